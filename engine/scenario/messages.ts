@@ -1,0 +1,70 @@
+import type { Lang } from '../i18n/lang.ts';
+
+/** Message templates for scenario problems, zh-CN first. `{name}` is replaced by a parameter. */
+const messages = {
+  yamlSyntax: { zh: 'YAML/JSON 语法错误：{detail}', en: 'YAML/JSON syntax error: {detail}' },
+  notAnObject: { zh: '场景文件的顶层必须是一个对象（映射）', en: 'the top level of a scenario file must be an object (mapping)' },
+  missingVersion: { zh: '缺少 schemaVersion（当前版本为 {current}）', en: 'schemaVersion is missing (current version is {current})' },
+  badVersion: {
+    zh: 'schemaVersion {found} 不受支持：本引擎支持 1 至 {current}',
+    en: 'schemaVersion {found} is not supported: this engine reads 1 to {current}',
+  },
+  unknownKey: { zh: '未知的键 "{key}"', en: 'unknown key "{key}"' },
+  duplicateId: { zh: '重复的 id "{id}"（首次出现在 {first}）', en: 'duplicate id "{id}" (first used at {first})' },
+  danglingRef: { zh: '引用了不存在的{kind} "{id}"', en: 'refers to a {kindEn} "{id}" that does not exist' },
+  selfLoop: { zh: '道路的起点和终点相同（"{id}"）', en: 'road link starts and ends at the same node ("{id}")' },
+  parentCycle: {
+    zh: '仓库补给关系出现循环：{cycle}',
+    en: 'warehouse resupply chain has a cycle: {cycle}',
+  },
+  unknownSource: {
+    zh: '来源 "{id}" 未在 sources 中定义（或写 "assumed"）',
+    en: 'source "{id}" is not defined in sources (or write "assumed")',
+  },
+  duplicateLevel: { zh: '响应级别 {level} 重复定义', en: 'response level {level} is defined twice' },
+  duplicateWarning: { zh: '预警级别 {level} 重复定义', en: 'warning level {level} is defined twice' },
+  warningOrder: {
+    zh: '预警阈值不合理：{level} 应比更低级别更难达到',
+    en: 'warning thresholds out of order: {level} must be harder to reach than the levels below it',
+  },
+  villageTownship: {
+    zh: '村 "{village}" 的所属乡镇 "{township}" 不存在',
+    en: 'village "{village}" belongs to township "{township}", which does not exist',
+  },
+  unreachable: {
+    zh: '节点 "{node}" 与道路网的其余部分不连通',
+    en: 'node "{node}" is not connected to the rest of the road network',
+  },
+  noCapability: {
+    zh: '没有具备 "{cap}" 能力的队伍',
+    en: 'no team has the "{cap}" capability',
+  },
+  provenanceMissing: {
+    zh: '数值没有注明来源（provenance 中没有匹配的路径）',
+    en: 'number has no source (no provenance path matches it)',
+  },
+  provenanceUnused: {
+    zh: 'provenance 路径 "{pattern}" 没有匹配任何数值',
+    en: 'provenance path "{pattern}" matches no number',
+  },
+  stockItem: { zh: '库存中的物资 "{id}" 未在 reserves.items 中定义', en: 'stocked item "{id}" is not defined in reserves.items' },
+  fileRead: { zh: '无法读取文件：{detail}', en: 'cannot read file: {detail}' },
+} as const;
+
+export type MessageKey = keyof typeof messages;
+
+const kindNames: Record<string, { zh: string; en: string }> = {
+  node: { zh: '道路节点', en: 'road node' },
+  link: { zh: '道路', en: 'road link' },
+  township: { zh: '乡镇', en: 'township' },
+  village: { zh: '村', en: 'village' },
+  warehouse: { zh: '仓库', en: 'warehouse' },
+  item: { zh: '物资', en: 'item' },
+};
+
+/** Formats a scenario message in the given language. Pure. */
+export function formatMessage(key: MessageKey, lang: Lang, params: Record<string, string | number> = {}): string {
+  const kind = typeof params.kind === 'string' ? kindNames[params.kind] : undefined;
+  const all: Record<string, string | number> = { ...params, ...(kind ? { kind: kind.zh, kindEn: kind.en } : {}) };
+  return messages[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(all[name] ?? `{${name}}`));
+}

@@ -1,0 +1,42 @@
+import * as z from 'zod';
+
+export const ResponseLevel = z.enum(['IV', 'III', 'II', 'I']).describe('Response level Ⅳ (lowest) … Ⅰ (highest)');
+
+/** Quantities the engine tracks that response-level conditions may test. */
+export const Metric = z
+  .enum([
+    'deadMissing',
+    'affectedPeople',
+    'failedSites',
+    'cutLinks',
+    'cutTrunkLinks',
+    'warningLevel',
+    'villagesAwaitingRelief',
+  ])
+  .describe('deadMissing (死亡失踪), affectedPeople (受灾人数), failedSites, cutLinks, cutTrunkLinks, warningLevel (0 none, 1 blue … 4 red), villagesAwaitingRelief');
+
+export const Condition = z.strictObject({
+  metric: Metric,
+  op: z.enum(['>=', '<=', '==', '>', '<']),
+  value: z.number(),
+});
+
+/**
+ * The response ladder as data: each level starts when any of its conditions holds (出现下列情况之一);
+ * the level in force is the highest whose start conditions hold; it steps down after the
+ * conditions of the level have not held for `deescalateAfterHours`, and ends when every `end`
+ * condition has held for `endAfterHours`.
+ */
+export const Response = z.strictObject({
+  levels: z
+    .array(
+      z.strictObject({
+        level: ResponseLevel,
+        startAny: z.array(Condition).min(1).describe('Start when any of these holds'),
+      }),
+    )
+    .min(1),
+  deescalateAfterHours: z.number().min(0).max(24 * 30),
+  endAll: z.array(Condition).min(1).describe('End when all of these hold'),
+  endAfterHours: z.number().min(0).max(24 * 30),
+});

@@ -1,0 +1,44 @@
+/** Who is travelling: a team or a relief delivery (by index). */
+export type Owner = { kind: 'team'; index: number } | { kind: 'delivery'; index: number };
+
+/** Internal kernel events (never logged as such; handlers log what happened). */
+export type Agenda =
+  | { k: 'hour'; hour: number }
+  | { k: 'quake' }
+  | { k: 'siteFail'; site: number }
+  | { k: 'mobilised'; team: number; leg: number }
+  | { k: 'arrive'; owner: Owner; leg: number }
+  | { k: 'reroute'; owner: Owner; leg: number; node: number }
+  | { k: 'taskDone'; team: number; leg: number }
+  | { k: 'loaded'; delivery: number }
+  | { k: 'reliefDue'; village: number; round: number }
+  | { k: 'resupply'; warehouse: number; quantities: number[] };
+
+/**
+ * Priorities among events at the same minute: state changes of the world first (failures,
+ * cuts), then movements, then the hourly assessment that reads the resulting state.
+ */
+export const PRIORITY: Record<Agenda['k'], number> = {
+  quake: 0,
+  siteFail: 1,
+  taskDone: 2,
+  arrive: 3,
+  reroute: 3,
+  mobilised: 4,
+  loaded: 4,
+  resupply: 5,
+  reliefDue: 6,
+  hour: 9,
+};
+
+/** A journey over the road network, fixed at departure and re-planned when a cut lies ahead. */
+export interface Travel {
+  dest: number;
+  departT: number;
+  /** links in travel order, the node each is entered from, and the minutes from departure at entry */
+  links: number[];
+  entryNodes: number[];
+  entryMinutes: number[];
+  totalMinutes: number;
+  leg: number;
+}

@@ -1,0 +1,34 @@
+/**
+ * The append-only, totally ordered record of a trial. `t` is simulated minutes since the
+ * scenario start; `seq` numbers events from 1 in the order they happened.
+ */
+export interface LogEvent {
+  seq: number;
+  t: number;
+  type: string;
+  [key: string]: unknown;
+}
+
+/** What a run needs to be replayed (OpenQuake-style manifest). */
+export interface Manifest {
+  type: 'manifest';
+  engine: 'yanlian';
+  engineVersion: string;
+  scenario: { id: string; sha256: string; file?: string };
+  seed: number;
+  horizonHours: number;
+}
+
+/** Appends events with sequence numbers; times are rounded to 1/1000 minute for the record. */
+export class EventLog {
+  readonly events: LogEvent[] = [];
+
+  add(t: number, type: string, fields: Record<string, unknown> = {}): void {
+    this.events.push({ seq: this.events.length + 1, t: roundMinutes(t), type, ...fields });
+  }
+}
+
+/** Rounds minutes to 3 decimals for logs and outcomes (presentation, never fed back). Pure. */
+export function roundMinutes(t: number): number {
+  return Number.isFinite(t) ? Math.round(t * 1000) / 1000 : t;
+}

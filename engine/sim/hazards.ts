@@ -1,0 +1,174 @@
+import { WARNING_LEVELS } from '../machines/rainWarning.machine.ts';
+import { sampleDist, uniform } from '../random/index.ts';
+import { onRoadCut } from './roads.ts';
+import { requestRelief, admitToShelter } from './relief.ts';
+import { responseAssess, responseEvidence } from './response.ts';
+import { drawStorm, windowSum } from './storm.ts';
+import { dispatchRescue } from './teams.ts';
+import type { Trial } from './trial.ts';
+
+/** Draws the hazard (storm or quake) and schedules the hourly clock; logs what was drawn. */
+export function startHazard(tr: Trial): void {
+  const h = tr.s.hazard;
+  const hours = Math.ceil(tr.s.horizonHours);
+  if (h.kind === 'rainstorm') {
+    const storm = drawStorm(h, hours, tr.rng('storm'), tr.rng('storm', 'noise'));
+    tr.rainMm = storm.hourlyMm;
+    tr.log.add(0, 'hazard.drawn', {
+      kind: 'rainstorm',
+      onsetHour: storm.onsetHour,
+      durationHours: storm.durationHours,
+      peakMmPerHour: round(storm.peakMmPerHour, 3),
+      peakPosition: round(storm.peakPosition, 3),
+    });
+  } else {
+    tr.rainMm = new Float64Array(hours);
+    const r = tr.rng('quake');
+    const hour = sampleDist(r, h.hour);
+    const magnitude = sampleDist(r, h.magnitude);
+    const angle = uniform(r, 0, 2 * Math.PI);
+    const radius = h.epicentreJitterKm * Math.sqrt(uniform(r, 0, 1));
+    tr.quake = { magnitude, dxKm: radius * Math.cos(angle), dyKm: radius * Math.sin(angle) };
+    tr.log.add(0, 'hazard.drawn', { kind: 'earthquake', hour: round(hour, 3), magnitude: round(magnitude, 2) });
+    tr.schedule(hour * 60, { k: 'quake' });
+  }
+  for (let hr = 0; hr <= hours; hr++) tr.schedule(hr * 60, { k: 'hour', hour: hr });
+}
+
+/**
+ * The hourly tick at the end of hour `hour − 1`: rain gauges report, the warning signal is
+ * re-evaluated, each hazard site's failure hazard for the past hour is applied, and the
+ * response level is assessed.
+ */
+export function onHour(tr: Trial, hour: number): void {
+  const h = hour - 1; // the hour that just ended
+  if (h >= 0 && h < tr.rainMm.length) {
+    const mm = tr.rainMm[h]!;
+    if (mm > 0) tr.log.add(tr.now, 'rain.hour', { hour: h, mm: round(mm, 2) });
+    updateWarning(tr, h);
+    if (tr.s.hazard.kind === 'rainstorm') rainfallFailures(tr, h);
+  }
+  updateWatch(tr);
+  responseAssess(tr);
+}
+
+function updateWarning(tr: Trial, h: number): void {
+  let signal = 0;
+  for (const w of tr.s.warnings.rainstorm) {
+    const rank = WARNING_LEVELS.indexOf(w.level);
+    if (rank > signal && windowSum(tr.rainMm, h, w.windowHours) >= w.thresholdMm) signal = rank;
+  }
+  const before = tr.warning.value;
+  if (tr.warning.send({ type: 'HOUR', signal })) {
+    tr.log.add(tr.now, 'warning.changed', { from: before, to: tr.warning.value });
+    tr.warningTimeline.push({ t: tr.now, level: tr.warning.value });
+    responseEvidence(tr);
+  }
+}
+
+/** Ratio of the storm so far to the landslide threshold (≥ 1 means above it); pure read. */
+export function thresholdRatio(tr: Trial, h: number): number {
+  const rule = tr.s.chain.landslide.rule;
+  let cum = 0;
+  let first = -1;
+  for (let k = 0; k <= h; k++) {
+    const mm = tr.rainMm[k]!;
+    if (mm > 0 && first < 0) first = k;
+    cum += mm;
+  }
+  if (first < 0 || cum <= 0) return 0;
+  if (rule.type === 'cumulative') return cum / rule.thresholdMm;
+  const D = h - first + 1; // hours of rain so far
+  const meanI = cum / D;
+  return meanI / (rule.a * Math.pow(D, -rule.b));
+}
+
+function rainfallFailures(tr: Trial, h: number): void {
+  const ratio = thresholdRatio(tr, h);
+  if (ratio < 1) return;
+  const ls = tr.s.chain.landslide;
+  const base = ls.hourlyRateAtThreshold * Math.pow(ratio, ls.exponent);
+  tr.s.hazardSites.forEach((site, i) => {
+    if (tr.siteFailPending[i]) return;
+    const r = tr.rng('site', site.id, 'hour', h);
+    const p = 1 - Math.exp(-base * site.susceptibility);
+    if (r.next() < p) {
+      // the state of the slope at the end of this hour sets its hazard for the next one
+      tr.siteFailPending[i] = 1;
+      tr.schedule(tr.now + 60 * r.next(), { k: 'siteFail', site: i });
+    }
+  });
+}
+
+/** Sites go on watch while a signal is up, and are evacuated at the scenario's level. */
+function updateWatch(tr: Trial): void {
+  const rank = tr.warningRank();
+  const evacuateRank = WARNING_LEVELS.indexOf(tr.s.warnings.evacuateAt);
+  tr.s.hazardSites.forEach((site, i) => {
+    const m = tr.sites[i]!;
+    if (m.value === 'failed') return;
+    if (rank >= 1 && m.value === 'stable' && m.send({ type: 'WATCH' })) tr.log.add(tr.now, 'site.watch', { site: site.id });
+    if (rank === 0 && m.value === 'watch.monitoring' && m.send({ type: 'CALM' })) tr.log.add(tr.now, 'site.calm', { site: site.id });
+    if (rank >= evacuateRank && m.value === 'watch.monitoring' && m.send({ type: 'EVACUATE' })) {
+      tr.log.add(tr.now, 'site.evacuated', { site: site.id, people: site.threatenedPeople });
+      admitToShelter(tr, tr.world.siteVillage[i]!, site.threatenedPeople);
+    }
+  });
+}
+
+/** The main shock: each site fails with a logistic probability in the local intensity. */
+export function onQuake(tr: Trial): void {
+  const q = tr.quake;
+  const h = tr.s.hazard;
+  if (!q || h.kind !== 'earthquake') return;
+  const ls = tr.s.chain.landslide;
+  const [lon0, lat0] = h.epicentre;
+  tr.log.add(tr.now, 'quake.mainshock', { magnitude: round(q.magnitude, 2) });
+  tr.s.hazardSites.forEach((site, i) => {
+    const v = tr.s.region.villages[tr.world.siteVillage[i]!]!;
+    const dx = (v.position[0] - lon0) * 111.32 * Math.cos((lat0 * Math.PI) / 180) - q.dxKm;
+    const dy = (v.position[1] - lat0) * 110.57 - q.dyKm;
+    const R = Math.hypot(dx, dy);
+    const I = h.attenuation.a + h.attenuation.b * q.magnitude - h.attenuation.c * Math.log(R + h.attenuation.r0);
+    const p = site.susceptibility / (1 + Math.exp(-(I - ls.intensityAt50) / ls.intensitySpread));
+    const r = tr.rng('site', site.id, 'quake');
+    if (r.next() < p) {
+      tr.siteFailPending[i] = 1;
+      tr.schedule(tr.now + 10 * r.next(), { k: 'siteFail', site: i });
+    }
+  });
+}
+
+/** A slope fails: people affected and hurt, roads cut, rescue and relief set in motion. */
+export function onSiteFail(tr: Trial, i: number): void {
+  const site = tr.s.hazardSites[i]!;
+  const m = tr.sites[i]!;
+  const evacuated = m.value === 'watch.evacuated';
+  m.send({ type: 'FAIL' });
+  tr.siteFailedAt[i] = tr.now;
+  const r = tr.rng('site', site.id, 'consequences');
+  const c = tr.s.chain.consequences;
+  const affected = Math.round(site.threatenedPeople * sampleDist(r, c.affectedFraction));
+  const deadMissing = Math.round(site.threatenedPeople * sampleDist(r, c.deadMissingRate) * (evacuated ? c.evacuatedFactor : 1));
+  tr.failedSites++;
+  tr.affectedPeople += affected;
+  tr.deadMissing += deadMissing;
+  tr.firstFailureAt = Math.min(tr.firstFailureAt, tr.now);
+  tr.log.add(tr.now, 'site.failed', { site: site.id, affected, deadMissing, evacuated });
+  const village = tr.world.siteVillage[i]!;
+  if (!evacuated && affected > 0) admitToShelter(tr, village, affected);
+  tr.world.siteCuts[i]!.forEach(({ link, probability }, k) => {
+    if (link >= 0 && r.next() < probability) onRoadCut(tr, link, i, k);
+  });
+  if (!evacuated && (affected > 0 || deadMissing > 0)) {
+    tr.siteNeedsRescue[i] = 1;
+    dispatchRescue(tr, i);
+  }
+  if (affected > 0) requestRelief(tr, village, affected);
+  responseEvidence(tr);
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,225 @@
+import { sampleDist } from '../random/index.ts';
+import { shortestPathTree } from '../world/roadGraph.ts';
+import { depart, planTravel } from './travel.ts';
+import type { Trial } from './trial.ts';
+
+const MIN_PER_DAY = 1440;
+
+/** People leave their homes for the nearest shelters with room (intact-network distance). */
+export function admitToShelter(tr: Trial, village: number, people: number): void {
+  let left = people;
+  for (const k of tr.world.villageShelters[village]!) {
+    if (left <= 0) break;
+    const room = tr.s.shelters[k]!.capacity - tr.shelterOccupancy[k]!;
+    const take = Math.min(room, left);
+    if (take <= 0) continue;
+    tr.shelterOccupancy[k]! += take;
+    left -= take;
+    tr.log.add(tr.now, 'shelter.admitted', { shelter: tr.s.shelters[k]!.id, people: take });
+  }
+  if (left > 0) {
+    tr.shelterOverflow += left;
+    tr.log.add(tr.now, 'shelter.overflow', { village: tr.s.region.villages[village]!.id, people: left });
+  }
+}
+
+/**
+ * `people` more are affected in `village`: they need the once-only items (tents, quilts) and
+ * `coverDaysPerDelivery` days of the daily ones now, and daily items again each period.
+ */
+export function requestRelief(tr: Trial, village: number, people: number): void {
+  const r = tr.s.reserves;
+  if (!Number.isFinite(tr.villageAffectedAt[village]!)) {
+    tr.villageAffectedAt[village] = tr.now;
+    for (let round = 1; tr.now + round * r.coverDaysPerDelivery * MIN_PER_DAY < tr.horizon; round++)
+      tr.schedule(tr.now + round * r.coverDaysPerDelivery * MIN_PER_DAY, { k: 'reliefDue', village, round });
+  }
+  tr.villageAffected[village]! += people;
+  tr.log.add(tr.now, 'relief.requested', { village: tr.s.region.villages[village]!.id, people });
+  const need = r.items.map((it) => people * (it.perPersonOnce + it.perPersonPerDay * r.coverDaysPerDelivery));
+  dispatchRelief(tr, village, need, people);
+}
+
+/** The next period's daily items for everyone affected in the village. */
+export function onReliefDue(tr: Trial, village: number): void {
+  const r = tr.s.reserves;
+  const people = tr.villageAffected[village]!;
+  const need = r.items.map((it) => people * it.perPersonPerDay * r.coverDaysPerDelivery);
+  if (need.some((q) => q > 0)) dispatchRelief(tr, village, need, people);
+}
+
+/**
+ * Sends what is needed from the reachable warehouses, nearest first (ties: lower index), each
+ * giving what it holds; what nobody reachable holds is a shortfall. With every store cut off,
+ * the best-stocked store loads and waits for a road.
+ */
+function dispatchRelief(tr: Trial, village: number, need: number[], people: number): void {
+  const w = tr.world;
+  const nI = w.itemCount;
+  const tree = shortestPathTree(w.graph, tr.open, w.villageNode[village]!);
+  const stores = tr.s.reserves.warehouses
+    .map((_, i) => i)
+    .filter((i) => Number.isFinite(tree.dist[w.warehouseNode[i]!]!))
+    .sort((a, b) => tree.dist[w.warehouseNode[a]!]! - tree.dist[w.warehouseNode[b]!]! || a - b);
+  if (stores.length === 0) {
+    let best = -1;
+    let bestHeld = 0;
+    tr.s.reserves.warehouses.forEach((_, i) => {
+      let held = 0;
+      for (let k = 0; k < nI; k++) held += need[k]! > 0 ? Math.min(1, tr.stock[i * nI + k]! / need[k]!) : 0;
+      if (held > bestHeld) (best = i), (bestHeld = held);
+    });
+    if (best >= 0) stores.push(best);
+  }
+  const left = [...need];
+  for (const wh of stores) {
+    if (left.every((q) => q <= 1e-9)) break;
+    const take = left.map((q, k) => Math.min(q, tr.stock[wh * nI + k]!));
+    if (take.every((q) => q <= 0)) continue;
+    take.forEach((q, k) => {
+      if (q <= 0) return;
+      tr.stock[wh * nI + k]! -= q;
+      left[k]! -= q;
+      tr.recordStock(wh, k);
+      if (tr.stock[wh * nI + k]! <= 1e-9 && w.initialStock[wh * nI + k]! > 0) noteStockout(tr, wh, k);
+    });
+    startDelivery(tr, wh, village, take, people);
+    maybeResupply(tr, wh);
+  }
+  left.forEach((q, k) => {
+    if (q > 1e-9) {
+      tr.shortfall[k]! += q;
+      tr.log.add(tr.now, 'relief.shortfall', {
+        village: tr.s.region.villages[village]!.id,
+        item: tr.s.reserves.items[k]!.id,
+        quantity: Math.round(q * 1000) / 1000,
+      });
+    }
+  });
+}
+
+function noteStockout(tr: Trial, wh: number, item: number): void {
+  const k = wh * tr.world.itemCount + item;
+  if (tr.stockoutSeen[k]) return;
+  tr.stockoutSeen[k] = 1;
+  tr.stockouts.push({ t: tr.now, warehouse: wh, item });
+  tr.log.add(tr.now, 'stock.out', { warehouse: tr.s.reserves.warehouses[wh]!.id, item: tr.s.reserves.items[item]!.id });
+}
+
+function startDelivery(tr: Trial, wh: number, village: number, quantities: number[], people: number): void {
+  const index = tr.deliveries.length;
+  tr.deliveries.push({ machine: tr.machines.delivery(), warehouse: wh, village, quantities, people, at: tr.world.warehouseNode[wh]!, travel: null });
+  const whDef = tr.s.reserves.warehouses[wh]!;
+  const hours = sampleDist(tr.rng('warehouse', whDef.id, 'loading', tr.warehouseLoads[wh]!++), whDef.loadingHours);
+  tr.log.add(tr.now, 'delivery.dispatched', {
+    delivery: index,
+    warehouse: whDef.id,
+    village: tr.s.region.villages[village]!.id,
+    items: Object.fromEntries(tr.s.reserves.items.map((it, k) => [it.id, Math.round(quantities[k]! * 1000) / 1000])),
+  });
+  tr.schedule(tr.now + hours * 60, { k: 'loaded', delivery: index });
+}
+
+/** Loaded: the truck leaves, or waits for a road. */
+export function onLoaded(tr: Trial, index: number): void {
+  const d = tr.deliveries[index]!;
+  const travel = planTravel(tr, tr.world.warehouseNode[d.warehouse]!, tr.world.villageNode[d.village]!, 0);
+  if (!travel) {
+    d.machine.send({ type: 'NO_ROUTE' });
+    tr.log.add(tr.now, 'delivery.noRoute', { delivery: index });
+    return;
+  }
+  d.machine.send({ type: 'LOADED' });
+  depart(tr, { kind: 'delivery', index }, travel);
+}
+
+/** A delivery reaches its village: the first one marks the village as relieved. */
+export function onDeliveryArrive(tr: Trial, index: number, leg: number): void {
+  const d = tr.deliveries[index]!;
+  if (!d.travel || leg !== d.travel.leg) return;
+  d.travel = null;
+  d.machine.send({ type: 'ARRIVED' });
+  const v = tr.s.region.villages[d.village]!;
+  tr.log.add(tr.now, 'delivery.arrived', { delivery: index, village: v.id });
+  if (!Number.isFinite(tr.villageFirstReliefAt[d.village]!)) {
+    tr.villageFirstReliefAt[d.village] = tr.now;
+    const hours = (tr.now - tr.villageAffectedAt[d.village]!) / 60;
+    tr.log.add(tr.now, 'relief.first', { village: v.id, hours: Math.round(hours * 1000) / 1000 });
+  }
+}
+
+/** A delivery met a cut ahead: re-plan from there or wait. */
+export function onDeliveryReroute(tr: Trial, index: number, leg: number, node: number): void {
+  const d = tr.deliveries[index]!;
+  if (!d.travel || leg !== d.travel.leg) return;
+  const travel = planTravel(tr, node, d.travel.dest, leg);
+  if (travel) depart(tr, { kind: 'delivery', index }, travel);
+  else {
+    d.travel = null;
+    d.at = node;
+    d.machine.send({ type: 'NO_ROUTE' });
+    tr.log.add(tr.now, 'delivery.noRoute', { delivery: index });
+  }
+}
+
+/** Deliveries waiting for a road try again (after a link reopens). */
+export function retryWaitingDeliveries(tr: Trial): void {
+  tr.deliveries.forEach((d, index) => {
+    if (d.machine.value !== 'waitingForRoute') return;
+    const travel = planTravel(tr, d.at, tr.world.villageNode[d.village]!, 1);
+    if (!travel) return;
+    d.machine.send({ type: 'ROUTE_FOUND' });
+    depart(tr, { kind: 'delivery', index }, travel);
+  });
+}
+
+/** Tops a store up from its parent (or from outside the county) once it runs low. */
+function maybeResupply(tr: Trial, wh: number): void {
+  if (tr.resupplyPending[wh]) return;
+  const w = tr.world;
+  const nI = w.itemCount;
+  const def = tr.s.reserves.warehouses[wh]!;
+  let low = false;
+  for (let k = 0; k < nI; k++) {
+    const init = w.initialStock[wh * nI + k]!;
+    if (init > 0 && tr.stock[wh * nI + k]! < def.reorderFraction * init) low = true;
+  }
+  if (!low) return;
+  const parent = w.warehouseParent[wh]!;
+  const quantities: number[] = [];
+  for (let k = 0; k < nI; k++) {
+    let q = Math.max(0, w.initialStock[wh * nI + k]! - tr.stock[wh * nI + k]!);
+    if (parent >= 0) {
+      q = Math.min(q, tr.stock[parent * nI + k]!);
+      if (q > 0) {
+        tr.stock[parent * nI + k]! -= q;
+        tr.recordStock(parent, k);
+        if (tr.stock[parent * nI + k]! <= 1e-9 && w.initialStock[parent * nI + k]! > 0) noteStockout(tr, parent, k);
+      }
+    }
+    quantities.push(q);
+  }
+  if (quantities.every((q) => q <= 0)) return;
+  tr.resupplyPending[wh] = 1;
+  const hours = sampleDist(tr.rng('warehouse', def.id, 'resupply', tr.warehouseResupplies[wh]!++), def.resupplyLeadHours);
+  tr.log.add(tr.now, 'resupply.requested', {
+    warehouse: def.id,
+    from: parent >= 0 ? tr.s.reserves.warehouses[parent]!.id : 'outside',
+    hours: Math.round(hours * 1000) / 1000,
+  });
+  tr.schedule(tr.now + hours * 60, { k: 'resupply', warehouse: wh, quantities });
+  if (parent >= 0) maybeResupply(tr, parent);
+}
+
+/** Resupply arrives: stock goes back up. */
+export function onResupply(tr: Trial, wh: number, quantities: number[]): void {
+  const nI = tr.world.itemCount;
+  quantities.forEach((q, k) => {
+    if (q <= 0) return;
+    tr.stock[wh * nI + k]! += q;
+    tr.recordStock(wh, k);
+  });
+  tr.resupplyPending[wh] = 0;
+  tr.log.add(tr.now, 'resupply.arrived', { warehouse: tr.s.reserves.warehouses[wh]!.id });
+  maybeResupply(tr, wh);
+}

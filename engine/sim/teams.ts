@@ -1,0 +1,202 @@
+import { sampleDist } from '../random/index.ts';
+import { shortestPathTree, type PathTree } from '../world/roadGraph.ts';
+import { retryWaitingDeliveries } from './relief.ts';
+import { finishClearing, startClearing } from './roads.ts';
+import { depart, planTravel } from './travel.ts';
+import type { TeamTask, Trial } from './trial.ts';
+
+const owner = (index: number) => ({ kind: 'team', index }) as const;
+
+function available(tr: Trial, t: number): boolean {
+  const v = tr.teams[t]!.value;
+  return v === 'idle' || v === 'returning';
+}
+
+/** Nodes a task can be worked from: either end of a blocked link, or the site's village. */
+function taskNodes(tr: Trial, task: TeamTask): number[] {
+  if (task.kind === 'clear') return [tr.world.graph.linkFrom[task.link]!, tr.world.graph.linkTo[task.link]!];
+  return [tr.world.villageNode[tr.world.siteVillage[task.site]!]!];
+}
+
+/**
+ * Picks the available team (idle or on its way home) with the right capability that can be on
+ * site soonest: expected mobilisation (idle teams only) plus travel over the links open now.
+ * One shortest-path search per task node, rooted there (roads are two-way). Ties → lower index.
+ */
+function bestTeam(tr: Trial, task: TeamTask): { team: number; tree: PathTree; dest: number } | null {
+  const capable = task.kind === 'clear' ? tr.world.teamCanClear : tr.world.teamCanRescue;
+  const trees = taskNodes(tr, task).map((n) => shortestPathTree(tr.world.graph, tr.open, n));
+  let best: { team: number; tree: PathTree; dest: number } | null = null;
+  let bestScore = Infinity;
+  for (let t = 0; t < tr.teams.length; t++) {
+    if (capable[t] !== 1 || !available(tr, t)) continue;
+    const mob = tr.teams[t]!.value === 'idle' ? tr.world.teamExpectedMobilisation[t]! : 0;
+    for (const tree of trees) {
+      const score = mob + tree.dist[tr.teamAt[t]!]!;
+      if (score < bestScore) {
+        bestScore = score;
+        best = { team: t, tree, dest: tree.source };
+      }
+    }
+  }
+  return best;
+}
+
+function assign(tr: Trial, task: TeamTask): boolean {
+  const pick = bestTeam(tr, task);
+  if (!pick) return false;
+  const t = pick.team;
+  const m = tr.teams[t]!;
+  const wasIdle = m.value === 'idle';
+  m.send({ type: 'DISPATCH' });
+  tr.teamTask[t] = task;
+  tr.teamLeg[t]!++;
+  tr.teamCalls[t]!++;
+  tr.log.add(tr.now, 'team.dispatched', {
+    team: tr.s.teams[t]!.id,
+    task: task.kind,
+    target: task.kind === 'clear' ? tr.s.roads.links[task.link]!.id : tr.s.hazardSites[task.site]!.id,
+  });
+  tr.teamDest[t] = pick.dest;
+  if (wasIdle) {
+    const hours = sampleDist(tr.rng('team', tr.s.teams[t]!.id, 'mobilise', tr.teamCalls[t]!), tr.s.teams[t]!.mobilisationHours);
+    tr.schedule(tr.now + hours * 60, { k: 'mobilised', team: t, leg: tr.teamLeg[t]! });
+  } else {
+    tr.teamTravel[t] = null;
+    const travel = planTravel(tr, tr.teamAt[t]!, pick.dest, tr.teamLeg[t]!, pick.tree);
+    // reachable by construction (the tree said so)
+    if (travel) depart(tr, owner(t), travel);
+  }
+  return true;
+}
+
+function destOf(tr: Trial, t: number): number {
+  return tr.teamDest[t]!;
+}
+
+/** Calls out a clearing team for a newly blocked link, or queues the link. */
+export function dispatchClearing(tr: Trial, link: number): void {
+  if (!assign(tr, { kind: 'clear', link })) tr.clearingBacklog.push(link);
+}
+
+/** Calls out a rescue team to a failed site with people at risk, or queues the site. */
+export function dispatchRescue(tr: Trial, site: number): void {
+  if (!assign(tr, { kind: 'rescue', site })) tr.rescueBacklog.push(site);
+}
+
+/** Tries to give queued tasks to teams that have become available or reachable. */
+export function assignBacklog(tr: Trial): void {
+  const order = [...tr.clearingBacklog].sort(
+    (a, b) => tr.world.linkTrunk[b]! - tr.world.linkTrunk[a]! || tr.linkEpisode[a]! - tr.linkEpisode[b]!,
+  );
+  for (const link of order) {
+    if (tr.open[link] === 1 || tr.links[link]!.value === 'clearing') {
+      tr.clearingBacklog.splice(tr.clearingBacklog.indexOf(link), 1);
+      continue;
+    }
+    if (assign(tr, { kind: 'clear', link })) tr.clearingBacklog.splice(tr.clearingBacklog.indexOf(link), 1);
+  }
+  for (const site of [...tr.rescueBacklog])
+    if (assign(tr, { kind: 'rescue', site })) tr.rescueBacklog.splice(tr.rescueBacklog.indexOf(site), 1);
+}
+
+/** Mobilisation over: the team sets off, or waits if no road leads there. */
+export function onMobilised(tr: Trial, t: number, leg: number): void {
+  if (leg !== tr.teamLeg[t]) return;
+  const travel = planTravel(tr, tr.teamAt[t]!, destOf(tr, t), leg);
+  const m = tr.teams[t]!;
+  if (!travel) {
+    m.send({ type: 'NO_ROUTE' });
+    tr.log.add(tr.now, 'team.noRoute', { team: tr.s.teams[t]!.id });
+    return;
+  }
+  m.send({ type: 'MOBILISED' });
+  tr.log.add(tr.now, 'team.departed', { team: tr.s.teams[t]!.id, minutes: Math.round(travel.totalMinutes * 1000) / 1000 });
+  depart(tr, owner(t), travel);
+}
+
+/** A team reaches its destination: it starts work, or is home. */
+export function onTeamArrive(tr: Trial, t: number, leg: number): void {
+  if (leg !== tr.teamLeg[t]) return;
+  const m = tr.teams[t]!;
+  const travel = tr.teamTravel[t];
+  if (travel) tr.teamAt[t] = travel.dest;
+  tr.teamTravel[t] = null;
+  const id = tr.s.teams[t]!.id;
+  if (m.value === 'returning') {
+    m.send({ type: 'RETURNED' });
+    tr.log.add(tr.now, 'team.returned', { team: id });
+    assignBacklog(tr);
+    return;
+  }
+  if (m.value === 'enRoute') {
+    m.send({ type: 'ARRIVED' });
+    tr.log.add(tr.now, 'team.arrived', { team: id });
+  }
+  const task = tr.teamTask[t];
+  if (!task) return;
+  if (task.kind === 'clear') {
+    const minutes = startClearing(tr, t, task.link);
+    tr.schedule(tr.now + minutes, { k: 'taskDone', team: t, leg });
+  } else {
+    if (!Number.isFinite(tr.siteRescueAt[task.site]!)) tr.siteRescueAt[task.site] = tr.now;
+    const hours = sampleDist(tr.rng('team', id, 'rescue', tr.teamCalls[t]!), tr.s.chain.rescue.onSiteHours);
+    tr.schedule(tr.now + hours * 60, { k: 'taskDone', team: t, leg });
+  }
+}
+
+/** A team met a new cut on its way: it re-plans from where it stands. */
+export function onTeamReroute(tr: Trial, t: number, leg: number, node: number): void {
+  if (leg !== tr.teamLeg[t]) return;
+  tr.teamAt[t] = node;
+  const m = tr.teams[t]!;
+  const dest = m.value === 'returning' ? tr.world.teamNode[t]! : destOf(tr, t);
+  tr.teamTravel[t] = null;
+  const travel = planTravel(tr, node, dest, leg);
+  if (travel) {
+    tr.log.add(tr.now, 'team.rerouted', { team: tr.s.teams[t]!.id, minutes: Math.round(travel.totalMinutes * 1000) / 1000 });
+    depart(tr, owner(t), travel);
+  } else if (m.value === 'returning') {
+    m.send({ type: 'RETURNED' }); // stays where it is, available
+    tr.log.add(tr.now, 'team.returned', { team: tr.s.teams[t]!.id });
+  } else {
+    m.send({ type: 'NO_ROUTE' });
+    tr.log.add(tr.now, 'team.noRoute', { team: tr.s.teams[t]!.id });
+  }
+}
+
+/** Work done: a cleared link reopens; the team takes queued work or heads home. */
+export function onTaskDone(tr: Trial, t: number, leg: number): void {
+  if (leg !== tr.teamLeg[t]) return;
+  const task = tr.teamTask[t];
+  const m = tr.teams[t]!;
+  m.send({ type: 'TASK_DONE' });
+  tr.teamTask[t] = null;
+  tr.log.add(tr.now, 'team.taskDone', { team: tr.s.teams[t]!.id });
+  if (task?.kind === 'clear') finishClearing(tr, task.link);
+  else assignBacklog(tr);
+  if (m.value !== 'returning') return; // given new work
+  const home = tr.world.teamNode[t]!;
+  tr.teamLeg[t]!++;
+  const travel = tr.teamAt[t] === home ? null : planTravel(tr, tr.teamAt[t]!, home, tr.teamLeg[t]!);
+  if (travel) depart(tr, owner(t), travel);
+  else {
+    m.send({ type: 'RETURNED' });
+    tr.log.add(tr.now, 'team.returned', { team: tr.s.teams[t]!.id });
+  }
+}
+
+/** Something reopened: teams and deliveries waiting for a route try again, queued work too. */
+export function retryWaiting(tr: Trial): void {
+  for (let t = 0; t < tr.teams.length; t++) {
+    const m = tr.teams[t]!;
+    if (m.value !== 'waitingForRoute') continue;
+    const travel = planTravel(tr, tr.teamAt[t]!, destOf(tr, t), tr.teamLeg[t]!);
+    if (!travel) continue;
+    m.send({ type: 'ROUTE_FOUND' });
+    tr.log.add(tr.now, 'team.departed', { team: tr.s.teams[t]!.id, minutes: Math.round(travel.totalMinutes * 1000) / 1000 });
+    depart(tr, owner(t), travel);
+  }
+  retryWaitingDeliveries(tr);
+  assignBacklog(tr);
+}

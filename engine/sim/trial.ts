@@ -1,0 +1,204 @@
+import { deliveryMachine, type DeliveryEvent } from '../machines/delivery.machine.ts';
+import { hazardSiteMachine, type HazardSiteEvent } from '../machines/hazardSite.machine.ts';
+import type { MachineInstance } from '../machines/host.ts';
+import { actorInstance } from '../machines/host.ts';
+import { rainWarningMachine, WARNING_LEVELS, type RainWarningEvent } from '../machines/rainWarning.machine.ts';
+import { responseLevelMachine, type ResponseEvent } from '../machines/responseLevel.machine.ts';
+import { roadLinkMachine, type RoadLinkEvent } from '../machines/roadLink.machine.ts';
+import { teamMachine, type TeamEvent } from '../machines/team.machine.ts';
+import { deriveSeed, Sfc32 } from '../random/index.ts';
+import type { Scenario } from '../scenario/schema/scenario.ts';
+import type { World } from '../world/world.ts';
+import { PRIORITY, type Agenda, type Owner, type Travel } from './agenda.ts';
+import { EventLog } from './eventLog.ts';
+import { EventQueue } from './eventQueue.ts';
+
+/** Builds the statechart instances a trial runs; swapped for compiled tables on the fast path. */
+export interface MachineFactory {
+  rainWarning(input: { cancelAfterDryHours: number }): MachineInstance<RainWarningEvent>;
+  hazardSite(): MachineInstance<HazardSiteEvent>;
+  roadLink(): MachineInstance<RoadLinkEvent>;
+  responseLevel(input: { deescalateAfterHours: number; endAfterHours: number }): MachineInstance<ResponseEvent>;
+  team(): MachineInstance<TeamEvent>;
+  delivery(): MachineInstance<DeliveryEvent>;
+}
+
+/** The interactive path: every machine a live XState actor, as in a drill. */
+export const xstateMachines: MachineFactory = {
+  rainWarning: (input) => actorInstance(rainWarningMachine, input),
+  hazardSite: () => actorInstance(hazardSiteMachine),
+  roadLink: () => actorInstance(roadLinkMachine),
+  responseLevel: (input) => actorInstance(responseLevelMachine, input),
+  team: () => actorInstance(teamMachine),
+  delivery: () => actorInstance(deliveryMachine),
+};
+
+export type TeamTask = { kind: 'clear'; link: number } | { kind: 'rescue'; site: number };
+
+export interface Delivery {
+  machine: MachineInstance<DeliveryEvent>;
+  warehouse: number;
+  village: number;
+  quantities: number[];
+  people: number;
+  /** node where it stands while not moving (the store, or where a cut stopped it) */
+  at: number;
+  travel: Travel | null;
+}
+
+export interface RoadEpisode {
+  link: number;
+  cutAt: number;
+  site: number;
+  teamArrivedAt: number | null;
+  reopenedAt: number | null;
+}
+
+/**
+ * Mutable state of one trial. Handlers in sibling files read and change it; `runTrial` owns it.
+ * Every random draw comes from a stream keyed by (seed, entity path), never from draw order.
+ */
+export class Trial {
+  readonly s: Scenario;
+  readonly log = new EventLog();
+  readonly queue = new EventQueue<Agenda>();
+  now = 0;
+  readonly horizon: number;
+  private readonly streams = new Map<string, Sfc32>();
+
+  readonly warning: MachineInstance<RainWarningEvent>;
+  readonly sites: MachineInstance<HazardSiteEvent>[];
+  readonly links: MachineInstance<RoadLinkEvent>[];
+  readonly response: MachineInstance<ResponseEvent>;
+  readonly teams: MachineInstance<TeamEvent>[];
+  readonly deliveries: Delivery[] = [];
+
+  readonly open: Uint8Array;
+  readonly linkEpisode: Int32Array;
+  readonly episodes: RoadEpisode[] = [];
+  readonly teamAt: Int32Array;
+  readonly teamTask: (TeamTask | null)[];
+  readonly teamLeg: Int32Array;
+  /** node the team is heading for (a task node, or home) */
+  readonly teamDest: Int32Array;
+  /** per-entity counters that key random streams (nth call-out, nth loading, nth resupply) */
+  readonly teamCalls: Int32Array;
+  readonly warehouseLoads: Int32Array;
+  readonly warehouseResupplies: Int32Array;
+  readonly teamTravel: (Travel | null)[];
+  readonly clearingBacklog: number[] = [];
+  readonly rescueBacklog: number[] = [];
+
+  readonly siteFailedAt: Float64Array;
+  readonly siteFailPending: Uint8Array;
+  quake: { magnitude: number; dxKm: number; dyKm: number } | null = null;
+  readonly siteRescueAt: Float64Array;
+  readonly siteNeedsRescue: Uint8Array;
+  readonly villageAffected: Float64Array;
+  readonly villageAffectedAt: Float64Array;
+  readonly villageFirstReliefAt: Float64Array;
+  readonly shelterOccupancy: Float64Array;
+  shelterOverflow = 0;
+
+  readonly stock: Float64Array;
+  readonly resupplyPending: Uint8Array;
+  readonly stockouts: { t: number; warehouse: number; item: number }[] = [];
+  readonly stockoutSeen: Uint8Array;
+  readonly shortfall: Float64Array;
+  readonly stockSeries: { t: number; warehouse: number; item: number; level: number }[] = [];
+
+  deadMissing = 0;
+  affectedPeople = 0;
+  failedSites = 0;
+  firstFailureAt = Infinity;
+  responseStartedAt = Infinity;
+  readonly responseTimeline: { t: number; level: string }[] = [];
+  readonly warningTimeline: { t: number; level: string }[] = [];
+  rainMm: Float64Array = new Float64Array(0);
+
+  constructor(
+    readonly world: World,
+    readonly seed: number,
+    readonly machines: MachineFactory,
+  ) {
+    const s = world.scenario;
+    this.s = s;
+    this.horizon = s.horizonHours * 60;
+    const nL = s.roads.links.length;
+    const nT = s.teams.length;
+    const nV = s.region.villages.length;
+    const nSites = s.hazardSites.length;
+    this.warning = machines.rainWarning({ cancelAfterDryHours: s.warnings.cancelAfterDryHours });
+    this.sites = s.hazardSites.map(() => machines.hazardSite());
+    this.links = s.roads.links.map(() => machines.roadLink());
+    this.response = machines.responseLevel({
+      deescalateAfterHours: s.response.deescalateAfterHours,
+      endAfterHours: s.response.endAfterHours,
+    });
+    this.teams = s.teams.map(() => machines.team());
+    this.open = new Uint8Array(nL).fill(1);
+    this.linkEpisode = new Int32Array(nL).fill(-1);
+    this.teamAt = Int32Array.from(world.teamNode);
+    this.teamTask = new Array<TeamTask | null>(nT).fill(null);
+    this.teamLeg = new Int32Array(nT);
+    this.teamDest = Int32Array.from(world.teamNode);
+    this.teamCalls = new Int32Array(nT);
+    this.warehouseLoads = new Int32Array(s.reserves.warehouses.length);
+    this.warehouseResupplies = new Int32Array(s.reserves.warehouses.length);
+    this.teamTravel = new Array<Travel | null>(nT).fill(null);
+    this.siteFailedAt = new Float64Array(nSites).fill(Infinity);
+    this.siteFailPending = new Uint8Array(nSites);
+    this.siteRescueAt = new Float64Array(nSites).fill(Infinity);
+    this.siteNeedsRescue = new Uint8Array(nSites);
+    this.villageAffected = new Float64Array(nV);
+    this.villageAffectedAt = new Float64Array(nV).fill(Infinity);
+    this.villageFirstReliefAt = new Float64Array(nV).fill(Infinity);
+    this.shelterOccupancy = new Float64Array(s.shelters.length);
+    this.stock = Float64Array.from(world.initialStock);
+    this.resupplyPending = new Uint8Array(s.reserves.warehouses.length);
+    this.stockoutSeen = new Uint8Array(world.initialStock.length);
+    this.shortfall = new Float64Array(world.itemCount);
+    world.initialStock.forEach((level, k) =>
+      this.stockSeries.push({ t: 0, warehouse: Math.floor(k / world.itemCount), item: k % world.itemCount, level }),
+    );
+  }
+
+  /** The generator for one entity's draws: seeded from (trial seed, id path) alone. */
+  rng(...path: (string | number)[]): Sfc32 {
+    const key = path.join('\u0000');
+    let r = this.streams.get(key);
+    if (!r) {
+      r = Sfc32.fromSeed(deriveSeed(this.seed, ...path));
+      this.streams.set(key, r);
+    }
+    return r;
+  }
+
+  schedule(t: number, item: Agenda): void {
+    this.queue.push(t, PRIORITY[item.k], item);
+  }
+
+  warningRank(): number {
+    return WARNING_LEVELS.indexOf(this.warning.value as (typeof WARNING_LEVELS)[number]);
+  }
+
+  setTravel(owner: Owner, travel: Travel | null): void {
+    if (owner.kind === 'team') this.teamTravel[owner.index] = travel;
+    else this.deliveries[owner.index]!.travel = travel;
+  }
+
+  getTravel(owner: Owner): Travel | null {
+    return owner.kind === 'team' ? this.teamTravel[owner.index]! : this.deliveries[owner.index]!.travel;
+  }
+
+  /** Everyone who may be on the road now, in a fixed order (teams, then deliveries). */
+  *travellers(): Generator<Owner> {
+    for (let i = 0; i < this.teams.length; i++) if (this.teamTravel[i]) yield { kind: 'team', index: i };
+    for (let i = 0; i < this.deliveries.length; i++) if (this.deliveries[i]!.travel) yield { kind: 'delivery', index: i };
+  }
+
+  recordStock(warehouse: number, item: number): void {
+    const k = warehouse * this.world.itemCount + item;
+    this.stockSeries.push({ t: this.now, warehouse, item, level: this.stock[k]! });
+  }
+}

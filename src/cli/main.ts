@@ -1,0 +1,77 @@
+import { Command, CommanderError } from 'commander';
+import { ENGINE_VERSION, parseLang, type Lang } from '../../engine/index.ts';
+import { CliExit, EXIT } from './cliExit.ts';
+import { msg, type CliMessage } from './messages.ts';
+
+const knownUsage: Record<string, true> = {
+  'commander.missingMandatoryOptionValue': true,
+  'commander.missingArgument': true,
+  'commander.optionMissingArgument': true,
+  'commander.unknownOption': true,
+  'commander.unknownCommand': true,
+  'commander.excessArguments': true,
+};
+import { replayCommand } from './replayCommand.ts';
+import { runCommand } from './runCommand.ts';
+import { validateCommand } from './validateCommand.ts';
+
+/** The language for messages: `--lang` anywhere on the command line, else zh-CN. */
+function langFromArgv(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'zh';
+  const a = argv[i]!;
+  return parseLang(a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[i + 1]);
+}
+
+const lang = langFromArgv(process.argv);
+const zh = lang === 'zh';
+
+const program = new Command()
+  .name('yanlian')
+  .description(zh ? '演练 — 应急演练与情景推演引擎' : 'yanlian — emergency drill and what-if simulation engine')
+  .version(ENGINE_VERSION)
+  .option('--lang <lang>', zh ? '界面语言：zh（默认）或 en' : 'language: zh (default) or en', 'zh')
+  .exitOverride()
+  .configureOutput({ writeErr: () => {} });
+
+program
+  .command('validate')
+  .argument('<file>', zh ? '场景文件（YAML 或 JSON）' : 'scenario file (YAML or JSON)')
+  .description(zh ? '校验场景文件：有效退出 0，无效退出 2 并逐条列出问题' : 'check a scenario file: exit 0 if valid, 2 with every problem located')
+  .action((file: string) => validateCommand(file, lang));
+
+program
+  .command('run')
+  .argument('<file>', zh ? '场景文件' : 'scenario file')
+  .requiredOption('--seed <seed>', zh ? '随机种子（整数或文本）' : 'random seed (integer or text)')
+  .option('--log <out.jsonl>', zh ? '写出事件日志（JSON Lines，原子写入）' : 'write the event log (JSON Lines, atomically)')
+  .option('--json', zh ? '以 JSON 输出结果' : 'print the outcome as JSON')
+  .description(zh ? '以给定种子运行一次推演' : 'run one trial with the given seed')
+  .action((file: string, opts: { seed: string; log?: string; json?: boolean }) => runCommand(file, opts, lang));
+
+program
+  .command('replay')
+  .argument('<log>', zh ? '事件日志（run --log 的输出）' : 'event log written by run --log')
+  .option('--scenario <file>', zh ? '场景文件（默认取日志清单中的路径）' : 'scenario file (default: the path in the manifest)')
+  .description(zh ? '按日志清单重放并逐条比对事件；一致退出 0' : 're-run from the manifest and compare every event; exit 0 if identical')
+  .action((log: string, opts: { scenario?: string }) => replayCommand(log, opts, lang));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CliExit) {
+    process.stderr.write(e.message + '\n');
+    process.exitCode = e.code;
+  } else if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) process.exitCode = 0;
+    else {
+      const detail = e.message.replace(/^error: /, '');
+      const key = (e.code in knownUsage ? e.code : 'usage') as CliMessage;
+      process.stderr.write(msg(lang, 'usage', { detail: key === 'usage' ? detail : msg(lang, key, { detail }) }) + '\n');
+      process.exitCode = EXIT.badInput;
+    }
+  } else {
+    process.stderr.write(msg(lang, 'internal', { detail: e instanceof Error ? e.message : String(e) }) + '\n');
+    process.exitCode = EXIT.internal;
+  }
+}

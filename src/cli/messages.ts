@@ -1,0 +1,44 @@
+import type { Lang } from '../../engine/index.ts';
+
+/** Every string the CLI prints, zh-CN first. `{x}` is replaced by a parameter. */
+const catalog = {
+  valid: { zh: '{file}：场景有效（{warnings} 条提示）', en: '{file}: scenario is valid ({warnings} warnings)' },
+  invalid: { zh: '{file}：发现 {count} 个问题', en: '{file}: {count} problem(s) found' },
+  badSeed: { zh: '种子无效："{seed}"（应为非负整数或任意文本）', en: 'invalid seed "{seed}" (a non-negative integer or any text)' },
+  logWritten: { zh: '事件日志已写入 {file}（{events} 条事件）', en: 'event log written to {file} ({events} events)' },
+  cannotWrite: { zh: '无法写入 {file}：{detail}', en: 'cannot write {file}: {detail}' },
+  cannotRead: { zh: '无法读取 {file}：{detail}', en: 'cannot read {file}: {detail}' },
+  badLog: { zh: '{file}:{line}: 不是有效的 yanlian 事件日志（{reason}）', en: '{file}:{line}: not a valid yanlian event log ({reason})' },
+  scenarioChanged: {
+    zh: '场景文件 {file} 已改变（SHA-256 {actual}，日志记录的是 {expected}）；可用 --scenario 指定原文件',
+    en: 'scenario file {file} has changed (SHA-256 {actual}, the log recorded {expected}); pass the original with --scenario',
+  },
+  engineChanged: {
+    zh: '注意：日志由引擎 {logged} 生成，当前引擎为 {current}',
+    en: 'note: the log was made by engine {logged}, this is engine {current}',
+  },
+  replayOk: { zh: '重放一致：{events} 条事件逐字节相同', en: 'replay identical: all {events} events match byte for byte' },
+  replayDiff: {
+    zh: '重放不一致：第 {seq} 条事件不同\n  日志：{expected}\n  重放：{actual}',
+    en: 'replay differs at event {seq}\n  log:    {expected}\n  replay: {actual}',
+  },
+  replayLength: {
+    zh: '重放不一致：日志有 {expected} 条事件，重放得到 {actual} 条',
+    en: 'replay differs: the log has {expected} events, the replay {actual}',
+  },
+  usage: { zh: '用法错误：{detail}', en: 'usage error: {detail}' },
+  'commander.missingMandatoryOptionValue': { zh: '缺少必需的选项（{detail}）', en: 'a required option is missing ({detail})' },
+  'commander.missingArgument': { zh: '缺少参数（{detail}）', en: 'missing argument ({detail})' },
+  'commander.optionMissingArgument': { zh: '选项缺少取值（{detail}）', en: 'option needs a value ({detail})' },
+  'commander.unknownOption': { zh: '未知选项（{detail}）', en: 'unknown option ({detail})' },
+  'commander.unknownCommand': { zh: '未知命令（{detail}）；可用 --help 查看', en: 'unknown command ({detail}); see --help' },
+  'commander.excessArguments': { zh: '参数过多（{detail}）', en: 'too many arguments ({detail})' },
+  internal: { zh: '内部错误：{detail}', en: 'internal error: {detail}' },
+} as const;
+
+export type CliMessage = keyof typeof catalog;
+
+/** Formats a CLI message; pure. */
+export function msg(lang: Lang, key: CliMessage, params: Record<string, string | number> = {}): string {
+  return catalog[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}

@@ -1,0 +1,56 @@
+import { relative, dirname, resolve } from 'node:path';
+import { ENGINE_VERSION, masterSeedFrom, runTrial, type Lang, type LogEvent, type Manifest } from '../../engine/index.ts';
+import { writeFileAtomic } from '../../engine/node/atomicWrite.ts';
+import { toJsonl } from '../../engine/node/jsonl.ts';
+import { sha256Hex } from '../../engine/node/scenarioFile.ts';
+import { CliExit, EXIT } from './cliExit.ts';
+import { loadOrExit } from './loadOrExit.ts';
+import { msg } from './messages.ts';
+import { formatOutcome } from './printOutcome.ts';
+
+/** Parses `--seed`: a uint32 stays itself, other text is hashed; bad numbers exit 2. */
+export function parseSeed(raw: string, lang: Lang): number {
+  try {
+    return masterSeedFrom(/^\d+$/.test(raw) ? Number(raw) : raw);
+  } catch {
+    throw new CliExit(EXIT.badInput, msg(lang, 'badSeed', { seed: raw }));
+  }
+}
+
+/** `yanlian run FILE --seed S [--log OUT.jsonl] [--json]`: one trial, a readable outcome. */
+export function runCommand(file: string, opts: { seed: string; log?: string; json?: boolean }, lang: Lang): void {
+  const { scenario, text } = loadOrExit(file, lang);
+  const seed = parseSeed(opts.seed, lang);
+  const { events, outcome } = runTrial(scenario, seed);
+  if (opts.log) {
+    const logPath = resolve(opts.log);
+    const manifest: Manifest = {
+      type: 'manifest',
+      engine: 'yanlian',
+      engineVersion: ENGINE_VERSION,
+      scenario: { id: scenario.id, sha256: sha256Hex(text), file: relative(dirname(logPath), resolve(file)) },
+      seed,
+      horizonHours: scenario.horizonHours,
+    };
+    try {
+      writeFileAtomic(logPath, toJsonl(manifest, events));
+    } catch (e) {
+      throw new CliExit(EXIT.badInput, msg(lang, 'cannotWrite', { file: opts.log, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
+    }
+  }
+  if (opts.json) process.stdout.write(JSON.stringify(outcome, null, 2) + '\n');
+  else process.stdout.write(formatOutcome(scenario, outcome, lang, hazardLine(events, lang)) + '\n');
+  if (opts.log) process.stderr.write(msg(lang, 'logWritten', { file: opts.log, events: events.length }) + '\n');
+}
+
+function hazardLine(events: readonly LogEvent[], lang: Lang): string {
+  const h = events.find((e) => e.type === 'hazard.drawn');
+  if (!h) return '';
+  if (h.kind === 'rainstorm')
+    return lang === 'zh'
+      ? `灾害：暴雨，第 ${h.onsetHour} 小时开始，持续 ${h.durationHours} 小时，峰值雨强 ${Number(h.peakMmPerHour).toFixed(1)} mm/h`
+      : `Hazard: rainstorm from hour ${h.onsetHour}, lasting ${h.durationHours} h, peak ${Number(h.peakMmPerHour).toFixed(1)} mm/h`;
+  return lang === 'zh'
+    ? `灾害：地震，第 ${Number(h.hour).toFixed(1)} 小时，震级 M${h.magnitude}`
+    : `Hazard: earthquake at hour ${Number(h.hour).toFixed(1)}, magnitude ${h.magnitude}`;
+}
