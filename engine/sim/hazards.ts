@@ -90,7 +90,8 @@ function rainfallFailures(tr: Trial, h: number): void {
   const base = ls.hourlyRateAtThreshold * Math.pow(ratio, ls.exponent);
   tr.s.hazardSites.forEach((site, i) => {
     if (tr.siteFailPending[i]) return;
-    const r = tr.rng('site', site.id, 'hour', h);
+    // one stream per site for its hourly draws: they happen in hour order, whatever else is drawn
+    const r = tr.rng('site', site.id, 'rain');
     const p = 1 - Math.exp(-base * site.susceptibility);
     if (r.next() < p) {
       // the state of the slope at the end of this hour sets its hazard for the next one

@@ -4,7 +4,10 @@ import type { Lang } from '../../engine/index.ts';
 const catalog = {
   valid: { zh: '{file}：场景有效（{warnings} 条提示）', en: '{file}: scenario is valid ({warnings} warnings)' },
   invalid: { zh: '{file}：发现 {count} 个问题', en: '{file}: {count} problem(s) found' },
-  badSeed: { zh: '种子无效："{seed}"（应为非负整数或任意文本）', en: 'invalid seed "{seed}" (a non-negative integer or any text)' },
+  badSeed: {
+    zh: '种子无效："{seed}"（应为 0 至 4294967295 的整数，或非数字的文本）',
+    en: 'invalid seed "{seed}" (an integer 0 to 4294967295, or non-numeric text)',
+  },
   logWritten: { zh: '事件日志已写入 {file}（{events} 条事件）', en: 'event log written to {file} ({events} events)' },
   cannotWrite: { zh: '无法写入 {file}：{detail}', en: 'cannot write {file}: {detail}' },
   cannotRead: { zh: '无法读取 {file}：{detail}', en: 'cannot read {file}: {detail}' },

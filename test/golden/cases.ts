@@ -1,0 +1,8 @@
+/** Fixed-seed runs pinned as golden files (rewritten only by `npm run golden`). */
+export const goldenCases: { name: string; scenario: string; seed: number }[] = [
+  { name: 'tiny-seed1', scenario: 'test/fixtures/scenarios/tiny.yaml', seed: 1 },
+  { name: 'tiny-seed2', scenario: 'test/fixtures/scenarios/tiny.yaml', seed: 2 },
+  { name: 'tiny-seed42', scenario: 'test/fixtures/scenarios/tiny.yaml', seed: 42 },
+  { name: 'lezhi-seed1', scenario: 'scenarios/lezhi-rainstorm.yaml', seed: 1 },
+  { name: 'lezhi-seed2026', scenario: 'scenarios/lezhi-rainstorm.yaml', seed: 2026 },
+];
