@@ -23,8 +23,11 @@ export interface Manifest {
 export class EventLog {
   readonly events: LogEvent[] = [];
 
+  constructor(private readonly enabled = true) {}
+
   add(t: number, type: string, fields: Record<string, unknown> = {}): void {
-    this.events.push({ seq: this.events.length + 1, t: roundMinutes(t), type, ...fields });
+    // Monte Carlo runs without a log: the outcome alone is aggregated
+    if (this.enabled) this.events.push({ seq: this.events.length + 1, t: roundMinutes(t), type, ...fields });
   }
 }
 

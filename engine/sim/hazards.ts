@@ -106,11 +106,11 @@ function updateWatch(tr: Trial): void {
   const rank = tr.warningRank();
   const evacuateRank = WARNING_LEVELS.indexOf(tr.s.warnings.evacuateAt);
   tr.s.hazardSites.forEach((site, i) => {
-    const m = tr.sites[i]!;
-    if (m.value === 'failed') return;
-    if (rank >= 1 && m.value === 'stable' && m.send({ type: 'WATCH' })) tr.log.add(tr.now, 'site.watch', { site: site.id });
-    if (rank === 0 && m.value === 'watch.monitoring' && m.send({ type: 'CALM' })) tr.log.add(tr.now, 'site.calm', { site: site.id });
-    if (rank >= evacuateRank && m.value === 'watch.monitoring' && m.send({ type: 'EVACUATE' })) {
+    const v = tr.sites.value(i);
+    if (v === 'failed') return;
+    if (rank >= 1 && v === 'stable' && tr.sites.get(i).send({ type: 'WATCH' })) tr.log.add(tr.now, 'site.watch', { site: site.id });
+    if (rank === 0 && v === 'watch.monitoring' && tr.sites.get(i).send({ type: 'CALM' })) tr.log.add(tr.now, 'site.calm', { site: site.id });
+    if (rank >= evacuateRank && tr.sites.value(i) === 'watch.monitoring' && tr.sites.get(i).send({ type: 'EVACUATE' })) {
       tr.log.add(tr.now, 'site.evacuated', { site: site.id, people: site.threatenedPeople });
       admitToShelter(tr, tr.world.siteVillage[i]!, site.threatenedPeople);
     }
@@ -143,7 +143,7 @@ export function onQuake(tr: Trial): void {
 /** A slope fails: people affected and hurt, roads cut, rescue and relief set in motion. */
 export function onSiteFail(tr: Trial, i: number): void {
   const site = tr.s.hazardSites[i]!;
-  const m = tr.sites[i]!;
+  const m = tr.sites.get(i);
   const evacuated = m.value === 'watch.evacuated';
   m.send({ type: 'FAIL' });
   tr.siteFailedAt[i] = tr.now;

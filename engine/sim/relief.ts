@@ -1,5 +1,4 @@
 import { sampleDist } from '../random/index.ts';
-import { shortestPathTree } from '../world/roadGraph.ts';
 import { depart, planTravel } from './travel.ts';
 import type { Trial } from './trial.ts';
 
@@ -56,7 +55,7 @@ export function onReliefDue(tr: Trial, village: number): void {
 function dispatchRelief(tr: Trial, village: number, need: number[], people: number): void {
   const w = tr.world;
   const nI = w.itemCount;
-  const tree = shortestPathTree(w.graph, tr.open, w.villageNode[village]!);
+  const tree = tr.tree(w.villageNode[village]!);
   const stores = tr.s.reserves.warehouses
     .map((_, i) => i)
     .filter((i) => Number.isFinite(tree.dist[w.warehouseNode[i]!]!))

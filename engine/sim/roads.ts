@@ -6,16 +6,16 @@ import type { Trial } from './trial.ts';
 
 /** A slide from site `site` blocks `link`: travellers ahead re-plan, a clearing team is called. */
 export function onRoadCut(tr: Trial, link: number, site: number, _cutIndex: number): void {
-  const m = tr.links[link]!;
+  const m = tr.links.get(link);
   const before = m.value;
   if (!m.send({ type: 'CUT' })) return; // already blocked
-  tr.open[link] = 0;
+  tr.setOpen(link, false);
   const id = tr.s.roads.links[link]!.id;
   if (before === 'clearing') {
     // a new slide buries the work in progress: the team on it starts over
     for (let t = 0; t < tr.teams.length; t++) {
       const task = tr.teamTask[t];
-      if (task?.kind === 'clear' && task.link === link && tr.teams[t]!.value === 'onSite') {
+      if (task?.kind === 'clear' && task.link === link && tr.teams.value(t) === 'onSite') {
         tr.teamLeg[t]!++;
         tr.schedule(tr.now, { k: 'arrive', owner: { kind: 'team', index: t }, leg: tr.teamLeg[t]! });
       }
@@ -32,7 +32,7 @@ export function onRoadCut(tr: Trial, link: number, site: number, _cutIndex: numb
 
 /** A team reaches a blocked link and starts clearing it; returns when it will be done (minutes). */
 export function startClearing(tr: Trial, team: number, link: number): number {
-  tr.links[link]!.send({ type: 'TEAM_ARRIVED' });
+  tr.links.get(link).send({ type: 'TEAM_ARRIVED' });
   const ep = tr.episodes[tr.linkEpisode[link]!]!;
   if (ep.teamArrivedAt === null) ep.teamArrivedAt = tr.now;
   const c = tr.s.chain.clearing;
@@ -44,8 +44,8 @@ export function startClearing(tr: Trial, team: number, link: number): number {
 
 /** Clearing finished: the link reopens and anyone waiting for a route tries again. */
 export function finishClearing(tr: Trial, link: number): void {
-  tr.links[link]!.send({ type: 'CLEARED' });
-  tr.open[link] = 1;
+  tr.links.get(link).send({ type: 'CLEARED' });
+  tr.setOpen(link, true);
   const ep = tr.episodes[tr.linkEpisode[link]!]!;
   ep.reopenedAt = tr.now;
   tr.log.add(tr.now, 'road.reopened', {

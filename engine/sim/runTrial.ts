@@ -17,11 +17,16 @@ export interface TrialResult {
  * failures and cuts, warnings, the response level, teams and relief, as a discrete-event
  * simulation in simulated minutes up to the scenario's horizon. Pure and deterministic: the
  * same scenario and seed give the identical event log. `machines` picks how the statecharts
- * run (live XState actors by default).
+ * run (live XState actors by default); `log: false` skips the event log (Monte Carlo).
  */
-export function runTrial(scenario: Scenario, seed: number, machines: MachineFactory = xstateMachines): TrialResult {
+export function runTrial(
+  scenario: Scenario,
+  seed: number,
+  machines: MachineFactory = xstateMachines,
+  options: { log?: boolean } = {},
+): TrialResult {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`seed must be a uint32, got ${seed}`);
-  const tr = new Trial(compileWorld(scenario), seed, machines);
+  const tr = new Trial(compileWorld(scenario), seed, machines, options.log ?? true);
   startHazard(tr);
   for (;;) {
     if (tr.queue.peekTime() > tr.horizon) break;

@@ -1,5 +1,5 @@
 import { sampleDist } from '../random/index.ts';
-import { shortestPathTree, type PathTree } from '../world/roadGraph.ts';
+import type { PathTree } from '../world/roadGraph.ts';
 import { retryWaitingDeliveries } from './relief.ts';
 import { finishClearing, startClearing } from './roads.ts';
 import { depart, planTravel } from './travel.ts';
@@ -8,7 +8,7 @@ import type { TeamTask, Trial } from './trial.ts';
 const owner = (index: number) => ({ kind: 'team', index }) as const;
 
 function available(tr: Trial, t: number): boolean {
-  const v = tr.teams[t]!.value;
+  const v = tr.teams.value(t);
   return v === 'idle' || v === 'returning';
 }
 
@@ -25,12 +25,12 @@ function taskNodes(tr: Trial, task: TeamTask): number[] {
  */
 function bestTeam(tr: Trial, task: TeamTask): { team: number; tree: PathTree; dest: number } | null {
   const capable = task.kind === 'clear' ? tr.world.teamCanClear : tr.world.teamCanRescue;
-  const trees = taskNodes(tr, task).map((n) => shortestPathTree(tr.world.graph, tr.open, n));
+  const trees = taskNodes(tr, task).map((n) => tr.tree(n));
   let best: { team: number; tree: PathTree; dest: number } | null = null;
   let bestScore = Infinity;
   for (let t = 0; t < tr.teams.length; t++) {
     if (capable[t] !== 1 || !available(tr, t)) continue;
-    const mob = tr.teams[t]!.value === 'idle' ? tr.world.teamExpectedMobilisation[t]! : 0;
+    const mob = tr.teams.value(t) === 'idle' ? tr.world.teamExpectedMobilisation[t]! : 0;
     for (const tree of trees) {
       const score = mob + tree.dist[tr.teamAt[t]!]!;
       if (score < bestScore) {
@@ -46,7 +46,7 @@ function assign(tr: Trial, task: TeamTask): boolean {
   const pick = bestTeam(tr, task);
   if (!pick) return false;
   const t = pick.team;
-  const m = tr.teams[t]!;
+  const m = tr.teams.get(t);
   const wasIdle = m.value === 'idle';
   m.send({ type: 'DISPATCH' });
   tr.teamTask[t] = task;
@@ -63,7 +63,7 @@ function assign(tr: Trial, task: TeamTask): boolean {
     tr.schedule(tr.now + hours * 60, { k: 'mobilised', team: t, leg: tr.teamLeg[t]! });
   } else {
     tr.teamTravel[t] = null;
-    const travel = planTravel(tr, tr.teamAt[t]!, pick.dest, tr.teamLeg[t]!, pick.tree);
+    const travel = planTravel(tr, tr.teamAt[t]!, pick.dest, tr.teamLeg[t]!);
     // reachable by construction (the tree said so)
     if (travel) depart(tr, owner(t), travel);
   }
@@ -90,7 +90,7 @@ export function assignBacklog(tr: Trial): void {
     (a, b) => tr.world.linkTrunk[b]! - tr.world.linkTrunk[a]! || tr.linkEpisode[a]! - tr.linkEpisode[b]!,
   );
   for (const link of order) {
-    if (tr.open[link] === 1 || tr.links[link]!.value === 'clearing') {
+    if (tr.open[link] === 1 || tr.links.value(link) === 'clearing') {
       tr.clearingBacklog.splice(tr.clearingBacklog.indexOf(link), 1);
       continue;
     }
@@ -104,7 +104,7 @@ export function assignBacklog(tr: Trial): void {
 export function onMobilised(tr: Trial, t: number, leg: number): void {
   if (leg !== tr.teamLeg[t]) return;
   const travel = planTravel(tr, tr.teamAt[t]!, destOf(tr, t), leg);
-  const m = tr.teams[t]!;
+  const m = tr.teams.get(t);
   if (!travel) {
     m.send({ type: 'NO_ROUTE' });
     tr.log.add(tr.now, 'team.noRoute', { team: tr.s.teams[t]!.id });
@@ -118,7 +118,7 @@ export function onMobilised(tr: Trial, t: number, leg: number): void {
 /** A team reaches its destination: it starts work, or is home. */
 export function onTeamArrive(tr: Trial, t: number, leg: number): void {
   if (leg !== tr.teamLeg[t]) return;
-  const m = tr.teams[t]!;
+  const m = tr.teams.get(t);
   const travel = tr.teamTravel[t];
   if (travel) tr.teamAt[t] = travel.dest;
   tr.teamTravel[t] = null;
@@ -149,7 +149,7 @@ export function onTeamArrive(tr: Trial, t: number, leg: number): void {
 export function onTeamReroute(tr: Trial, t: number, leg: number, node: number): void {
   if (leg !== tr.teamLeg[t]) return;
   tr.teamAt[t] = node;
-  const m = tr.teams[t]!;
+  const m = tr.teams.get(t);
   const dest = m.value === 'returning' ? tr.world.teamNode[t]! : destOf(tr, t);
   tr.teamTravel[t] = null;
   const travel = planTravel(tr, node, dest, leg);
@@ -169,7 +169,7 @@ export function onTeamReroute(tr: Trial, t: number, leg: number, node: number): 
 export function onTaskDone(tr: Trial, t: number, leg: number): void {
   if (leg !== tr.teamLeg[t]) return;
   const task = tr.teamTask[t];
-  const m = tr.teams[t]!;
+  const m = tr.teams.get(t);
   m.send({ type: 'TASK_DONE' });
   tr.teamTask[t] = null;
   tr.log.add(tr.now, 'team.taskDone', { team: tr.s.teams[t]!.id });
@@ -189,8 +189,8 @@ export function onTaskDone(tr: Trial, t: number, leg: number): void {
 /** Something reopened: teams and deliveries waiting for a route try again, queued work too. */
 export function retryWaiting(tr: Trial): void {
   for (let t = 0; t < tr.teams.length; t++) {
-    const m = tr.teams[t]!;
-    if (m.value !== 'waitingForRoute') continue;
+    if (tr.teams.value(t) !== 'waitingForRoute') continue;
+    const m = tr.teams.get(t);
     const travel = planTravel(tr, tr.teamAt[t]!, destOf(tr, t), tr.teamLeg[t]!);
     if (!travel) continue;
     m.send({ type: 'ROUTE_FOUND' });

@@ -1,32 +1,25 @@
-import { pathLinks, shortestPathTree, type PathTree } from '../world/roadGraph.ts';
 import type { Owner, Travel } from './agenda.ts';
 import type { Trial } from './trial.ts';
 
 /**
  * Plans a journey from `from` to `dest` over the links open now; null when there is no route.
- * `tree` may be a shortest-path tree rooted at `dest` (the graph is undirected), saving a search.
+ * Uses the shortest-path tree rooted at the destination (roads are two-way), which the trial
+ * shares across journeys and trials.
  */
-export function planTravel(tr: Trial, from: number, dest: number, leg: number, tree?: PathTree): Travel | null {
+export function planTravel(tr: Trial, from: number, dest: number, leg: number): Travel | null {
   const g = tr.world.graph;
-  let links: number[];
-  if (tree && tree.source === dest) {
-    if (!Number.isFinite(tree.dist[from]!)) return null;
-    links = [];
-    for (let v = from; v !== dest; v = tree.prev[v]!) links.push(tree.viaLink[v]!);
-  } else {
-    const t = shortestPathTree(g, tr.open, from);
-    if (!Number.isFinite(t.dist[dest]!)) return null;
-    links = pathLinks(t, dest);
-  }
+  const tree = tr.tree(dest);
+  if (!Number.isFinite(tree.dist[from]!)) return null;
+  const links: number[] = [];
   const entryNodes: number[] = [];
   const entryMinutes: number[] = [];
-  let at = from;
   let m = 0;
-  for (const l of links) {
-    entryNodes.push(at);
+  for (let v = from; v !== dest; v = tree.prev[v]!) {
+    const l = tree.viaLink[v]!;
+    links.push(l);
+    entryNodes.push(v);
     entryMinutes.push(m);
     m += g.linkMinutes[l]!;
-    at = g.linkFrom[l] === at ? g.linkTo[l]! : g.linkFrom[l]!;
   }
   return { dest, departT: tr.now, links, entryNodes, entryMinutes, totalMinutes: m, leg };
 }

@@ -8,10 +8,12 @@ import { roadLinkMachine, type RoadLinkEvent } from '../machines/roadLink.machin
 import { teamMachine, type TeamEvent } from '../machines/team.machine.ts';
 import { deriveSeed, Sfc32 } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
-import type { World } from '../world/world.ts';
+import { shortestPathTree, type PathTree } from '../world/roadGraph.ts';
+import { TREE_CACHE_LIMIT, type World } from '../world/world.ts';
 import { PRIORITY, type Agenda, type Owner, type Travel } from './agenda.ts';
 import { EventLog } from './eventLog.ts';
 import { EventQueue } from './eventQueue.ts';
+import { LazyMachines } from './lazyMachines.ts';
 
 /** Builds the statechart instances a trial runs; swapped for compiled tables on the fast path. */
 export interface MachineFactory {
@@ -32,6 +34,18 @@ export const xstateMachines: MachineFactory = {
   team: () => actorInstance(teamMachine),
   delivery: () => actorInstance(deliveryMachine),
 };
+
+const initialCache = new WeakMap<MachineFactory, { hazardSite: string; roadLink: string; team: string }>();
+
+/** Initial state values of the lazily created machines, learnt once per factory. */
+function initialValues(f: MachineFactory): { hazardSite: string; roadLink: string; team: string } {
+  let v = initialCache.get(f);
+  if (!v) {
+    v = { hazardSite: f.hazardSite().value, roadLink: f.roadLink().value, team: f.team().value };
+    initialCache.set(f, v);
+  }
+  return v;
+}
 
 export type TeamTask = { kind: 'clear'; link: number } | { kind: 'rescue'; site: number };
 
@@ -60,17 +74,17 @@ export interface RoadEpisode {
  */
 export class Trial {
   readonly s: Scenario;
-  readonly log = new EventLog();
+  readonly log: EventLog;
   readonly queue = new EventQueue<Agenda>();
   now = 0;
   readonly horizon: number;
   private readonly streams = new Map<string, Sfc32>();
 
   readonly warning: MachineInstance<RainWarningEvent>;
-  readonly sites: MachineInstance<HazardSiteEvent>[];
-  readonly links: MachineInstance<RoadLinkEvent>[];
+  readonly sites: LazyMachines<HazardSiteEvent>;
+  readonly links: LazyMachines<RoadLinkEvent>;
   readonly response: MachineInstance<ResponseEvent>;
-  readonly teams: MachineInstance<TeamEvent>[];
+  readonly teams: LazyMachines<TeamEvent>;
   readonly deliveries: Delivery[] = [];
 
   readonly open: Uint8Array;
@@ -120,7 +134,9 @@ export class Trial {
     readonly world: World,
     readonly seed: number,
     readonly machines: MachineFactory,
+    keepLog = true,
   ) {
+    this.log = new EventLog(keepLog);
     const s = world.scenario;
     this.s = s;
     this.horizon = s.horizonHours * 60;
@@ -129,13 +145,14 @@ export class Trial {
     const nV = s.region.villages.length;
     const nSites = s.hazardSites.length;
     this.warning = machines.rainWarning({ cancelAfterDryHours: s.warnings.cancelAfterDryHours });
-    this.sites = s.hazardSites.map(() => machines.hazardSite());
-    this.links = s.roads.links.map(() => machines.roadLink());
+    const init = initialValues(machines);
+    this.sites = new LazyMachines(nSites, machines.hazardSite, init.hazardSite);
+    this.links = new LazyMachines(nL, machines.roadLink, init.roadLink);
     this.response = machines.responseLevel({
       deescalateAfterHours: s.response.deescalateAfterHours,
       endAfterHours: s.response.endAfterHours,
     });
-    this.teams = s.teams.map(() => machines.team());
+    this.teams = new LazyMachines(nT, machines.team, init.team);
     this.open = new Uint8Array(nL).fill(1);
     this.linkEpisode = new Int32Array(nL).fill(-1);
     this.teamAt = Int32Array.from(world.teamNode);
@@ -195,6 +212,36 @@ export class Trial {
   *travellers(): Generator<Owner> {
     for (let i = 0; i < this.teams.length; i++) if (this.teamTravel[i]) yield { kind: 'team', index: i };
     for (let i = 0; i < this.deliveries.length; i++) if (this.deliveries[i]!.travel) yield { kind: 'delivery', index: i };
+  }
+
+  /** Closed links, ascending, as the key of the shared tree cache. */
+  private closedKey = '';
+  private readonly closed: number[] = [];
+
+  /** Marks a link blocked or open for routing. */
+  setOpen(link: number, open: boolean): void {
+    if ((this.open[link] === 1) === open) return;
+    this.open[link] = open ? 1 : 0;
+    if (open) this.closed.splice(this.closed.indexOf(link), 1);
+    else {
+      let i = 0;
+      while (i < this.closed.length && this.closed[i]! < link) i++;
+      this.closed.splice(i, 0, link);
+    }
+    this.closedKey = this.closed.join(',');
+  }
+
+  /** Shortest-path tree rooted at `root` over the links open now (roads are two-way). */
+  tree(root: number): PathTree {
+    const cache = this.world.treeCache;
+    const key = `${root}|${this.closedKey}`;
+    let t = cache.get(key);
+    if (!t) {
+      t = shortestPathTree(this.world.graph, this.open, root);
+      if (cache.size >= TREE_CACHE_LIMIT) cache.clear();
+      cache.set(key, t);
+    }
+    return t;
   }
 
   recordStock(warehouse: number, item: number): void {

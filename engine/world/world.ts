@@ -1,6 +1,6 @@
 import { distMean } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
-import { buildRoadGraph, shortestPathTree, type RoadGraph } from './roadGraph.ts';
+import { buildRoadGraph, shortestPathTree, type PathTree, type RoadGraph } from './roadGraph.ts';
 
 /**
  * A scenario compiled for simulation: ids mapped to dense indices, the road graph in CSR
@@ -30,7 +30,15 @@ export interface World {
   shelterNode: Int32Array;
   /** per village: shelter indices by travel time on the intact network */
   villageShelters: Int32Array[];
+  /**
+   * Shortest-path trees by (root node, set of closed links), shared by every trial of this
+   * world: trees are pure functions of that key, and most trials close only a few links.
+   */
+  treeCache: Map<string, PathTree>;
 }
+
+/** Most trees kept per world (≈ 5 KB each for a 300-node county); the cache is emptied when full. */
+export const TREE_CACHE_LIMIT = 20_000;
 
 const cache = new WeakMap<Scenario, World>();
 
@@ -94,6 +102,7 @@ export function compileWorld(s: Scenario): World {
     teamExpectedMobilisation: Float64Array.from(s.teams.map((t) => distMean(t.mobilisationHours) * 60)),
     shelterNode,
     villageShelters,
+    treeCache: new Map(),
   };
   cache.set(s, world);
   return world;
