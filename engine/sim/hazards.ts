@@ -44,7 +44,11 @@ export function onHour(tr: Trial, hour: number): void {
   const h = hour - 1; // the hour that just ended
   if (h >= 0 && h < tr.rainMm.length) {
     const mm = tr.rainMm[h]!;
-    if (mm > 0) tr.log.add(tr.now, 'rain.hour', { hour: h, mm: round(mm, 2) });
+    if (mm > 0) {
+      tr.log.add(tr.now, 'rain.hour', { hour: h, mm: round(mm, 2) });
+      if (tr.firstRainHour < 0) tr.firstRainHour = h;
+    }
+    tr.cumRainMm += mm;
     updateWarning(tr, h);
     if (tr.s.hazard.kind === 'rainstorm') rainfallFailures(tr, h);
   }
@@ -66,16 +70,11 @@ function updateWarning(tr: Trial, h: number): void {
   }
 }
 
-/** Ratio of the storm so far to the landslide threshold (≥ 1 means above it); pure read. */
+/** Ratio of the storm so far (up to hour h) to the landslide threshold (≥ 1: above it); pure read. */
 export function thresholdRatio(tr: Trial, h: number): number {
   const rule = tr.s.chain.landslide.rule;
-  let cum = 0;
-  let first = -1;
-  for (let k = 0; k <= h; k++) {
-    const mm = tr.rainMm[k]!;
-    if (mm > 0 && first < 0) first = k;
-    cum += mm;
-  }
+  const cum = tr.cumRainMm;
+  const first = tr.firstRainHour;
   if (first < 0 || cum <= 0) return 0;
   if (rule.type === 'cumulative') return cum / rule.thresholdMm;
   const D = h - first + 1; // hours of rain so far
@@ -91,7 +90,7 @@ function rainfallFailures(tr: Trial, h: number): void {
   tr.s.hazardSites.forEach((site, i) => {
     if (tr.siteFailPending[i]) return;
     // one stream per site for its hourly draws: they happen in hour order, whatever else is drawn
-    const r = tr.rng('site', site.id, 'rain');
+    const r = tr.siteRainRng(i);
     const p = 1 - Math.exp(-base * site.susceptibility);
     if (r.next() < p) {
       // the state of the slope at the end of this hour sets its hazard for the next one

@@ -30,6 +30,7 @@ export function requestRelief(tr: Trial, village: number, people: number): void 
   const r = tr.s.reserves;
   if (!Number.isFinite(tr.villageAffectedAt[village]!)) {
     tr.villageAffectedAt[village] = tr.now;
+    tr.villagesAwaitingRelief++;
     for (let round = 1; tr.now + round * r.coverDaysPerDelivery * MIN_PER_DAY < tr.horizon; round++)
       tr.schedule(tr.now + round * r.coverDaysPerDelivery * MIN_PER_DAY, { k: 'reliefDue', village, round });
   }
@@ -142,6 +143,7 @@ export function onDeliveryArrive(tr: Trial, index: number, leg: number): void {
   tr.log.add(tr.now, 'delivery.arrived', { delivery: index, village: v.id });
   if (!Number.isFinite(tr.villageFirstReliefAt[d.village]!)) {
     tr.villageFirstReliefAt[d.village] = tr.now;
+    tr.villagesAwaitingRelief--;
     const hours = (tr.now - tr.villageAffectedAt[d.village]!) / 60;
     tr.log.add(tr.now, 'relief.first', { village: v.id, hours: Math.round(hours * 1000) / 1000 });
   }

@@ -14,24 +14,14 @@ export function metric(tr: Trial, m: Metric): number {
       return tr.affectedPeople;
     case 'failedSites':
       return tr.failedSites;
-    case 'cutLinks': {
-      let n = 0;
-      for (let l = 0; l < tr.open.length; l++) if (tr.open[l] === 0) n++;
-      return n;
-    }
-    case 'cutTrunkLinks': {
-      let n = 0;
-      for (let l = 0; l < tr.open.length; l++) if (tr.open[l] === 0 && tr.world.linkTrunk[l] === 1) n++;
-      return n;
-    }
+    case 'cutLinks':
+      return tr.cutLinks;
+    case 'cutTrunkLinks':
+      return tr.cutTrunkLinks;
     case 'warningLevel':
       return tr.warningRank();
-    case 'villagesAwaitingRelief': {
-      let n = 0;
-      for (let v = 0; v < tr.villageAffectedAt.length; v++)
-        if (Number.isFinite(tr.villageAffectedAt[v]!) && !Number.isFinite(tr.villageFirstReliefAt[v]!)) n++;
-      return n;
-    }
+    case 'villagesAwaitingRelief':
+      return tr.villagesAwaitingRelief;
   }
 }
 

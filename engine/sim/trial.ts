@@ -229,6 +229,29 @@ export class Trial {
       this.closed.splice(i, 0, link);
     }
     this.closedKey = this.closed.join(',');
+    const d = open ? -1 : 1;
+    this.cutLinks += d;
+    if (this.world.linkTrunk[link] === 1) this.cutTrunkLinks += d;
+  }
+
+  /** Links (and trunk links) blocked now; kept as counters for the response metrics. */
+  cutLinks = 0;
+  cutTrunkLinks = 0;
+  /** Villages affected and not yet relieved. */
+  villagesAwaitingRelief = 0;
+  /** Rainfall so far this event (mm) and the first rainy hour (−1 before any rain). */
+  cumRainMm = 0;
+  firstRainHour = -1;
+  private readonly siteRain: (Sfc32 | undefined)[] = [];
+
+  /** The generator for a site's hourly failure draws (a hot path: no string keys). */
+  siteRainRng(i: number): Sfc32 {
+    let r = this.siteRain[i];
+    if (!r) {
+      r = Sfc32.fromSeed(deriveSeed(this.seed, 'site', this.s.hazardSites[i]!.id, 'rain'));
+      this.siteRain[i] = r;
+    }
+    return r;
   }
 
   /** Shortest-path tree rooted at `root` over the links open now (roads are two-way). */

@@ -1,0 +1,59 @@
+import { runTrial } from '../sim/runTrial.ts';
+import type { MachineFactory } from '../sim/trial.ts';
+import type { Scenario } from '../scenario/schema/scenario.ts';
+import { addTrial, createAggregate, type McAggregate } from './aggregate.ts';
+import { csvRow } from './csvRow.ts';
+import type { McLayout } from './mcLayout.ts';
+import { trialRow } from './trialRow.ts';
+import { trialSeed } from './trialSeed.ts';
+
+/** A fixed slice of a run: trials start … start + count − 1. */
+export interface Chunk {
+  index: number;
+  start: number;
+  count: number;
+}
+
+export interface ChunkResult {
+  index: number;
+  agg: McAggregate;
+  /** the chunk's CSV lines, in trial order, when asked for */
+  csv: string | null;
+}
+
+/**
+ * Runs one chunk of trials (trial i with seed `trialSeed(master, i)`) and aggregates them.
+ * Pure and deterministic: the result depends on (scenario, master, chunk) only, so chunks may
+ * run on any thread in any order.
+ */
+export function runChunk(
+  scenario: Scenario,
+  layout: McLayout,
+  master: number,
+  chunk: Chunk,
+  machines: MachineFactory,
+  withCsv: boolean,
+): ChunkResult {
+  const agg = createAggregate(layout);
+  let csv = '';
+  for (let i = chunk.start; i < chunk.start + chunk.count; i++) {
+    const { outcome } = runTrial(scenario, trialSeed(master, i), machines, { log: false });
+    const row = trialRow(layout, i, outcome);
+    addTrial(layout, agg, row);
+    if (withCsv) csv += csvRow(row);
+  }
+  return { index: chunk.index, agg, csv: withCsv ? csv : null };
+}
+
+/** Cuts trials 0 … trials − 1 into chunks of `chunkSize` (the last may be shorter); pure. */
+export function chunksOf(trials: number, chunkSize: number): Chunk[] {
+  const out: Chunk[] = [];
+  for (let start = 0, index = 0; start < trials; start += chunkSize, index++)
+    out.push({ index, start, count: Math.min(chunkSize, trials - start) });
+  return out;
+}
+
+/** Default chunk size for a run of `trials`: about 1% of it, between 1 and 10,000; pure. */
+export function defaultChunkSize(trials: number): number {
+  return Math.max(1, Math.min(10_000, Math.ceil(trials / 100)));
+}

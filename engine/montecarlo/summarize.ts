@@ -1,0 +1,199 @@
+import type { Scenario } from '../scenario/schema/scenario.ts';
+import { aggregateTrials, type McAggregate } from './aggregate.ts';
+import type { Bins } from './bins.ts';
+import { headlineCounts, maxStoppingSe } from './headlineEstimates.ts';
+import { histogramAtOrBelow, histogramCount, histogramExceedance, histogramMoments, histogramQuantile } from './histogramQuantile.ts';
+import { LEVELS, type McLayout, type TotalKey } from './mcLayout.ts';
+import { proportion } from './proportion.ts';
+import type { HoursQuantiles, ItemSummary, LevelSummary, McSummary, StopReason, TargetSummary, TrunkLinkSummary } from './summaryTypes.ts';
+
+/** What the summary records about the run besides the counts. */
+export interface SummaryMeta {
+  engineVersion: string;
+  scenarioSha256: string;
+  seed: number;
+  seedInput?: string;
+  trialsRequested: number;
+  chunkSize: number;
+  stoppedBy: StopReason;
+  untilSe: number | null;
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+const finiteOrNull = (x: number, round: (x: number) => number) => (Number.isFinite(x) ? round(x) : null);
+
+/** Curve spacing: the smallest of these steps giving at most 300 intervals over the horizon. */
+const CURVE_STEPS = [1 / 60, 1 / 12, 0.25, 0.5, 1, 2, 3, 6, 12, 24];
+
+export const METHODS: Record<string, string> = {
+  trialSeed: "trial i (0-based) runs with seed deriveSeed(seed, 'trial', i); `yanlian run FILE --seed <that seed>` re-runs it alone",
+  aggregation:
+    'integer counters and fixed-bin integer histograms, merged by addition in chunk order: the summary is bit-identical for any worker count and chunk size',
+  quantiles:
+    'R type 7 / numpy "linear" (index (n−1)·p, linear interpolation), over histogram bin midpoints, as simple-statistics ≥ 7.8.9 quantile',
+  quantileError:
+    'at most half a bin against the raw per-trial values: 0.5 minute for hours, 0.25% of the initial stock for stockFan, 1% of the value for people and shortfall',
+  interval: 'Wilson score 95% interval (z = 1.959964)',
+  se: 'probabilities: sqrt(p(1−p)/n); means: sd/sqrt(n) with sd from the histogram midpoints',
+  means: 'exact: sums of per-trial values rounded to 0.001',
+  nulls:
+    'a quantile is null when nothing was counted (n = 0) or when it falls among the beyondHorizon values (cases never finished within the horizon); estimates are null when n = 0',
+  untilSe:
+    'checked after each chunk, in chunk order: stop once every headline probability has max(sqrt(p(1−p)/n), Agresti–Coull SE) ≤ X',
+  headline: 'per item stockoutProbability and shortfallProbability over all trials; per target metProbability over the trials it applied to',
+  stockout: 'a warehouse holding the item at the start ran empty; shortfall: need that no reachable store could meet (not per tier)',
+  shortfallUnits:
+    'personDays = units / perPersonPerDay for items needed daily; people = units / perPersonOnce for items needed once (people unserved); units otherwise',
+};
+
+/**
+ * Turns an aggregate into the summary: probabilities with Wilson 95% intervals and standard
+ * errors, hour quantiles, curves and stock fans. Pure: the same counts give the same JSON,
+ * bit for bit.
+ */
+export function summarize(s: Scenario, layout: McLayout, agg: McAggregate, meta: SummaryMeta): McSummary {
+  const c = agg.counts;
+  const trials = aggregateTrials(layout, agg);
+  const { hourBins, amountBins, stockBins } = layout;
+  const curveStep = CURVE_STEPS.find((st) => layout.horizonHours / st <= 300) ?? 24;
+  const grid: number[] = [];
+  for (let i = 0; i * curveStep <= layout.horizonHours + 1e-9; i++) grid.push(r6(i * curveStep));
+
+  const q = (off: number, bins: Bins, p: number, round = r3) => finiteOrNull(histogramQuantile(c, off, bins, p), round);
+  const hoursQ = (off: number, withP99: boolean): HoursQuantiles => {
+    const out: HoursQuantiles = {
+      n: histogramCount(c, off, hourBins),
+      beyondHorizon: c[off + hourBins.size]!,
+      p50: q(off, hourBins, 0.5),
+      p90: q(off, hourBins, 0.9),
+    };
+    if (withP99) out.p99 = q(off, hourBins, 0.99);
+    return out;
+  };
+  const mean = (k: TotalKey) => (trials > 0 ? r3(c[layout.off.totals[k]]! / 1000 / trials) : null);
+  const amountQ = (off: number, k: TotalKey) => ({
+    mean: mean(k),
+    p50: q(off, amountBins, 0.5),
+    p90: q(off, amountBins, 0.9),
+    p99: q(off, amountBins, 0.99),
+  });
+  const label = (list: readonly { id: string; name: { zh: string; en: string } }[], id: string) => {
+    const x = list.find((e) => e.id === id);
+    return x ? { zh: x.name.zh, en: x.name.en } : null;
+  };
+
+  const fanStride = stockBins.size + 1;
+  const items: ItemSummary[] = layout.items.map((it) => {
+    const def = s.reserves.items[it.index]!;
+    const mom = histogramMoments(c, it.off.shortfallHist, amountBins);
+    const fan = { p10: [] as number[], p50: [] as number[], p90: [] as number[] };
+    if (it.initialTotal > 0 && trials > 0)
+      for (let h = 0; h < layout.fanHours; h++)
+        for (const [key, p] of [['p10', 0.1], ['p50', 0.5], ['p90', 0.9]] as const)
+          fan[key].push(r3(histogramQuantile(c, it.off.fan + h * fanStride, stockBins, p) * it.initialTotal));
+    const stockedOut = c[it.off.stockout]!;
+    const stockoutByHour =
+      trials > 0 ? histogramAtOrBelow(c, it.off.stockoutHours, hourBins, grid).map((k) => r6(k / trials)) : [];
+    return {
+      id: it.id,
+      name: { zh: def.name.zh, en: def.name.en },
+      unit: { zh: def.unit.zh, en: def.unit.en },
+      initialStock: it.initialTotal,
+      stockoutProbability: proportion(stockedOut, trials),
+      hoursToStockout: hoursQ(it.off.stockoutHours, true),
+      stockoutByHour,
+      shortfallProbability: proportion(c[it.off.shortfallTrials]!, trials),
+      shortfall: {
+        unit: it.shortfallUnit,
+        mean: trials > 0 ? r3(c[it.off.shortfallSum]! / 1000 / trials) : null,
+        se: trials > 1 ? r3(Math.sqrt(mom.variance / trials)) : null,
+        p90: q(it.off.shortfallHist, amountBins, 0.9),
+      },
+      tiers: it.tiers.map((tier, j) => ({
+        tier,
+        warehouses: Array.from(it.warehouseTierSlot).filter((slot) => slot === j).length,
+        stockoutProbability: proportion(c[it.off.tiers[j]!.stockout]!, trials),
+        hoursToStockout: hoursQ(it.off.tiers[j]!.stockoutHours, true),
+      })),
+      stockFan: fan,
+    };
+  });
+
+  const targets: TargetSummary[] = layout.targets.map((t, i) => {
+    const def = s.targets[i]!;
+    const applied = c[t.off.applied]!;
+    return {
+      id: t.id,
+      name: { zh: def.name.zh, en: def.name.en },
+      kind: t.kind,
+      hours: t.hours,
+      applied,
+      metProbability: proportion(c[t.off.met]!, applied),
+      achievedHours: hoursQ(t.off.hours, true),
+      exceedance: histogramExceedance(c, t.off.hours, hourBins, grid).map(r6),
+    };
+  });
+
+  const o = layout.off;
+  const responseLevels: LevelSummary[] = [
+    { level: 'none', highestProbability: proportion(c[o.highest]!, trials), hoursToReach: null, atLeastProbability: null, hoursToAtLeast: null },
+    ...LEVELS.map((level, r) => ({
+      level,
+      highestProbability: proportion(c[o.highest + r + 1]!, trials),
+      hoursToReach: hoursQ(o.highestHours[r]!, false),
+      atLeastProbability: proportion(c[o.atLeast[r]!]!, trials),
+      hoursToAtLeast: hoursQ(o.atLeastHours[r]!, false),
+    })),
+  ];
+
+  const trunkLinks: TrunkLinkSummary[] = layout.trunkLinks.map((l) => ({
+    link: l.id,
+    name: label(
+      s.roads.links.flatMap((x) => (x.name ? [{ id: x.id, name: x.name }] : [])),
+      l.id,
+    ),
+    cutProbability: proportion(c[l.off.cut]!, trials),
+    episodes: c[l.off.episodes]!,
+    reopenHours: hoursQ(l.off.hours, false),
+  }));
+
+  const estimates = headlineCounts(layout, agg).map((h) => {
+    const p = proportion(h.successes, h.n);
+    return { key: h.key, estimate: p.estimate, se: p.se };
+  });
+  const maxSe = maxStoppingSe(layout, agg);
+
+  return {
+    format: 'yanlian-mc-summary',
+    formatVersion: 1,
+    engineVersion: meta.engineVersion,
+    scenario: { id: s.id, sha256: meta.scenarioSha256 },
+    seed: meta.seed,
+    ...(meta.seedInput !== undefined ? { seedInput: meta.seedInput } : {}),
+    trials,
+    trialsRequested: meta.trialsRequested,
+    chunkSize: meta.chunkSize,
+    partial: meta.stoppedBy === 'interrupted',
+    stoppedBy: meta.stoppedBy,
+    untilSe: meta.untilSe,
+    horizonHours: layout.horizonHours,
+    methods: METHODS,
+    bins: { hours: hourBins.describe(), stockFraction: stockBins.describe(), amounts: amountBins.describe() },
+    curveStepHours: curveStep,
+    headline: { maxSe: Number.isFinite(maxSe) ? r6(maxSe) : null, estimates },
+    impact: {
+      meanFailedSites: mean('failedSites'),
+      affectedPeople: amountQ(o.affectedHist, 'affectedPeople'),
+      deadMissing: amountQ(o.deadMissingHist, 'deadMissing'),
+      meanRoadCuts: mean('roadCuts'),
+      meanTrunkCuts: mean('trunkCuts'),
+      meanDeliveries: mean('deliveries'),
+      meanShelterOverflow: mean('shelterOverflow'),
+    },
+    reserves: { items },
+    targets,
+    responseLevels,
+    roads: { trunkLinks },
+  };
+}

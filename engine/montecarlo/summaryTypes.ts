@@ -1,0 +1,125 @@
+import type { BinsSpec } from './bins.ts';
+import type { ResponseLevel, ShortfallUnit, Tier } from './mcLayout.ts';
+import type { Proportion } from './proportion.ts';
+
+export type { Proportion };
+
+/** A localised label, as in the scenario. */
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+/**
+ * Quantiles (type 7 over histogram bin midpoints) of a duration in hours over `n` values.
+ * A quantile is null when n = 0, or when it falls among the `beyondHorizon` values (cases that
+ * never finished within the horizon, which sort after every finite value).
+ */
+export interface HoursQuantiles {
+  n: number;
+  beyondHorizon: number;
+  p50: number | null;
+  p90: number | null;
+  p99?: number | null;
+}
+
+/** Why a run stopped. */
+export type StopReason = 'trials' | 'untilSe' | 'interrupted';
+
+export interface ItemSummary {
+  id: string;
+  name: Label;
+  unit: Label;
+  /** units over all warehouses at the start */
+  initialStock: number;
+  /** a store of this item ran empty (any warehouse), over all trials */
+  stockoutProbability: Proportion;
+  /** hours since the scenario start to the first stock-out, over the trials that ran out */
+  hoursToStockout: HoursQuantiles;
+  /** P(some store has run out by hour t), t on the `curveStepHours` grid, over all trials */
+  stockoutByHour: number[];
+  /** some need for the item went unmet (nobody reachable held it), over all trials */
+  shortfallProbability: Proportion;
+  /** unmet need per trial, over all trials (zeros included), in `unit` */
+  shortfall: { unit: ShortfallUnit; mean: number | null; se: number | null; p90: number | null };
+  /** per warehouse tier holding the item at the start */
+  tiers: { tier: Tier; warehouses: number; stockoutProbability: Proportion; hoursToStockout: HoursQuantiles }[];
+  /** total stock (units) at each whole hour 0 … floor(horizon): 10th, 50th, 90th percentiles over trials */
+  stockFan: { p10: number[]; p50: number[]; p90: number[] };
+}
+
+export interface TargetSummary {
+  id: string;
+  name: Label;
+  kind: string;
+  hours: number;
+  /** trials in which the target applied (at least one case was judged) */
+  applied: number;
+  /** P(every judged case within `hours`), over the trials it applied to */
+  metProbability: Proportion;
+  /** the trial's worst case, hours, over the trials it applied to */
+  achievedHours: HoursQuantiles;
+  /** P(worst case > t hours), t on the `curveStepHours` grid, over the trials it applied to */
+  exceedance: number[];
+}
+
+export interface LevelSummary {
+  level: ResponseLevel;
+  /** P(this was the highest level reached) */
+  highestProbability: Proportion;
+  /** hours from the start until it was first in force, over the trials where it was the highest */
+  hoursToReach: HoursQuantiles | null;
+  /** P(this level or a higher one was reached); null for 'none' */
+  atLeastProbability: Proportion | null;
+  /** hours until this level or a higher one was first in force */
+  hoursToAtLeast: HoursQuantiles | null;
+}
+
+export interface TrunkLinkSummary {
+  link: string;
+  name: Label | null;
+  /** P(the link was cut at least once), over all trials */
+  cutProbability: Proportion;
+  /** cut episodes over all trials */
+  episodes: number;
+  /** hours each cut episode lasted until reopened, over all episodes */
+  reopenHours: HoursQuantiles;
+}
+
+/** The Monte Carlo summary: plain JSON, bit-identical for any worker count and chunking. */
+export interface McSummary {
+  format: 'yanlian-mc-summary';
+  formatVersion: 1;
+  engineVersion: string;
+  scenario: { id: string; sha256: string };
+  /** uint32 master seed */
+  seed: number;
+  /** the --seed text when it was not the number itself */
+  seedInput?: string;
+  trials: number;
+  trialsRequested: number;
+  chunkSize: number;
+  partial: boolean;
+  stoppedBy: StopReason;
+  untilSe: number | null;
+  horizonHours: number;
+  methods: Record<string, string>;
+  bins: { hours: BinsSpec; stockFraction: BinsSpec; amounts: BinsSpec };
+  /** spacing of every curve (stockoutByHour, exceedance): point i is at i × curveStepHours */
+  curveStepHours: number;
+  /** the headline probabilities `--until-se` watches, with their standard errors */
+  headline: { maxSe: number | null; estimates: { key: string; estimate: number | null; se: number | null }[] };
+  impact: {
+    meanFailedSites: number | null;
+    affectedPeople: { mean: number | null; p50: number | null; p90: number | null; p99: number | null };
+    deadMissing: { mean: number | null; p50: number | null; p90: number | null; p99: number | null };
+    meanRoadCuts: number | null;
+    meanTrunkCuts: number | null;
+    meanDeliveries: number | null;
+    meanShelterOverflow: number | null;
+  };
+  reserves: { items: ItemSummary[] };
+  targets: TargetSummary[];
+  responseLevels: LevelSummary[];
+  roads: { trunkLinks: TrunkLinkSummary[] };
+}

@@ -1,0 +1,98 @@
+import type { TrialOutcome } from '../sim/outcome.ts';
+import { LEVELS, type McLayout, type ResponseLevel } from './mcLayout.ts';
+
+/**
+ * The headline numbers of one trial, extracted from its outcome: what Monte Carlo aggregates
+ * and what a CSV row holds. Hours are as in the outcome (hours since the scenario start for
+ * events, hours since the case began for durations); null means "did not happen" or, for
+ * durations, "never finished within the horizon".
+ */
+export interface TrialRow {
+  trial: number;
+  seed: number;
+  totals: TrialOutcome['totals'];
+  highest: ResponseLevel;
+  /** when the highest level was first in force; null for 'none' */
+  highestAtHours: number | null;
+  /** per level IV…I: when that level or a higher one was first in force */
+  atLeastHours: (number | null)[];
+  /** per scenario target: met is null when no case was judged; worstHours null = a case never finished */
+  targets: { cases: number; met: boolean | null; worstHours: number | null }[];
+  /** per item: first stock-out anywhere and per tier (layout order), shortfall in units and in its unit */
+  items: { stockoutHours: number | null; tierStockoutHours: (number | null)[]; shortfall: number; shortfallScaled: number }[];
+  /** per trunk link: hours each cut episode lasted (null = not reopened by the horizon) */
+  trunk: { closedHours: (number | null)[] }[];
+  /** per item × whole hour (item-major): total stock / initial total stock; NaN if none at the start */
+  stockFraction: Float64Array;
+}
+
+const minOrNull = (a: number | null, b: number): number => (a === null || b < a ? b : a);
+
+/** Extracts the headline numbers of trial `trial` from its outcome; pure. */
+export function trialRow(layout: McLayout, trial: number, o: TrialOutcome): TrialRow {
+  const nI = layout.items.length;
+  const highest = o.response.highest as ResponseLevel;
+  const atLeastHours: (number | null)[] = LEVELS.map(() => null);
+  let highestAtHours: number | null = null;
+  for (const x of o.response.timeline) {
+    const rank = LEVELS.indexOf(x.level as (typeof LEVELS)[number]) + 1;
+    if (rank === 0) continue;
+    for (let r = 0; r < rank; r++) if (atLeastHours[r] === null) atLeastHours[r] = x.atHours;
+    if (x.level === highest && highestAtHours === null) highestAtHours = x.atHours;
+  }
+
+  const items: TrialRow['items'] = layout.items.map((it) => {
+    const units = o.stock.shortfall[it.id] ?? 0;
+    return { stockoutHours: null, tierStockoutHours: it.tiers.map(() => null), shortfall: units, shortfallScaled: units / it.divisor };
+  });
+  for (const x of o.stock.stockouts) {
+    const k = layout.itemIndex.get(x.item);
+    const w = layout.warehouseIndex.get(x.warehouse);
+    if (k === undefined || w === undefined) continue;
+    const row = items[k]!;
+    row.stockoutHours = minOrNull(row.stockoutHours, x.atHours);
+    const slot = layout.items[k]!.warehouseTierSlot[w]!;
+    if (slot >= 0) row.tierStockoutHours[slot] = minOrNull(row.tierStockoutHours[slot]!, x.atHours);
+  }
+
+  const trunk: TrialRow['trunk'] = layout.trunkLinks.map(() => ({ closedHours: [] }));
+  for (const r of o.roads) {
+    const j = layout.trunkSlot.get(r.link);
+    if (j !== undefined) trunk[j]!.closedHours.push(r.hoursClosed);
+  }
+
+  // total stock per item at each whole hour, from the (time-ordered) stock series
+  const H = layout.fanHours;
+  const stockFraction = new Float64Array(nI * H);
+  const level = new Float64Array(layout.warehouseIndex.size * nI);
+  const total = new Float64Array(nI);
+  const series = o.stock.series;
+  let s = 0;
+  for (let h = 0; h < H; h++) {
+    for (; s < series.length && series[s]!.atHours <= h; s++) {
+      const x = series[s]!;
+      const k = layout.itemIndex.get(x.item);
+      const w = layout.warehouseIndex.get(x.warehouse);
+      if (k === undefined || w === undefined) continue;
+      total[k]! += x.level - level[w * nI + k]!;
+      level[w * nI + k] = x.level;
+    }
+    for (let k = 0; k < nI; k++) {
+      const init = layout.items[k]!.initialTotal;
+      stockFraction[k * H + h] = init > 0 ? total[k]! / init : NaN;
+    }
+  }
+
+  return {
+    trial,
+    seed: o.seed,
+    totals: o.totals,
+    highest,
+    highestAtHours,
+    atLeastHours,
+    targets: o.targets.map((t) => ({ cases: t.cases, met: t.cases > 0 ? t.met : null, worstHours: t.cases > 0 ? t.worstHours : null })),
+    items,
+    trunk,
+    stockFraction,
+  };
+}
