@@ -8,3 +8,7 @@ export { compileWorld, type World } from './world/world.ts';
 export { masterSeedFrom, deriveSeed } from './random/index.ts';
 export { parseLang, type Lang } from './i18n/lang.ts';
 export { ENGINE_VERSION } from './version.ts';
+export { LiveTrial } from './sim/liveTrial.ts';
+export type { Decision, TimedDecision, DecisionError, PolicyMode } from './sim/decision.ts';
+export type { TrialOptions } from './sim/runTrial.ts';
+export { compiledMachines } from './machines/compiledMachines.ts';

@@ -32,6 +32,8 @@ export function actorInstance<M extends AnyStateMachine>(
       return value;
     },
     send(event) {
+      // a final state takes no more events (XState would only warn)
+      if (actor.getSnapshot().status === 'done') return false;
       actor.send(event);
       const next = flattenStateValue(actor.getSnapshot().value);
       const changed = next !== value;

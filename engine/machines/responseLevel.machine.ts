@@ -9,13 +9,19 @@ export type ResponseState = (typeof RESPONSE_STATES)[number] | 'ended';
  * and whether every end condition holds; EVIDENCE comes at once when something happens and
  * can only escalate.
  */
-export type ResponseEvent = { type: 'ASSESS'; rank: number; endMet: boolean } | { type: 'EVIDENCE'; rank: number };
+export type ResponseEvent =
+  | { type: 'ASSESS'; rank: number; endMet: boolean }
+  | { type: 'EVIDENCE'; rank: number }
+  | { type: 'DECLARE'; rank: number }
+  | { type: 'END' };
 
 /**
  * County emergency response level (应急响应 Ⅳ→Ⅰ). Starts at the level whose conditions hold,
  * escalates at once (升级), steps down one level after the conditions of the current level have
  * failed for `deescalateAfterHours` hourly assessments (降级), and ends (终止) after the end
  * conditions have held for `endAfterHours`. Thresholds are scenario data; the sim evaluates them.
+ * In a drill the commander decides instead: DECLARE sets any level (up or down) at once and
+ * END ends an active response.
  */
 export const responseLevelMachine = setup({
   types: {
@@ -24,17 +30,18 @@ export const responseLevelMachine = setup({
     events: {} as ResponseEvent,
   },
   guards: {
-    rankIs: ({ event }, params: { rank: number }) => event.rank === params.rank,
+    rankIs: ({ event }, params: { rank: number }) => 'rank' in event && event.rank === params.rank,
     endDue: ({ context, event }) =>
       event.type === 'ASSESS' && event.endMet && context.endHours + 1 >= context.endAfter,
     stepDownDue: ({ context, event }, params: { rank: number }) =>
       event.type === 'ASSESS' && event.rank < params.rank && context.belowHours + 1 >= context.deescalateAfter,
-    below: ({ event }, params: { rank: number }) => event.rank < params.rank,
+
   },
   actions: {
     resetCounters: assign({ belowHours: 0, endHours: 0 }),
     count: assign({
-      belowHours: ({ context, event }, params: { rank: number }) => (event.rank < params.rank ? context.belowHours + 1 : 0),
+      belowHours: ({ context, event }, params: { rank: number }) =>
+        'rank' in event && event.rank < params.rank ? context.belowHours + 1 : 0,
       endHours: ({ context, event }) => (event.type === 'ASSESS' && event.endMet ? context.endHours + 1 : 0),
     }),
   },
@@ -54,7 +61,10 @@ export const responseLevelMachine = setup({
           .filter(({ t }) => t > rank)
           .reverse()
           .map(({ target, t }) => ({ guard: { type: 'rankIs' as const, params: { rank: t } }, target, actions: 'resetCounters' as const }));
-        if (rank === 0) return [name, { on: { ASSESS: up, EVIDENCE: up } }];
+        const declare = RESPONSE_STATES.map((target, t) => ({ target, t }))
+          .filter(({ t }) => t !== rank && t > 0)
+          .map(({ target, t }) => ({ guard: { type: 'rankIs' as const, params: { rank: t } }, target, actions: 'resetCounters' as const }));
+        if (rank === 0) return [name, { on: { ASSESS: up, EVIDENCE: up, DECLARE: declare } }];
         const lower = RESPONSE_STATES[rank - 1]!;
         const assess = [
           ...up,
@@ -65,7 +75,10 @@ export const responseLevelMachine = setup({
             : []),
           { actions: { type: 'count' as const, params: { rank } } },
         ];
-        return [name, { on: { ASSESS: assess, EVIDENCE: up } }];
+        return [
+          name,
+          { on: { ASSESS: assess, EVIDENCE: up, DECLARE: declare, END: { target: '#responseLevel.ended', actions: 'resetCounters' as const } } },
+        ];
       }),
     ),
     ended: { type: 'final' },

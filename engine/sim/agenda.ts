@@ -12,7 +12,8 @@ export type Agenda =
   | { k: 'taskDone'; team: number; leg: number }
   | { k: 'loaded'; delivery: number }
   | { k: 'reliefDue'; village: number; round: number }
-  | { k: 'resupply'; warehouse: number; quantities: number[] };
+  | { k: 'resupply'; warehouse: number; quantities: number[] }
+  | { k: 'decision'; index: number };
 
 /**
  * Priorities among events at the same minute: state changes of the world first (failures,
@@ -29,6 +30,8 @@ export const PRIORITY: Record<Agenda['k'], number> = {
   resupply: 5,
   reliefDue: 6,
   hour: 9,
+  // a participant decides after seeing everything that happened at that minute
+  decision: 10,
 };
 
 /** A journey over the road network, fixed at departure and re-planned when a cut lies ahead. */

@@ -52,7 +52,7 @@ export function onHour(tr: Trial, hour: number): void {
     updateWarning(tr, h);
     if (tr.s.hazard.kind === 'rainstorm') rainfallFailures(tr, h);
   }
-  updateWatch(tr);
+  if (tr.auto) updateWatch(tr);
   responseAssess(tr);
 }
 

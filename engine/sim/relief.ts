@@ -9,6 +9,7 @@ export function admitToShelter(tr: Trial, village: number, people: number): void
   let left = people;
   for (const k of tr.world.villageShelters[village]!) {
     if (left <= 0) break;
+    if (tr.shelterOpen[k] === 0) continue;
     const room = tr.s.shelters[k]!.capacity - tr.shelterOccupancy[k]!;
     const take = Math.min(room, left);
     if (take <= 0) continue;
@@ -31,11 +32,12 @@ export function requestRelief(tr: Trial, village: number, people: number): void 
   if (!Number.isFinite(tr.villageAffectedAt[village]!)) {
     tr.villageAffectedAt[village] = tr.now;
     tr.villagesAwaitingRelief++;
-    for (let round = 1; tr.now + round * r.coverDaysPerDelivery * MIN_PER_DAY < tr.horizon; round++)
+    for (let round = 1; tr.auto && tr.now + round * r.coverDaysPerDelivery * MIN_PER_DAY < tr.horizon; round++)
       tr.schedule(tr.now + round * r.coverDaysPerDelivery * MIN_PER_DAY, { k: 'reliefDue', village, round });
   }
   tr.villageAffected[village]! += people;
   tr.log.add(tr.now, 'relief.requested', { village: tr.s.region.villages[village]!.id, people });
+  if (!tr.auto) return; // in a drill, trainees release stock
   const need = r.items.map((it) => people * (it.perPersonOnce + it.perPersonPerDay * r.coverDaysPerDelivery));
   dispatchRelief(tr, village, need, people);
 }
@@ -106,7 +108,7 @@ function noteStockout(tr: Trial, wh: number, item: number): void {
   tr.log.add(tr.now, 'stock.out', { warehouse: tr.s.reserves.warehouses[wh]!.id, item: tr.s.reserves.items[item]!.id });
 }
 
-function startDelivery(tr: Trial, wh: number, village: number, quantities: number[], people: number): void {
+export function startDelivery(tr: Trial, wh: number, village: number, quantities: number[], people: number): void {
   const index = tr.deliveries.length;
   tr.deliveries.push({ machine: tr.machines.delivery(), warehouse: wh, village, quantities, people, at: tr.world.warehouseNode[wh]!, travel: null });
   const whDef = tr.s.reserves.warehouses[wh]!;
@@ -176,7 +178,16 @@ export function retryWaitingDeliveries(tr: Trial): void {
 
 /** Tops a store up from its parent (or from outside the county) once it runs low. */
 function maybeResupply(tr: Trial, wh: number): void {
-  if (tr.resupplyPending[wh]) return;
+  if (tr.auto) requestResupply(tr, wh, false);
+}
+
+/**
+ * Tops store `wh` up to its initial stock from its parent (or from outside the county) —
+ * when it runs low (`force` false) or on request (`force` true). Returns false when nothing
+ * was requested (already pending, or nothing missing).
+ */
+export function requestResupply(tr: Trial, wh: number, force: boolean): boolean {
+  if (tr.resupplyPending[wh]) return false;
   const w = tr.world;
   const nI = w.itemCount;
   const def = tr.s.reserves.warehouses[wh]!;
@@ -185,7 +196,7 @@ function maybeResupply(tr: Trial, wh: number): void {
     const init = w.initialStock[wh * nI + k]!;
     if (init > 0 && tr.stock[wh * nI + k]! < def.reorderFraction * init) low = true;
   }
-  if (!low) return;
+  if (!low && !force) return false;
   const parent = w.warehouseParent[wh]!;
   const quantities: number[] = [];
   for (let k = 0; k < nI; k++) {
@@ -200,7 +211,7 @@ function maybeResupply(tr: Trial, wh: number): void {
     }
     quantities.push(q);
   }
-  if (quantities.every((q) => q <= 0)) return;
+  if (quantities.every((q) => q <= 0)) return false;
   tr.resupplyPending[wh] = 1;
   const hours = sampleDist(tr.rng('warehouse', def.id, 'resupply', tr.warehouseResupplies[wh]!++), def.resupplyLeadHours);
   tr.log.add(tr.now, 'resupply.requested', {
@@ -210,6 +221,7 @@ function maybeResupply(tr: Trial, wh: number): void {
   });
   tr.schedule(tr.now + hours * 60, { k: 'resupply', warehouse: wh, quantities });
   if (parent >= 0) maybeResupply(tr, parent);
+  return true;
 }
 
 /** Resupply arrives: stock goes back up. */

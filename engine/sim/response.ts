@@ -51,7 +51,8 @@ export function assessedRank(tr: Trial): number {
   return best;
 }
 
-function noteChange(tr: Trial, before: string): void {
+/** Records a change of level (log, timeline, first activation). */
+export function noteChange(tr: Trial, before: string): void {
   const after = tr.response.value;
   if (after === before) return;
   tr.log.add(tr.now, 'response.changed', { from: before, to: after });
@@ -61,6 +62,7 @@ function noteChange(tr: Trial, before: string): void {
 
 /** Something happened: escalate at once if the evidence calls for a higher level. */
 export function responseEvidence(tr: Trial): void {
+  if (!tr.auto) return; // in a drill the trainees set the level
   const before = tr.response.value;
   tr.response.send({ type: 'EVIDENCE', rank: assessedRank(tr) });
   noteChange(tr, before);
@@ -68,6 +70,7 @@ export function responseEvidence(tr: Trial): void {
 
 /** The hourly assessment: escalation, de-escalation and end (per the scenario's tables). */
 export function responseAssess(tr: Trial): void {
+  if (!tr.auto) return;
   if (tr.response.value === 'none' && assessedRank(tr) === 0) return;
   const before = tr.response.value;
   tr.response.send({ type: 'ASSESS', rank: assessedRank(tr), endMet: tr.s.response.endAll.every((c) => holds(tr, c)) });

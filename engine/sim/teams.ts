@@ -45,7 +45,31 @@ function bestTeam(tr: Trial, task: TeamTask): { team: number; tree: PathTree; de
 function assign(tr: Trial, task: TeamTask): boolean {
   const pick = bestTeam(tr, task);
   if (!pick) return false;
-  const t = pick.team;
+  sendTeam(tr, pick.team, task, pick.dest);
+  return true;
+}
+
+/**
+ * The node from which team `t` can reach the task soonest over the links open now (either end
+ * of a blocked link), or null when it cannot reach it at all.
+ */
+export function reachableTaskNode(tr: Trial, t: number, task: TeamTask): number | null {
+  let best: number | null = null;
+  let bestD = Infinity;
+  for (const n of taskNodes(tr, task)) {
+    const d = tr.tree(n).dist[tr.teamAt[t]!]!;
+    if (d < bestD) (bestD = d), (best = n);
+  }
+  return best;
+}
+
+/** Is the team free to take a task (idle, or on its way home)? */
+export function teamAvailable(tr: Trial, t: number): boolean {
+  return available(tr, t);
+}
+
+/** Sends team `t` to work on `task` from node `dest`: mobilise if idle, else go straight there. */
+export function sendTeam(tr: Trial, t: number, task: TeamTask, dest: number): void {
   const m = tr.teams.get(t);
   const wasIdle = m.value === 'idle';
   m.send({ type: 'DISPATCH' });
@@ -57,17 +81,19 @@ function assign(tr: Trial, task: TeamTask): boolean {
     task: task.kind,
     target: task.kind === 'clear' ? tr.s.roads.links[task.link]!.id : tr.s.hazardSites[task.site]!.id,
   });
-  tr.teamDest[t] = pick.dest;
+  tr.teamDest[t] = dest;
   if (wasIdle) {
     const hours = sampleDist(tr.rng('team', tr.s.teams[t]!.id, 'mobilise', tr.teamCalls[t]!), tr.s.teams[t]!.mobilisationHours);
     tr.schedule(tr.now + hours * 60, { k: 'mobilised', team: t, leg: tr.teamLeg[t]! });
   } else {
     tr.teamTravel[t] = null;
-    const travel = planTravel(tr, tr.teamAt[t]!, pick.dest, tr.teamLeg[t]!);
-    // reachable by construction (the tree said so)
+    const travel = planTravel(tr, tr.teamAt[t]!, dest, tr.teamLeg[t]!);
     if (travel) depart(tr, owner(t), travel);
+    else {
+      m.send({ type: 'NO_ROUTE' });
+      tr.log.add(tr.now, 'team.noRoute', { team: tr.s.teams[t]!.id });
+    }
   }
-  return true;
 }
 
 function destOf(tr: Trial, t: number): number {
@@ -76,11 +102,13 @@ function destOf(tr: Trial, t: number): number {
 
 /** Calls out a clearing team for a newly blocked link, or queues the link. */
 export function dispatchClearing(tr: Trial, link: number): void {
+  if (!tr.auto) return; // in a drill, trainees dispatch teams
   if (!assign(tr, { kind: 'clear', link })) tr.clearingBacklog.push(link);
 }
 
 /** Calls out a rescue team to a failed site with people at risk, or queues the site. */
 export function dispatchRescue(tr: Trial, site: number): void {
+  if (!tr.auto) return;
   if (!assign(tr, { kind: 'rescue', site })) tr.rescueBacklog.push(site);
 }
 

@@ -12,6 +12,7 @@ import { shortestPathTree, type PathTree } from '../world/roadGraph.ts';
 import { TREE_CACHE_LIMIT, type World } from '../world/world.ts';
 import { PRIORITY, type Agenda, type Owner, type Travel } from './agenda.ts';
 import { EventLog } from './eventLog.ts';
+import type { PolicyMode, TimedDecision } from './decision.ts';
 import { EventQueue } from './eventQueue.ts';
 import { LazyMachines } from './lazyMachines.ts';
 
@@ -78,6 +79,8 @@ export class Trial {
   readonly queue = new EventQueue<Agenda>();
   now = 0;
   readonly horizon: number;
+  /** true when the engine takes the decisions itself (Monte Carlo, `run`); false in a drill */
+  readonly auto: boolean;
   private readonly streams = new Map<string, Sfc32>();
 
   readonly warning: MachineInstance<RainWarningEvent>;
@@ -86,6 +89,8 @@ export class Trial {
   readonly response: MachineInstance<ResponseEvent>;
   readonly teams: LazyMachines<TeamEvent>;
   readonly deliveries: Delivery[] = [];
+  /** participants' decisions, in the order given (drills and their replays) */
+  readonly decisions: TimedDecision[] = [];
 
   readonly open: Uint8Array;
   readonly linkEpisode: Int32Array;
@@ -112,6 +117,7 @@ export class Trial {
   readonly villageAffectedAt: Float64Array;
   readonly villageFirstReliefAt: Float64Array;
   readonly shelterOccupancy: Float64Array;
+  readonly shelterOpen: Uint8Array;
   shelterOverflow = 0;
 
   readonly stock: Float64Array;
@@ -135,8 +141,10 @@ export class Trial {
     readonly seed: number,
     readonly machines: MachineFactory,
     keepLog = true,
+    readonly mode: PolicyMode = 'auto',
   ) {
     this.log = new EventLog(keepLog);
+    this.auto = mode === 'auto';
     const s = world.scenario;
     this.s = s;
     this.horizon = s.horizonHours * 60;
@@ -171,6 +179,8 @@ export class Trial {
     this.villageAffectedAt = new Float64Array(nV).fill(Infinity);
     this.villageFirstReliefAt = new Float64Array(nV).fill(Infinity);
     this.shelterOccupancy = new Float64Array(s.shelters.length);
+    // in a drill, shelters are opened by decision; the engine on its own opens them all
+    this.shelterOpen = new Uint8Array(s.shelters.length).fill(this.auto ? 1 : 0);
     this.stock = Float64Array.from(world.initialStock);
     this.resupplyPending = new Uint8Array(s.reserves.warehouses.length);
     this.stockoutSeen = new Uint8Array(world.initialStock.length);

@@ -1,0 +1,30 @@
+// Worker thread of the Monte Carlo pool (runMonteCarlo.ts): runs the chunks it is sent and
+// posts back each chunk's aggregate (its buffer transferred) and, when asked, its CSV lines.
+import { parentPort, workerData } from 'node:worker_threads';
+import { mcLayout, mcMachines, runChunk, type Chunk } from '../montecarlo/index.ts';
+import type { Scenario } from '../scenario/schema/scenario.ts';
+
+export interface McWorkerData {
+  scenario: Scenario;
+  master: number;
+  withCsv: boolean;
+}
+
+export type McWorkerReply =
+  | { type: 'result'; index: number; counts: Float64Array; csv: string | null }
+  | { type: 'error'; message: string };
+
+const data = workerData as McWorkerData;
+const layout = mcLayout(data.scenario);
+const port = parentPort!;
+
+port.on('message', (chunk: Chunk) => {
+  try {
+    const r = runChunk(data.scenario, layout, data.master, chunk, mcMachines, data.withCsv);
+    const reply: McWorkerReply = { type: 'result', index: r.index, counts: r.agg.counts, csv: r.csv };
+    port.postMessage(reply, [r.agg.counts.buffer as ArrayBuffer]);
+  } catch (e) {
+    const reply: McWorkerReply = { type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    port.postMessage(reply);
+  }
+});

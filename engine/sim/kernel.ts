@@ -1,0 +1,59 @@
+import { applyDecision } from './decide.ts';
+import { onHour, onQuake, onSiteFail } from './hazards.ts';
+import { onDeliveryArrive, onDeliveryReroute, onLoaded, onReliefDue, onResupply } from './relief.ts';
+import { onMobilised, onTaskDone, onTeamArrive, onTeamReroute } from './teams.ts';
+import type { Trial } from './trial.ts';
+
+/**
+ * The discrete-event loop: pops agenda items in (time, priority, insertion) order and runs
+ * their handlers, up to and including simulated minute `until`. Deterministic.
+ */
+export function runUntil(tr: Trial, until: number): void {
+  for (;;) {
+    if (tr.queue.peekTime() > until) break;
+    const next = tr.queue.pop();
+    if (!next) break;
+    tr.now = next.time;
+    const e = next.item;
+    switch (e.k) {
+      case 'hour':
+        onHour(tr, e.hour);
+        break;
+      case 'quake':
+        onQuake(tr);
+        break;
+      case 'siteFail':
+        onSiteFail(tr, e.site);
+        break;
+      case 'mobilised':
+        onMobilised(tr, e.team, e.leg);
+        break;
+      case 'arrive':
+        if (e.owner.kind === 'team') onTeamArrive(tr, e.owner.index, e.leg);
+        else onDeliveryArrive(tr, e.owner.index, e.leg);
+        break;
+      case 'reroute':
+        if (e.owner.kind === 'team') onTeamReroute(tr, e.owner.index, e.leg, e.node);
+        else onDeliveryReroute(tr, e.owner.index, e.leg, e.node);
+        break;
+      case 'taskDone':
+        onTaskDone(tr, e.team, e.leg);
+        break;
+      case 'loaded':
+        onLoaded(tr, e.delivery);
+        break;
+      case 'reliefDue':
+        onReliefDue(tr, e.village);
+        break;
+      case 'resupply':
+        onResupply(tr, e.warehouse, e.quantities);
+        break;
+      case 'decision': {
+        const d = tr.decisions[e.index]!;
+        const r = applyDecision(tr, d);
+        if (!r.ok) tr.log.add(tr.now, 'decision.refused', { by: d.by, kind: d.decision.kind, code: r.error.code });
+        break;
+      }
+    }
+  }
+}
