@@ -39,6 +39,8 @@ export const responseLevelMachine = setup({
   },
   actions: {
     resetCounters: assign({ belowHours: 0, endHours: 0 }),
+    // a step down keeps counting toward the end: ending does not wait for the ladder
+    resetBelow: assign({ belowHours: 0, endHours: ({ context, event }) => (event.type === 'ASSESS' && event.endMet ? context.endHours + 1 : 0) }),
     count: assign({
       belowHours: ({ context, event }, params: { rank: number }) =>
         'rank' in event && event.rank < params.rank ? context.belowHours + 1 : 0,
@@ -71,7 +73,7 @@ export const responseLevelMachine = setup({
           { guard: 'endDue' as const, target: '#responseLevel.ended', actions: 'resetCounters' as const },
           // Step down one level, but never below "IV" by de-escalation: ending is its own decision.
           ...(rank > 1
-            ? [{ guard: { type: 'stepDownDue' as const, params: { rank } }, target: lower, actions: 'resetCounters' as const }]
+            ? [{ guard: { type: 'stepDownDue' as const, params: { rank } }, target: lower, actions: 'resetBelow' as const }]
             : []),
           { actions: { type: 'count' as const, params: { rank } } },
         ];

@@ -8,8 +8,8 @@ export type DistSpec =
   | { dist: 'uniform'; min: number; max: number }
   | { dist: 'normal'; mean: number; sd: number; min?: number; max?: number }
   | { dist: 'lognormal'; median: number; sigma: number; max?: number }
-  | { dist: 'exponential'; mean: number }
-  | { dist: 'gamma'; shape: number; scale: number }
-  | { dist: 'poisson'; mean: number }
+  | { dist: 'exponential'; mean: number; max?: number }
+  | { dist: 'gamma'; shape: number; scale: number; max?: number }
+  | { dist: 'poisson'; mean: number; max?: number }
   | { dist: 'triangular'; min: number; mode: number; max: number }
   | { dist: 'bernoulli'; p: number };

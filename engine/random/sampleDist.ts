@@ -64,11 +64,11 @@ export function sampleDist(rng: Rng, spec: DistSpec): number {
       if (!(spec.mean > 0) || !Number.isFinite(spec.mean)) {
         throw new RangeError(`exponential: mean must be a finite number > 0, got ${spec.mean}`);
       }
-      return exponential(rng, 1 / spec.mean);
+      return clampMax(exponential(rng, 1 / spec.mean), spec.max);
     case 'gamma':
-      return gamma(rng, spec.shape, spec.scale);
+      return clampMax(gamma(rng, spec.shape, spec.scale), spec.max);
     case 'poisson':
-      return poisson(rng, spec.mean);
+      return clampMax(poisson(rng, spec.mean), spec.max);
     case 'triangular':
       return triangular(rng, spec.min, spec.mode, spec.max);
     case 'bernoulli':
@@ -113,4 +113,9 @@ export function distMean(spec: DistSpec): number {
       throw new TypeError(`distMean: unknown dist ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** Upper clamp for distributions with unbounded support (a field's unit range). */
+function clampMax(x: number, max: number | undefined): number {
+  return max !== undefined && x > max ? max : x;
 }

@@ -35,13 +35,21 @@ export function loadScenario(text: string, file: string, lang: Lang = 'zh'): Loa
 
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
-      const pos = lines.linePos(e.pos[0]);
+      // count line breaks ourselves: the LineCounter can miss some while the parser recovers
+      const pos = positionOf(text, e.pos[0]);
       const detail = e.message.split('\n')[0] ?? e.code;
-      problems.push({ file, line: pos.line, col: pos.col, path: [], message: formatMessage('yamlSyntax', lang, { detail }), severity: 'error' });
+      problems.push({ file, ...pos, path: [], message: formatMessage('yamlSyntax', lang, { detail }), severity: 'error' });
     }
-    return { ok: false, problems };
+    return { ok: false, problems: sortProblems(problems) };
   }
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // unresolved or exploding aliases surface only here
+    const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    return { ok: false, problems: [at([], formatMessage('yamlAlias', lang, { detail }))] };
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     return { ok: false, problems: [at([], formatMessage('notAnObject', lang))] };
 
@@ -61,7 +69,7 @@ export function loadScenario(text: string, file: string, lang: Lang = 'zh'): Loa
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys)
           problems.push(at([...path, key], formatMessage('unknownKey', lang, { key }), 'error', true));
-      } else problems.push(at(path, issue.message));
+      } else problems.push(at(path, localMessage(issue, lang)));
     }
   }
   // Cross-reference checks run on the raw document too, so one pass reports every problem.
@@ -78,6 +86,29 @@ export function loadScenario(text: string, file: string, lang: Lang = 'zh'): Loa
   const sorted = sortProblems(problems);
   if (sorted.some((p) => p.severity === 'error')) return { ok: false, problems: sorted };
   return { ok: true, scenario: deepFreeze(scenario), warnings: sorted };
+}
+
+/** Our own custom issues and id patterns in the user's language; zod's locale for the rest. */
+function localMessage(issue: z.core.$ZodIssue, lang: Lang): string {
+  const params = (issue as { params?: Record<string, string | number> }).params;
+  if (issue.code === 'custom' && params?.kind === 'distOrder') return formatMessage('distOrder', lang, params);
+  if (issue.code === 'custom' && params?.kind === 'distRange') return formatMessage('distRange', lang, params);
+  if (issue.code === 'invalid_format' && issue.format === 'regex' && issue.path[issue.path.length - 1] !== 'code')
+    return formatMessage('badId', lang);
+  return issue.message;
+}
+
+/** 1-based line and column of a character offset, counting "\n" directly. */
+function positionOf(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  const end = Math.min(Math.max(offset, 0), text.length);
+  for (let i = 0; i < end; i++)
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  return { line, col: end - start + 1 };
 }
 
 function sortProblems(ps: Problem[]): Problem[] {

@@ -48,6 +48,19 @@ const messages = {
     en: 'provenance path "{pattern}" matches no number',
   },
   stockItem: { zh: '库存中的物资 "{id}" 未在 reserves.items 中定义', en: 'stocked item "{id}" is not defined in reserves.items' },
+  distOrder: {
+    zh: '{dist} 分布的参数顺序错误（应满足 min ≤ mode ≤ max）',
+    en: '{dist} distribution: bounds out of order (need min ≤ mode ≤ max)',
+  },
+  distRange: {
+    zh: '{what} 的取值必须在 [{min}, {max}] 之内（该分布的取值范围为 [{lo}, {hi}]；可用 max 截断）',
+    en: '{what}: values must lie within [{min}, {max}] (this distribution ranges over [{lo}, {hi}]; a max can clamp it)',
+  },
+  badId: {
+    zh: 'id 只能包含字母、数字、"_"、"-"、"."，且以字母或数字开头',
+    en: 'an id may contain letters, digits, "_", "-" and "." and must start with a letter or digit',
+  },
+  yamlAlias: { zh: 'YAML 别名无法解析：{detail}', en: 'YAML alias cannot be resolved: {detail}' },
   fileRead: { zh: '无法读取文件：{detail}', en: 'cannot read file: {detail}' },
 } as const;
 
@@ -59,6 +72,7 @@ const kindNames: Record<string, { zh: string; en: string }> = {
   township: { zh: '乡镇', en: 'township' },
   village: { zh: '村', en: 'village' },
   warehouse: { zh: '仓库', en: 'warehouse' },
+  site: { zh: '隐患点', en: 'hazard site' },
   item: { zh: '物资', en: 'item' },
 };
 

@@ -60,7 +60,7 @@ export function checkSemantics(doc: Scenario | Loose): SemanticIssue[] {
   const links = index(linksL, ['roads', 'links']);
   const townships = index(townL, ['region', 'townships']);
   const villages = index(villL, ['region', 'villages']);
-  index(sitesL, ['hazardSites']);
+  const sites = index(sitesL, ['hazardSites']);
   const items = index(itemsL, ['reserves', 'items']);
   const warehouses = index(whL, ['reserves', 'warehouses']);
   index(teamsL, ['teams']);
@@ -88,6 +88,7 @@ export function checkSemantics(doc: Scenario | Loose): SemanticIssue[] {
     sitesL.forEach((h, i) => {
       ref(villages, h?.village, ['hazardSites', i, 'village'], 'village');
       arr(h?.cuts).forEach((c, j) => ref(links, c?.link, ['hazardSites', i, 'cuts', j, 'link'], 'link'));
+      arr(h?.triggers).forEach((c, j) => ref(sites, c?.site, ['hazardSites', i, 'triggers', j, 'site'], 'site'));
     }),
   );
   guard(() =>

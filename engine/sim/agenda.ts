@@ -4,7 +4,7 @@ export type Owner = { kind: 'team'; index: number } | { kind: 'delivery'; index:
 /** Internal kernel events (never logged as such; handlers log what happened). */
 export type Agenda =
   | { k: 'hour'; hour: number }
-  | { k: 'quake' }
+  | { k: 'quake'; shock: number }
   | { k: 'siteFail'; site: number }
   | { k: 'mobilised'; team: number; leg: number }
   | { k: 'arrive'; owner: Owner; leg: number }

@@ -28,9 +28,24 @@ export function startHazard(tr: Trial): void {
     const magnitude = sampleDist(r, h.magnitude);
     const angle = uniform(r, 0, 2 * Math.PI);
     const radius = h.epicentreJitterKm * Math.sqrt(uniform(r, 0, 1));
-    tr.quake = { magnitude, dxKm: radius * Math.cos(angle), dyKm: radius * Math.sin(angle) };
-    tr.log.add(0, 'hazard.drawn', { kind: 'earthquake', hour: round(hour, 3), magnitude: round(magnitude, 2) });
-    tr.schedule(hour * 60, { k: 'quake' });
+    const shocks = [{ magnitude, hour }];
+    if (h.aftershocks) {
+      const a = tr.rng('quake', 'aftershocks');
+      const n = Math.round(sampleDist(a, h.aftershocks.count));
+      for (let k = 0; k < n; k++) {
+        const at = hour + sampleDist(a, h.aftershocks.withinHours);
+        const m = magnitude - sampleDist(a, h.aftershocks.magnitudeDrop);
+        if (at * 60 <= tr.horizon) shocks.push({ magnitude: m, hour: at });
+      }
+    }
+    tr.quake = { dxKm: radius * Math.cos(angle), dyKm: radius * Math.sin(angle), shocks };
+    tr.log.add(0, 'hazard.drawn', {
+      kind: 'earthquake',
+      hour: round(hour, 3),
+      magnitude: round(magnitude, 2),
+      aftershocks: shocks.length - 1,
+    });
+    shocks.forEach((sh, k) => tr.schedule(sh.hour * 60, { k: 'quake', shock: k }));
   }
   for (let hr = 0; hr <= hours; hr++) tr.schedule(hr * 60, { k: 'hour', hour: hr });
 }
@@ -116,22 +131,27 @@ function updateWatch(tr: Trial): void {
   });
 }
 
-/** The main shock: each site fails with a logistic probability in the local intensity. */
-export function onQuake(tr: Trial): void {
+/**
+ * A shock (the main one, or an aftershock): each site not yet failed fails with a logistic
+ * probability in the local seismic intensity.
+ */
+export function onQuake(tr: Trial, shock: number): void {
   const q = tr.quake;
   const h = tr.s.hazard;
   if (!q || h.kind !== 'earthquake') return;
   const ls = tr.s.chain.landslide;
   const [lon0, lat0] = h.epicentre;
-  tr.log.add(tr.now, 'quake.mainshock', { magnitude: round(q.magnitude, 2) });
+  const magnitude = q.shocks[shock]!.magnitude;
+  tr.log.add(tr.now, shock === 0 ? 'quake.mainshock' : 'quake.aftershock', { magnitude: round(magnitude, 2) });
   tr.s.hazardSites.forEach((site, i) => {
+    if (tr.siteFailPending[i]) return;
     const v = tr.s.region.villages[tr.world.siteVillage[i]!]!;
     const dx = (v.position[0] - lon0) * 111.32 * Math.cos((lat0 * Math.PI) / 180) - q.dxKm;
     const dy = (v.position[1] - lat0) * 110.57 - q.dyKm;
     const R = Math.hypot(dx, dy);
-    const I = h.attenuation.a + h.attenuation.b * q.magnitude - h.attenuation.c * Math.log(R + h.attenuation.r0);
+    const I = h.attenuation.a + h.attenuation.b * magnitude - h.attenuation.c * Math.log(R + h.attenuation.r0);
     const p = site.susceptibility / (1 + Math.exp(-(I - ls.intensityAt50) / ls.intensitySpread));
-    const r = tr.rng('site', site.id, 'quake');
+    const r = tr.rng('site', site.id, 'quake', shock);
     if (r.next() < p) {
       tr.siteFailPending[i] = 1;
       tr.schedule(tr.now + 10 * r.next(), { k: 'siteFail', site: i });
@@ -165,6 +185,19 @@ export function onSiteFail(tr: Trial, i: number): void {
     dispatchRescue(tr, i);
   }
   if (affected > 0) requestRelief(tr, village, affected);
+  // 灾害链: this failure may set off others (a breached levee floods the chemical park…)
+  const tr2 = tr.world.siteTriggers[i]!;
+  if (tr2.length > 0) {
+    const rt = tr.rng('site', site.id, 'triggers');
+    for (const trig of tr2) {
+      const u = rt.next();
+      const delay = sampleDist(rt, trig.delayHours);
+      if (trig.site < 0 || u >= trig.probability || tr.siteFailPending[trig.site]) continue;
+      tr.siteFailPending[trig.site] = 1;
+      tr.log.add(tr.now, 'chain.triggered', { from: site.id, to: tr.s.hazardSites[trig.site]!.id, delayHours: round(delay, 3) });
+      tr.schedule(tr.now + delay * 60, { k: 'siteFail', site: trig.site });
+    }
+  }
   responseEvidence(tr);
 }
 

@@ -20,7 +20,7 @@ export function runUntil(tr: Trial, until: number): void {
         onHour(tr, e.hour);
         break;
       case 'quake':
-        onQuake(tr);
+        onQuake(tr, e.shock);
         break;
       case 'siteFail':
         onSiteFail(tr, e.site);

@@ -24,7 +24,13 @@ export function onRoadCut(tr: Trial, link: number, site: number, _cutIndex: numb
     tr.linkEpisode[link] = tr.episodes.length;
     tr.episodes.push({ link, cutAt: tr.now, site, teamArrivedAt: null, reopenedAt: null });
   }
-  tr.log.add(tr.now, 'road.cut', { link: id, trunk: tr.world.linkTrunk[link] === 1, site: tr.s.hazardSites[site]!.id });
+  // recut: a new slide on a link being cleared — the same closure goes on, not a new one
+  tr.log.add(tr.now, 'road.cut', {
+    link: id,
+    trunk: tr.world.linkTrunk[link] === 1,
+    site: tr.s.hazardSites[site]!.id,
+    ...(before === 'clearing' ? { recut: true } : {}),
+  });
   onLinkCut(tr, link);
   if (before !== 'clearing') dispatchClearing(tr, link);
   responseEvidence(tr);

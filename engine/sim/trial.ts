@@ -110,7 +110,8 @@ export class Trial {
 
   readonly siteFailedAt: Float64Array;
   readonly siteFailPending: Uint8Array;
-  quake: { magnitude: number; dxKm: number; dyKm: number } | null = null;
+  /** the drawn earthquake: epicentre offset and the main shock (index 0) then aftershocks */
+  quake: { dxKm: number; dyKm: number; shocks: { magnitude: number; hour: number }[] } | null = null;
   readonly siteRescueAt: Float64Array;
   readonly siteNeedsRescue: Uint8Array;
   readonly villageAffected: Float64Array;

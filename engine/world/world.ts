@@ -1,4 +1,4 @@
-import { distMean } from '../random/index.ts';
+import { distMean, type DistSpec } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { buildRoadGraph, shortestPathTree, type PathTree, type RoadGraph } from './roadGraph.ts';
 
@@ -17,6 +17,7 @@ export interface World {
   /** for each site: village index and (link index, probability) pairs */
   siteVillage: Int32Array;
   siteCuts: { link: number; probability: number }[][];
+  siteTriggers: { site: number; probability: number; delayHours: DistSpec }[][];
   warehouseNode: Int32Array;
   warehouseParent: Int32Array;
   itemCount: number;
@@ -49,6 +50,7 @@ export function compileWorld(s: Scenario): World {
   const nodeIndex = new Map(s.roads.nodes.map((n, i) => [n.id, i]));
   const linkIndex = new Map(s.roads.links.map((l, i) => [l.id, i]));
   const villageIndex = new Map(s.region.villages.map((v, i) => [v.id, i]));
+  const siteIndex = new Map(s.hazardSites.map((h, i) => [h.id, i]));
   const node = (id: string) => {
     const i = nodeIndex.get(id);
     if (i === undefined) throw new Error(`unknown node ${id} (scenario not validated?)`);
@@ -92,6 +94,9 @@ export function compileWorld(s: Scenario): World {
     linkTrunk: Uint8Array.from(s.roads.links.map((l) => (l.trunk ? 1 : 0))),
     siteVillage: Int32Array.from(s.hazardSites.map((h) => villageIndex.get(h.village) ?? -1)),
     siteCuts: s.hazardSites.map((h) => h.cuts.map((c) => ({ link: linkIndex.get(c.link) ?? -1, probability: c.probability }))),
+    siteTriggers: s.hazardSites.map((h) =>
+      (h.triggers ?? []).map((c) => ({ site: siteIndex.get(c.site) ?? -1, probability: c.probability, delayHours: c.delayHours })),
+    ),
     warehouseNode: Int32Array.from(s.reserves.warehouses.map((w) => node(w.node))),
     warehouseParent: Int32Array.from(s.reserves.warehouses.map((w) => (w.parent === undefined ? -1 : whIndex.get(w.parent) ?? -1))),
     itemCount: itemIds.length,

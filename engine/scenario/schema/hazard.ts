@@ -5,7 +5,9 @@ import { boundedDist, Dist, Id, LocalText, People, Probability } from './primiti
 export const HazardSite = z.strictObject({
   id: Id,
   name: LocalText,
-  kind: z.enum(['landslide', 'collapse', 'debrisFlow']).describe('滑坡 / 崩塌 / 泥石流'),
+  kind: z
+    .enum(['landslide', 'collapse', 'debrisFlow', 'waterlogging', 'levee', 'chemical', 'fire'])
+    .describe('滑坡 / 崩塌 / 泥石流 / 内涝点 / 堤防险段 / 危化品设施 / 火灾点'),
   village: Id.describe('Village whose people it threatens'),
   threatenedPeople: People.describe('People threatened (受威胁人数)'),
   susceptibility: Probability.describe('Relative susceptibility of the site, 0–1 (scales its failure rate)'),
@@ -17,6 +19,16 @@ export const HazardSite = z.strictObject({
       }),
     )
     .describe('Road links a failure of this site can cut'),
+  triggers: z
+    .array(
+      z.strictObject({
+        site: Id.describe('Hazard site this failure can set off (灾害链: e.g. levee breach → chemical park flooding)'),
+        probability: Probability.describe('P(that site fails | this one fails)'),
+        delayHours: boundedDist(0, 24 * 30, 'triggers.delayHours').describe('Hours from this failure to that one'),
+      }),
+    )
+    .optional()
+    .describe('Secondary hazards this failure can trigger; none when absent'),
 });
 
 /** A stochastic rainstorm (暴雨): a triangular hyetograph with multiplicative hourly noise. */
@@ -36,6 +48,14 @@ export const Earthquake = z.strictObject({
   magnitude: boundedDist(3, 9.5, 'magnitude').describe('Surface-wave magnitude Ms'),
   epicentre: z.tuple([z.number().min(73).max(136), z.number().min(3).max(54)]).describe('Epicentre [lon, lat]'),
   epicentreJitterKm: z.number().min(0).max(200).describe('Epicentre uncertainty radius, km'),
+  aftershocks: z
+    .strictObject({
+      count: boundedDist(0, 1000, 'aftershocks.count').describe('Number of felt aftershocks in the horizon (e.g. poisson)'),
+      magnitudeDrop: boundedDist(0, 5, 'aftershocks.magnitudeDrop').describe('Main-shock magnitude minus the aftershock magnitude (Båth: ~1.2 for the largest)'),
+      withinHours: boundedDist(0, 24 * 60, 'aftershocks.withinHours').describe('Hours after the main shock at which each aftershock strikes'),
+    })
+    .optional()
+    .describe('Aftershock sequence (余震); none when absent'),
   attenuation: z
     .strictObject({
       a: z.number(),

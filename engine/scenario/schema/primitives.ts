@@ -3,7 +3,7 @@ import * as z from 'zod';
 /** Identifier used for cross references inside a scenario (ASCII, stable across translations). */
 export const Id = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'id: letters, digits, "_", "-", "." only' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/)
   .max(64)
   .describe('Stable identifier used for cross references (ASCII).');
 
@@ -42,19 +42,25 @@ export const Dist = z
       dist: z.literal('lognormal'),
       median: z.number().gt(0),
       sigma: z.number().min(0).max(5),
-      max: z.number().optional(),
+      max: z.number().min(0).optional(),
     }),
-    z.strictObject({ dist: z.literal('exponential'), mean: z.number().gt(0) }),
-    z.strictObject({ dist: z.literal('gamma'), shape: z.number().gt(0), scale: z.number().gt(0) }),
-    z.strictObject({ dist: z.literal('poisson'), mean: z.number().min(0) }),
+    z.strictObject({ dist: z.literal('exponential'), mean: z.number().gt(0), max: z.number().min(0).optional() }),
+    z.strictObject({
+      dist: z.literal('gamma'),
+      shape: z.number().gt(0),
+      scale: z.number().gt(0),
+      max: z.number().min(0).optional(),
+    }),
+    z.strictObject({ dist: z.literal('poisson'), mean: z.number().min(0), max: z.number().min(0).optional() }),
     z.strictObject({ dist: z.literal('triangular'), min: z.number(), mode: z.number(), max: z.number() }),
     z.strictObject({ dist: z.literal('bernoulli'), p: Probability }),
   ])
   .superRefine((d, ctx) => {
-    const bad = (message: string) => ctx.addIssue({ code: 'custom', message, params: { kind: 'distOrder' } });
-    if (d.dist === 'uniform' && d.min > d.max) bad('uniform: min must not exceed max');
-    if (d.dist === 'triangular' && !(d.min <= d.mode && d.mode <= d.max)) bad('triangular: need min ≤ mode ≤ max');
-    if (d.dist === 'normal' && d.min !== undefined && d.max !== undefined && d.min > d.max) bad('normal: min must not exceed max');
+    // messages are rendered per language by the loader from params.kind
+    const bad = (dist: string) => ctx.addIssue({ code: 'custom', message: `${dist}: bounds out of order`, params: { kind: 'distOrder', dist } });
+    if (d.dist === 'uniform' && d.min > d.max) bad('uniform');
+    if (d.dist === 'triangular' && !(d.min <= d.mode && d.mode <= d.max)) bad('triangular');
+    if (d.dist === 'normal' && d.min !== undefined && d.max !== undefined && d.min > d.max) bad('normal');
   })
   .describe('A probability distribution: fixed, uniform, normal, lognormal, exponential, gamma, poisson, triangular or bernoulli');
 
@@ -91,7 +97,7 @@ export function distSupport(d: z.infer<typeof Dist>): [number, number] {
     case 'exponential':
     case 'gamma':
     case 'poisson':
-      return [0, Infinity];
+      return [0, d.max ?? Infinity];
     case 'bernoulli':
       return [0, 1];
   }
