@@ -1,3 +1,4 @@
+import type { Rng } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { compileWorld } from '../world/world.ts';
 import type { PolicyMode, TimedDecision } from './decision.ts';
@@ -19,12 +20,14 @@ export interface TrialOptions {
   mode?: PolicyMode;
   /** participants' decisions, applied at their times after that minute's other events */
   decisions?: readonly TimedDecision[];
+  /** generator per stream from its derived seed (default sfc32); benchmarks plug a baseline in */
+  generator?: (seed: number) => Rng;
 }
 
 /** Creates a trial, draws its hazard and queues the given decisions; nothing has run yet. */
 export function startTrial(scenario: Scenario, seed: number, machines: MachineFactory, options: TrialOptions): Trial {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`seed must be a uint32, got ${seed}`);
-  const tr = new Trial(compileWorld(scenario), seed, machines, options.log ?? true, options.mode ?? 'auto');
+  const tr = new Trial(compileWorld(scenario), seed, machines, options.log ?? true, options.mode ?? 'auto', options.generator);
   startHazard(tr);
   for (const d of options.decisions ?? []) {
     tr.decisions.push(d);

@@ -6,7 +6,7 @@ import { rainWarningMachine, WARNING_LEVELS, type RainWarningEvent } from '../ma
 import { responseLevelMachine, type ResponseEvent } from '../machines/responseLevel.machine.ts';
 import { roadLinkMachine, type RoadLinkEvent } from '../machines/roadLink.machine.ts';
 import { teamMachine, type TeamEvent } from '../machines/team.machine.ts';
-import { deriveSeed, Sfc32 } from '../random/index.ts';
+import { deriveSeed, Sfc32, type Rng } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { shortestPathTree, type PathTree } from '../world/roadGraph.ts';
 import { TREE_CACHE_LIMIT, type World } from '../world/world.ts';
@@ -81,7 +81,7 @@ export class Trial {
   readonly horizon: number;
   /** true when the engine takes the decisions itself (Monte Carlo, `run`); false in a drill */
   readonly auto: boolean;
-  private readonly streams = new Map<string, Sfc32>();
+  private readonly streams = new Map<string, Rng>();
 
   readonly warning: MachineInstance<RainWarningEvent>;
   readonly sites: LazyMachines<HazardSiteEvent>;
@@ -143,6 +143,8 @@ export class Trial {
     readonly machines: MachineFactory,
     keepLog = true,
     readonly mode: PolicyMode = 'auto',
+    /** makes a stream's generator from its derived uint32 seed (sfc32 unless a baseline asks otherwise) */
+    private readonly generator: (seed: number) => Rng = (seed) => Sfc32.fromSeed(seed),
   ) {
     this.log = new EventLog(keepLog);
     this.auto = mode === 'auto';
@@ -192,11 +194,11 @@ export class Trial {
   }
 
   /** The generator for one entity's draws: seeded from (trial seed, id path) alone. */
-  rng(...path: (string | number)[]): Sfc32 {
+  rng(...path: (string | number)[]): Rng {
     const key = path.join('\u0000');
     let r = this.streams.get(key);
     if (!r) {
-      r = Sfc32.fromSeed(deriveSeed(this.seed, ...path));
+      r = this.generator(deriveSeed(this.seed, ...path));
       this.streams.set(key, r);
     }
     return r;
@@ -253,13 +255,13 @@ export class Trial {
   /** Rainfall so far this event (mm) and the first rainy hour (−1 before any rain). */
   cumRainMm = 0;
   firstRainHour = -1;
-  private readonly siteRain: (Sfc32 | undefined)[] = [];
+  private readonly siteRain: (Rng | undefined)[] = [];
 
   /** The generator for a site's hourly failure draws (a hot path: no string keys). */
-  siteRainRng(i: number): Sfc32 {
+  siteRainRng(i: number): Rng {
     let r = this.siteRain[i];
     if (!r) {
-      r = Sfc32.fromSeed(deriveSeed(this.seed, 'site', this.s.hazardSites[i]!.id, 'rain'));
+      r = this.generator(deriveSeed(this.seed, 'site', this.s.hazardSites[i]!.id, 'rain'));
       this.siteRain[i] = r;
     }
     return r;
