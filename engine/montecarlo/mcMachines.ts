@@ -1,2 +1,5 @@
-/** The statechart implementation Monte Carlo trials run on (the compiled fast path replaces this). */
-export { xstateMachines as mcMachines } from '../sim/trial.ts';
+/**
+ * The statechart implementation Monte Carlo trials run on: the compiled flat tables, proven
+ * equivalent to the XState actors by test/engine/machines/compiledEquivalence.test.ts.
+ */
+export { compiledMachines as mcMachines } from '../machines/compiledMachines.ts';

@@ -14,6 +14,7 @@ export interface SummaryMeta {
   seed: number;
   seedInput?: string;
   trialsRequested: number;
+  /** recorded only with untilSe, whose stop point depends on it */
   chunkSize: number;
   stoppedBy: StopReason;
   untilSe: number | null;
@@ -173,10 +174,9 @@ export function summarize(s: Scenario, layout: McLayout, agg: McAggregate, meta:
     ...(meta.seedInput !== undefined ? { seedInput: meta.seedInput } : {}),
     trials,
     trialsRequested: meta.trialsRequested,
-    chunkSize: meta.chunkSize,
     partial: meta.stoppedBy === 'interrupted',
     stoppedBy: meta.stoppedBy,
-    untilSe: meta.untilSe,
+    untilSe: meta.untilSe === null ? null : { se: meta.untilSe, chunkSize: meta.chunkSize },
     horizonHours: layout.horizonHours,
     methods: METHODS,
     bins: { hours: hourBins.describe(), stockFraction: stockBins.describe(), amounts: amountBins.describe() },

@@ -98,10 +98,13 @@ export interface McSummary {
   seedInput?: string;
   trials: number;
   trialsRequested: number;
-  chunkSize: number;
   partial: boolean;
   stoppedBy: StopReason;
-  untilSe: number | null;
+  /**
+   * `--until-se`: the standard error asked for and the chunk size it was checked at (the stop
+   * point depends on the chunking, so it is recorded; without it the summary does not).
+   */
+  untilSe: { se: number; chunkSize: number } | null;
   horizonHours: number;
   methods: Record<string, string>;
   bins: { hours: BinsSpec; stockFraction: BinsSpec; amounts: BinsSpec };

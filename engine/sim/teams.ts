@@ -131,11 +131,12 @@ export function assignBacklog(tr: Trial): void {
 /** Mobilisation over: the team sets off, or waits if no road leads there. */
 export function onMobilised(tr: Trial, t: number, leg: number): void {
   if (leg !== tr.teamLeg[t]) return;
-  const travel = planTravel(tr, tr.teamAt[t]!, destOf(tr, t), leg);
+  const travel = planToTask(tr, t, leg);
   const m = tr.teams.get(t);
   if (!travel) {
     m.send({ type: 'NO_ROUTE' });
     tr.log.add(tr.now, 'team.noRoute', { team: tr.s.teams[t]!.id });
+    releaseIfStuck(tr, t);
     return;
   }
   m.send({ type: 'MOBILISED' });
@@ -190,7 +191,39 @@ export function onTeamReroute(tr: Trial, t: number, leg: number, node: number): 
   } else {
     m.send({ type: 'NO_ROUTE' });
     tr.log.add(tr.now, 'team.noRoute', { team: tr.s.teams[t]!.id });
+    releaseIfStuck(tr, t);
   }
+}
+
+/**
+ * Plans the way to the team's task from where it stands, to whichever working end it can
+ * reach now (the other end of a blocked link may still be open); null when neither.
+ */
+function planToTask(tr: Trial, t: number, leg: number): ReturnType<typeof planTravel> {
+  const task = tr.teamTask[t];
+  if (task) {
+    const dest = reachableTaskNode(tr, t, task);
+    if (dest === null) return null;
+    tr.teamDest[t] = dest;
+  }
+  return planTravel(tr, tr.teamAt[t]!, destOf(tr, t), leg);
+}
+
+/**
+ * When the engine commands (auto mode), a team that cannot reach its task gives it back to the
+ * queue and takes work it can reach — e.g. the cut that is blocking it. Without this the only
+ * clearing team could wait behind a cut nobody clears. In a drill the trainees redirect teams.
+ */
+function releaseIfStuck(tr: Trial, t: number): void {
+  if (!tr.auto) return;
+  const task = tr.teamTask[t];
+  tr.teams.get(t).send({ type: 'RELEASE' });
+  tr.teamTask[t] = null;
+  tr.teamLeg[t]!++;
+  tr.log.add(tr.now, 'team.released', { team: tr.s.teams[t]!.id });
+  if (task?.kind === 'clear') tr.clearingBacklog.push(task.link);
+  else if (task?.kind === 'rescue') tr.rescueBacklog.push(task.site);
+  assignBacklog(tr);
 }
 
 /** Work done: a cleared link reopens; the team takes queued work or heads home. */
@@ -219,7 +252,7 @@ export function retryWaiting(tr: Trial): void {
   for (let t = 0; t < tr.teams.length; t++) {
     if (tr.teams.value(t) !== 'waitingForRoute') continue;
     const m = tr.teams.get(t);
-    const travel = planTravel(tr, tr.teamAt[t]!, destOf(tr, t), tr.teamLeg[t]!);
+    const travel = planToTask(tr, t, tr.teamLeg[t]!);
     if (!travel) continue;
     m.send({ type: 'ROUTE_FOUND' });
     tr.log.add(tr.now, 'team.departed', { team: tr.s.teams[t]!.id, minutes: Math.round(travel.totalMinutes * 1000) / 1000 });

@@ -8,5 +8,5 @@ export class CliExit extends Error {
   }
 }
 
-/** Exit codes: 0 success, 1 replay mismatch, 2 bad input or usage, 3 internal error. */
-export const EXIT = { ok: 0, mismatch: 1, badInput: 2, internal: 3 } as const;
+/** Exit codes: 0 success, 1 replay mismatch, 2 bad input or usage, 3 internal error, 130 interrupted (Ctrl-C; partial results written). */
+export const EXIT = { ok: 0, mismatch: 1, badInput: 2, internal: 3, interrupted: 130 } as const;

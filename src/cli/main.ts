@@ -12,7 +12,10 @@ const knownUsage: Record<string, true> = {
   'commander.excessArguments': true,
 };
 import { replayCommand } from './replayCommand.ts';
+import { serveCommand } from './serveCommand.ts';
+import { smsg } from '../server/messages.ts';
 import { runCommand } from './runCommand.ts';
+import { simulateCommand, type SimulateOptions } from './simulateCommand.ts';
 import { validateCommand } from './validateCommand.ts';
 
 /** The language for messages: `--lang` anywhere on the command line, else zh-CN. */
@@ -50,11 +53,32 @@ program
   .action((file: string, opts: { seed: string; log?: string; json?: boolean }) => runCommand(file, opts, lang));
 
 program
+  .command('simulate')
+  .argument('<file>', zh ? '场景文件' : 'scenario file')
+  .requiredOption('--trials <n>', zh ? '试验次数（使用 --until-se 时为上限）' : 'number of trials (the most, with --until-se)')
+  .requiredOption('--seed <seed>', zh ? '主随机种子（整数或文本）；第 i 次试验的种子由它和 i 导出' : 'master seed (integer or text); trial i gets a seed derived from it and i')
+  .option('--workers <w>', zh ? '工作线程数 1–64（默认：少于 2000 次时为 1，否则为 CPU 核数）；结果与线程数无关' : 'worker threads 1–64 (default: 1 below 2,000 trials, else the CPU cores); results do not depend on it')
+  .option('--chunk <c>', zh ? '每块试验次数（默认约为总数的 1%）' : 'trials per chunk (default: about 1% of the trials)')
+  .option('--json <out.json>', zh ? '写出 JSON 汇总（原子写入）' : 'write the JSON summary (atomically)')
+  .option('--csv <out.csv>', zh ? '写出逐次结果 CSV（UTF-8 BOM、CRLF，Excel/WPS 可直接打开）' : 'write one CSV row per trial (UTF-8 BOM, CRLF, opens in Excel/WPS)')
+  .option('--until-se <x>', zh ? '所有主要概率的标准误 ≤ x 时提前停止（按块检查）' : 'stop once every headline probability has a standard error ≤ x (checked per chunk)')
+  .description(zh ? '蒙特卡洛模拟：物资断货概率、目标达成概率与响应时间分布' : 'Monte Carlo: stock-out probabilities, target attainment and response-time distributions')
+  .action((file: string, opts: SimulateOptions) => simulateCommand(file, opts, lang));
+
+program
   .command('replay')
   .argument('<log>', zh ? '事件日志（run --log 的输出）' : 'event log written by run --log')
   .option('--scenario <file>', zh ? '场景文件（默认取日志清单中的路径）' : 'scenario file (default: the path in the manifest)')
   .description(zh ? '按日志清单重放并逐条比对事件；一致退出 0' : 're-run from the manifest and compare every event; exit 0 if identical')
   .action((log: string, opts: { scenario?: string }) => replayCommand(log, opts, lang));
+
+program
+  .command('serve')
+  .option('--port <port>', smsg(lang, 'optPort'))
+  .option('--host <host>', smsg(lang, 'optHost'))
+  .option('--db <file>', smsg(lang, 'optDb'))
+  .description(smsg(lang, 'serveDesc'))
+  .action((opts: { port?: string; host?: string; db?: string }) => serveCommand(opts, lang));
 
 try {
   await program.parseAsync(process.argv);

@@ -29,6 +29,30 @@ const catalog = {
     zh: '重放不一致：日志有 {expected} 条事件，重放得到 {actual} 条',
     en: 'replay differs: the log has {expected} events, the replay {actual}',
   },
+  badInteger: {
+    zh: '{option} 应为 {min} 至 {max} 的整数，收到 "{value}"',
+    en: '{option} must be an integer from {min} to {max}, got "{value}"',
+  },
+  badUntilSe: {
+    zh: '--until-se 应为大于 0 且不超过 0.5 的数（标准误，如 0.01），收到 "{value}"',
+    en: '--until-se must be a number above 0 and at most 0.5 (a standard error, e.g. 0.01), got "{value}"',
+  },
+  simStart: {
+    zh: '开始模拟：{trials} 次试验，每块 {chunk} 次，{workers} 个工作线程',
+    en: 'simulating {trials} trials in chunks of {chunk} on {workers} worker(s)',
+  },
+  simProgress: { zh: '模拟进度：{done}/{total} 次（{pct}%）', en: 'progress: {done}/{total} trials ({pct}%)' },
+  simInterrupt: {
+    zh: '收到中断信号：当前分块完成后停止，并写出已完成部分的汇总（再按一次 Ctrl-C 立即退出，不写结果）',
+    en: 'interrupt: stopping after the current chunk and writing the summary so far (press Ctrl-C again to quit at once, writing nothing)',
+  },
+  simPartial: {
+    zh: '已中断：汇总只含前 {done} 次试验，已标记 partial: true',
+    en: 'interrupted: the summary covers the first {done} trials and is marked partial: true',
+  },
+  simDone: { zh: '完成 {done} 次试验，用时 {secs} 秒', en: '{done} trials done in {secs} s' },
+  jsonWritten: { zh: '汇总已写入 {file}', en: 'summary written to {file}' },
+  csvWritten: { zh: '逐次结果已写入 {file}（{rows} 行）', en: 'per-trial rows written to {file} ({rows} rows)' },
   usage: { zh: '用法错误：{detail}', en: 'usage error: {detail}' },
   'commander.missingMandatoryOptionValue': { zh: '缺少必需的选项（{detail}）', en: 'a required option is missing ({detail})' },
   'commander.missingArgument': { zh: '缺少参数（{detail}）', en: 'missing argument ({detail})' },

@@ -38,7 +38,7 @@ const cases: { name: string; machine: AnyStateMachine; input?: fc.Arbitrary<unkn
     name: 'team',
     machine: teamMachine,
     event: fc
-      .constantFrom('DISPATCH', 'MOBILISED', 'NO_ROUTE', 'ROUTE_FOUND', 'ARRIVED', 'TASK_DONE', 'RETURNED')
+      .constantFrom('DISPATCH', 'MOBILISED', 'NO_ROUTE', 'ROUTE_FOUND', 'ARRIVED', 'TASK_DONE', 'RETURNED', 'RELEASE')
       .map((type) => ({ type })),
   },
   {

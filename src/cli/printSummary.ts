@@ -1,0 +1,140 @@
+import Table from 'cli-table3';
+import type { Lang, Scenario } from '../../engine/index.ts';
+import type { HoursQuantiles, McSummary, Proportion } from '../../engine/montecarlo/index.ts';
+
+type Text = { zh: string; en: string };
+
+const tierName: Record<string, Text> = {
+  county: { zh: '县级库', en: 'county' },
+  township: { zh: '乡镇库', en: 'township' },
+  village: { zh: '村储备点', en: 'village' },
+  agreement: { zh: '协议代储', en: 'agreement' },
+};
+const levelName: Record<string, Text> = {
+  none: { zh: '未启动', en: 'none' },
+  IV: { zh: 'Ⅳ级', en: 'Level IV' },
+  III: { zh: 'Ⅲ级', en: 'Level III' },
+  II: { zh: 'Ⅱ级', en: 'Level II' },
+  I: { zh: 'Ⅰ级', en: 'Level I' },
+};
+const shortfallUnit: Record<string, Text> = {
+  personDays: { zh: '人·天', en: 'person-days' },
+  people: { zh: '人', en: 'people' },
+  units: { zh: '单位', en: 'units' },
+};
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** "32.0% (20.8–45.8%)", or "—" with nothing to estimate from. */
+function prob(p: Proportion | null): string {
+  if (!p || p.estimate === null || !p.ci95) return '—';
+  return `${pct(p.estimate)} (${(p.ci95[0] * 100).toFixed(1)}–${pct(p.ci95[1])})`;
+}
+const se = (p: Proportion | null) => (p && p.se !== null ? pct(p.se) : '—');
+
+/** "13.3 / 22.6 / 28.1" for p50 / p90 (/ p99); a quantile past the horizon shows as ">72". */
+function hours(q: HoursQuantiles | null, horizon: number): string {
+  if (!q || q.n === 0) return '—';
+  const one = (x: number | null | undefined) => (x === null || x === undefined ? `>${horizon}` : x.toFixed(1));
+  const parts = [one(q.p50), one(q.p90)];
+  if ('p99' in q) parts.push(one(q.p99));
+  return parts.join(' / ');
+}
+
+function table(head: string[]): Table.Table {
+  return new Table({ head, style: { head: [], border: [], compact: true } });
+}
+
+/**
+ * The Monte Carlo summary as readable tables (cli-table3 aligns Chinese text): reserves by item
+ * and tier, targets, response levels and the trunk roads that were cut. Pure.
+ */
+export function formatSummary(s: Scenario, m: McSummary, lang: Lang): string {
+  const zh = lang === 'zh';
+  const H = m.horizonHours;
+  const out: string[] = [];
+  out.push(
+    zh
+      ? `场景：${s.name.zh}（${s.id}）  试验：${m.trials} 次  主种子：${m.seed}  引擎：${m.engineVersion}`
+      : `Scenario: ${s.name.en} (${s.id})  trials: ${m.trials}  master seed: ${m.seed}  engine: ${m.engineVersion}`,
+  );
+  if (m.partial)
+    out.push(zh ? `注意：运行被中断，结果只含前 ${m.trials} 次试验（partial）` : `Note: interrupted; the results cover the first ${m.trials} trials only (partial)`);
+  if (m.stoppedBy === 'untilSe')
+    out.push(
+      zh
+        ? `精度已达到（主要概率的标准误 ≤ ${m.untilSe?.se}），在 ${m.trials} 次后停止`
+        : `Precision reached (headline standard errors ≤ ${m.untilSe?.se}); stopped after ${m.trials} trials`,
+    );
+  const imp = m.impact;
+  const f1 = (x: number | null) => (x === null ? '—' : x.toFixed(1));
+  const f0 = (x: number | null) => (x === null ? '—' : x.toFixed(0));
+  out.push(
+    zh
+      ? `平均灾情：失稳隐患点 ${f1(imp.meanFailedSites)} 处，受灾 ${f1(imp.affectedPeople.mean)} 人（P90 ${f0(imp.affectedPeople.p90)}），死亡失踪 ${f1(imp.deadMissing.mean)} 人，道路中断 ${f1(imp.meanRoadCuts)} 次（干线 ${f1(imp.meanTrunkCuts)}）`
+      : `Mean impact: ${f1(imp.meanFailedSites)} sites failed, ${f1(imp.affectedPeople.mean)} people affected (P90 ${f0(imp.affectedPeople.p90)}), ${f1(imp.deadMissing.mean)} dead or missing, ${f1(imp.meanRoadCuts)} road cuts (${f1(imp.meanTrunkCuts)} trunk)`,
+  );
+
+  out.push('', zh ? '物资储备（断货 = 某库该物资耗尽；缺口 = 无可达库存可供的需求）' : 'Reserves (stock-out: a store ran empty; shortfall: need no reachable store could meet)');
+  const res = table(
+    zh
+      ? ['物资', '层级', '断货概率（95%置信区间）', '标准误', '断货时刻 P50/P90/P99（h）', '缺口概率', '缺口均值', '缺口 P90']
+      : ['Item', 'Tier', 'P(stock-out) (95% CI)', 'SE', 'Stock-out at P50/P90/P99 (h)', 'P(shortfall)', 'Mean shortfall', 'Shortfall P90'],
+  );
+  for (const it of m.reserves.items) {
+    const unit = it.shortfall.unit === 'units' ? it.unit[lang] : shortfallUnit[it.shortfall.unit]![lang];
+    res.push([
+      it.name[lang],
+      zh ? '全部' : 'all',
+      prob(it.stockoutProbability),
+      se(it.stockoutProbability),
+      hours(it.hoursToStockout, H),
+      prob(it.shortfallProbability),
+      it.shortfall.mean === null ? '—' : `${it.shortfall.mean.toFixed(1)} ${unit}`,
+      it.shortfall.p90 === null ? '—' : `${it.shortfall.p90.toFixed(1)} ${unit}`,
+    ]);
+    for (const t of it.tiers)
+      res.push([
+        '',
+        `${tierName[t.tier]![lang]}（${t.warehouses}）`,
+        prob(t.stockoutProbability),
+        se(t.stockoutProbability),
+        hours(t.hoursToStockout, H),
+        '',
+        '',
+        '',
+      ]);
+  }
+  out.push(res.toString());
+
+  if (m.targets.length > 0) {
+    out.push('', zh ? '规划目标' : 'Targets');
+    const tt = table(
+      zh
+        ? ['目标', '时限（h）', '适用次数', '达成概率（95%置信区间）', '标准误', '实际用时 P50/P90/P99（h）']
+        : ['Target', 'Limit (h)', 'Applied', 'P(met) (95% CI)', 'SE', 'Achieved P50/P90/P99 (h)'],
+    );
+    for (const t of m.targets) tt.push([t.name[lang], t.hours, t.applied, prob(t.metProbability), se(t.metProbability), hours(t.achievedHours, H)]);
+    out.push(tt.toString());
+  }
+
+  out.push('', zh ? '应急响应最高级别' : 'Highest response level');
+  const rl = table(zh ? ['级别', '为最高级别的概率', '达到时刻 P50/P90（h）'] : ['Level', 'P(highest)', 'Reached at P50/P90 (h)']);
+  for (const l of m.responseLevels) rl.push([levelName[l.level]![lang], prob(l.highestProbability), hours(l.hoursToReach, H)]);
+  out.push(rl.toString());
+
+  const cut = m.roads.trunkLinks.filter((l) => l.episodes > 0).sort((a, b) => (b.cutProbability.estimate ?? 0) - (a.cutProbability.estimate ?? 0));
+  out.push('', zh ? `干线公路中断（${m.roads.trunkLinks.length} 条干线中 ${cut.length} 条曾中断）` : `Trunk road cuts (${cut.length} of ${m.roads.trunkLinks.length} trunk links were ever cut)`);
+  if (cut.length > 0) {
+    const rt = table(zh ? ['路段', '中断概率（95%置信区间）', '中断次数', '恢复用时 P50/P90（h）'] : ['Link', 'P(cut) (95% CI)', 'Cuts', 'Reopened after P50/P90 (h)']);
+    for (const l of cut) rt.push([l.name ? `${l.name[lang]}（${l.link}）` : l.link, prob(l.cutProbability), l.episodes, hours(l.reopenHours, H)]);
+    out.push(rt.toString());
+  }
+  out.push(
+    '',
+    zh
+      ? `分位数：R type 7（numpy linear），按 1 分钟分箱中点计算，误差不超过半个分箱；区间：Wilson 95%。最大标准误 ${m.headline.maxSe ?? '—'}`
+      : `Quantiles: R type 7 (numpy linear) over 1-minute bin midpoints, within half a bin; intervals: Wilson 95%. Largest headline SE ${m.headline.maxSe ?? '—'}`,
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,30 @@
+import type { Lang } from '../../engine/index.ts';
+import { smsg } from '../server/messages.ts';
+import { startServer } from '../server/startServer.ts';
+import { CliExit, EXIT } from './cliExit.ts';
+
+/** `yanlian serve [--port P] [--host H] [--db FILE]`: the drill server, 127.0.0.1:8080 by default. */
+export async function serveCommand(opts: { port?: string; host?: string; db?: string; tickMs?: string }, lang: Lang): Promise<void> {
+  const port = Number(opts.port ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliExit(EXIT.badInput, smsg(lang, 'badPort', { detail: String(opts.port) }));
+  const host = opts.host ?? '127.0.0.1';
+  const db = opts.db ?? 'yanlian-drills.sqlite';
+  let server;
+  try {
+    server = await startServer({ port, host, db, lang, tickMs: opts.tickMs ? Number(opts.tickMs) : undefined });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE' || err.code === 'EACCES' || err.code === 'EADDRNOTAVAIL')
+      throw new CliExit(EXIT.badInput, smsg(lang, 'cannotListen', { host, port, detail: err.code }));
+    if (err.code?.startsWith('SQLITE') || err.code === 'ENOENT') throw new CliExit(EXIT.badInput, smsg(lang, 'cannotOpenDb', { db, detail: err.message }));
+    throw e;
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.stderr.write(smsg(lang, 'stopping') + '\n');
+      void server.close().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
