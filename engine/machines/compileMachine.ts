@@ -66,7 +66,13 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
     const params = typeof g === 'string' ? undefined : g.params;
     const fn = impl.guards[type];
     if (typeof fn !== 'function' || fn.check) throw new Error(`compileMachine(${m.id}): guard "${type}" is not a plain guard`);
-    return (ctx, ev) => fn({ context: ctx, event: ev }, params);
+    // one argument object per guard, reused: guards are pure and synchronous
+    const args = { context: undefined as unknown as Ctx, event: undefined as unknown as Ev };
+    return (ctx, ev) => {
+      args.context = ctx;
+      args.event = ev;
+      return fn(args, params);
+    };
   };
   const actionOf = (a: any): CompiledTransition['actions'][number] => {
     const type = typeof a === 'string' ? a : a.type;

@@ -67,7 +67,8 @@ export function onHour(tr: Trial, hour: number): void {
     updateWarning(tr, h);
     if (tr.s.hazard.kind === 'rainstorm') rainfallFailures(tr, h);
   }
-  if (tr.auto) updateWatch(tr);
+  // watch, calm and evacuation follow the signal: nothing to do unless it changed
+  if (tr.auto && tr.warningRank() !== tr.watchedAtRank) updateWatch(tr);
   responseAssess(tr);
 }
 
@@ -118,6 +119,7 @@ function rainfallFailures(tr: Trial, h: number): void {
 /** Sites go on watch while a signal is up, and are evacuated at the scenario's level. */
 function updateWatch(tr: Trial): void {
   const rank = tr.warningRank();
+  tr.watchedAtRank = rank;
   const evacuateRank = WARNING_LEVELS.indexOf(tr.s.warnings.evacuateAt);
   tr.s.hazardSites.forEach((site, i) => {
     const v = tr.sites.value(i);

@@ -71,7 +71,8 @@ export function responseEvidence(tr: Trial): void {
 /** The hourly assessment: escalation, de-escalation and end (per the scenario's tables). */
 export function responseAssess(tr: Trial): void {
   if (!tr.auto) return;
-  if (tr.response.value === 'none' && assessedRank(tr) === 0) return;
+  const v = tr.response.value;
+  if (v === 'ended' || (v === 'none' && assessedRank(tr) === 0)) return;
   const before = tr.response.value;
   tr.response.send({ type: 'ASSESS', rank: assessedRank(tr), endMet: tr.s.response.endAll.every((c) => holds(tr, c)) });
   noteChange(tr, before);

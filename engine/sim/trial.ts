@@ -247,6 +247,8 @@ export class Trial {
     if (this.world.linkTrunk[link] === 1) this.cutTrunkLinks += d;
   }
 
+  /** Warning rank at the last watch/evacuation update (−1: never). */
+  watchedAtRank = -1;
   /** Links (and trunk links) blocked now; kept as counters for the response metrics. */
   cutLinks = 0;
   cutTrunkLinks = 0;
@@ -267,17 +269,69 @@ export class Trial {
     return r;
   }
 
-  /** Shortest-path tree rooted at `root` over the links open now (roads are two-way). */
+  /**
+   * Shortest-path tree rooted at `root` over the links open now (roads are two-way), from the
+   * world's shared cache. A pure function of (root, closed links), however it is computed:
+   * the intact network's tree when no closed link is on it; that tree with the cut-off parts
+   * removed when the closed links on it are all bridges (nothing else can change); else Dijkstra.
+   */
   tree(root: number): PathTree {
     const cache = this.world.treeCache;
     const key = `${root}|${this.closedKey}`;
     let t = cache.get(key);
     if (!t) {
-      t = shortestPathTree(this.world.graph, this.open, root);
+      t = this.closed.length === 0 ? shortestPathTree(this.world.graph, this.open, root) : this.derivedTree(root);
       if (cache.size >= TREE_CACHE_LIMIT) cache.clear();
       cache.set(key, t);
     }
     return t;
+  }
+
+  private derivedTree(root: number): PathTree {
+    const w = this.world;
+    const intactKey = `${root}|`;
+    let intact = w.treeCache.get(intactKey);
+    if (!intact) {
+      intact = shortestPathTree(w.graph, new Uint8Array(w.graph.linkCount).fill(1), root);
+      w.treeCache.set(intactKey, intact);
+    }
+    const onTree: number[] = [];
+    for (const l of this.closed) {
+      const a = w.graph.linkFrom[l]!;
+      const b = w.graph.linkTo[l]!;
+      if (intact.viaLink[a] === l) onTree.push(a);
+      else if (intact.viaLink[b] === l) onTree.push(b);
+      else continue;
+      if (w.bridge[l] !== 1) return shortestPathTree(w.graph, this.open, root);
+    }
+    if (onTree.length === 0) return intact;
+    // remove everything below the closed bridges: those nodes are now out of reach
+    const n = w.graph.nodeCount;
+    const state = new Uint8Array(n); // 0 unknown, 1 reachable, 2 cut off
+    state[root] = 1;
+    for (const c of onTree) state[c] = 2;
+    const dist = Float64Array.from(intact.dist);
+    const viaLink = Int32Array.from(intact.viaLink);
+    const prev = Int32Array.from(intact.prev);
+    const path: number[] = [];
+    for (let v = 0; v < n; v++) {
+      if (state[v] !== 0 || !Number.isFinite(dist[v]!)) continue;
+      let u = v;
+      while (state[u] === 0) {
+        path.push(u);
+        u = prev[u]!;
+      }
+      const mark = state[u]!;
+      for (const x of path) state[x] = mark;
+      path.length = 0;
+    }
+    for (let v = 0; v < n; v++)
+      if (state[v] === 2) {
+        dist[v] = Infinity;
+        viaLink[v] = -1;
+        prev[v] = -1;
+      }
+    return { source: root, dist, viaLink, prev };
   }
 
   recordStock(warehouse: number, item: number): void {

@@ -56,9 +56,14 @@ export interface PathTree {
   prev: Int32Array;
 }
 
+/** Heap scratch space reused across calls (single-threaded, never re-entered). */
+let heapD = new Float64Array(1024);
+let heapN = new Int32Array(1024);
+
 /**
  * Dijkstra with a binary heap over typed arrays, from `source` over links with open[link] = 1.
- * Ties are broken by node index, so the tree is deterministic. Pure (allocates its result).
+ * Ties are broken by node index, so the tree is deterministic. Pure (allocates its result; the
+ * heap's scratch buffers are reused between calls).
  */
 export function shortestPathTree(g: RoadGraph, open: Uint8Array, source: number): PathTree {
   const n = g.nodeCount;
@@ -66,29 +71,30 @@ export function shortestPathTree(g: RoadGraph, open: Uint8Array, source: number)
   const viaLink = new Int32Array(n).fill(-1);
   const prev = new Int32Array(n).fill(-1);
   const done = new Uint8Array(n);
-  // heap of (dist, node); lazy deletion
-  const hd: number[] = [];
-  const hn: number[] = [];
-  const push = (d: number, v: number) => {
-    let i = hd.length;
-    hd.push(d);
-    hn.push(v);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (hd[p]! < d || (hd[p] === d && hn[p]! < v)) break;
-      hd[i] = hd[p]!;
-      hn[i] = hn[p]!;
-      i = p;
-    }
-    hd[i] = d;
-    hn[i] = v;
-  };
-  const pop = (): number => {
-    const top = hn[0]!;
-    const d = hd.pop()!;
-    const v = hn.pop()!;
-    const size = hd.length;
+  // lazy deletion: at most one entry per relaxation, plus the source
+  const cap = g.arcTarget.length + 1;
+  if (heapD.length < cap) {
+    heapD = new Float64Array(cap);
+    heapN = new Int32Array(cap);
+  }
+  const hd = heapD;
+  const hn = heapN;
+  let size = 0;
+  dist[source] = 0;
+  hd[0] = 0;
+  hn[0] = source;
+  size = 1;
+  const offsets = g.offsets;
+  const arcLink = g.arcLink;
+  const arcTarget = g.arcTarget;
+  const linkMinutes = g.linkMinutes;
+  while (size > 0) {
+    const u: number = hn[0]!;
+    // pop: move the last entry to the root and sift it down
+    size--;
     if (size > 0) {
+      const d = hd[size]!;
+      const v = hn[size]!;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
@@ -104,25 +110,29 @@ export function shortestPathTree(g: RoadGraph, open: Uint8Array, source: number)
       hd[i] = d;
       hn[i] = v;
     }
-    return top;
-  };
-  dist[source] = 0;
-  push(0, source);
-  while (hd.length > 0) {
-    const u = pop();
     if (done[u]) continue;
     done[u] = 1;
     const du = dist[u]!;
-    for (let k = g.offsets[u]!, end = g.offsets[u + 1]!; k < end; k++) {
-      const link = g.arcLink[k]!;
+    for (let k: number = offsets[u]!, end: number = offsets[u + 1]!; k < end; k++) {
+      const link = arcLink[k]!;
       if (open[link] === 0) continue;
-      const v = g.arcTarget[k]!;
-      const nd = du + g.linkMinutes[link]!;
+      const v = arcTarget[k]!;
+      const nd = du + linkMinutes[link]!;
       if (nd < dist[v]!) {
         dist[v] = nd;
         viaLink[v] = link;
         prev[v] = u;
-        push(nd, v);
+        // push with sift-up
+        let i = size++;
+        while (i > 0) {
+          const p = (i - 1) >> 1;
+          if (hd[p]! < nd || (hd[p] === nd && hn[p]! < v)) break;
+          hd[i] = hd[p]!;
+          hn[i] = hn[p]!;
+          i = p;
+        }
+        hd[i] = nd;
+        hn[i] = v;
       }
     }
   }

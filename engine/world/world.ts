@@ -1,5 +1,6 @@
 import { distMean, type DistSpec } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
+import { findBridges } from './bridges.ts';
 import { buildRoadGraph, shortestPathTree, type PathTree, type RoadGraph } from './roadGraph.ts';
 
 /**
@@ -36,6 +37,8 @@ export interface World {
    * world: trees are pure functions of that key, and most trials close only a few links.
    */
   treeCache: Map<string, PathTree>;
+  /** links whose closure disconnects the network (see trees.ts) */
+  bridge: Uint8Array;
 }
 
 /** Most trees kept per world (≈ 5 KB each for a 300-node county); the cache is emptied when full. */
@@ -108,6 +111,7 @@ export function compileWorld(s: Scenario): World {
     shelterNode,
     villageShelters,
     treeCache: new Map(),
+    bridge: findBridges(graph),
   };
   cache.set(s, world);
   return world;
