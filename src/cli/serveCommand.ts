@@ -4,14 +4,16 @@ import { startServer } from '../server/startServer.ts';
 import { CliExit, EXIT } from './cliExit.ts';
 
 /** `yanlian serve [--port P] [--host H] [--db FILE]`: the drill server, 127.0.0.1:8080 by default. */
-export async function serveCommand(opts: { port?: string; host?: string; db?: string; tickMs?: string }, lang: Lang): Promise<void> {
+export async function serveCommand(opts: { port?: string; host?: string; db?: string; maxSpeed?: string }, lang: Lang): Promise<void> {
   const port = Number(opts.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliExit(EXIT.badInput, smsg(lang, 'badPort', { detail: String(opts.port) }));
+  const maxSpeed = Number(opts.maxSpeed ?? 3600);
+  if (!Number.isFinite(maxSpeed) || maxSpeed < 1 || maxSpeed > 1e6) throw new CliExit(EXIT.badInput, smsg(lang, 'badMaxSpeed', { detail: String(opts.maxSpeed) }));
   const host = opts.host ?? '127.0.0.1';
   const db = opts.db ?? 'yanlian-drills.sqlite';
   let server;
   try {
-    server = await startServer({ port, host, db, lang, tickMs: opts.tickMs ? Number(opts.tickMs) : undefined });
+    server = await startServer({ port, host, db, lang, maxSpeed });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE' || err.code === 'EACCES' || err.code === 'EADDRNOTAVAIL')

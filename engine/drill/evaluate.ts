@@ -1,0 +1,240 @@
+import type { Scenario } from '../scenario/schema/scenario.ts';
+import type { LogEvent } from '../sim/eventLog.ts';
+import type { TrialOutcome } from '../sim/outcome.ts';
+import type { DrillConfig, DrillText, ExpectedAction, Inject } from './drillConfig.ts';
+import type { DrillRecord } from './records.ts';
+
+/** One judged case of a metric: from a start to an end (simulated minutes) against a limit. */
+export interface MetricCase {
+  label: string;
+  startMin: number;
+  endMin: number | null;
+  tookMin: number | null;
+  limitMin: number;
+  /** null: still open at the end of the drill but younger than its limit (not judged) */
+  met: boolean | null;
+}
+
+export interface Metric {
+  id: string;
+  objective: string;
+  name: DrillText;
+  /** where the limit comes from */
+  source: string;
+  cases: MetricCase[];
+  judged: number;
+  metCount: number;
+}
+
+export interface ObjectiveScore {
+  id: string;
+  name: DrillText;
+  weight: number;
+  /** share of judged metric cases met, 0–100 (null: nothing to judge) */
+  quantitative: number | null;
+  /** evaluators' mean rating (1–5) scaled to 0–100 */
+  rated: number | null;
+  ratings: number;
+  score: number | null;
+  /** GB/T 46792 annex D.2-style conclusion */
+  conclusion: 'met' | 'partlyMet' | 'notMet' | 'notJudged';
+}
+
+export interface Note {
+  seq: number;
+  t: number;
+  at: number;
+  by: string;
+  name: string;
+  text: string;
+  objective: string | null;
+  rating: number | null;
+  improvement: boolean;
+}
+
+export interface Evaluation {
+  endMin: number;
+  metrics: Metric[];
+  objectives: ObjectiveScore[];
+  overall: number | null;
+  conclusion: ObjectiveScore['conclusion'];
+  notes: Note[];
+  improvements: { objective: string | null; text: DrillText; source: 'metric' | 'note' }[];
+}
+
+const tx = (zh: string, en: string): DrillText => ({ zh, en });
+
+/** D.2-style conclusion from a 0–100 score: ≥ 85 达到, ≥ 60 部分达到, else 未达到. Pure. */
+export function conclusionOf(score: number | null): ObjectiveScore['conclusion'] {
+  if (score === null) return 'notJudged';
+  return score >= 85 ? 'met' : score >= 60 ? 'partlyMet' : 'notMet';
+}
+
+/** The first `took` case between start and the first end at or after it, judged against a limit. */
+function judge(label: string, start: number, ends: readonly number[], limit: number, endMin: number, allowBefore = false): MetricCase {
+  const end = ends.find((x) => x >= start) ?? (allowBefore ? ends.find((x) => x < start) : undefined);
+  if (end === undefined) {
+    const open = endMin - start < limit;
+    return { label, startMin: start, endMin: null, tookMin: null, limitMin: limit, met: open ? null : false };
+  }
+  const took = Math.max(0, end - start);
+  return { label, startMin: start, endMin: end, tookMin: round(took), limitMin: limit, met: took <= limit };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function metric(id: string, objective: string, name: DrillText, source: string, cases: MetricCase[]): Metric {
+  const judged = cases.filter((c) => c.met !== null);
+  return { id, objective, name, source, cases, judged: judged.length, metCount: judged.filter((c) => c.met).length };
+}
+
+/**
+ * Fills in the evaluation of a finished drill from its log, after the tabletop-drill annex of
+ * AQ/T 9009-2015 and GB/T 46792-2025 annex D (standards-cn §6.6): warning and report
+ * timeliness, response activation, dispatch times, rescue arrival, trunk-road reopening,
+ * relief per village, evacuation before failure, and each expected action of each released
+ * inject against its time limit; plus evaluators' notes and ratings; a score per objective.
+ * Pure.
+ */
+export function evaluateDrill(s: Scenario, config: DrillConfig, records: readonly DrillRecord[], outcome: TrialOutcome | null): Evaluation {
+  const sim = records.filter((r) => r.kind === 'sim').map((r) => r.data as LogEvent);
+  const endMin = Math.max(0, ...records.map((r) => r.t));
+  const target = (kind: string) => s.targets.find((x) => x.kind === kind);
+  const L = config.limits;
+  const decisions = sim.filter((e) => e.type === 'decision.applied') as (LogEvent & { by: string; decision: { kind: string; level?: string } })[];
+  const metrics: Metric[] = [];
+
+  // 1. warning: from the weather office's first signal to the county's first warning
+  const signal = sim.find((e) => e.type === 'warning.changed' && e.to !== 'none');
+  const warned = decisions.filter((d) => d.decision.kind === 'issueWarning' && d.decision.level !== 'none').map((d) => d.t);
+  metrics.push(
+    metric('warning', 'warn-report', tx('预警发布及时性', 'Warning issued in time'), `limits.warningMin = ${L.warningMin} min`, signal ? [judge(`${String(signal.to)}`, signal.t, warned, L.warningMin, endMin, true)] : []),
+  );
+
+  const failures = sim.filter((e) => e.type === 'site.failed');
+  // 2. report: from each slope failure to the next situation report
+  const reports = sim.filter((e) => e.type === 'report.submitted').map((e) => e.t);
+  metrics.push(metric('report', 'warn-report', tx('灾情报告及时性', 'Situation reports in time'), `limits.reportMin = ${L.reportMin} min`, failures.map((f) => judge(String(f.site), f.t, reports, L.reportMin, endMin))));
+
+  // 3. activation: from the first failure to the first response level
+  const respT = target('responseWithin');
+  const activations = sim.filter((e) => e.type === 'response.changed' && e.from === 'none').map((e) => e.t);
+  metrics.push(
+    metric(
+      'activation',
+      'command',
+      tx('应急响应启动时间', 'Response activation time'),
+      respT ? `target ${respT.id}: ${respT.hours} h` : 'assumed 2 h',
+      failures.length ? [judge(String(failures[0]!.site), failures[0]!.t, activations, (respT?.hours ?? 2) * 60, endMin, true)] : [],
+    ),
+  );
+
+  // 4–5. dispatch: from each cut to a clearing team sent to that link; from each failure needing rescue to a rescue team
+  const dispatched = sim.filter((e) => e.type === 'team.dispatched') as (LogEvent & { task: string; target: string })[];
+  const cuts = sim.filter((e) => e.type === 'road.cut');
+  metrics.push(
+    metric('dispatchClear', 'operations', tx('抢通队伍派出时间', 'Time to send a clearing team'), `limits.dispatchMin = ${L.dispatchMin} min`,
+      cuts.map((c) => judge(String(c.link), c.t, dispatched.filter((d) => d.task === 'clear' && d.target === c.link).map((d) => d.t), L.dispatchMin, endMin))),
+  );
+  const rescueSites = new Set((outcome?.rescue ?? []).map((r) => r.site));
+  metrics.push(
+    metric('dispatchRescue', 'operations', tx('救援队伍派出时间', 'Time to send a rescue team'), `limits.dispatchMin = ${L.dispatchMin} min`,
+      failures.filter((f) => rescueSites.has(String(f.site))).map((f) => judge(String(f.site), f.t, dispatched.filter((d) => d.task === 'rescue' && d.target === f.site).map((d) => d.t), L.dispatchMin, endMin))),
+  );
+
+  // 6–8. from the engine's outcome: rescue arrival, trunk reopening, relief per village
+  const fromOutcome = (kind: string, id: string, objective: string, name: DrillText, rows: { label: string; start: number; took: number | null }[]) => {
+    const tg = target(kind);
+    if (!tg) return;
+    const limit = tg.hours * 60;
+    metrics.push(
+      metric(id, objective, name, `target ${tg.id}: ${tg.hours} h`,
+        rows.map((r) => {
+          const open = r.took === null;
+          return { label: r.label, startMin: r.start, endMin: open ? null : round(r.start + r.took!), tookMin: r.took, limitMin: limit, met: open ? (endMin - r.start < limit ? null : false) : r.took! <= limit };
+        })),
+    );
+  };
+  const m = (h: number | null) => (h === null ? null : round(h * 60));
+  if (outcome) {
+    fromOutcome('rescueArrivalWithin', 'rescueArrival', 'operations', tx('救援力量到达时间', 'Rescue team on site'), outcome.rescue.map((r) => ({ label: r.site, start: r.failedAtHours * 60, took: m(r.hoursToRescue) })));
+    fromOutcome('trunkReopenWithin', 'trunkReopen', 'operations', tx('干线公路抢通时间', 'Trunk road reopened'), outcome.roads.filter((r) => r.trunk).map((r) => ({ label: r.link, start: r.cutAtHours * 60, took: m(r.hoursClosed) })));
+    fromOutcome('reliefWithin', 'relief', 'resources', tx('受灾群众初步救助时间', 'First relief per village'), outcome.relief.map((r) => ({ label: r.village, start: r.affectedAtHours * 60, took: m(r.hoursToRelief) })));
+  }
+
+  // 9. evacuation before failure
+  metrics.push(
+    metric('evacuation', 'protection', tx('隐患点群众提前转移', 'People evacuated before the failure'), 'each failed site',
+      failures.map((f) => ({ label: String(f.site), startMin: f.t, endMin: f.t, tookMin: 0, limitMin: 0, met: f.evacuated === true }))),
+  );
+
+  // 10. expected actions of each released inject
+  const injects = new Map<string, Inject>(config.injects.map((i) => [`inject:${i.id}`, i]));
+  for (const r of records) if (r.kind === 'injectScript') injects.set(String(r.data.key), r.data.inject as Inject);
+  const acks = records.filter((r) => r.kind === 'ack');
+  const actions = records.filter((r) => r.kind === 'action' && r.data.result === 'accepted');
+  const byObjective = new Map<string, MetricCase[]>();
+  for (const rel of records.filter((r) => r.kind === 'inject')) {
+    const inj = injects.get(String(rel.data.key));
+    if (!inj) continue;
+    for (const e of inj.expected) {
+      const who = new Set(e.positions ?? (inj.to.length ? inj.to : config.positions.map((p) => p.id)));
+      const ends = expectedEnds(e, who, String(rel.data.key), acks, actions);
+      const c = judge(`${inj.id} · ${e.label.zh}`, rel.t, ends, e.withinMin, endMin);
+      const obj = e.objective ?? 'command';
+      byObjective.set(obj, [...(byObjective.get(obj) ?? []), c]);
+    }
+  }
+  for (const [obj, cases] of byObjective) metrics.push(metric(`expected:${obj}`, obj, tx('情景事件期望行动', 'Expected actions after injects'), 'MSEL time limits', cases));
+
+  const notes: Note[] = records
+    .filter((r) => r.kind === 'note')
+    .map((r) => ({
+      seq: r.seq, t: r.t, at: r.at, by: String(r.data.by), name: String(r.data.name ?? ''), text: String(r.data.text),
+      objective: (r.data.objective as string | undefined) ?? null, rating: (r.data.rating as number | undefined) ?? null, improvement: r.data.improvement === true,
+    }));
+
+  const objectives: ObjectiveScore[] = config.objectives.map((o) => {
+    const ms = metrics.filter((x) => x.objective === o.id && x.judged > 0);
+    const quantitative = ms.length ? round((ms.reduce((a, x) => a + x.metCount / x.judged, 0) / ms.length) * 100) : null;
+    const ratings = notes.filter((n) => n.objective === o.id && n.rating !== null).map((n) => n.rating!);
+    const rated = ratings.length ? round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 20) : null;
+    const score = quantitative !== null && rated !== null ? round(0.7 * quantitative + 0.3 * rated) : (quantitative ?? rated);
+    return { id: o.id, name: o.name, weight: o.weight, quantitative, rated, ratings: ratings.length, score, conclusion: conclusionOf(score) };
+  });
+  const scored = objectives.filter((o) => o.score !== null);
+  const wsum = scored.reduce((a, o) => a + o.weight, 0);
+  const overall = wsum ? round(scored.reduce((a, o) => a + o.score! * o.weight, 0) / wsum) : null;
+
+  const improvements: Evaluation['improvements'] = [];
+  for (const x of metrics)
+    for (const c of x.cases)
+      if (c.met === false)
+        improvements.push({
+          objective: x.objective,
+          source: 'metric',
+          text:
+            x.id === 'evacuation'
+              ? tx(`${x.name.zh}（${c.label}）：失稳前未转移受威胁群众`, `${x.name.en} (${c.label}): people were not moved before the slope failed`)
+              : tx(
+                  `${x.name.zh}（${c.label}）：${c.tookMin === null ? '未完成' : `用时 ${fmtMin(c.tookMin)}`}，要求 ${fmtMin(c.limitMin)} 以内`,
+                  `${x.name.en} (${c.label}): ${c.tookMin === null ? 'not done' : `took ${fmtMin(c.tookMin)}`}, limit ${fmtMin(c.limitMin)}`,
+                ),
+        });
+  for (const n of notes) if (n.improvement) improvements.push({ objective: n.objective, source: 'note', text: tx(n.text, n.text) });
+
+  return { endMin, metrics, objectives, overall, conclusion: conclusionOf(overall), notes, improvements };
+}
+
+function expectedEnds(e: ExpectedAction, who: Set<string>, key: string, acks: readonly DrillRecord[], actions: readonly DrillRecord[]): number[] {
+  if (e.action === 'acknowledge') return acks.filter((a) => a.data.key === key && who.has(String(a.data.position))).map((a) => a.t);
+  return actions.filter((a) => who.has(String(a.data.position)) && (a.data.decision as { kind: string }).kind === e.action).map((a) => a.t);
+}
+
+/** "1 h 05 min" style for minutes. Pure. */
+export function fmtMin(min: number): string {
+  if (min === 0) return '0 min';
+  const h = Math.floor(min / 60);
+  const mm = Math.round(min - h * 60);
+  return h ? `${h} h ${String(mm).padStart(2, '0')} min` : `${mm} min`;
+}

@@ -1,0 +1,340 @@
+import websocket, { type WebSocket } from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { ControlOp } from '../../engine/drill/drillSession.ts';
+import { ENGINE_VERSION } from '../../engine/index.ts';
+import type { DrillService, LiveDrill, Outcome, Subscriber } from './drillService.ts';
+import type { ParticipantRow } from './drillStore.ts';
+import { apiError, type ApiError } from './messages.ts';
+import { ClientMessage, CreateBody, firstIssue, JoinBody, NoteBody } from './protocol.ts';
+import { FailureLimiter, TokenBucket } from './rateLimit.ts';
+import { formatCode, normaliseCode } from './secrets.ts';
+import { statusPage } from './statusPage.ts';
+import { decodeCursor, isStaff, publicMap, recordFrame } from './views.ts';
+
+export interface ServerOptions {
+  service: DrillService;
+  /** largest WebSocket message accepted, bytes (default 64 KiB) */
+  maxMessageBytes?: number;
+  /** largest HTTP body, bytes (default 2 MiB: an uploaded scenario) */
+  bodyLimit?: number;
+  /** per-connection message rate and burst (default 20/s, 60) */
+  messageRate?: number;
+  messageBurst?: number;
+  /** extra routes (report, what-if) registered by their own modules */
+  plugins?: ((app: FastifyInstance, service: DrillService, auth: AuthFn) => void)[];
+  logger?: boolean;
+}
+
+export type AuthFn = (req: FastifyRequest, reply: FastifyReply) => { participant: ParticipantRow; drill: LiveDrill } | null;
+
+const send = (reply: FastifyReply, o: Outcome<unknown>) => (o.ok ? reply.send(o.value) : reply.code(o.status).send({ error: o.error }));
+
+/**
+ * The drill server as a Fastify app: HTTP API plus one WebSocket route. Tests drive it with
+ * `app.inject()` and `app.injectWS()`; `startServer` listens on a port and runs the ticker.
+ * Every request and message is authenticated by its role token and checked against the role.
+ */
+export function buildServer(opts: ServerOptions): FastifyInstance {
+  const svc = opts.service;
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 2 * 1024 * 1024, trustProxy: false });
+  const limiter = new FailureLimiter(svc.now);
+  const maxBytes = opts.maxMessageBytes ?? 64 * 1024;
+  /** open sockets by participant, to close them when a token is revoked */
+  const sockets = new Map<string, Set<WebSocket>>();
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) app.log.error(err);
+    const e: ApiError =
+      status === 413 ? apiError('tooLarge') : err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || status === 400 ? apiError('badJson') : status === 500 ? apiError('internal') : apiError('badRequest', { detail: err.code ?? String(status) });
+    reply.code(status).send({ error: e });
+  });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: apiError('notFound') }));
+
+  const limited = (req: FastifyRequest, reply: FastifyReply): boolean => {
+    const wait = limiter.retryAfter(req.ip);
+    if (wait <= 0) return false;
+    reply.code(429).header('retry-after', Math.ceil(wait / 1000)).send({ error: apiError('rateLimited', { seconds: Math.ceil(wait / 1000) }) });
+    return true;
+  };
+
+  const auth: AuthFn = (req, reply) => {
+    const h = req.headers.authorization;
+    const token = typeof h === 'string' && h.startsWith('Bearer ') ? h.slice(7) : undefined;
+    const a = svc.authenticate(token);
+    if (!a) {
+      reply.code(401).send({ error: apiError('badToken') });
+      return null;
+    }
+    return a;
+  };
+
+  app.register(websocket, { options: { maxPayload: maxBytes } });
+
+  // heartbeat: a socket that has not answered the previous ping within 30 s is dropped
+  const alive = new WeakMap<WebSocket, boolean>();
+  const heartbeat = setInterval(() => {
+    for (const set of sockets.values())
+      for (const ws of set) {
+        if (alive.get(ws) === false) {
+          ws.terminate();
+          continue;
+        }
+        alive.set(ws, false);
+        ws.ping();
+      }
+  }, 30_000);
+  heartbeat.unref();
+  app.addHook('onClose', (_i, done) => {
+    clearInterval(heartbeat);
+    done();
+  });
+
+  app.register(async (r) => {
+    r.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(statusPage(svc.drills, ENGINE_VERSION, svc.now())));
+    r.get('/api/health', () => ({ ok: true, version: ENGINE_VERSION, drills: svc.drills.length }));
+
+    r.post('/api/drills', (req, reply) => {
+      const b = CreateBody.safeParse(req.body);
+      if (!b.success) return reply.code(400).send({ error: apiError('badRequest', { detail: firstIssue(b.error) }) });
+      const out = svc.createDrill(b.data);
+      if (!out.ok) return send(reply, out);
+      return reply.send({ ...out.value, codeDisplay: formatCode(out.value.code) });
+    });
+
+    r.post('/api/join', (req, reply) => {
+      if (limited(req, reply)) return reply;
+      const b = JoinBody.safeParse(req.body);
+      if (!b.success) return reply.code(400).send({ error: apiError('badRequest', { detail: firstIssue(b.error) }) });
+      const code = normaliseCode(b.data.code);
+      const out = code ? svc.join(code, b.data.role, b.data.name, b.data.position ?? null, b.data.password ?? null) : ({ ok: false, status: 404, error: apiError('unknownDrill') } as const);
+      if (!out.ok && (out.status === 404 || out.status === 401)) limiter.fail(req.ip);
+      else if (out.ok) limiter.succeed(req.ip);
+      return send(reply, out);
+    });
+
+    r.get('/api/drill', (req, reply) => {
+      const a = auth(req, reply);
+      if (!a) return reply;
+      const { participant: p, drill: d } = a;
+      const v = { role: p.role, position: p.position };
+      const st = d.session.state;
+      return {
+        drill: {
+          id: d.row.id,
+          title: d.row.title,
+          mode: d.row.mode,
+          ...(isStaff(v) ? { code: formatCode(d.row.code) } : {}),
+          ...svc.clockFrame(d),
+          commitment: st.commitment,
+          broken: d.broken,
+        },
+        you: { participant: p.id, role: p.role, position: p.position, name: p.name },
+        map: publicMap(d.scenario, d.config, v),
+      };
+    });
+
+    r.get('/api/drill/events', (req, reply) => {
+      const a = auth(req, reply);
+      if (!a) return reply;
+      const v = { role: a.participant.role, position: a.participant.position };
+      const q = req.query as { since?: string; limit?: string };
+      const since = decodeCursor(q.since, v, a.drill.cursors);
+      if (since === null) return reply.code(400).send({ error: apiError('badRequest', { detail: 'since' }) });
+      const limit = Math.min(5000, Math.max(1, Number(q.limit) || 1000));
+      const out: unknown[] = [];
+      let from = since;
+      // page until `limit` visible frames or the end of the log
+      for (;;) {
+        const batch = svc.store.records(a.drill.row.id, from, 2000);
+        for (const rec of batch) {
+          const f = recordFrame(rec, v, a.drill.cursors);
+          if (f) out.push(f);
+          from = rec.seq;
+          if (out.length >= limit) break;
+        }
+        if (out.length >= limit || batch.length < 2000) break;
+      }
+      return { events: out };
+    });
+
+    r.get('/api/drill/script', (req, reply) => {
+      const a = auth(req, reply);
+      if (!a) return reply;
+      const denied = svc.authorize(a.participant, a.drill, 'readScript');
+      if (denied) return reply.code(403).send({ error: denied });
+      const c = a.drill.config;
+      const s = a.drill.session;
+      const done = s.phase === 'ended' || s.phase === 'debriefed';
+      if (c.blind?.selfBlind && !done)
+        return { selfBlind: true, released: c.injects.filter((i) => s.isReleased(i.id)), pending: c.injects.filter((i) => !s.isReleased(i.id)).length };
+      return { selfBlind: false, config: c, upcoming: s.upcoming(), scenario: a.drill.scenario };
+    });
+
+    r.post('/api/drill/control', (req, reply) => {
+      const a = auth(req, reply);
+      if (!a) return reply;
+      const b = req.body as { op?: unknown; speed?: unknown } | null;
+      const ops = ['brief', 'start', 'pause', 'resume', 'end', 'debrief', 'speed'];
+      if (!b || typeof b.op !== 'string' || !ops.includes(b.op)) return reply.code(400).send({ error: apiError('badRequest', { detail: 'op' }) });
+      return send(reply, svc.control(a.participant, a.drill, b.op as ControlOp, typeof b.speed === 'number' ? b.speed : undefined));
+    });
+
+    r.post('/api/drill/injects/:id/release', (req, reply) => {
+      const a = auth(req, reply);
+      if (!a) return reply;
+      return send(reply, svc.release(a.participant, a.drill, String((req.params as { id: string }).id)));
+    });
+
+    r.post('/api/drill/injects', (req, reply) => {
+      const a = auth(req, reply);
+      if (!a) return reply;
+      return send(reply, svc.adhoc(a.participant, a.drill, req.body));
+    });
+
+    r.post('/api/drill/actions', (req, reply) => {
+      const a = auth(req, reply);
+      if (!a) return reply;
+      const b = req.body as { decision?: unknown; clientId?: unknown } | null;
+      if (!b || typeof b.clientId !== 'string' || b.clientId.length < 1 || b.clientId.length > 64)
+        return reply.code(400).send({ error: apiError('badRequest', { detail: 'clientId' }) });
+      return send(reply, svc.act(a.participant, a.drill, b.decision, b.clientId));
+    });
+
+    r.post('/api/drill/acks', (req, reply) => {
+      const a = auth(req, reply);
+      if (!a) return reply;
+      const b = req.body as { key?: unknown } | null;
+      if (!b || typeof b.key !== 'string' || b.key.length > 100) return reply.code(400).send({ error: apiError('badRequest', { detail: 'key' }) });
+      return send(reply, svc.ack(a.participant, a.drill, b.key));
+    });
+
+    r.post('/api/drill/notes', (req, reply) => {
+      const a = auth(req, reply);
+      if (!a) return reply;
+      const b = NoteBody.safeParse(req.body);
+      if (!b.success) return reply.code(400).send({ error: apiError('badRequest', { detail: firstIssue(b.error) }) });
+      return send(reply, svc.note(a.participant, a.drill, b.data));
+    });
+
+    r.get('/api/drill/participants', (req, reply) => {
+      const a = auth(req, reply);
+      if (!a) return reply;
+      const denied = svc.authorize(a.participant, a.drill, 'readScript');
+      if (denied && a.participant.role !== 'director') return reply.code(403).send({ error: denied });
+      return { participants: svc.store.participants(a.drill.row.id) };
+    });
+
+    r.delete('/api/drill/participants/:id', (req, reply) => {
+      const a = auth(req, reply);
+      if (!a) return reply;
+      const id = String((req.params as { id: string }).id);
+      const out = svc.revoke(a.participant, a.drill, id);
+      if (out.ok && out.value.revoked) for (const ws of sockets.get(id) ?? []) ws.close(4001, 'revoked');
+      return send(reply, out);
+    });
+
+    for (const plugin of opts.plugins ?? []) plugin(r, svc, auth);
+
+    r.get('/ws', { websocket: true }, (socket, req) => {
+      handleSocket(socket, req.ip);
+    });
+  });
+
+  function handleSocket(ws: WebSocket, ip: string): void {
+    const bucket = new TokenBucket(svc.now, opts.messageRate ?? 20, opts.messageBurst ?? 60);
+    let who: { participant: ParticipantRow; drill: LiveDrill } | null = null;
+    let unsubscribe: (() => void) | null = null;
+    let dropped = 0;
+    const out = (o: unknown) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(o));
+    };
+    const error = (e: ApiError, re?: string) => out({ type: 'error', ...(re ? { re } : {}), error: e });
+    const helloTimer = setTimeout(() => {
+      if (!who) ws.close(4000, 'hello timeout');
+    }, 10_000);
+
+    ws.on('error', () => {});
+    ws.on('pong', () => alive.set(ws, true));
+    ws.on('close', () => {
+      clearTimeout(helloTimer);
+      unsubscribe?.();
+      if (who) sockets.get(who.participant.id)?.delete(ws);
+    });
+
+    ws.on('message', (raw: Buffer, isBinary: boolean) => {
+      try {
+        if (!bucket.take()) {
+          if (++dropped > 200) ws.close(1008, 'flood');
+          else if (dropped % 20 === 1) error(apiError('floodLimited'));
+          return;
+        }
+        if (isBinary || raw.length > maxBytes) return error(apiError('tooLarge'));
+        let msg: unknown;
+        try {
+          msg = JSON.parse(raw.toString('utf8'));
+        } catch {
+          return error(apiError('badJson'));
+        }
+        const parsed = ClientMessage.safeParse(msg);
+        if (!parsed.success) {
+          const t = (msg as { type?: unknown } | null)?.type;
+          return error(typeof t === 'string' && !['hello', 'ping', 'action', 'ack', 'control', 'release', 'note'].includes(t) ? apiError('unknownType', { detail: t.slice(0, 40) }) : apiError('badRequest', { detail: firstIssue(parsed.error) }));
+        }
+        const m = parsed.data;
+        if (m.type === 'hello') return hello(m.token, m.since);
+        if (!who) return error(apiError('needHello'));
+        const { participant: p, drill: d } = who;
+        const re = 'id' in m ? m.id : undefined;
+        const reply = (o: Outcome<unknown>) => out(o.ok ? { type: 'result', re, ok: true, value: o.value } : { type: 'result', re, ok: false, error: o.error });
+        switch (m.type) {
+          case 'ping':
+            return out({ type: 'pong', re, clock: svc.clockFrame(d) });
+          case 'action':
+            return reply(svc.act(p, d, m.decision, m.id));
+          case 'ack':
+            return reply(svc.ack(p, d, m.key));
+          case 'control':
+            return reply(svc.control(p, d, m.op, m.speed));
+          case 'release':
+            return reply(svc.release(p, d, m.inject));
+          case 'note': {
+            const { type: _t, id: _i, ...note } = m;
+            return reply(svc.note(p, d, note));
+          }
+        }
+      } catch (e) {
+        app.log.error(e);
+        error(apiError('internal'));
+      }
+    });
+
+    function hello(token: string, since: string | number | undefined): void {
+      if (who) return error(apiError('badRequest', { detail: 'hello twice' }));
+      const wait = limiter.retryAfter(ip);
+      if (wait > 0) {
+        error(apiError('rateLimited', { seconds: Math.ceil(wait / 1000) }));
+        return void ws.close(4029, 'rate limited');
+      }
+      const a = svc.authenticate(token);
+      if (!a) {
+        limiter.fail(ip);
+        error(apiError('badToken'));
+        return void ws.close(4001, 'bad token');
+      }
+      const v = { role: a.participant.role, position: a.participant.position };
+      const sinceSeq = decodeCursor(since, v, a.drill.cursors);
+      if (sinceSeq === null) return error(apiError('badRequest', { detail: 'since' }));
+      who = a;
+      clearTimeout(helloTimer);
+      if (!sockets.has(a.participant.id)) sockets.set(a.participant.id, new Set());
+      sockets.get(a.participant.id)!.add(ws);
+      out({ type: 'welcome', you: { participant: a.participant.id, role: a.participant.role, position: a.participant.position }, drill: { id: a.drill.row.id, title: a.drill.row.title, mode: a.drill.row.mode, commitment: a.drill.session.state.commitment, ...svc.clockFrame(a.drill) } });
+      const sub: Subscriber = { participant: a.participant, viewer: v, send: (f) => ws.readyState === ws.OPEN && ws.send(f) };
+      unsubscribe = svc.subscribe(a.drill, sub, sinceSeq);
+      out({ type: 'caughtUp' });
+    }
+  }
+
+  return app;
+}

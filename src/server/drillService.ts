@@ -1,0 +1,355 @@
+import type { Role, Viewer } from '../../engine/drill/audience.ts';
+import { may, type Operation } from '../../engine/drill/authz.ts';
+import { completeConfig, Inject, type DrillConfig } from '../../engine/drill/drillConfig.ts';
+import { DrillSession, type ControlOp, type Result } from '../../engine/drill/drillSession.ts';
+import { clampSpeed } from '../../engine/drill/pacedClock.ts';
+import { STAFF } from '../../engine/drill/audience.ts';
+import type { DrillRecord, NewRecord } from '../../engine/drill/records.ts';
+import { loadScenario, type Scenario } from '../../engine/index.ts';
+import type { DrillRow, DrillStore, ParticipantRow } from './drillStore.ts';
+import { apiError, type ApiError } from './messages.ts';
+import { checkPassword, CursorCodec, hashPassword, newDrillCode, newId, newSalt, newSeed, newToken, sha256Node, tokenHash } from './secrets.ts';
+import { isStaff, recordFrame } from './views.ts';
+import { canSee } from '../../engine/drill/audience.ts';
+
+/** A connected client of one drill: who it is and how to send it a frame (JSON text). */
+export interface Subscriber {
+  participant: ParticipantRow;
+  viewer: Viewer;
+  send(frame: string): void;
+}
+
+/** One drill held in memory: its row, session and subscribers. */
+export interface LiveDrill {
+  row: DrillRow;
+  scenario: Scenario;
+  config: DrillConfig;
+  session: DrillSession;
+  cursors: CursorCodec;
+  subs: Set<Subscriber>;
+  /** set when the log could not be restored: the drill is then read-only */
+  broken: string | null;
+  lastSave: number;
+  lastClockFrame: number;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; error: ApiError };
+const fail = (status: number, error: ApiError): { ok: false; status: number; error: ApiError } => ({ ok: false, status, error });
+
+export interface ServiceOptions {
+  store: DrillStore;
+  /** wall clock, ms (injected for tests) */
+  now?: () => number;
+  /** highest clock speed allowed (default 3600×) */
+  maxSpeed?: number;
+  /** looks up a built-in scenario's text by name ("lezhi-rainstorm", "tiny") */
+  scenarioText?: (name: string) => string | undefined;
+  log?: (line: string) => void;
+}
+
+export interface CreateDrillInput {
+  title: string;
+  password: string;
+  directorName?: string;
+  scenario?: string;
+  scenarioText?: string;
+  mode?: 'open' | 'blind';
+  config?: unknown;
+  speed?: number;
+  seed?: number;
+}
+
+/**
+ * The drill server's core, without HTTP: creates drills, issues role tokens, checks every
+ * operation against the role, runs the sessions, writes each record to the store before it
+ * is broadcast, and rebuilds running drills after a restart. Synchronous (better-sqlite3), so
+ * a catch-up read and the subscription that follows it see no records slip between them.
+ */
+export class DrillService {
+  readonly store: DrillStore;
+  readonly now: () => number;
+  readonly maxSpeed: number;
+  private readonly live = new Map<string, LiveDrill>();
+  private readonly scenarioText: (name: string) => string | undefined;
+  private readonly log: (line: string) => void;
+
+  constructor(opts: ServiceOptions) {
+    this.store = opts.store;
+    this.now = opts.now ?? Date.now;
+    this.maxSpeed = opts.maxSpeed ?? 3600;
+    this.scenarioText = opts.scenarioText ?? (() => undefined);
+    this.log = opts.log ?? (() => {});
+  }
+
+  get drills(): LiveDrill[] {
+    return [...this.live.values()];
+  }
+
+  drill(id: string): LiveDrill | undefined {
+    return this.live.get(id);
+  }
+
+  /** Loads every stored drill and restores its session; returns counts. Call once at start. */
+  recoverAll(): { count: number; running: number; broken: string[] } {
+    let running = 0;
+    const broken: string[] = [];
+    for (const row of this.store.drills()) {
+      const ld = this.load(row);
+      if (ld.broken) broken.push(row.id);
+      else if (ld.session.phase === 'running') {
+        running++;
+        ld.session.resumeClockAt(this.now());
+        this.commit(ld, [{ t: ld.session.state.engineNow, kind: 'recovered', audience: STAFF, data: { engineNow: ld.session.state.engineNow, headSeq: row.headSeq } }]);
+      }
+    }
+    return { count: this.live.size, running, broken };
+  }
+
+  private load(row: DrillRow): LiveDrill {
+    const parsed = loadScenario(row.scenarioText, row.scenarioName);
+    if (!parsed.ok) throw new Error(`stored scenario of ${row.id} no longer loads`);
+    const config = JSON.parse(row.configJson) as DrillConfig;
+    const init = { scenario: parsed.scenario, scenarioSha256: row.scenarioSha256, config, drillSeed: row.drillSeed, maxSpeed: this.maxSpeed };
+    let session: DrillSession;
+    let broken: string | null = null;
+    try {
+      session = DrillSession.restore(init, row.state, this.store.records(row.id));
+    } catch (e) {
+      broken = e instanceof Error ? e.message : String(e);
+      this.log(`drill ${row.id}: ${broken}`);
+      session = new DrillSession(init, row.state);
+    }
+    const ld: LiveDrill = { row, scenario: parsed.scenario, config, session, cursors: new CursorCodec(row.secret), subs: new Set(), broken, lastSave: this.now(), lastClockFrame: 0 };
+    this.live.set(row.id, ld);
+    return ld;
+  }
+
+  /** A trainer creates a drill; gets its code and a director token. */
+  createDrill(input: CreateDrillInput): Outcome<{ drillId: string; code: string; token: string; participantId: string }> {
+    if (typeof input.password !== 'string' || input.password.length < 6 || input.password.length > 200) return fail(400, apiError('weakPassword'));
+    let text: string | undefined;
+    let name = 'uploaded.yaml';
+    if (typeof input.scenarioText === 'string') text = input.scenarioText;
+    else {
+      name = input.scenario ?? 'lezhi-rainstorm';
+      text = this.scenarioText(name);
+      if (text === undefined) return fail(400, apiError('unknownScenario', { detail: name }));
+      name = `${name}.yaml`;
+    }
+    const parsed = loadScenario(text, name);
+    if (!parsed.ok)
+      return fail(400, apiError('badScenario', { detail: parsed.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => `${p.line}:${p.col} ${p.message}`).join('; ') }));
+    const rawConfig = (input.config ?? {}) as Record<string, unknown>;
+    const mode = input.mode === 'blind' ? 'blind' : 'open';
+    const cfg = completeConfig(parsed.scenario, mode === 'blind' ? { ...rawConfig, blind: rawConfig.blind ?? {} } : rawConfig);
+    if (!cfg.ok) return fail(400, apiError('badConfig', { detail: cfg.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ') }));
+    const seed = Number.isInteger(input.seed) && input.seed! >= 0 && input.seed! <= 0xffffffff ? input.seed! : newSeed();
+    const speed = clampSpeed(typeof input.speed === 'number' ? input.speed : 60, this.maxSpeed);
+    const now = this.now();
+    const id = newId('d');
+    let code = newDrillCode();
+    while (this.store.drillByCode(code)) code = newDrillCode();
+    const session = DrillSession.create({ scenario: parsed.scenario, scenarioSha256: sha256Node(text), config: cfg.config, drillSeed: seed, maxSpeed: this.maxSpeed }, speed);
+    const title = String(input.title ?? '').slice(0, 200) || '演练';
+    this.store.createDrill({
+      id, code, title, mode, createdAt: now, passwordHash: hashPassword(input.password), secret: newSalt(),
+      scenarioText: text, scenarioSha256: sha256Node(text), scenarioName: name, configJson: JSON.stringify(cfg.config), drillSeed: seed, state: session.state,
+    });
+    const ld = this.load(this.store.drill(id)!);
+    this.commit(ld, [{ t: 0, kind: 'created', audience: 'all', data: { title, mode, speed } }]);
+    const { token, participant } = this.addParticipant(ld, 'director', String(input.directorName ?? '导调').slice(0, 60) || '导调', null);
+    return { ok: true, value: { drillId: id, code, token, participantId: participant.id } };
+  }
+
+  private addParticipant(ld: LiveDrill, role: Role, name: string, position: string | null): { token: string; participant: ParticipantRow } {
+    const token = newToken();
+    const participant: ParticipantRow = { id: newId('p'), drillId: ld.row.id, role, position, name, revoked: false };
+    this.store.addParticipant(participant, tokenHash(token), this.now());
+    this.commit(ld, [{ t: ld.session.state.engineNow, kind: 'participant', audience: STAFF, data: { id: participant.id, role, position, name } }]);
+    return { token, participant };
+  }
+
+  /**
+   * Joins a drill by its code: trainees (with a position) and observers need only the code;
+   * directors and evaluators also need the drill password. Wrong codes and passwords are for
+   * the caller to rate-limit.
+   */
+  join(code: string, role: Role, name: string, position: string | null, password: string | null): Outcome<{ drillId: string; token: string; participantId: string; role: Role; position: string | null }> {
+    const row = this.store.drillByCode(code);
+    const ld = row && this.live.get(row.id);
+    if (!ld) return fail(404, apiError('unknownDrill'));
+    if (role === 'director' || role === 'evaluator') {
+      if (typeof password !== 'string' || !checkPassword(password, ld.row.passwordHash)) return fail(401, apiError('badPassword'));
+      position = null;
+    } else if (role === 'trainee') {
+      if (!position || !ld.config.positions.some((p) => p.id === position)) return fail(400, apiError('badPosition'));
+    } else position = null;
+    const { token, participant } = this.addParticipant(ld, role, name.slice(0, 60) || role, position);
+    return { ok: true, value: { drillId: ld.row.id, token, participantId: participant.id, role, position } };
+  }
+
+  /** The participant and drill behind a token, or null (unknown, revoked, or drill gone). */
+  authenticate(token: unknown): { participant: ParticipantRow; drill: LiveDrill } | null {
+    if (typeof token !== 'string' || token.length > 100 || !token.startsWith('yl_')) return null;
+    const p = this.store.participantByTokenHash(tokenHash(token));
+    if (!p || p.revoked) return null;
+    const drill = this.live.get(p.drillId);
+    return drill ? { participant: p, drill } : null;
+  }
+
+  /** Checks a role may do an operation (and the drill is writable for writes). */
+  authorize(p: ParticipantRow, ld: LiveDrill, op: Operation): ApiError | null {
+    if (!may(p.role, op)) return apiError('forbidden', { role: p.role });
+    if (ld.broken && op !== 'read' && op !== 'report') return apiError('drillBroken', { detail: ld.broken });
+    return null;
+  }
+
+  /** Persists records (one transaction) and then sends each subscriber what it may see. */
+  commit(ld: LiveDrill, records: readonly NewRecord[]): DrillRecord[] {
+    const now = this.now();
+    let sealed: DrillRecord[];
+    try {
+      sealed = this.store.append(ld.row.id, records, now, ld.session.state);
+    } catch (e) {
+      // the session has moved on but the store did not take it (disk full, I/O error): stop the
+      // drill here; a restart rebuilds it from what was committed
+      ld.broken = `store: ${e instanceof Error ? e.message : String(e)}`;
+      this.log(`drill ${ld.row.id}: ${ld.broken}`);
+      throw e;
+    }
+    ld.lastSave = now;
+    ld.row.headSeq = sealed.at(-1)?.seq ?? ld.row.headSeq;
+    this.broadcast(ld, sealed);
+    return sealed;
+  }
+
+  private broadcast(ld: LiveDrill, records: readonly DrillRecord[]): void {
+    if (!records.length || !ld.subs.size) return;
+    // one serialisation per record and view class (staff, players), however many subscribers
+    const staffView = { role: 'director' as const };
+    const playerView = { role: 'observer' as const };
+    const cache = records.map(() => ({ staff: undefined as string | undefined, player: undefined as string | undefined }));
+    for (const s of ld.subs) {
+      const staff = isStaff(s.viewer);
+      records.forEach((r, i) => {
+        if (!canSee(r.audience, s.viewer)) return;
+        const c = cache[i]!;
+        const text = staff
+          ? (c.staff ??= JSON.stringify(recordFrame(r, staffView, ld.cursors)))
+          : (c.player ??= JSON.stringify(recordFrame(r, playerView, ld.cursors)));
+        s.send(text);
+      });
+    }
+  }
+
+  private result(ld: LiveDrill, r: Result): Outcome<{ seqs: number[] }> {
+    const sealed = r.records.length ? this.commit(ld, r.records) : [];
+    if (!r.ok) return fail(409, { code: r.error.code, zh: r.error.zh, en: r.error.en });
+    return { ok: true, value: { seqs: sealed.map((x) => x.seq) } };
+  }
+
+  control(p: ParticipantRow, ld: LiveDrill, op: ControlOp, speed?: number): Outcome<{ seqs: number[] }> {
+    const denied = this.authorize(p, ld, 'control');
+    if (denied) return fail(403, denied);
+    const r = ld.session.control(op, this.now(), { by: p.id, speed, salt: op === 'brief' ? newSalt() : undefined });
+    return this.result(ld, r);
+  }
+
+  release(p: ParticipantRow, ld: LiveDrill, injectId: string): Outcome<{ seqs: number[] }> {
+    const denied = this.authorize(p, ld, 'releaseInject');
+    if (denied) return fail(403, denied);
+    return this.result(ld, ld.session.release(injectId, this.now(), p.id));
+  }
+
+  adhoc(p: ParticipantRow, ld: LiveDrill, raw: unknown): Outcome<{ seqs: number[] }> {
+    const denied = this.authorize(p, ld, 'releaseInject');
+    if (denied) return fail(403, denied);
+    const parsed = Inject.safeParse({ id: 'adhoc', trigger: { kind: 'manual' }, ...(raw as object) });
+    if (!parsed.success) return fail(400, apiError('badRequest', { detail: parsed.error.issues[0]?.path.join('.') ?? '' }));
+    const unknown = parsed.data.to.find((x) => !ld.config.positions.some((p2) => p2.id === x));
+    if (unknown) return fail(400, apiError('badPosition'));
+    return this.result(ld, ld.session.adhoc(parsed.data, this.now(), p.id));
+  }
+
+  act(p: ParticipantRow, ld: LiveDrill, decision: unknown, clientId: string): Outcome<{ seqs: number[]; duplicate: boolean }> {
+    const denied = this.authorize(p, ld, 'act');
+    if (denied) return fail(403, denied);
+    const r = ld.session.act(p.id, p.position, decision, this.now(), clientId);
+    const out = this.result(ld, r);
+    return out.ok ? { ok: true, value: { ...out.value, duplicate: r.duplicate === true } } : out;
+  }
+
+  ack(p: ParticipantRow, ld: LiveDrill, key: string): Outcome<{ seqs: number[] }> {
+    const denied = this.authorize(p, ld, 'ack');
+    if (denied) return fail(403, denied);
+    return this.result(ld, ld.session.ack(p.id, p.position, key, this.now()));
+  }
+
+  note(p: ParticipantRow, ld: LiveDrill, note: { text: string; objective?: string; rating?: number; improvement?: boolean }): Outcome<{ seqs: number[] }> {
+    const denied = this.authorize(p, ld, 'note');
+    if (denied) return fail(403, denied);
+    if (note.objective && !ld.config.objectives.some((o) => o.id === note.objective)) return fail(400, apiError('badRequest', { detail: 'objective' }));
+    const t = ld.session.phase === 'running' ? ld.session.simNow(this.now()) : ld.session.state.engineNow;
+    const rec: NewRecord = { t, kind: 'note', audience: STAFF, data: { by: p.id, name: p.name, role: p.role, ...note } };
+    return { ok: true, value: { seqs: this.commit(ld, [rec]).map((x) => x.seq) } };
+  }
+
+  /**
+   * Moves every drill on to now: due starts, engine events, releases, the horizon. A tick with
+   * nothing to log still saves the session state about once a second. Returns records written.
+   */
+  tickAll(): number {
+    let n = 0;
+    const now = this.now();
+    for (const ld of this.live.values()) {
+      if (ld.broken) continue;
+      const phase = ld.session.phase;
+      if (phase !== 'running' && phase !== 'briefing') continue;
+      const records = ld.session.tick(now);
+      if (records.length) n += this.commit(ld, records).length;
+      else if (phase === 'running' && now - ld.lastSave >= 1000) {
+        this.store.saveState(ld.row.id, ld.session.state, now);
+        ld.lastSave = now;
+      }
+      if (ld.subs.size && now - ld.lastClockFrame >= 1000) {
+        ld.lastClockFrame = now;
+        const frame = JSON.stringify({ type: 'clock', ...this.clockFrame(ld) });
+        for (const s of ld.subs) s.send(frame);
+      }
+    }
+    return n;
+  }
+
+  clockFrame(ld: LiveDrill): Record<string, unknown> {
+    const st = ld.session.state;
+    return { phase: st.phase, t: ld.session.phase === 'running' ? ld.session.simNow(this.now()) : st.engineNow, speed: st.clock.speed, running: st.clock.running, horizonMin: ld.session.horizon };
+  }
+
+  /**
+   * Sends a client everything after its cursor that it may see, then subscribes it to what
+   * comes next. Synchronous, so nothing is missed or sent twice between the two.
+   */
+  subscribe(ld: LiveDrill, sub: Subscriber, sinceSeq: number): () => void {
+    let from = sinceSeq;
+    for (;;) {
+      const batch = this.store.records(ld.row.id, from, 5000);
+      for (const r of batch) {
+        const f = recordFrame(r, sub.viewer, ld.cursors);
+        if (f) sub.send(JSON.stringify(f));
+      }
+      if (batch.length < 5000) break;
+      from = batch.at(-1)!.seq;
+    }
+    ld.subs.add(sub);
+    return () => ld.subs.delete(sub);
+  }
+
+  /** Revokes a participant's token; their open connections are closed by the caller. */
+  revoke(p: ParticipantRow, ld: LiveDrill, participantId: string): Outcome<{ revoked: boolean }> {
+    const denied = this.authorize(p, ld, 'manageParticipants');
+    if (denied) return fail(403, denied);
+    const revoked = this.store.revoke(ld.row.id, participantId);
+    if (revoked) for (const s of ld.subs) if (s.participant.id === participantId) ld.subs.delete(s);
+    return { ok: true, value: { revoked } };
+  }
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import { afterActionReport } from '../../engine/drill/afterAction.ts';
+import { verifyChain } from '../../engine/drill/hashChain.ts';
+import { whatIf } from '../../engine/drill/whatIf.ts';
+import type { AuthFn } from './buildServer.ts';
+import type { DrillService, LiveDrill } from './drillService.ts';
+import type { ParticipantRow } from './drillStore.ts';
+import { apiError } from './messages.ts';
+import { firstIssue, WhatIfBody } from './protocol.ts';
+import { sha256Node } from './secrets.ts';
+import { reportHtml } from './reportHtml.ts';
+
+const debriefed = (d: LiveDrill) => d.session.phase === 'debriefed';
+
+/**
+ * After the drill: the after-action report (JSON and printable HTML), the integrity check
+ * anyone in the drill may run, the reveal of the sealed scenario and seed (after the debrief),
+ * and what-if re-runs. Staff may read the report at any time; others after the debrief.
+ */
+export function reportRoutes(app: FastifyInstance, svc: DrillService, auth: AuthFn): void {
+  const reportFor = (p: ParticipantRow, d: LiveDrill) => {
+    const staff = svc.authorize(p, d, 'report') === null;
+    if (!staff && !debriefed(d)) return null;
+    return afterActionReport({
+      id: d.row.id, title: d.row.title, mode: d.row.mode, scenario: d.scenario, scenarioText: d.row.scenarioText, scenarioSha256: d.row.scenarioSha256,
+      config: d.config, records: svc.store.records(d.row.id), outcome: d.session.outcome(), digest: sha256Node,
+    });
+  };
+
+  app.get('/api/drill/report.json', (req, reply) => {
+    const a = auth(req, reply);
+    if (!a) return reply;
+    const r = reportFor(a.participant, a.drill);
+    return r ? r : reply.code(403).send({ error: apiError('notDebriefed') });
+  });
+
+  app.get('/api/drill/report.html', (req, reply) => {
+    const a = auth(req, reply);
+    if (!a) return reply;
+    const r = reportFor(a.participant, a.drill);
+    if (!r) return reply.code(403).send({ error: apiError('notDebriefed') });
+    const q = req.query as { whatif?: string };
+    const n = Math.min(50, Math.max(0, Number(q.whatif) || 0));
+    const wi = n && a.drill.session.state.schedule ? whatIf(a.drill.scenario, a.drill.session.state.schedule.engineSeed, a.drill.session.decisions, { seeds: n }) : null;
+    return reply.type('text/html; charset=utf-8').send(reportHtml(r, wi));
+  });
+
+  app.get('/api/drill/verify', (req, reply) => {
+    const a = auth(req, reply);
+    if (!a) return reply;
+    const records = svc.store.records(a.drill.row.id);
+    const chain = verifyChain(records, sha256Node);
+    const commitment = (records.find((r) => r.kind === 'commitment')?.data.commitment as string | undefined) ?? null;
+    const d = a.drill;
+    const rep = debriefed(d) ? reportFor(a.participant, d) : null;
+    return { chain, commitment, revealed: debriefed(d), verification: rep?.integrity.verification ?? null };
+  });
+
+  app.get('/api/drill/sealed', (req, reply) => {
+    const a = auth(req, reply);
+    if (!a) return reply;
+    if (!debriefed(a.drill)) return reply.code(403).send({ error: apiError('notDebriefed') });
+    return { scenarioText: a.drill.row.scenarioText, config: a.drill.config, reveal: a.drill.session.reveal() };
+  });
+
+  app.post('/api/drill/whatif', (req, reply) => {
+    const a = auth(req, reply);
+    if (!a) return reply;
+    const denied = svc.authorize(a.participant, a.drill, 'whatIf');
+    if (denied) return reply.code(403).send({ error: denied });
+    const b = WhatIfBody.safeParse(req.body ?? {});
+    if (!b.success) return reply.code(400).send({ error: apiError('badRequest', { detail: firstIssue(b.error) }) });
+    const s = a.drill.session;
+    if (s.phase !== 'ended' && s.phase !== 'debriefed') return reply.code(409).send({ error: apiError('notDebriefed') });
+    return whatIf(a.drill.scenario, s.state.schedule!.engineSeed, s.decisions, b.data);
+  });
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import type { Lang } from '../../engine/index.ts';
+import { buildServer } from './buildServer.ts';
+import { openDb, type Db } from './db.ts';
+import { DrillService } from './drillService.ts';
+import { DrillStore } from './drillStore.ts';
+import { smsg } from './messages.ts';
+import { reportRoutes } from './reportRoutes.ts';
+import { scenarioResolver } from './scenarioDir.ts';
+
+export interface StartOptions {
+  port: number;
+  host: string;
+  db: string;
+  lang?: Lang;
+  /** how often running drills advance, wall ms (default 100) */
+  tickMs?: number;
+  maxSpeed?: number;
+  /** extra folders of built-in scenarios */
+  scenarioDirs?: string[];
+  out?: (line: string) => void;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  service: DrillService;
+  db: Db;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, restores every drill (running ones resume where their log ends), starts
+ * the ticker that paces running drills with the real clock, and listens. The only place the
+ * wall clock and timers drive the drill.
+ */
+export async function startServer(o: StartOptions): Promise<RunningServer> {
+  const lang = o.lang ?? 'zh';
+  const out = o.out ?? ((l: string) => process.stdout.write(l + '\n'));
+  const db = openDb(o.db);
+  const service = new DrillService({
+    store: new DrillStore(db),
+    now: Date.now,
+    maxSpeed: o.maxSpeed,
+    scenarioText: scenarioResolver(o.scenarioDirs),
+    log: (l) => process.stderr.write(l + '\n'),
+  });
+  const rec = service.recoverAll();
+  if (rec.count) out(smsg(lang, 'recovered', { count: rec.count, running: rec.running }));
+  for (const id of rec.broken) out(smsg(lang, 'recoverFailed', { id, detail: service.drill(id)?.broken ?? '' }));
+  const app = buildServer({ service, plugins: [reportRoutes] });
+  const timer = setInterval(() => {
+    try {
+      service.tickAll();
+    } catch (e) {
+      process.stderr.write(`tick: ${e instanceof Error ? e.stack : String(e)}\n`);
+    }
+  }, o.tickMs ?? 100);
+  await app.listen({ port: o.port, host: o.host });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : o.port;
+  out(smsg(lang, 'listening', { host: o.host, port, db: o.db }));
+  return {
+    app,
+    service,
+    db,
+    port,
+    async close() {
+      clearInterval(timer);
+      await app.close();
+      db.close();
+    },
+  };
+}
