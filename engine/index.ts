@@ -12,3 +12,4 @@ export { LiveTrial } from './sim/liveTrial.ts';
 export type { Decision, TimedDecision, DecisionError, PolicyMode } from './sim/decision.ts';
 export type { TrialOptions } from './sim/runTrial.ts';
 export { compiledMachines } from './machines/compiledMachines.ts';
+export * as rules from './rules/index.ts';

@@ -7,6 +7,7 @@ import { formatMessage } from './messages.ts';
 import { CURRENT_SCHEMA_VERSION, migrate } from './migrate.ts';
 import type { DocPath, Problem } from './problem.ts';
 import { checkProvenance } from './provenance.ts';
+import { resolveScenario } from './resolve.ts';
 import { ScenarioV1, type Scenario } from './schema/scenario.ts';
 import { checkSemantics } from './semantics.ts';
 
@@ -17,7 +18,8 @@ export type LoadResult =
 const zodLocale = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeError };
 
 /**
- * parse → migrate → validate → freeze. Reads YAML or JSON text (JSON is parsed as YAML 1.2, so
+ * parse → migrate → validate → resolve → freeze. The resolve step fills values the file
+ * leaves to the national rules (engine/rules) and adds their provenance. Reads YAML or JSON text (JSON is parsed as YAML 1.2, so
  * both get line and column). Every problem is reported, each located; nothing throws for bad
  * input. Pure: the caller reads the file.
  */
@@ -77,7 +79,10 @@ export function loadScenario(text: string, file: string, lang: Lang = 'zh'): Loa
     problems.push(at(s.path, formatMessage(s.key, lang, s.params), s.severity));
   if (!parsed.success) return { ok: false, problems: sortProblems(problems) };
 
-  const scenario = parsed.data;
+  // resolve: fill what the file leaves to the national rules (engine/rules), with provenance;
+  // a file with errors is not resolved, but its provenance is still checked as written
+  const failed = problems.some((p) => p.severity === 'error');
+  const scenario = failed ? (parsed.data as unknown as Scenario) : resolveScenario(parsed.data).scenario;
   const prov = checkProvenance(scenario);
   for (const path of prov.uncovered) problems.push(at(path, formatMessage('provenanceMissing', lang), 'warning'));
   for (const u of prov.unused)

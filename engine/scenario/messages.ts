@@ -47,6 +47,10 @@ const messages = {
     zh: 'provenance 路径 "{pattern}" 没有匹配任何数值',
     en: 'provenance path "{pattern}" matches no number',
   },
+  targetHours: {
+    zh: '目标 {kind} 必须给出 hours（只有 reliefWithin 可省略，省略时取国家规定的 10 小时）',
+    en: 'a {kind} target needs its hours (only reliefWithin may omit them, taking the national 10 h)',
+  },
   stockItem: { zh: '库存中的物资 "{id}" 未在 reserves.items 中定义', en: 'stocked item "{id}" is not defined in reserves.items' },
   distOrder: {
     zh: '{dist} 分布的参数顺序错误（应满足 min ≤ mode ≤ max）',

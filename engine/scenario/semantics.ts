@@ -170,6 +170,14 @@ export function checkSemantics(doc: Scenario | Loose): SemanticIssue[] {
     }),
   );
 
+  // Only a reliefWithin target may leave its hours to the national rules (T-9).
+  guard(() =>
+    arr(s.targets).forEach((t, i) => {
+      if (t && typeof t === 'object' && t.hours === undefined && typeof t.kind === 'string' && t.kind !== 'reliefWithin')
+        err(['targets', i, 'hours'], 'targetHours', { kind: t.kind });
+    }),
+  );
+
   guard(() => {
     for (const cap of ['clearing', 'rescue'])
       if (teamsL.length > 0 && !teamsL.some((t) => Array.isArray(t?.capabilities) && t.capabilities.includes(cap)))

@@ -104,6 +104,8 @@ export class Trial {
   readonly teamCalls: Int32Array;
   readonly warehouseLoads: Int32Array;
   readonly warehouseResupplies: Int32Array;
+  /** per link: how many times clearing has started on it (keys its clearing-time stream) */
+  readonly linkClearings: Int32Array;
   readonly teamTravel: (Travel | null)[];
   readonly clearingBacklog: number[] = [];
   readonly rescueBacklog: number[] = [];
@@ -173,6 +175,7 @@ export class Trial {
     this.teamCalls = new Int32Array(nT);
     this.warehouseLoads = new Int32Array(s.reserves.warehouses.length);
     this.warehouseResupplies = new Int32Array(s.reserves.warehouses.length);
+    this.linkClearings = new Int32Array(nL);
     this.teamTravel = new Array<Travel | null>(nT).fill(null);
     this.siteFailedAt = new Float64Array(nSites).fill(Infinity);
     this.siteFailPending = new Uint8Array(nSites);

@@ -27,7 +27,7 @@ export function formatOutcome(s: Scenario, o: TrialOutcome, lang: Lang, hazardLi
   lines.push(hazardLine);
   lines.push(
     zh
-      ? `灾情：地灾隐患点失稳 ${t.failedSites} 处，受灾 ${t.affectedPeople} 人，死亡失踪 ${t.deadMissing} 人；道路中断 ${t.roadCuts} 次（干线 ${t.trunkCuts} 次）；物资调运 ${t.deliveries} 次`
+      ? `灾情：隐患点出险 ${t.failedSites} 处，受灾 ${t.affectedPeople} 人，死亡失踪 ${t.deadMissing} 人；道路中断 ${t.roadCuts} 次（干线 ${t.trunkCuts} 次）；物资调运 ${t.deliveries} 次`
       : `Impact: ${t.failedSites} hazard sites failed, ${t.affectedPeople} people affected, ${t.deadMissing} dead or missing; ${t.roadCuts} road cuts (${t.trunkCuts} trunk); ${t.deliveries} relief deliveries`,
   );
   if (t.shelterOverflow > 0)

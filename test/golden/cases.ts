@@ -5,4 +5,9 @@ export const goldenCases: { name: string; scenario: string; seed: number }[] = [
   { name: 'tiny-seed42', scenario: 'test/fixtures/scenarios/tiny.yaml', seed: 42 },
   { name: 'lezhi-seed1', scenario: 'scenarios/lezhi-rainstorm.yaml', seed: 1 },
   { name: 'lezhi-seed2026', scenario: 'scenarios/lezhi-rainstorm.yaml', seed: 2026 },
+  { name: 'jingyan-seed1', scenario: 'scenarios/jingyan-rainstorm.yaml', seed: 1 },
+  { name: 'shidian-seed1', scenario: 'scenarios/shidian-earthquake.yaml', seed: 1 },
+  // seed 1: the 独山港 embankment breaks and floods the chemical park (灾害链); seed 46: the tank fire
+  { name: 'pinghu-seed1', scenario: 'scenarios/pinghu-typhoon.yaml', seed: 1 },
+  { name: 'pinghu-seed46', scenario: 'scenarios/pinghu-typhoon.yaml', seed: 46 },
 ];

@@ -119,7 +119,9 @@ export const Warnings = z.strictObject({
         thresholdMm: z.number().gt(0).max(1000).describe('Rainfall in the window at which the signal is issued, mm'),
       }),
     )
-    .min(1),
+    .min(1)
+    .optional()
+    .describe('暴雨 signals; omit to use the national RS-B/Y/O/R signals (engine/rules), which the loader fills in with their provenance'),
   cancelAfterDryHours: z.number().int().min(1).max(72).describe('Hours without reaching any threshold before a signal is lifted'),
   evacuateAt: WarningLevel.describe('Signal level at which people near watched hazard sites are evacuated'),
 });

@@ -55,5 +55,10 @@ export const Target = z.strictObject({
   kind: z
     .enum(['reliefWithin', 'trunkReopenWithin', 'rescueArrivalWithin', 'responseWithin'])
     .describe('reliefWithin: each affected village gets first relief; trunkReopenWithin: each cut trunk link reopens; rescueArrivalWithin: a rescue team reaches each failed site with people at risk; responseWithin: a response level is in force after the first failure'),
-  hours: z.number().gt(0).max(24 * 30),
+  hours: z
+    .number()
+    .gt(0)
+    .max(24 * 30)
+    .optional()
+    .describe('Time limit, hours; may be omitted for reliefWithin only: the loader then fills the national 10 h (T-9, engine/rules)'),
 });

@@ -45,4 +45,17 @@ export const ScenarioV1 = z
   })
   .describe('yanlian scenario (schemaVersion 1)');
 
-export type Scenario = z.infer<typeof ScenarioV1>;
+/** A scenario file as validated: values a county normally takes from national rules may be absent. */
+export type ScenarioFile = z.infer<typeof ScenarioV1>;
+
+type FileWarnings = ScenarioFile['warnings'];
+type FileTarget = ScenarioFile['targets'][number];
+
+/**
+ * A loaded scenario: a ScenarioFile after the loader's resolve step, which fills what the file
+ * left to the national rules (engine/rules) and adds their provenance. What the engine runs.
+ */
+export type Scenario = Omit<ScenarioFile, 'warnings' | 'targets'> & {
+  warnings: Omit<FileWarnings, 'rainstorm'> & { rainstorm: NonNullable<FileWarnings['rainstorm']> };
+  targets: (Omit<FileTarget, 'hours'> & { hours: number })[];
+};
