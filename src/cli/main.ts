@@ -16,6 +16,7 @@ import { serveCommand } from './serveCommand.ts';
 import { smsg } from '../server/messages.ts';
 import { runCommand } from './runCommand.ts';
 import { simulateCommand, type SimulateOptions } from './simulateCommand.ts';
+import { sweepCommand, type SweepOptions } from './sweepCommand.ts';
 import { validateCommand } from './validateCommand.ts';
 
 /** The language for messages: `--lang` anywhere on the command line, else zh-CN. */
@@ -62,8 +63,28 @@ program
   .option('--json <out.json>', zh ? '写出 JSON 汇总（原子写入）' : 'write the JSON summary (atomically)')
   .option('--csv <out.csv>', zh ? '写出逐次结果 CSV（UTF-8 BOM、CRLF，Excel/WPS 可直接打开）' : 'write one CSV row per trial (UTF-8 BOM, CRLF, opens in Excel/WPS)')
   .option('--until-se <x>', zh ? '所有主要概率的标准误 ≤ x 时提前停止（按块检查）' : 'stop once every headline probability has a standard error ≤ x (checked per chunk)')
+  .option('--report <out.html>', zh ? '写出独立 HTML 报告（内嵌 SVG 图表，离线可开，可打印 A4）' : 'write a self-contained HTML report (inline SVG charts, opens offline, prints on A4)')
   .description(zh ? '蒙特卡洛模拟：物资断货概率、目标达成概率与响应时间分布' : 'Monte Carlo: stock-out probabilities, target attainment and response-time distributions')
   .action((file: string, opts: SimulateOptions) => simulateCommand(file, opts, lang));
+
+program
+  .command('sweep')
+  .argument('<file>', zh ? '场景文件' : 'scenario file')
+  .option(
+    '--set <path=values>',
+    zh
+      ? '扫描的参数：场景文件中的路径=值1,值2,…（可重复；* 匹配全部项，x0.5 表示乘以 0.5），如 reserves.warehouses.*.stock.*=x0.5,x1.5'
+      : 'a parameter to sweep: path in the scenario file=v1,v2,… (repeatable; * matches every item, x0.5 multiplies by 0.5), e.g. reserves.warehouses.*.stock.*=x0.5,x1.5',
+    (v: string, prev: string[] = []) => [...prev, v],
+  )
+  .requiredOption('--trials <n>', zh ? '每次运行的试验次数' : 'trials per run')
+  .requiredOption('--seed <seed>', zh ? '主随机种子；各次运行相同（公共随机数）' : 'master seed, the same for every run (common random numbers)')
+  .option('--workers <w>', zh ? '工作线程数 1–64（默认同 simulate）' : 'worker threads 1–64 (default as for simulate)')
+  .option('--chunk <c>', zh ? '每块试验次数（默认约为总数的 1%）' : 'trials per chunk (default: about 1% of the trials)')
+  .option('--json <out.json>', zh ? '写出扫描结果 JSON（含每次运行的汇总与龙卷风排序，原子写入）' : 'write the sweep as JSON (every run summary and the tornado ranking, atomically)')
+  .option('--report <out.html>', zh ? '写出含龙卷风图的 HTML 报告（基准运行）' : 'write the HTML report of the base run with the tornado')
+  .description(zh ? '参数扫描：同一组种子下逐个改变参数，比较主要估计值并按影响排序（龙卷风表）' : 'parameter sweep: change one parameter at a time under the same seeds, compare the headline estimates and rank the parameters (tornado)')
+  .action((file: string, opts: SweepOptions) => sweepCommand(file, opts, lang));
 
 program
   .command('replay')
@@ -77,8 +98,9 @@ program
   .option('--port <port>', smsg(lang, 'optPort'))
   .option('--host <host>', smsg(lang, 'optHost'))
   .option('--db <file>', smsg(lang, 'optDb'))
+  .option('--max-speed <x>', smsg(lang, 'optMaxSpeed'))
   .description(smsg(lang, 'serveDesc'))
-  .action((opts: { port?: string; host?: string; db?: string }) => serveCommand(opts, lang));
+  .action((opts: { port?: string; host?: string; db?: string; maxSpeed?: string }) => serveCommand(opts, lang));
 
 try {
   await program.parseAsync(process.argv);

@@ -53,6 +53,49 @@ const catalog = {
   simDone: { zh: '完成 {done} 次试验，用时 {secs} 秒', en: '{done} trials done in {secs} s' },
   jsonWritten: { zh: '汇总已写入 {file}', en: 'summary written to {file}' },
   csvWritten: { zh: '逐次结果已写入 {file}（{rows} 行）', en: 'per-trial rows written to {file} ({rows} rows)' },
+  reportWritten: { zh: '报告已写入 {file}（{kb} KB，{charts} 幅图）', en: 'report written to {file} ({kb} KB, {charts} charts)' },
+  sweepNeedsSet: {
+    zh: 'sweep 至少需要一个 --set 路径=值1,值2,…（如 --set reserves.warehouses.0.stock.tent=60,90,120）',
+    en: 'sweep needs at least one --set path=v1,v2,… (e.g. --set reserves.warehouses.0.stock.tent=60,90,120)',
+  },
+  setSyntax: {
+    zh: '--set "{set}" 格式不对：应为 路径=值1,值2,…（如 reserves.warehouses.*.stock.*=x0.5,x1.5）',
+    en: '--set "{set}" is malformed: it should be path=v1,v2,… (e.g. reserves.warehouses.*.stock.*=x0.5,x1.5)',
+  },
+  setBadPath: { zh: '--set "{set}"：路径 "{path}" 有空的一段', en: '--set "{set}": path "{path}" has an empty segment' },
+  setBadValue: {
+    zh: '--set "{set}"：取值 "{value}" 无效（应为数值、true/false、文本，或 x 加非负倍数如 x0.5）',
+    en: '--set "{set}": value "{value}" is not valid (a number, true/false, text, or x and a non-negative factor such as x0.5)',
+  },
+  setNoSuchKey: {
+    zh: '--set {path}：场景文件中 {at} 下没有 "{key}"（现有：{keys}）',
+    en: '--set {path}: the scenario file has no "{key}" under {at} (it has: {keys})',
+  },
+  setNoSuchIndex: {
+    zh: '--set {path}：{at} 没有第 {index} 项（共 {count} 项，从 0 数起）',
+    en: '--set {path}: {at} has no item {index} ({count} items, counted from 0)',
+  },
+  setNotContainer: { zh: '--set {path}：{at} 是单个值，路径不能再往下', en: '--set {path}: {at} is a single value; the path cannot go further' },
+  setWildcardEmpty: { zh: '--set {path}：{at} 为空，* 没有匹配到任何项', en: '--set {path}: {at} is empty, so * matches nothing' },
+  setCannotScale: {
+    zh: '--set {path}：{at} 的值 {found} 不是数值，不能按倍数缩放',
+    en: '--set {path}: {at} holds {found}, not a number, so it cannot be scaled',
+  },
+  setNotLeaf: {
+    zh: '--set {path}：{at} 是对象或列表，不是单个值；请写到具体字段（可用 *）',
+    en: '--set {path}: {at} is an object or a list, not a single value; name a field (* is allowed)',
+  },
+  sweepInvalid: {
+    zh: '{file}：--set {path}={value} 使场景无效（{count} 个问题；行列号指原文件中的位置）',
+    en: '{file}: --set {path}={value} makes the scenario invalid ({count} problem(s); lines and columns point into the original file)',
+  },
+  sweepStart: {
+    zh: '参数扫描：{params} 个参数，共 {runs} 次运行（含基准），每次 {trials} 次试验，主种子均为 {seed}（公共随机数）',
+    en: 'sweep: {params} parameter(s), {runs} runs (base included), {trials} trials each, all with master seed {seed} (common random numbers)',
+  },
+  sweepRun: { zh: '运行 {i}/{n}：{label}', en: 'run {i}/{n}: {label}' },
+  sweepRunDone: { zh: '  完成，用时 {secs} 秒', en: '  done in {secs} s' },
+  sweepWritten: { zh: '扫描结果已写入 {file}', en: 'sweep written to {file}' },
   usage: { zh: '用法错误：{detail}', en: 'usage error: {detail}' },
   'commander.missingMandatoryOptionValue': { zh: '缺少必需的选项（{detail}）', en: 'a required option is missing ({detail})' },
   'commander.missingArgument': { zh: '缺少参数（{detail}）', en: 'missing argument ({detail})' },

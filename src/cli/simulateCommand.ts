@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { ENGINE_VERSION, type Lang } from '../../engine/index.ts';
 import { CSV_BOM, csvHeader, defaultChunkSize, mcLayout, summarize } from '../../engine/montecarlo/index.ts';
@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../../engine/node/atomicWrite.ts';
 import { AtomicFileWriter } from '../../engine/node/atomicFileWriter.ts';
 import { runMonteCarlo, type McRunResult } from '../../engine/node/runMonteCarlo.ts';
 import { sha256Hex } from '../../engine/node/scenarioFile.ts';
+import { renderReport, type ReportInput } from '../report/renderReport.ts';
 import { CliExit, EXIT } from './cliExit.ts';
 import { loadOrExit } from './loadOrExit.ts';
 import { msg } from './messages.ts';
@@ -22,6 +23,7 @@ export interface SimulateOptions {
   json?: string;
   csv?: string;
   untilSe?: string;
+  report?: string;
 }
 
 /** Limits of the numeric options (inclusive). */
@@ -37,7 +39,7 @@ export function defaultWorkers(trials: number): number {
 }
 
 /** Parses a whole-number option within [min, max]; exits 2 naming the option otherwise. */
-function parseInteger(option: string, raw: string, [min, max]: readonly [number, number], lang: Lang): number {
+export function parseInteger(option: string, raw: string, [min, max]: readonly [number, number], lang: Lang): number {
   const v = raw.trim();
   const n = Number(v);
   if (!/^\d+$/.test(v) || n < min || n > max)
@@ -53,7 +55,7 @@ function parseUntilSe(raw: string, lang: Lang): number {
 }
 
 /** Fails early (exit 2) if a result file could not be written, rather than after the run. */
-function checkWritable(file: string, lang: Lang): void {
+export function checkWritable(file: string, lang: Lang): void {
   const dir = dirname(resolve(file));
   try {
     mkdirSync(dir, { recursive: true });
@@ -64,7 +66,7 @@ function checkWritable(file: string, lang: Lang): void {
 }
 
 /** Progress on stderr: a bar on a terminal, otherwise a line at most every second. */
-function progressReporter(total: number, lang: Lang) {
+export function progressReporter(total: number, lang: Lang) {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
@@ -90,8 +92,22 @@ function progressReporter(total: number, lang: Lang) {
 }
 
 /**
+ * Renders the HTML report (see `renderReport`) and writes it atomically; exits 2 if it cannot
+ * be written. Returns its size and chart count for the closing message.
+ */
+export function writeReport(file: string, input: ReportInput): { kb: string; charts: number } {
+  const html = renderReport(input);
+  try {
+    writeFileAtomic(resolve(file), html);
+  } catch (e) {
+    throw new CliExit(EXIT.badInput, msg(input.lang, 'cannotWrite', { file, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
+  }
+  return { kb: (Buffer.byteLength(html, 'utf8') / 1024).toFixed(0), charts: html.split('<svg ').length - 1 };
+}
+
+/**
  * `yanlian simulate FILE --trials N --seed S [--workers W] [--chunk C] [--json OUT] [--csv OUT]
- * [--until-se X]`: a seeded Monte Carlo of the scenario, printed as tables; Ctrl-C stops after
+ * [--until-se X] [--report OUT.html]`: a seeded Monte Carlo of the scenario, printed as tables; Ctrl-C stops after
  * the current chunk and writes what is done, marked partial (exit 130).
  */
 export async function simulateCommand(file: string, opts: SimulateOptions, lang: Lang): Promise<void> {
@@ -102,6 +118,7 @@ export async function simulateCommand(file: string, opts: SimulateOptions, lang:
   const seed = parseSeed(opts.seed, lang);
   if (opts.json) checkWritable(opts.json, lang);
   if (opts.csv) checkWritable(opts.csv, lang);
+  if (opts.report) checkWritable(opts.report, lang);
   const { scenario, text } = loadOrExit(file, lang);
 
   let csv: AtomicFileWriter | null = null;
@@ -172,6 +189,15 @@ export async function simulateCommand(file: string, opts: SimulateOptions, lang:
       throw new CliExit(EXIT.badInput, msg(lang, 'cannotWrite', { file: opts.json, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
     }
   }
+  let reportInfo: { kb: string; charts: number } | null = null;
+  if (opts.report) {
+    try {
+      reportInfo = writeReport(opts.report, { summary, scenarioName: scenario.name, scenarioFile: basename(file), lang });
+    } catch (e) {
+      csv?.abort();
+      throw e;
+    }
+  }
   if (csv) {
     try {
       csv.commit();
@@ -183,5 +209,6 @@ export async function simulateCommand(file: string, opts: SimulateOptions, lang:
   process.stderr.write(msg(lang, 'simDone', { done: result.trials, secs }) + '\n');
   if (opts.json) process.stderr.write(msg(lang, 'jsonWritten', { file: opts.json }) + '\n');
   if (opts.csv) process.stderr.write(msg(lang, 'csvWritten', { file: opts.csv, rows: result.trials }) + '\n');
+  if (opts.report && reportInfo) process.stderr.write(msg(lang, 'reportWritten', { file: opts.report, ...reportInfo }) + '\n');
   if (summary.partial) throw new CliExit(EXIT.interrupted, msg(lang, 'simPartial', { done: result.trials }));
 }
