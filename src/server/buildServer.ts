@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
 import websocket, { type WebSocket } from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ControlOp } from '../../engine/drill/drillSession.ts';
@@ -7,6 +10,7 @@ import type { ParticipantRow } from './drillStore.ts';
 import { apiError, type ApiError } from './messages.ts';
 import { ClientMessage, CreateBody, firstIssue, JoinBody, NoteBody } from './protocol.ts';
 import { FailureLimiter, TokenBucket } from './rateLimit.ts';
+import type { ScenarioEntry } from './scenarioDir.ts';
 import { formatCode, normaliseCode } from './secrets.ts';
 import { statusPage } from './statusPage.ts';
 import { decodeCursor, isStaff, publicMap, recordFrame } from './views.ts';
@@ -23,6 +27,10 @@ export interface ServerOptions {
   /** extra routes (report, what-if) registered by their own modules */
   plugins?: ((app: FastifyInstance, service: DrillService, auth: AuthFn) => void)[];
   logger?: boolean;
+  /** the built web app (dist/app): served at `/` when it holds an index.html, else `/` is the status page */
+  appDir?: string | null;
+  /** the built-in scenarios a trainer may pick (read once, on the first request) */
+  scenarios?: () => ScenarioEntry[];
 }
 
 export type AuthFn = (req: FastifyRequest, reply: FastifyReply) => { participant: ParticipantRow; drill: LiveDrill } | null;
@@ -90,8 +98,16 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     done();
   });
 
+  // the web app's files; API and WebSocket routes are exact paths and take precedence
+  const appBuilt = !!opts.appDir && existsSync(join(opts.appDir, 'index.html'));
+  if (appBuilt) app.register(fastifyStatic, { root: opts.appDir!, prefix: '/', index: 'index.html', wildcard: true, decorateReply: false });
+
+  let scenarioList: ScenarioEntry[] | undefined;
+
   app.register(async (r) => {
-    r.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(statusPage(svc.drills, ENGINE_VERSION, svc.now())));
+    const status = (_req: FastifyRequest, reply: FastifyReply) => reply.type('text/html; charset=utf-8').send(statusPage(svc.drills, ENGINE_VERSION, svc.now(), appBuilt));
+    if (!appBuilt) r.get('/', status);
+    r.get('/status', status);
     r.get('/api/health', () => ({ ok: true, version: ENGINE_VERSION, drills: svc.drills.length }));
 
     r.post('/api/drills', (req, reply) => {
@@ -100,6 +116,22 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
       const out = svc.createDrill(b.data);
       if (!out.ok) return send(reply, out);
       return reply.send({ ...out.value, codeDisplay: formatCode(out.value.code) });
+    });
+
+    r.get('/api/scenarios', () => ({ scenarios: (scenarioList ??= opts.scenarios?.() ?? []) }));
+
+    // the positions a trainee may join as: the code is all a trainee needs, so it is all this needs
+    r.post('/api/positions', (req, reply) => {
+      if (limited(req, reply)) return reply;
+      const b = req.body as { code?: unknown } | null;
+      const code = b && typeof b.code === 'string' && b.code.length <= 20 ? normaliseCode(b.code) : null;
+      const row = code ? svc.store.drillByCode(code) : undefined;
+      const d = row ? svc.drill(row.id) : undefined;
+      if (!d) {
+        limiter.fail(req.ip);
+        return reply.code(404).send({ error: apiError('unknownDrill') });
+      }
+      return { title: d.row.title, mode: d.row.mode, positions: d.config.positions.map((p) => ({ id: p.id, name: p.name })) };
     });
 
     r.post('/api/join', (req, reply) => {

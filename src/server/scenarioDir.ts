@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 
 /** The shipped scenarios folder (repository root /scenarios). */
 export const SCENARIO_DIR = new URL('../../scenarios/', import.meta.url).pathname;
@@ -20,4 +21,44 @@ export function scenarioResolver(dirs: readonly string[] = [SCENARIO_DIR]): (nam
     }
     return undefined;
   };
+}
+
+/** A built-in scenario as the trainer console lists it. */
+export interface ScenarioEntry {
+  /** the name a drill is created with (file name without `.yaml`) */
+  name: string;
+  title: { zh: string; en: string };
+  horizonHours: number | null;
+}
+
+/**
+ * The built-in scenarios in the given folders (first folder wins on a name clash), sorted by
+ * name, with their titles read from the files. Files that do not parse are listed by name only:
+ * creating a drill from them reports the problem. Reads the disk on each call.
+ */
+export function listScenarios(dirs: readonly string[] = [SCENARIO_DIR]): ScenarioEntry[] {
+  const out = new Map<string, ScenarioEntry>();
+  for (const d of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(d);
+    } catch {
+      continue;
+    }
+    for (const f of names) {
+      const name = f.replace(/\.yaml$/, '');
+      if (name === f || !/^[a-z0-9-]{1,64}$/.test(name) || out.has(name)) continue;
+      let title = { zh: name, en: name };
+      let horizonHours: number | null = null;
+      try {
+        const doc = parse(readFileSync(join(d, f), 'utf8')) as { name?: { zh?: unknown; en?: unknown }; horizonHours?: unknown } | null;
+        if (typeof doc?.name?.zh === 'string') title = { zh: doc.name.zh, en: typeof doc.name.en === 'string' ? doc.name.en : doc.name.zh };
+        if (typeof doc?.horizonHours === 'number') horizonHours = doc.horizonHours;
+      } catch {
+        // listed by name; loading it for a drill reports why it is broken
+      }
+      out.set(name, { name, title, horizonHours });
+    }
+  }
+  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -6,7 +6,10 @@ import { DrillService } from './drillService.ts';
 import { DrillStore } from './drillStore.ts';
 import { smsg } from './messages.ts';
 import { reportRoutes } from './reportRoutes.ts';
-import { scenarioResolver } from './scenarioDir.ts';
+import { listScenarios, scenarioResolver, SCENARIO_DIR } from './scenarioDir.ts';
+
+/** The built web app (`npm run build` writes it): repository root /dist/app. */
+export const APP_DIR = new URL('../../dist/app/', import.meta.url).pathname;
 
 export interface StartOptions {
   port: number;
@@ -16,8 +19,10 @@ export interface StartOptions {
   /** how often running drills advance, wall ms (default 100) */
   tickMs?: number;
   maxSpeed?: number;
-  /** extra folders of built-in scenarios */
+  /** folders of built-in scenarios (default: the shipped scenarios/) */
   scenarioDirs?: string[];
+  /** the built web app to serve at `/` (default APP_DIR; the status page stays at /status) */
+  appDir?: string | null;
   out?: (line: string) => void;
 }
 
@@ -48,7 +53,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
   const rec = service.recoverAll();
   if (rec.count) out(smsg(lang, 'recovered', { count: rec.count, running: rec.running }));
   for (const id of rec.broken) out(smsg(lang, 'recoverFailed', { id, detail: service.drill(id)?.broken ?? '' }));
-  const app = buildServer({ service, plugins: [reportRoutes] });
+  const app = buildServer({ service, plugins: [reportRoutes], appDir: o.appDir === undefined ? APP_DIR : o.appDir, scenarios: () => listScenarios(o.scenarioDirs ?? [SCENARIO_DIR]) });
   const timer = setInterval(() => {
     try {
       service.tickAll();

@@ -5,10 +5,11 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 const PHASE_ZH: Record<string, string> = { draft: '草稿', briefing: '情况介绍', running: '进行中', paused: '暂停', ended: '已结束', debriefed: '已复盘' };
 
 /**
- * The server's home page: a Chinese-first status page (the web app is not built yet). Lists
- * drills by title and phase only — never codes, seeds or scripts — and the API entry points.
+ * The server's status page (at `/status`, and at `/` when the web app is not built): Chinese
+ * first. Lists drills by title and phase only — never codes, seeds or scripts — and the API
+ * entry points.
  */
-export function statusPage(drills: readonly LiveDrill[], version: string, now: number): string {
+export function statusPage(drills: readonly LiveDrill[], version: string, now: number, appBuilt = false): string {
   const rows = drills
     .map((d) => {
       const st = d.session.state;
@@ -25,8 +26,12 @@ h1{font-size:1.5rem} table{border-collapse:collapse;width:100%} td,th{border:1px
 .en{color:#666;font-size:.85em} code{background:#f3f3f3;padding:0 .2rem}
 </style></head><body>
 <h1>演练服务器 <span class="en">yanlian drill server ${esc(version)}</span></h1>
-<p>网页应用（导调台、演练人员界面）尚未构建；本页仅显示服务器状态。通过 HTTP API 与 WebSocket 接入。<br>
-<span class="en">The web app (trainer console, trainee screens) is not built yet; this page shows the server's status only. Use the HTTP API and the WebSocket.</span></p>
+${
+    appBuilt
+      ? `<p><a href="/">进入网页应用（导调台、演练人员界面）</a><br><span class="en"><a href="/">Open the web app (trainer console, trainee screens)</a></span></p>`
+      : `<p>网页应用（导调台、演练人员界面）尚未构建（<code>npm run build</code>）；本页仅显示服务器状态。通过 HTTP API 与 WebSocket 接入。<br>
+<span class="en">The web app (trainer console, trainee screens) is not built (<code>npm run build</code>); this page shows the server's status only. Use the HTTP API and the WebSocket.</span></p>`
+  }
 <h2>演练 <span class="en">Drills</span></h2>
 <table><thead><tr><th>名称 <span class="en">title</span></th><th>模式 <span class="en">mode</span></th><th>阶段 <span class="en">phase</span></th><th>推演时间 <span class="en">sim time</span></th><th>倍速 <span class="en">speed</span></th><th>在线 <span class="en">online</span></th></tr></thead>
 <tbody>${rows || '<tr><td colspan="6">暂无演练 <span class="en">no drills yet</span></td></tr>'}</tbody></table>

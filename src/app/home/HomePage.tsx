@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+
+/** The start screen: the trainer console or the trainee screen. */
+export function HomePage() {
+  const { t } = useTranslation();
+  return (
+    <div className="page home" data-testid="home">
+      <p className="lead">{t('home.lead')}</p>
+      <div className="home-choices">
+        <a className="choice-card" href="#/trainer" data-testid="go-trainer">
+          <strong>{t('home.trainer')}</strong>
+          <span>{t('home.trainerHint')}</span>
+        </a>
+        <a className="choice-card" href="#/trainee" data-testid="go-trainee">
+          <strong>{t('home.trainee')}</strong>
+          <span>{t('home.traineeHint')}</span>
+        </a>
+      </div>
+      <p className="hint">
+        <a href="/status">{t('home.status')}</a>
+      </p>
+    </div>
+  );
+}

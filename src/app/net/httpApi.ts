@@ -1,0 +1,60 @@
+import type { ApiError } from './types.ts';
+
+/** The outcome of one API call: the server's JSON, or its error (or a network error). */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; error: ApiError };
+
+/** The error shown when the server cannot be reached at all. */
+export const NETWORK_ERROR: ApiError = { code: 'network', zh: '无法连接演练服务器，请检查网络后重试', en: 'cannot reach the drill server; check the network and retry' };
+
+/**
+ * Calls the drill server's HTTP API (same origin). Never throws: a refusal comes back with the
+ * server's bilingual error, a lost network as NETWORK_ERROR.
+ */
+export async function apiCall<T>(method: 'GET' | 'POST' | 'DELETE', path: string, opts: { body?: unknown; token?: string | null } = {}): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: {
+        ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      },
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
+  } catch {
+    return { ok: false, status: 0, error: NETWORK_ERROR };
+  }
+  let json: unknown = null;
+  try {
+    json = await res.json();
+  } catch {
+    // an empty or non-JSON body: reported below by status
+  }
+  if (res.ok) return { ok: true, value: json as T };
+  const e = (json as { error?: ApiError } | null)?.error;
+  return { ok: false, status: res.status, error: e && typeof e.code === 'string' ? e : { code: `http${res.status}`, zh: `服务器返回错误 ${res.status}`, en: `server error ${res.status}` } };
+}
+
+/**
+ * Fetches an authenticated HTML page (the after-action report) and opens it in a new tab: a
+ * plain link cannot carry the bearer token. Returns the error when the server refuses.
+ */
+export async function openAuthenticatedPage(path: string, token: string): Promise<ApiError | null> {
+  const win = window.open('', '_blank');
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
+  } catch {
+    win?.close();
+    return NETWORK_ERROR;
+  }
+  if (!res.ok) {
+    win?.close();
+    const e = ((await res.json().catch(() => null)) as { error?: ApiError } | null)?.error;
+    return e ?? { code: `http${res.status}`, zh: `服务器返回错误 ${res.status}`, en: `server error ${res.status}` };
+  }
+  const url = URL.createObjectURL(new Blob([await res.text()], { type: 'text/html;charset=utf-8' }));
+  if (win) win.location.href = url;
+  else window.location.href = url;
+  return null;
+}

@@ -1,0 +1,185 @@
+/**
+ * The drill server's wire format as the web app reads it (src/server/buildServer.ts,
+ * src/server/views.ts). The app renders these frames; it never simulates anything itself.
+ */
+
+/** Text in both languages; English may be missing (falls back to the Chinese). */
+export interface Bilingual {
+  zh: string;
+  en?: string;
+}
+
+/** An error the server sends: a stable code plus both languages. */
+export interface ApiError {
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export type Role = 'director' | 'evaluator' | 'trainee' | 'observer';
+export type DrillPhase = 'draft' | 'briefing' | 'running' | 'paused' | 'ended' | 'debriefed';
+export type DrillMode = 'open' | 'blind';
+/** County response level (应急响应): Ⅳ lowest … Ⅰ highest. */
+export type ResponseLevel = 'IV' | 'III' | 'II' | 'I';
+/** Rainstorm warning signal (暴雨预警信号). */
+export type WarningLevel = 'blue' | 'yellow' | 'orange' | 'red';
+export type Channel = 'phone' | 'sms' | 'radio' | 'written' | 'video';
+export type DecisionKind =
+  | 'issueWarning'
+  | 'setResponseLevel'
+  | 'dispatchTeam'
+  | 'evacuate'
+  | 'openShelter'
+  | 'releaseStock'
+  | 'requestResupply'
+  | 'situationReport';
+
+/** A trainee decision as sent to `POST /api/drill/actions` (engine/drill/decisionSchema.ts). */
+export type Decision =
+  | { kind: 'issueWarning'; level: WarningLevel | 'none' }
+  | { kind: 'setResponseLevel'; level: ResponseLevel | 'ended' }
+  | { kind: 'dispatchTeam'; team: string; task: { kind: 'clear'; link: string } | { kind: 'rescue'; site: string } }
+  | { kind: 'evacuate'; site: string }
+  | { kind: 'openShelter'; shelter: string }
+  | { kind: 'releaseStock'; warehouse: string; village: string; items: Record<string, number> }
+  | { kind: 'requestResupply'; warehouse: string }
+  | { kind: 'situationReport'; text: string; figures?: { affectedPeople?: number; deadMissing?: number; cutLinks?: number } };
+
+/** The drill clock: simulated minutes since the scenario start, paced at `speed`×. */
+export interface ClockFrame {
+  phase: DrillPhase;
+  /** simulated minutes */
+  t: number;
+  speed: number;
+  running: boolean;
+  horizonMin: number;
+}
+
+export interface DrillSummary extends ClockFrame {
+  id: string;
+  title: string;
+  mode: DrillMode;
+  /** staff only: the drill code, XXXX-XXXX */
+  code?: string;
+  commitment: string | null;
+  broken?: string | null;
+}
+
+export interface You {
+  participant: string;
+  role: Role;
+  position: string | null;
+  name?: string;
+}
+
+/** Kinds of drill-log records (engine/drill/records.ts). */
+export type RecordKind =
+  | 'created'
+  | 'phase'
+  | 'clock'
+  | 'commitment'
+  | 'participant'
+  | 'sim'
+  | 'intel'
+  | 'inject'
+  | 'injectScript'
+  | 'ack'
+  | 'action'
+  | 'note'
+  | 'reveal'
+  | 'recovered';
+
+/**
+ * One drill-log record as this viewer may see it. Staff frames carry `seq` and `audience`;
+ * players get an opaque cursor only.
+ */
+export interface EventFrame {
+  type: 'event';
+  seq?: number;
+  cursor: string;
+  /** simulated minutes */
+  t: number;
+  /** wall-clock ms when it was committed */
+  at: number;
+  kind: RecordKind;
+  audience?: string;
+  data: Record<string, unknown>;
+}
+
+export type ServerFrame =
+  | { type: 'welcome'; you: You; drill: Omit<DrillSummary, 'code'> }
+  | EventFrame
+  | { type: 'caughtUp' }
+  | ({ type: 'clock' } & ClockFrame)
+  | { type: 'pong'; re?: string; clock: ClockFrame }
+  | { type: 'result'; re?: string; ok: boolean; value?: unknown; error?: ApiError }
+  | { type: 'error'; re?: string; error: ApiError };
+
+/** What `GET /api/drill` says of the map: names and, for a trainee, their own resources. */
+export interface MapInfo {
+  id: string;
+  region: {
+    name: Bilingual;
+    townships: { id: string; name: Bilingual; node: string }[];
+    villages: { id: string; name: Bilingual; township: string; population: number; node: string }[];
+  };
+  roads: { nodes: { id: string }[]; links: { id: string; name: Bilingual | null; from: string; to: string; lengthKm: number; trunk: boolean }[] };
+  hazardSites: { id: string; name: Bilingual; kind: string; village: string; threatenedPeople: number }[];
+  shelters: { id: string; name: Bilingual; node: string; capacity: number }[];
+  items: { id: string; name: Bilingual; unit: Bilingual | string }[];
+  warehouses: { id: string; name: Bilingual; tier: string; node: string; stock?: Record<string, number> }[];
+  teams: { id: string; name: Bilingual; tier: string; node: string; size: number; capabilities: string[] }[];
+  positions: { id: string; name: Bilingual }[];
+  you: {
+    position: string;
+    name: Bilingual;
+    may: DecisionKind[];
+    teams: string[];
+    warehouses: string[];
+    shelters: string[];
+    jurisdiction: 'county' | string[];
+  } | null;
+}
+
+export interface DrillInfo {
+  drill: DrillSummary;
+  you: You;
+  map: MapInfo;
+}
+
+/** A scripted inject (MSEL line) as the director reads it from `GET /api/drill/script`. */
+export interface ScriptInject {
+  id: string;
+  title: Bilingual;
+  body: Bilingual;
+  channel: Channel;
+  to: string[];
+  trigger: { kind: 'at'; offsetMin: number } | { kind: 'on'; event: string; match?: Record<string, unknown>; delayMin: number } | { kind: 'manual' };
+  expected: { id: string; label: Bilingual; action: string; withinMin: number }[];
+}
+
+export type ScriptResponse =
+  | { selfBlind: false; config: { injects: ScriptInject[]; positions: { id: string; name: Bilingual }[]; objectives: { id: string; name: Bilingual }[] }; upcoming: { key: string; atMin: number }[] }
+  | { selfBlind: true; released: ScriptInject[]; pending: number };
+
+export interface ScenarioEntry {
+  name: string;
+  title: { zh: string; en: string };
+  horizonHours: number | null;
+}
+
+export interface ParticipantRow {
+  id: string;
+  role: Role;
+  position: string | null;
+  name: string;
+  revoked: boolean;
+}
+
+/** `GET /api/drill/verify`: the hash chain and, after the debrief, the commitment check. */
+export interface VerifyResponse {
+  chain: { ok: boolean; count?: number; head?: string; badSeq?: number; reason?: string };
+  commitment: string | null;
+  revealed: boolean;
+  verification: { ok: boolean; commitmentMatches: boolean; scenarioMatches: boolean | null; configMatches: boolean | null; scheduleRedrawn: boolean | null } | null;
+}

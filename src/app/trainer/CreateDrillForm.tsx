@@ -1,0 +1,132 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiCall } from '../net/httpApi.ts';
+import type { ApiError, ScenarioEntry } from '../net/types.ts';
+import { pickText } from '../format/pickText.ts';
+import { ErrorNote } from '../ui/ErrorNote.tsx';
+import { useLang } from '../ui/useLang.ts';
+import { blindBoundsOf, EMPTY_BOUNDS, type BlindBoundsDraft } from '../state/blindBounds.ts';
+import { BlindBoundsFields } from './BlindBoundsFields.tsx';
+
+/** What the server answers when a drill is created. */
+export interface Created {
+  drillId: string;
+  code: string;
+  codeDisplay: string;
+  token: string;
+}
+
+export interface CreateDrillFormProps {
+  onCreated: (c: Created) => void;
+}
+
+const SPEEDS = [1, 10, 60, 120, 600, 3600];
+
+/**
+ * A trainer creates a drill: a built-in scenario from the server's list, a title, a password
+ * (for directors and evaluators to join), open or 双盲 with its bounds, the clock speed and an
+ * optional seed. The server validates everything; its refusal is shown here.
+ */
+export function CreateDrillForm({ onCreated }: CreateDrillFormProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [scenarios, setScenarios] = useState<ScenarioEntry[] | null>(null);
+  const [scenario, setScenario] = useState('');
+  const [title, setTitle] = useState('');
+  const [password, setPassword] = useState('');
+  const [mode, setMode] = useState<'open' | 'blind'>('open');
+  const [bounds, setBounds] = useState<BlindBoundsDraft>(EMPTY_BOUNDS);
+  const [speed, setSpeed] = useState(60);
+  const [seed, setSeed] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void apiCall<{ scenarios: ScenarioEntry[] }>('GET', '/api/scenarios').then((r) => {
+      if (!r.ok) return setError(r.error);
+      setScenarios(r.value.scenarios);
+      const first = r.value.scenarios.find((s) => s.name === 'lezhi-rainstorm') ?? r.value.scenarios[0];
+      if (first) setScenario((cur) => cur || first.name);
+    });
+  }, []);
+
+  const chosen = scenarios?.find((s) => s.name === scenario);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const body: Record<string, unknown> = {
+      title: title.trim() || t('create.defaultTitle', { scenario: chosen ? pickText(chosen.title, lang) : scenario }),
+      password,
+      scenario,
+      mode,
+      speed,
+      directorName: t('role.director'),
+      ...(mode === 'blind' ? { config: { blind: blindBoundsOf(bounds) } } : {}),
+      ...(seed.trim() !== '' ? { seed: Number(seed) } : {}),
+    };
+    const r = await apiCall<Created>('POST', '/api/drills', { body });
+    setBusy(false);
+    if (r.ok) onCreated(r.value);
+    else setError(r.error);
+  };
+
+  return (
+    <form className="form create-form" onSubmit={(e) => void submit(e)} data-testid="create-form">
+      <label>
+        {t('create.scenario')}
+        <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="scenario-select" required>
+          {!scenarios && <option value="">{t('app.loading')}</option>}
+          {scenarios?.map((s) => (
+            <option key={s.name} value={s.name}>
+              {pickText(s.title, lang)}
+              {s.horizonHours ? ` · ${t('create.hours', { hours: s.horizonHours })}` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('create.title')}
+        <input type="text" value={title} maxLength={200} placeholder={chosen ? t('create.defaultTitle', { scenario: pickText(chosen.title, lang) }) : ''} onChange={(e) => setTitle(e.target.value)} data-testid="title-input" />
+      </label>
+      <label>
+        {t('create.password')}
+        <input type="password" value={password} minLength={6} maxLength={200} autoComplete="new-password" required onChange={(e) => setPassword(e.target.value)} data-testid="password-input" />
+        <span className="hint">{t('create.passwordHint')}</span>
+      </label>
+      <fieldset className="choice">
+        <legend>{t('create.mode')}</legend>
+        <label className="check">
+          <input type="radio" name="mode" checked={mode === 'open'} onChange={() => setMode('open')} />
+          {t('mode.open')}
+        </label>
+        <label className="check">
+          <input type="radio" name="mode" checked={mode === 'blind'} onChange={() => setMode('blind')} data-testid="mode-blind" />
+          {t('mode.blind')}
+        </label>
+      </fieldset>
+      {mode === 'blind' && <BlindBoundsFields value={bounds} onChange={setBounds} />}
+      <div className="row">
+        <label>
+          {t('create.speed')}
+          <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} data-testid="speed-select">
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('create.seed')}
+          <input type="number" min={0} max={4294967295} inputMode="numeric" value={seed} placeholder={t('create.seedRandom')} onChange={(e) => setSeed(e.target.value)} data-testid="seed-input" />
+        </label>
+      </div>
+      <button type="submit" className="btn btn-primary" disabled={busy || !scenario} data-testid="create-submit">
+        {busy ? t('app.working') : t('create.submit')}
+      </button>
+      <ErrorNote error={error} testId="create-error" />
+    </form>
+  );
+}

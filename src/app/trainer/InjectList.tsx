@@ -1,0 +1,128 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiCall } from '../net/httpApi.ts';
+import type { ApiError, Bilingual, DrillPhase, EventFrame, ScriptInject, ScriptResponse } from '../net/types.ts';
+import type { MapNames } from '../format/MapNames.ts';
+import { pickText } from '../format/pickText.ts';
+import { simTime } from '../format/simTime.ts';
+import { acknowledged, releasedInjects } from '../state/selectors.ts';
+import { ErrorNote } from '../ui/ErrorNote.tsx';
+import { Panel } from '../ui/Panel.tsx';
+import { useLang } from '../ui/useLang.ts';
+import { AdhocInjectForm } from './AdhocInjectForm.tsx';
+
+export interface InjectListProps {
+  token: string;
+  events: readonly EventFrame[];
+  phase: DrillPhase;
+  names: MapNames;
+  canRelease: boolean;
+  positions: { id: string; name: Bilingual }[];
+}
+
+/**
+ * The MSEL (情景事件清单): each scripted inject with its trigger, recipients and expected
+ * actions, whether and when it went out, who acknowledged it, and a release button for those
+ * not yet out. With a self-blinded director only what was released is listed.
+ */
+export function InjectList({ token, events, phase, names, canRelease, positions }: InjectListProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [script, setScript] = useState<ScriptResponse | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [errorFor, setErrorFor] = useState<string | null>(null);
+  const released = useMemo(() => releasedInjects(events), [events]);
+  const acks = useMemo(() => acknowledged(events), [events]);
+  const releasedCount = released.length;
+
+  // the script is the director's own reading of the server's config; refreshed as injects go out
+  useEffect(() => {
+    let live = true;
+    void apiCall<ScriptResponse>('GET', '/api/drill/script', { token }).then((r) => {
+      if (!live) return;
+      if (r.ok) setScript(r.value);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [token, releasedCount, phase]);
+
+  const release = async (id: string) => {
+    setErrorFor(id);
+    setError(null);
+    const r = await apiCall('POST', `/api/drill/injects/${encodeURIComponent(id)}/release`, { token });
+    if (!r.ok) setError(r.error);
+  };
+
+  const injects: ScriptInject[] = script ? (script.selfBlind ? script.released : script.config.injects) : [];
+  const upcoming = script && !script.selfBlind ? new Map(script.upcoming.map((u) => [u.key, u.atMin])) : new Map<string, number>();
+  const active = phase === 'running' || phase === 'paused';
+  const trigger = (inj: ScriptInject) => {
+    const tr = inj.trigger;
+    if (tr.kind === 'at') return t('msel.at', { time: simTime(tr.offsetMin) });
+    if (tr.kind === 'on') return t('msel.on', { event: t(`eventName.${tr.event}`, { defaultValue: tr.event }), delay: tr.delayMin });
+    return t('msel.manual');
+  };
+  const adhoc = released.filter((r) => r.key.startsWith('inject:adhoc-'));
+
+  return (
+    <Panel title={t('msel.heading')} testId="inject-list" className="span-2">
+      {script?.selfBlind && <p className="hint">{t('msel.selfBlind', { pending: script.pending })}</p>}
+      <ol className="inject-list">
+        {injects.map((inj) => {
+          const rel = released.find((r) => r.inject === inj.id);
+          const key = `inject:${inj.id}`;
+          const due = upcoming.get(key);
+          return (
+            <li key={inj.id} className={rel ? 'released' : ''} data-testid={`inject-${inj.id}`}>
+              <div className="inject-head">
+                <strong>{pickText(inj.title, lang)}</strong>
+                <span className="tag">{t(`channel.${inj.channel}`)}</span>
+                <span className="tag">{inj.to.length ? inj.to.map((p) => names.name('position', p, lang)).join('、') : t('msel.everyone')}</span>
+              </div>
+              <p className="inject-body">{pickText(inj.body, lang)}</p>
+              <p className="meta">
+                {trigger(inj)}
+                {due !== undefined && !rel && <> · {t('msel.due', { time: simTime(due) })}</>}
+              </p>
+              {inj.expected.length > 0 && (
+                <ul className="expected">
+                  {inj.expected.map((x) => (
+                    <li key={x.id}>{t('msel.expected', { label: pickText(x.label, lang), minutes: x.withinMin })}</li>
+                  ))}
+                </ul>
+              )}
+              {rel ? (
+                <p className="status ok" data-testid="inject-status">
+                  {t('msel.released', { time: simTime(rel.t), how: t(`how.${rel.how}`, { defaultValue: rel.how }) })}
+                  {acks.get(key)?.size ? ` · ${t('msel.acked', { who: [...acks.get(key)!].map((p) => names.name('position', p, lang)).join('、') })}` : ''}
+                </p>
+              ) : (
+                canRelease && (
+                  <button type="button" className="btn btn-primary" disabled={!active} onClick={() => void release(inj.id)} data-testid={`release-${inj.id}`}>
+                    {t('msel.release')}
+                  </button>
+                )
+              )}
+              {errorFor === inj.id && <ErrorNote error={error} testId="release-error" />}
+            </li>
+          );
+        })}
+        {adhoc.map((a) => (
+          <li key={a.key} className="released">
+            <div className="inject-head">
+              <strong>{pickText(a.title, lang)}</strong>
+              <span className="tag">{t(`channel.${a.channel}`, { defaultValue: a.channel })}</span>
+              <span className="tag">{t('how.adhoc')}</span>
+            </div>
+            <p className="inject-body">{pickText(a.body, lang)}</p>
+            <p className="status ok">{t('msel.released', { time: simTime(a.t), how: t('how.adhoc') })}</p>
+          </li>
+        ))}
+      </ol>
+      {errorFor === null && <ErrorNote error={error} />}
+      {canRelease && active && <AdhocInjectForm token={token} positions={positions} />}
+    </Panel>
+  );
+}

@@ -1,0 +1,270 @@
+/**
+ * End to end, in a real browser: the built web app served by the real drill server (temp
+ * database, free loopback port), Debian's Chromium driven by playwright-core. A trainer and two
+ * trainees at different positions, each in their own browser context, run a short drill of the
+ * default scenario at high speed: create, brief, start, release an inject, act (one action
+ * refused), survive a server restart (reconnect and catch up), end, debrief, verify.
+ * Screenshots go to $YANLIAN_E2E_SHOTS or a temp folder (printed).
+ *
+ * Skips, saying why, only when no Chromium binary exists (CHROMIUM_PATH or /usr/bin/chromium).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../src/server/startServer.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+if (!HAVE_CHROMIUM)
+  process.stderr.write(`\n[e2e] SKIPPED: no Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.\n\n`);
+
+const SITREP = '石佛镇方向道路出现塌方迹象，正在组织核实';
+
+describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
+  let work: string;
+  let shots: string;
+  let appDir: string;
+  let db: string;
+  let server: RunningServer;
+  let port = 0;
+  let base: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let trainer: Page;
+  let county: Page;
+  let township: Page;
+  /** every WebSocket frame the township trainee's browser received */
+  const townshipFrames: string[] = [];
+  let code = '';
+  /** uncaught errors in any page: there must be none */
+  const pageErrors: string[] = [];
+
+  const boot = async () => {
+    process.stdout.write(`[dbg] boot ${Date.now() % 100000}\n`);
+    server = await startServer({ port, host: '127.0.0.1', db, appDir, tickMs: 50, out: () => {} });
+    port = server.port;
+  };
+
+  const shot = async (page: Page, name: string) => {
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  };
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'yanlian-e2e-'));
+    shots = process.env.YANLIAN_E2E_SHOTS ?? join(work, 'shots');
+    mkdirSync(shots, { recursive: true });
+    appDir = join(work, 'app');
+    db = join(work, 'drills.sqlite');
+    // build the app as `npm run build` does, into a temp folder (dist/app is left alone)
+    const { build } = await import('vite');
+    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'src/app'), logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
+    await boot();
+    base = `http://127.0.0.1:${port}/`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+    const ctx = async (opts: Parameters<Browser['newContext']>[0]) => {
+      const c = await browser.newContext({ locale: 'zh-CN', ...opts });
+      contexts.push(c);
+      const p = await c.newPage();
+      // a step that cannot happen fails in seconds, with Playwright's reason, instead of hanging
+      p.setDefaultTimeout(8_000);
+      p.on('dialog', (d) => void d.accept());
+      p.on('pageerror', (e) => pageErrors.push(e.message));
+      return p;
+    };
+    trainer = await ctx({ viewport: { width: 1440, height: 1000 } });
+    county = await ctx({ viewport: { width: 1024, height: 1200 }, hasTouch: true });
+    township = await ctx({ viewport: { width: 820, height: 1180 }, hasTouch: true });
+    township.on('websocket', (ws) => ws.on('framereceived', (f) => townshipFrames.push(String(f.payload))));
+    process.stdout.write(`[e2e] screenshots in ${shots}\n`);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close().catch(() => {});
+    await server?.close().catch(() => {});
+    if (!process.env.YANLIAN_E2E_SHOTS && work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('the trainer creates a drill from the server’s scenario list and sees its code', async () => {
+    await trainer.goto(base);
+    await expect.poll(() => trainer.getByTestId('home').isVisible()).toBe(true);
+    await trainer.getByTestId('go-trainer').click();
+    const select = trainer.getByTestId('scenario-select');
+    await expect.poll(() => select.locator('option[value="lezhi-rainstorm"]').count()).toBe(1);
+    await select.selectOption('lezhi-rainstorm');
+    await trainer.getByTestId('password-input').fill('123'); // too short: the server says so
+    await trainer.getByTestId('password-input').evaluate((el: { removeAttribute(name: string): void }) => el.removeAttribute('minlength'));
+    await trainer.getByTestId('create-submit').click();
+    await expect.poll(() => trainer.getByTestId('create-error').textContent()).toContain('密码至少 6 个字符');
+    await trainer.getByTestId('password-input').fill('yanlian-2025');
+    await trainer.getByTestId('seed-input').fill('1');
+    await trainer.getByTestId('speed-select').selectOption('120');
+    await shot(trainer, '01-trainer-create');
+    await trainer.getByTestId('create-submit').click();
+    await expect.poll(() => trainer.getByTestId('drill-code').textContent(), { timeout: 15_000 }).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    code = (await trainer.getByTestId('drill-code').textContent())!;
+    await expect.poll(() => trainer.getByTestId('inject-list').textContent()).toContain('媒体询问');
+  });
+
+  it('two trainees join at different positions (a join link, and the code typed in)', async () => {
+    await county.goto(`${base}#/trainee?code=${code}&position=county-eb`);
+    await expect.poll(() => county.getByTestId('position-select').inputValue()).toBe('county-eb');
+    await county.getByTestId('join-submit').tap();
+    await expect.poll(() => county.getByTestId('my-position').textContent()).toContain('县应急管理局');
+
+    await township.goto(`${base}#/trainee`);
+    await township.getByTestId('code-input').fill('ZZZZ-ZZZZ');
+    await township.getByTestId('lookup').click();
+    await expect.poll(() => township.getByTestId('join-error').textContent()).toContain('演练码无效');
+    await township.getByTestId('code-input').fill(code.toLowerCase());
+    await township.getByTestId('lookup').click();
+    await township.getByTestId('position-select').selectOption('twp-t101');
+    await shot(township, '02-trainee-join');
+    await township.getByTestId('join-submit').click();
+    await expect.poll(() => township.getByTestId('my-position').textContent()).toContain('石佛镇');
+    await expect.poll(() => trainer.getByTestId('participant-count').textContent()).toContain('3');
+  });
+
+  it('brief and start: the commitment is published, the T+0 inject reaches everyone', async () => {
+    await trainer.getByTestId('control-brief').click();
+    await expect.poll(() => trainer.getByTestId('commitment-hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    await trainer.getByTestId('control-start').click();
+    await expect.poll(() => trainer.getByTestId('clock').getAttribute('data-phase')).toBe('running');
+    for (const p of [county, township]) {
+      await expect.poll(() => p.locator('[data-testid=inbox-inject][data-inject=inj-duty-call]').count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => p.getByTestId('clock').getAttribute('data-phase')).toBe('running');
+    }
+  });
+
+  it('a released inject reaches only its position; trainees act, one action is refused in place', async () => {
+    await trainer.getByTestId('release-inj-media').click();
+    await expect.poll(() => county.locator('[data-testid=inbox-inject][data-inject=inj-media]').textContent(), { timeout: 10_000 }).toContain('媒体询问');
+    await county.locator('[data-testid=inbox-inject][data-inject=inj-duty-call] [data-testid=ack]').tap();
+    await expect.poll(() => trainer.getByTestId('inject-inj-duty-call').textContent()).toContain('已确认');
+
+    // every control on the trainee screen is a touch target of at least 44 × 44 px
+    const sizes = await county.locator('[data-testid=act-setResponseLevel] button, [data-testid=act-issueWarning] button, [data-testid=sitrep-submit]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
+    expect(sizes.length).toBeGreaterThanOrEqual(10);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(44);
+
+    await county.getByTestId('level-III').tap();
+    await expect.poll(() => county.getByTestId('setResponseLevel-ok').isVisible()).toBe(true);
+    // the response level is public: both trainees see Ⅲ (yellow), written out
+    for (const p of [county, township]) await expect.poll(() => p.getByTestId('response-level').getAttribute('data-level'), { timeout: 10_000 }).toBe('III');
+    expect(await township.getByTestId('response-level').textContent()).toBe('Ⅲ级响应');
+    const colour = await township.getByTestId('response-level').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+    expect(colour).toBe('rgb(242, 194, 0)');
+
+    await county.getByTestId('level-III').tap();
+    await expect.poll(() => county.getByTestId('setResponseLevel-error').textContent()).toContain('当前已是');
+    await county.getByTestId('sitrep-text').fill(SITREP);
+    await county.getByTestId('sitrep-submit').tap();
+    await expect.poll(() => county.getByTestId('situationReport-ok').isVisible()).toBe(true);
+    await county.getByTestId('warning-orange').tap();
+    await expect.poll(() => county.getByTestId('county-warning').getAttribute('data-level'), { timeout: 10_000 }).toBe('orange');
+
+    // the director sees every action, the refusal with its reason
+    await expect.poll(() => trainer.getByTestId('trainee-actions').textContent()).toContain('被拒绝');
+    await expect.poll(() => trainer.getByTestId('trainee-actions').textContent()).toContain(SITREP);
+    await trainer.getByTestId('note-text').fill('县应急管理局响应及时');
+    await trainer.getByTestId('note-submit').click();
+    await expect.poll(() => trainer.getByTestId('event-feed').textContent()).toContain('县应急管理局响应及时');
+    await shot(county, '03-trainee-county');
+    await shot(trainer, '04-trainer-running');
+  });
+
+  it('after a server restart the trainees reconnect and catch up from their last record', async () => {
+    const before = Number(await township.getByTestId('trainee-view').getAttribute('data-events'));
+    process.stdout.write(`[dbg] step 1 ${Date.now() % 100000}\n`);
+    await server.close();
+    process.stdout.write(`[dbg] step 2 ${Date.now() % 100000}\n`);
+    await expect.poll(() => township.getByTestId('connection').getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
+    process.stdout.write(`[dbg] step 3 ${Date.now() % 100000}\n`);
+    await shot(township, '05-trainee-reconnecting');
+    process.stdout.write(`[dbg] step 4 ${Date.now() % 100000}\n`);
+    await boot();
+    process.stdout.write(`[dbg] step 5 ${Date.now() % 100000}\n`);
+    for (const p of [county, township]) await expect.poll(() => p.getByTestId('resumed').isVisible(), { timeout: 15_000 }).toBe(true);
+    process.stdout.write(`[dbg] step 6 ${Date.now() % 100000}\n`);
+    // the storm goes on at 3600×: the township sees the weather office's signal change live
+    await trainer.getByTestId('control-speed').selectOption('3600');
+    {
+      const race = (p: Promise<unknown>) => Promise.race([p.then((v) => JSON.stringify(v)).catch((e: Error) => 'ERR ' + e.message.slice(0, 80)), new Promise((r) => setTimeout(() => r('TIMEOUT'), 2000))]);
+      for (let k = 0; k < 12; k++) {
+        const d = server.service.drills[0]!;
+        const tw = await race(township.evaluate(() => { const g = globalThis as any; return [g.document.querySelector('[data-testid=weather-signal]')?.getAttribute('data-level'), g.document.querySelector('[data-testid=connection]')?.getAttribute('data-status'), g.document.querySelector('[data-testid=trainee-view]')?.getAttribute('data-events')]; }));
+        const tr = await race(trainer.evaluate(() => 1));
+        process.stdout.write(`[dbg] k=${k} ${Date.now() % 100000} tw=${tw} tr=${tr} phase=${d.session.phase} t=${d.session.state.engineNow} speed=${d.session.state.clock.speed} subs=${d.subs.size}\n`);
+        await new Promise((r) => setTimeout(r, 1500));
+      }
+    }
+    process.stdout.write(`[dbg] step 8 ${Date.now() % 100000}\n`);
+    await expect.poll(() => township.getByTestId('weather-signal').getAttribute('data-level'), { timeout: 25_000 }).not.toBe('none');
+    process.stdout.write(`[dbg] step 9 ${Date.now() % 100000}\n`);
+    await trainer.getByTestId('control-pause').click();
+    process.stdout.write(`[dbg] step 10 ${Date.now() % 100000}\n`);
+    await expect.poll(() => township.getByTestId('clock').getAttribute('data-phase'), { timeout: 10_000 }).toBe('paused');
+    process.stdout.write(`[dbg] step 11 ${Date.now() % 100000}\n`);
+    const after = Number(await township.getByTestId('trainee-view').getAttribute('data-events'));
+    process.stdout.write(`[dbg] step 12 ${Date.now() % 100000}\n`);
+    expect(after).toBeGreaterThan(before);
+    process.stdout.write(`[dbg] step 13 ${Date.now() % 100000}\n`);
+
+    // exactly what the server holds for this viewer: nothing missed, nothing twice
+    for (const p of [county, township]) {
+      const token = await p.evaluate(() => (JSON.parse((globalThis as unknown as { sessionStorage: { getItem(k: string): string } }).sessionStorage.getItem('yanlian.session.trainee')) as { token: string }).token);
+      const res = await fetch(`${base}api/drill/events?limit=5000`, { headers: { authorization: `Bearer ${token}` } });
+      const all = ((await res.json()) as { events: unknown[] }).events;
+      await expect.poll(() => p.getByTestId('trainee-view').getAttribute('data-events')).toBe(String(all.length));
+    }
+    await shot(township, '06-trainee-township');
+    process.stdout.write(`[dbg] step 22 ${Date.now() % 100000}\n`);
+  });
+
+  it('the other position never received the first one’s private messages', async () => {
+    const text = await township.locator('body').textContent();
+    expect(text).not.toContain('媒体询问');
+    expect(text).not.toContain(SITREP);
+    expect(text).not.toContain('当前已是');
+    const frames = townshipFrames.join('\n');
+    expect(townshipFrames.length).toBeGreaterThan(10);
+    expect(frames).not.toContain('inj-media');
+    expect(frames).not.toContain(SITREP);
+    expect(frames).not.toContain('situationReport');
+    expect(frames).not.toContain('"kind":"action"');
+    expect(frames).not.toContain('县应急管理局响应及时'); // evaluator notes are staff-only
+  });
+
+  it('ends, debriefs, verifies the commitment and opens the report; English on a switch', async () => {
+    await trainer.getByTestId('control-end').click();
+    await expect.poll(() => trainer.getByTestId('clock').getAttribute('data-phase')).toBe('ended');
+    await trainer.getByTestId('control-debrief').click();
+    await expect.poll(() => trainer.getByTestId('clock').getAttribute('data-phase')).toBe('debriefed');
+    await trainer.getByTestId('verify').click();
+    await expect.poll(() => trainer.getByTestId('verify-chain').textContent()).toContain('哈希链完整');
+    await expect.poll(() => trainer.getByTestId('verify-commitment').textContent()).toContain('承诺值验证通过');
+    await shot(trainer, '07-trainer-debrief');
+    const [report] = await Promise.all([trainer.waitForEvent('popup'), trainer.getByTestId('open-report').click()]);
+    await report.waitForURL(/^blob:/, { timeout: 15_000 });
+    await expect.poll(() => report.locator('body').textContent()).toContain(SITREP);
+    expect(await report.locator('body').textContent()).toContain('县应急管理局响应及时');
+    await shot(report, '08-report');
+
+    await county.getByTestId('lang-switch').tap();
+    await expect.poll(() => county.getByTestId('response-level').textContent()).toBe('Level III response');
+    await expect.poll(() => county.getByTestId('inbox').textContent()).toContain('Media inquiry');
+    expect(await county.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).toBe('en');
+    await shot(county, '09-trainee-english');
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+if (!HAVE_CHROMIUM)
+  describe('web app in Chromium', () => {
+    it.skip(`skipped: no Chromium binary at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM_PATH)`, () => {});
+  });
