@@ -44,7 +44,9 @@ const send = (reply: FastifyReply, o: Outcome<unknown>) => (o.ok ? reply.send(o.
  */
 export function buildServer(opts: ServerOptions): FastifyInstance {
   const svc = opts.service;
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 2 * 1024 * 1024, trustProxy: false });
+  // forceCloseConnections: on close, drop every HTTP connection at once — browsers keep spare
+  // pre-connected sockets that would otherwise hold a shutdown for the 60 s headers timeout
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 2 * 1024 * 1024, trustProxy: false, forceCloseConnections: true });
   const limiter = new FailureLimiter(svc.now);
   const maxBytes = opts.maxMessageBytes ?? 64 * 1024;
   /** open sockets by participant, to close them when a token is revoked */
