@@ -4,7 +4,8 @@ import type { MapInfo } from '../../net/types.ts';
 import { pickText } from '../../format/pickText.ts';
 import { useLang } from '../../ui/useLang.ts';
 import { ActionResult } from './ActionResult.tsx';
-import { villagesInArea } from './area.ts';
+import { WarehousePicker } from './WarehousePicker.tsx';
+import { ownWarehouses, villagesInArea } from './area.ts';
 import { useDecision } from './useDecision.ts';
 
 export interface ReleaseStockFormProps {
@@ -18,7 +19,7 @@ export function ReleaseStockForm({ token, map, disabled }: ReleaseStockFormProps
   const { t } = useTranslation();
   const lang = useLang();
   const s = useDecision(token);
-  const whs = map.warehouses.filter((w) => map.you?.warehouses.includes(w.id));
+  const whs = ownWarehouses(map);
   const villages = useMemo(() => villagesInArea(map), [map]);
   const [warehouse, setWarehouse] = useState(whs[0]?.id ?? '');
   const [village, setVillage] = useState(villages[0]?.id ?? '');
@@ -35,16 +36,7 @@ export function ReleaseStockForm({ token, map, disabled }: ReleaseStockFormProps
   };
   return (
     <form className="action-form form" onSubmit={submit} data-testid="act-releaseStock">
-      <label>
-        {t('act.warehouse')}
-        <select value={warehouse} onChange={(e) => setWarehouse(e.target.value)}>
-          {whs.map((w) => (
-            <option key={w.id} value={w.id}>
-              {pickText(w.name, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <WarehousePicker warehouses={whs} value={warehouse} onChange={setWarehouse} />
       <label>
         {t('act.village')}
         <select value={village} onChange={(e) => setVillage(e.target.value)}>

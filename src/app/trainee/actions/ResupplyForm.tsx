@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapInfo } from '../../net/types.ts';
-import { pickText } from '../../format/pickText.ts';
-import { useLang } from '../../ui/useLang.ts';
 import { ActionResult } from './ActionResult.tsx';
+import { WarehousePicker } from './WarehousePicker.tsx';
+import { ownWarehouses } from './area.ts';
 import { useDecision } from './useDecision.ts';
 
 export interface ResupplyFormProps {
@@ -15,9 +15,8 @@ export interface ResupplyFormProps {
 /** 申请补充: ask the tier above to restock one of this position's stores. */
 export function ResupplyForm({ token, map, disabled }: ResupplyFormProps) {
   const { t } = useTranslation();
-  const lang = useLang();
   const s = useDecision(token);
-  const whs = map.warehouses.filter((w) => map.you?.warehouses.includes(w.id));
+  const whs = ownWarehouses(map);
   const [warehouse, setWarehouse] = useState(whs[0]?.id ?? '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -25,16 +24,7 @@ export function ResupplyForm({ token, map, disabled }: ResupplyFormProps) {
   };
   return (
     <form className="action-form form" onSubmit={submit} data-testid="act-requestResupply">
-      <label>
-        {t('act.warehouse')}
-        <select value={warehouse} onChange={(e) => setWarehouse(e.target.value)}>
-          {whs.map((w) => (
-            <option key={w.id} value={w.id}>
-              {pickText(w.name, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <WarehousePicker warehouses={whs} value={warehouse} onChange={setWarehouse} />
       <button type="submit" className="btn btn-primary" disabled={disabled || s.busy || !warehouse}>
         {t('act.requestResupply')}
       </button>

@@ -17,3 +17,8 @@ export function sitesInArea(map: MapInfo): MapInfo['hazardSites'] {
 export function villagesInArea(map: MapInfo): MapInfo['region']['villages'] {
   return map.region.villages.filter((v) => inArea(map, v.township));
 }
+
+/** The stores this position holds (MapInfo.you.warehouses), in map order. Pure. */
+export function ownWarehouses(map: MapInfo): MapInfo['warehouses'] {
+  return map.warehouses.filter((w) => map.you?.warehouses.includes(w.id));
+}
