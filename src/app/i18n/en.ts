@@ -104,6 +104,8 @@ export const en: Messages = {
     acked: 'acknowledged by {{who}}',
     release: 'Release now',
     selfBlind: 'Director blinded: only released injects are listed ({{pending}} still to come).',
+    slot: '({{what}}, filled in at release)',
+    slotName: { site: 'a hazard site', village: 'a village', link: 'a road', township: 'a township' },
   },
   eventName: {
     site: { failed: 'a hazard site fails', watch: 'a site is watched' },

@@ -112,6 +112,8 @@ export const zhCN = {
     acked: '已确认：{{who}}',
     release: '立即发布',
     selfBlind: '导调自盲：仅显示已发布的情景事件（尚有 {{pending}} 条未发布）。',
+    slot: '（{{what}}，发布时按事件填入）',
+    slotName: { site: '某隐患点', village: '某村（社区）', link: '某道路', township: '某乡镇' },
   },
   eventName: {
     site: { failed: '隐患点发生灾害', watch: '隐患点进入监测' },

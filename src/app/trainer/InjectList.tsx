@@ -65,6 +65,9 @@ export function InjectList({ token, events, phase, names, canRelease, positions 
     return t('msel.manual');
   };
   const adhoc = released.filter((r) => r.key.startsWith('inject:adhoc-'));
+  // before release the script still holds {site}/{village}/{link}/{township}: the server fills them
+  // from the triggering event (engine/drill/planner.ts fillText), so say so instead of showing braces
+  const text = (b: Bilingual) => pickText(b, lang).replace(/\{(site|village|link|township)\}/g, (_m, k: string) => t('msel.slot', { what: t(`msel.slotName.${k}`) }));
 
   return (
     <Panel title={t('msel.heading')} testId="inject-list" className="span-2">
@@ -77,11 +80,11 @@ export function InjectList({ token, events, phase, names, canRelease, positions 
           return (
             <li key={inj.id} className={rel ? 'released' : ''} data-testid={`inject-${inj.id}`}>
               <div className="inject-head">
-                <strong>{pickText(inj.title, lang)}</strong>
+                <strong>{rel ? pickText(rel.title, lang, text(inj.title)) : text(inj.title)}</strong>
                 <span className="tag">{t(`channel.${inj.channel}`)}</span>
                 <span className="tag">{inj.to.length ? inj.to.map((p) => names.name('position', p, lang)).join('、') : t('msel.everyone')}</span>
               </div>
-              <p className="inject-body">{pickText(inj.body, lang)}</p>
+              <p className="inject-body">{rel ? pickText(rel.body, lang, text(inj.body)) : text(inj.body)}</p>
               <p className="meta">
                 {trigger(inj)}
                 {due !== undefined && !rel && <> · {t('msel.due', { time: simTime(due) })}</>}
