@@ -13,7 +13,7 @@ export const DecisionSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('dispatchTeam'),
     team: Id,
-    task: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('clear'), link: Id }), z.strictObject({ kind: z.literal('rescue'), site: Id })]),
+    task: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('clear'), link: Id }), z.strictObject({ kind: z.literal('rescue'), site: Id }), z.strictObject({ kind: z.literal('suppress'), site: Id })]),
   }),
   z.strictObject({ kind: z.literal('evacuate'), site: Id }),
   z.strictObject({ kind: z.literal('openShelter'), shelter: Id }),

@@ -1,6 +1,7 @@
 import type { MachineFactory } from '../sim/trial.ts';
 import { compileMachine, compiledInstance } from './compileMachine.ts';
 import { deliveryMachine } from './delivery.machine.ts';
+import { forestFireMachine } from './forestFire.machine.ts';
 import { hazardSiteMachine } from './hazardSite.machine.ts';
 import { rainWarningMachine } from './rainWarning.machine.ts';
 import { responseLevelMachine } from './responseLevel.machine.ts';
@@ -14,6 +15,7 @@ const tables = {
   responseLevel: compileMachine(responseLevelMachine),
   team: compileMachine(teamMachine),
   delivery: compileMachine(deliveryMachine),
+  forestFire: compileMachine(forestFireMachine),
 };
 
 /**
@@ -27,6 +29,7 @@ export const compiledMachines: MachineFactory = {
   responseLevel: (input) => compiledInstance(tables.responseLevel, input),
   team: () => compiledInstance(tables.team),
   delivery: () => compiledInstance(tables.delivery),
+  forestFire: () => compiledInstance(tables.forestFire),
 };
 
 export { tables as compiledTables };

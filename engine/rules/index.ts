@@ -10,5 +10,6 @@ export { RAINSTORM_SIGNALS, type RainstormSignal, type SignalColour } from './ra
 export { GEOHAZARD_GRADES, gradeOf, geohazardGrade, type GeohazardGrade, type GeohazardGradeRow, type GeohazardMeasures, type GradeLevel } from './geohazardGrades.ts';
 export { RELIEF_RESPONSE_LEVELS, nationalReliefLevel, type ReliefLevel, type ReliefLevelRow, type ReliefMeasures } from './reliefResponse.ts';
 export { TIME_LIMITS, timeLimit, type TimeLimit, type ClockStart } from './timeLimits.ts';
+export { FOREST_FIRE_GRADES, FIRE_OUT_24H_TARGET, forestFireGradeOf, type ForestFireGrade, type ForestFireGradeRow } from './forestFireGrades.ts';
 export { STORE_SIZES, type StoreSize } from './reserveSizing.ts';
 export { DEFAULT_RAINSTORM_WARNINGS, DEFAULT_RELIEF_HOURS, type NationalDefault } from './nationalDefaults.ts';

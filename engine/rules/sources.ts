@@ -72,6 +72,16 @@ export const RULE_SOURCES = {
     standard: '建标121-2009',
     url: 'https://zi.media/@yidianzixun/post/vzfEJL',
   },
+  ffr2008: {
+    id: 'ffr2008',
+    title: '森林防火条例（第四十条 森林火灾等级）',
+    standard: '国务院令第541号 (2008)',
+  },
+  ffplan2016: {
+    id: 'ffplan2016',
+    title: '全国森林防火规划（2016—2025年）（森林火灾24小时扑灭率）',
+    standard: '国家林业局 (2016)',
+  },
 } as const satisfies Record<string, RuleSource>;
 
 export type RuleSourceId = keyof typeof RULE_SOURCES;

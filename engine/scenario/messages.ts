@@ -64,6 +64,23 @@ const messages = {
     zh: 'id 只能包含字母、数字、"_"、"-"、"."，且以字母或数字开头',
     en: 'an id may contain letters, digits, "_", "-" and "." and must start with a letter or digit',
   },
+  firePeriods: {
+    zh: '火险期的时段必须按 fromDay 升序排列，且第一个从第 0 天开始',
+    en: 'fire-season periods must be in ascending fromDay, the first from day 0',
+  },
+  fireWeights: { zh: '火险等级权重不能全为 0', en: 'danger-level weights cannot all be 0' },
+  forestFields: {
+    zh: '林区（kind: forest）必须给出 forest 数据；其他隐患点不能带 forest',
+    en: 'a forest compartment (kind: forest) needs its forest data; other sites cannot have it',
+  },
+  fireNoForest: {
+    zh: '森林火险期（fireSeason）至少需要一个林区隐患点（kind: forest）',
+    en: 'a fire season (fireSeason) needs at least one forest compartment (kind: forest)',
+  },
+  fireNoWeight: {
+    zh: '林区的 susceptibility（起火权重）之和为 0，不会起火',
+    en: 'the forest compartments\' susceptibility (ignition weights) sum to 0: no fire can start',
+  },
   yamlAlias: { zh: 'YAML 别名无法解析：{detail}', en: 'YAML alias cannot be resolved: {detail}' },
   fileRead: { zh: '无法读取文件：{detail}', en: 'cannot read file: {detail}' },
 } as const;

@@ -26,7 +26,7 @@ export function resolveScenario(file: ScenarioFile): { scenario: Scenario; fille
   const note = <T>(d: NationalDefault<T>, paths: string[]) => {
     const src = RULE_SOURCES[d.source];
     if (!(d.source in sources))
-      sources[d.source] = { title: src.title, ...('standard' in src ? { standard: src.standard } : {}), ...(src.url ? { url: src.url } : {}) };
+      sources[d.source] = { title: src.title, ...('standard' in src ? { standard: src.standard } : {}), ...('url' in src && src.url ? { url: src.url } : {}) };
     national.push({ paths, source: d.source, note: d.note });
     filled.push({ paths, source: d.source, rows: d.rows });
   };

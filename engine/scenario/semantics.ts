@@ -178,6 +178,26 @@ export function checkSemantics(doc: Scenario | Loose): SemanticIssue[] {
     }),
   );
 
+  // A fire season needs forest compartments with their data, and its periods in order.
+  guard(() => {
+    sitesL.forEach((h, i) => {
+      if (typeof h?.kind !== 'string') return;
+      if ((h.kind === 'forest') !== (h.forest !== undefined)) err(['hazardSites', i, h.kind === 'forest' ? 'kind' : 'forest'], 'forestFields');
+    });
+    const hz = s.hazard;
+    if (hz?.kind !== 'fireSeason') return;
+    const forests = sitesL.filter((h) => h?.kind === 'forest');
+    if (forests.length === 0) err(['hazard', 'kind'], 'fireNoForest');
+    else if (forests.every((h) => h.susceptibility === 0)) err(['hazardSites'], 'fireNoWeight');
+    arr(hz.danger?.periods).forEach((p, i, all) => {
+      if (typeof p?.fromDay !== 'number') return;
+      if ((i === 0 && p.fromDay !== 0) || (i > 0 && !(p.fromDay > all[i - 1]?.fromDay))) err(['hazard', 'danger', 'periods', i, 'fromDay'], 'firePeriods');
+      if (Array.isArray(p.weights) && p.weights.every((w: unknown) => w === 0)) err(['hazard', 'danger', 'periods', i, 'weights'], 'fireWeights');
+    });
+    if (teamsL.length > 0 && !teamsL.some((t) => Array.isArray(t?.capabilities) && t.capabilities.includes('fireSuppression')))
+      out.push({ path: ['teams'], key: 'noCapability', params: { cap: 'fireSuppression' }, severity: 'warning' });
+  });
+
   guard(() => {
     for (const cap of ['clearing', 'rescue'])
       if (teamsL.length > 0 && !teamsL.some((t) => Array.isArray(t?.capabilities) && t.capabilities.includes(cap)))

@@ -13,7 +13,14 @@ export type Agenda =
   | { k: 'loaded'; delivery: number }
   | { k: 'reliefDue'; village: number; round: number }
   | { k: 'resupply'; warehouse: number; quantities: number[] }
-  | { k: 'decision'; index: number };
+  | { k: 'decision'; index: number }
+  | { k: 'ignite'; site: number; day: number; n: number; level: number }
+  | { k: 'fireDetect'; fire: number }
+  | { k: 'fireLine'; team: number; leg: number }
+  | { k: 'fireEscalate'; fire: number }
+  | { k: 'fireContained'; fire: number; epoch: number }
+  | { k: 'fireWui'; fire: number }
+  | { k: 'fireOut'; fire: number };
 
 /**
  * Priorities among events at the same minute: state changes of the world first (failures,
@@ -21,7 +28,14 @@ export type Agenda =
  */
 export const PRIORITY: Record<Agenda['k'], number> = {
   quake: 0,
+  ignite: 0,
   siteFail: 1,
+  fireWui: 1,
+  fireContained: 1,
+  fireOut: 1,
+  fireDetect: 1,
+  fireEscalate: 2,
+  fireLine: 3,
   taskDone: 2,
   arrive: 3,
   reroute: 3,

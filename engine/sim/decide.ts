@@ -1,5 +1,6 @@
 import { RESPONSE_STATES } from '../machines/responseLevel.machine.ts';
 import type { Decision, DecisionError, TimedDecision } from './decision.ts';
+import { fireNeedsCrews } from './fire.ts';
 import { admitToShelter, requestResupply, startDelivery } from './relief.ts';
 import { noteChange } from './response.ts';
 import { reachableTaskNode, sendTeam, teamAvailable } from './teams.ts';
@@ -78,10 +79,19 @@ function check(tr: Trial, d: Decision): Checked {
         if (tr.world.teamCanRescue[t] !== 1) return fail('noCapability', `队伍 ${d.team} 不具备救援能力`, `team ${d.team} cannot do rescue`);
         if (tr.sites.value(site) !== 'failed') return fail('notFailed', `隐患点 ${d.task.site} 未发生灾害`, `hazard site ${d.task.site} has not failed`);
         task = { kind: 'rescue', site };
-      } else return fail('badTask', '任务类型无效（clear 或 rescue）', 'invalid task (clear or rescue)');
+      } else if (d.task?.kind === 'suppress') {
+        const site = find(s.hazardSites, d.task.site);
+        if (site < 0) return fail('unknownSite', `不存在的隐患点：${String(d.task.site)}`, `no such hazard site: ${String(d.task.site)}`);
+        if (tr.world.teamCanSuppress[t] !== 1) return fail('noCapability', `队伍 ${d.team} 不具备扑火能力`, `team ${d.team} cannot fight forest fires`);
+        const fire = tr.fires.findIndex((f, i) => f.site === site && Number.isFinite(f.detectedAt) && fireNeedsCrews(tr, i));
+        if (fire < 0) return fail('noFire', `林区 ${d.task.site} 没有需要扑救的已发现火情`, `no reported fire to fight at ${d.task.site}`);
+        task = { kind: 'suppress', fire };
+      } else return fail('badTask', '任务类型无效（clear、rescue 或 suppress）', 'invalid task (clear, rescue or suppress)');
       const dest = reachableTaskNode(tr, t, task);
       // dispatching over a cut road is allowed: the team will wait for a route (and the log says so)
-      return { ok: true, apply: () => sendTeam(tr, t, task, dest ?? (task.kind === 'clear' ? tr.world.graph.linkFrom[task.link]! : tr.world.villageNode[tr.world.siteVillage[task.site]!]!)) };
+      const fallback = () =>
+        task.kind === 'clear' ? tr.world.graph.linkFrom[task.link]! : tr.world.villageNode[tr.world.siteVillage[task.kind === 'suppress' ? tr.fires[task.fire]!.site : task.site]!]!;
+      return { ok: true, apply: () => sendTeam(tr, t, task, dest ?? fallback()) };
     }
     case 'evacuate': {
       const i = find(s.hazardSites, d.site);

@@ -6,7 +6,7 @@
 export type Decision =
   | { kind: 'issueWarning'; level: 'blue' | 'yellow' | 'orange' | 'red' | 'none' }
   | { kind: 'setResponseLevel'; level: 'IV' | 'III' | 'II' | 'I' | 'ended' }
-  | { kind: 'dispatchTeam'; team: string; task: { kind: 'clear'; link: string } | { kind: 'rescue'; site: string } }
+  | { kind: 'dispatchTeam'; team: string; task: { kind: 'clear'; link: string } | { kind: 'rescue'; site: string } | { kind: 'suppress'; site: string } }
   | { kind: 'evacuate'; site: string }
   | { kind: 'openShelter'; shelter: string }
   | { kind: 'releaseStock'; warehouse: string; village: string; items: Record<string, number> }

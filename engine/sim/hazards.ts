@@ -1,5 +1,6 @@
 import { WARNING_LEVELS } from '../machines/rainWarning.machine.ts';
 import { sampleDist, uniform } from '../random/index.ts';
+import { startFireSeason } from './fire.ts';
 import { onRoadCut } from './roads.ts';
 import { requestRelief, admitToShelter } from './relief.ts';
 import { responseAssess, responseEvidence } from './response.ts';
@@ -21,6 +22,9 @@ export function startHazard(tr: Trial): void {
       peakMmPerHour: round(storm.peakMmPerHour, 3),
       peakPosition: round(storm.peakPosition, 3),
     });
+  } else if (h.kind === 'fireSeason') {
+    tr.rainMm = new Float64Array(hours);
+    startFireSeason(tr);
   } else {
     tr.rainMm = new Float64Array(hours);
     const r = tr.rng('quake');

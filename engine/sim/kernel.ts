@@ -1,4 +1,5 @@
 import { applyDecision } from './decide.ts';
+import { onFireContained, onFireDetect, onFireEscalate, onFireLine, onFireOut, onFireWui, onIgnite } from './fire.ts';
 import { onHour, onQuake, onSiteFail } from './hazards.ts';
 import { onDeliveryArrive, onDeliveryReroute, onLoaded, onReliefDue, onResupply } from './relief.ts';
 import { onMobilised, onTaskDone, onTeamArrive, onTeamReroute } from './teams.ts';
@@ -47,6 +48,27 @@ export function runUntil(tr: Trial, until: number): void {
         break;
       case 'resupply':
         onResupply(tr, e.warehouse, e.quantities);
+        break;
+      case 'ignite':
+        onIgnite(tr, e.site, e.day, e.n, e.level);
+        break;
+      case 'fireDetect':
+        onFireDetect(tr, e.fire);
+        break;
+      case 'fireLine':
+        onFireLine(tr, e.team, e.leg);
+        break;
+      case 'fireEscalate':
+        onFireEscalate(tr, e.fire);
+        break;
+      case 'fireContained':
+        onFireContained(tr, e.fire, e.epoch);
+        break;
+      case 'fireWui':
+        onFireWui(tr, e.fire);
+        break;
+      case 'fireOut':
+        onFireOut(tr, e.fire);
         break;
       case 'decision': {
         const d = tr.decisions[e.index]!;

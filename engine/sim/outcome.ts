@@ -1,4 +1,6 @@
 import type { Scenario } from '../scenario/schema/scenario.ts';
+import { forestFireGradeOf } from '../rules/index.ts';
+import { fireAreaHa } from './fire.ts';
 import type { Trial } from './trial.ts';
 
 const h3 = (minutes: number) => Math.round((minutes / 60) * 1000) / 1000;
@@ -39,6 +41,79 @@ export interface TrialOutcome {
     shortfall: Record<string, number>;
   };
   targets: TargetResult[];
+  /** forest fires of a fire season; present only when the scenario's hazard is a fire season */
+  fires?: FireOutcome;
+}
+
+/** What a fire season produced (hours since the scenario start; areas in hectares). */
+export interface FireOutcome {
+  /** days of the season at danger level 1…5 */
+  dangerDays: number[];
+  /** fires found by the horizon */
+  count: number;
+  burnedHa: number;
+  /** fires out within 24 h of being found, and whether every fire found was */
+  outWithin24h: number;
+  allOutWithin24h: boolean;
+  /** fires contained by their initial attack (never escaped) */
+  initialAttackContained: number;
+  /** highest grade (森林防火条例 art. 40): 'none' with no fire */
+  largestGrade: 'none' | '一般' | '较大' | '重大' | '特别重大';
+  peopleEvacuated: number;
+  list: {
+    site: string;
+    level: number;
+    ignitedAtHours: number;
+    detectedAtHours: number | null;
+    headRateMPerMin: number;
+    containedAtHours: number | null;
+    outAtHours: number | null;
+    hoursToOut: number | null;
+    areaHa: number;
+    grade: string;
+    escaped: boolean;
+    wuiAtHours: number | null;
+    evacuated: number;
+  }[];
+}
+
+const FIRE_OUT_HOURS = 24;
+const GRADE_ORDER = ['none', '一般', '较大', '重大', '特别重大'] as const;
+
+function fireOutcome(tr: Trial): FireOutcome {
+  const list = tr.fires.map((f) => {
+    const area = fireAreaHa(f, tr.horizon);
+    return {
+      site: tr.s.hazardSites[f.site]!.id,
+      level: f.level,
+      ignitedAtHours: h3(f.t0),
+      detectedAtHours: hoursOrNull(f.detectedAt),
+      headRateMPerMin: Math.round(f.rate * 1000) / 1000,
+      containedAtHours: hoursOrNull(f.containedAt),
+      outAtHours: hoursOrNull(f.outAt),
+      hoursToOut: hoursOrNull(f.outAt - f.detectedAt),
+      areaHa: Math.round(area * 1000) / 1000,
+      grade: forestFireGradeOf(area).grade,
+      escaped: f.escaped,
+      wuiAtHours: hoursOrNull(f.wuiAt),
+      evacuated: f.evacuated,
+    };
+  });
+  const found = list.filter((f) => f.detectedAtHours !== null);
+  const out24 = found.filter((f) => f.hoursToOut !== null && f.hoursToOut <= FIRE_OUT_HOURS).length;
+  let largest: FireOutcome['largestGrade'] = 'none';
+  for (const f of list) if (GRADE_ORDER.indexOf(f.grade as never) > GRADE_ORDER.indexOf(largest)) largest = f.grade as FireOutcome['largestGrade'];
+  return {
+    dangerDays: [...tr.fireDangerDays],
+    count: found.length,
+    burnedHa: Math.round(list.reduce((a, f) => a + f.areaHa, 0) * 1000) / 1000,
+    outWithin24h: out24,
+    allOutWithin24h: out24 === found.length,
+    initialAttackContained: found.filter((f) => !f.escaped && f.containedAtHours !== null).length,
+    largestGrade: largest,
+    peopleEvacuated: list.reduce((a, f) => a + f.evacuated, 0),
+    list,
+  };
 }
 
 const LEVEL_ORDER = ['none', 'IV', 'III', 'II', 'I'];
@@ -142,6 +217,12 @@ export function buildOutcome(tr: Trial): TrialOutcome {
             : [],
           tr.horizon,
         );
+      case 'fireOutWithin':
+        return judge(
+          t,
+          tr.fires.filter((f) => Number.isFinite(f.detectedAt)).map((f) => ({ start: f.detectedAt, end: f.outAt })),
+          tr.horizon,
+        );
     }
   });
   const highestOf = (timeline: { level: string }[], order: string[]) =>
@@ -180,5 +261,6 @@ export function buildOutcome(tr: Trial): TrialOutcome {
       shortfall: Object.fromEntries(items.map((it, k) => [it.id, Math.round(tr.shortfall[k]! * 1000) / 1000])),
     },
     targets,
+    ...(s.hazard.kind === 'fireSeason' ? { fires: fireOutcome(tr) } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { RESPONSE_STATES } from '../machines/responseLevel.machine.ts';
+import { fireMetrics } from './fire.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import type { Trial } from './trial.ts';
 
@@ -22,6 +23,12 @@ export function metric(tr: Trial, m: Metric): number {
       return tr.warningRank();
     case 'villagesAwaitingRelief':
       return tr.villagesAwaitingRelief;
+    case 'activeFires':
+      return fireMetrics(tr).active;
+    case 'fireGrade':
+      return fireMetrics(tr).grade;
+    case 'fireUncontainedHours':
+      return fireMetrics(tr).uncontainedHours;
   }
 }
 

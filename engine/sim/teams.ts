@@ -2,6 +2,7 @@ import { sampleDist } from '../random/index.ts';
 import type { PathTree } from '../world/roadGraph.ts';
 import { retryWaitingDeliveries } from './relief.ts';
 import { finishClearing, startClearing } from './roads.ts';
+import { fireNeedsCrews, onCrewAtRoad } from './fire.ts';
 import { depart, planTravel } from './travel.ts';
 import type { TeamTask, Trial } from './trial.ts';
 
@@ -15,6 +16,7 @@ function available(tr: Trial, t: number): boolean {
 /** Nodes a task can be worked from: either end of a blocked link, or the site's village. */
 function taskNodes(tr: Trial, task: TeamTask): number[] {
   if (task.kind === 'clear') return [tr.world.graph.linkFrom[task.link]!, tr.world.graph.linkTo[task.link]!];
+  if (task.kind === 'suppress') return [tr.world.villageNode[tr.world.siteVillage[tr.fires[task.fire]!.site]!]!];
   return [tr.world.villageNode[tr.world.siteVillage[task.site]!]!];
 }
 
@@ -24,7 +26,7 @@ function taskNodes(tr: Trial, task: TeamTask): number[] {
  * One shortest-path search per task node, rooted there (roads are two-way). Ties → lower index.
  */
 function bestTeam(tr: Trial, task: TeamTask): { team: number; tree: PathTree; dest: number } | null {
-  const capable = task.kind === 'clear' ? tr.world.teamCanClear : tr.world.teamCanRescue;
+  const capable = task.kind === 'clear' ? tr.world.teamCanClear : task.kind === 'suppress' ? tr.world.teamCanSuppress : tr.world.teamCanRescue;
   const trees = taskNodes(tr, task).map((n) => tr.tree(n));
   let best: { team: number; tree: PathTree; dest: number } | null = null;
   let bestScore = Infinity;
@@ -79,8 +81,9 @@ export function sendTeam(tr: Trial, t: number, task: TeamTask, dest: number): vo
   tr.log.add(tr.now, 'team.dispatched', {
     team: tr.s.teams[t]!.id,
     task: task.kind,
-    target: task.kind === 'clear' ? tr.s.roads.links[task.link]!.id : tr.s.hazardSites[task.site]!.id,
+    target: task.kind === 'clear' ? tr.s.roads.links[task.link]!.id : tr.s.hazardSites[task.kind === 'suppress' ? tr.fires[task.fire]!.site : task.site]!.id,
   });
+  if (task.kind === 'suppress') tr.fires[task.fire]!.sent++;
   tr.teamDest[t] = dest;
   if (wasIdle) {
     const hours = sampleDist(tr.rng('team', tr.s.teams[t]!.id, 'mobilise', tr.teamCalls[t]!), tr.s.teams[t]!.mobilisationHours);
@@ -112,6 +115,11 @@ export function dispatchRescue(tr: Trial, site: number): void {
   if (!assign(tr, { kind: 'rescue', site })) tr.rescueBacklog.push(site);
 }
 
+/** Sends the best available fire crew to fire `fire`; false when none is free. */
+export function assignFire(tr: Trial, fire: number): boolean {
+  return assign(tr, { kind: 'suppress', fire });
+}
+
 /** Tries to give queued tasks to teams that have become available or reachable. */
 export function assignBacklog(tr: Trial): void {
   const order = [...tr.clearingBacklog].sort(
@@ -126,6 +134,15 @@ export function assignBacklog(tr: Trial): void {
   }
   for (const site of [...tr.rescueBacklog])
     if (assign(tr, { kind: 'rescue', site })) tr.rescueBacklog.splice(tr.rescueBacklog.indexOf(site), 1);
+  if (tr.fireBacklog.length > 0) {
+    // a contained fire needs no more crews; the others are served oldest first
+    const queued = tr.fireBacklog.splice(0).filter((f) => fireNeedsCrews(tr, f));
+    for (const [k, f] of queued.entries())
+      if (!assign(tr, { kind: 'suppress', fire: f })) {
+        tr.fireBacklog.push(...queued.slice(k));
+        break;
+      }
+  }
 }
 
 /** Mobilisation over: the team sets off, or waits if no road leads there. */
@@ -167,6 +184,8 @@ export function onTeamArrive(tr: Trial, t: number, leg: number): void {
   if (task.kind === 'clear') {
     const minutes = startClearing(tr, t, task.link);
     tr.schedule(tr.now + minutes, { k: 'taskDone', team: t, leg });
+  } else if (task.kind === 'suppress') {
+    onCrewAtRoad(tr, t, leg, task.fire);
   } else {
     if (!Number.isFinite(tr.siteRescueAt[task.site]!)) tr.siteRescueAt[task.site] = tr.now;
     const hours = sampleDist(tr.rng('team', id, 'rescue', tr.teamCalls[t]!), tr.s.chain.rescue.onSiteHours);
@@ -223,6 +242,7 @@ function releaseIfStuck(tr: Trial, t: number): void {
   tr.log.add(tr.now, 'team.released', { team: tr.s.teams[t]!.id });
   if (task?.kind === 'clear') tr.clearingBacklog.push(task.link);
   else if (task?.kind === 'rescue') tr.rescueBacklog.push(task.site);
+  else if (task?.kind === 'suppress' && fireNeedsCrews(tr, task.fire)) tr.fireBacklog.push(task.fire);
   assignBacklog(tr);
 }
 

@@ -1,4 +1,5 @@
 import { deliveryMachine, type DeliveryEvent } from '../machines/delivery.machine.ts';
+import { forestFireMachine, type ForestFireEvent } from '../machines/forestFire.machine.ts';
 import { hazardSiteMachine, type HazardSiteEvent } from '../machines/hazardSite.machine.ts';
 import type { MachineInstance } from '../machines/host.ts';
 import { actorInstance } from '../machines/host.ts';
@@ -24,6 +25,7 @@ export interface MachineFactory {
   responseLevel(input: { deescalateAfterHours: number; endAfterHours: number }): MachineInstance<ResponseEvent>;
   team(): MachineInstance<TeamEvent>;
   delivery(): MachineInstance<DeliveryEvent>;
+  forestFire(): MachineInstance<ForestFireEvent>;
 }
 
 /** The interactive path: every machine a live XState actor, as in a drill. */
@@ -34,6 +36,7 @@ export const xstateMachines: MachineFactory = {
   responseLevel: (input) => actorInstance(responseLevelMachine, input),
   team: () => actorInstance(teamMachine),
   delivery: () => actorInstance(deliveryMachine),
+  forestFire: () => actorInstance(forestFireMachine),
 };
 
 const initialCache = new WeakMap<MachineFactory, { hazardSite: string; roadLink: string; team: string }>();
@@ -48,7 +51,41 @@ function initialValues(f: MachineFactory): { hazardSite: string; roadLink: strin
   return v;
 }
 
-export type TeamTask = { kind: 'clear'; link: number } | { kind: 'rescue'; site: number };
+export type TeamTask = { kind: 'clear'; link: number } | { kind: 'rescue'; site: number } | { kind: 'suppress'; fire: number };
+
+/** One forest fire of a fire season (engine/sim/fire.ts); times in minutes, lengths in metres. */
+export interface Fire {
+  machine: MachineInstance<ForestFireEvent>;
+  site: number;
+  /** 0-based day of the season and its danger level 1…5 */
+  day: number;
+  level: number;
+  t0: number;
+  detectedAt: number;
+  tempC: number;
+  humidityPct: number;
+  windMs: number;
+  /** head-fire rate m/min, length-to-breadth ratio, and the compartment's cap on the fire length */
+  rate: number;
+  lb: number;
+  capLength: number;
+  perimeterPerLength: number;
+  areaPerLength2: number;
+  /** fireline: metres built by `lineAt`, and the rate (m/min) of the crews on it since */
+  line: number;
+  lineAt: number;
+  lineRate: number;
+  /** bumped whenever the crews change, so a stale containment event is ignored */
+  epoch: number;
+  /** teams on the line (their walk-in done) and teams sent so far */
+  onLine: number[];
+  sent: number;
+  containedAt: number;
+  outAt: number;
+  escaped: boolean;
+  wuiAt: number;
+  evacuated: number;
+}
 
 export interface Delivery {
   machine: MachineInstance<DeliveryEvent>;
@@ -109,6 +146,11 @@ export class Trial {
   readonly teamTravel: (Travel | null)[];
   readonly clearingBacklog: number[] = [];
   readonly rescueBacklog: number[] = [];
+  /** forest fires of a fire season, in ignition order; fires waiting for a crew (one entry per team) */
+  readonly fires: Fire[] = [];
+  readonly fireBacklog: number[] = [];
+  /** days of the season at each danger level 1…5 (index 0…4) */
+  readonly fireDangerDays = [0, 0, 0, 0, 0];
 
   readonly siteFailedAt: Float64Array;
   readonly siteFailPending: Uint8Array;

@@ -27,6 +27,7 @@ export interface World {
   teamNode: Int32Array;
   teamCanClear: Uint8Array;
   teamCanRescue: Uint8Array;
+  teamCanSuppress: Uint8Array;
   /** expected mobilisation minutes per team, used to rank candidates */
   teamExpectedMobilisation: Float64Array;
   shelterNode: Int32Array;
@@ -107,6 +108,7 @@ export function compileWorld(s: Scenario): World {
     teamNode: Int32Array.from(s.teams.map((t) => node(t.node))),
     teamCanClear: Uint8Array.from(s.teams.map((t) => (t.capabilities.includes('clearing') ? 1 : 0))),
     teamCanRescue: Uint8Array.from(s.teams.map((t) => (t.capabilities.includes('rescue') ? 1 : 0))),
+    teamCanSuppress: Uint8Array.from(s.teams.map((t) => (t.capabilities.includes('fireSuppression') ? 1 : 0))),
     teamExpectedMobilisation: Float64Array.from(s.teams.map((t) => distMean(t.mobilisationHours) * 60)),
     shelterNode,
     villageShelters,

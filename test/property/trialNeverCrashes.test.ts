@@ -111,7 +111,7 @@ function checkTrial(s: Scenario, seed: number, res: TrialResult): void {
 
 describe('runTrial on random valid scenarios', () => {
   it(`never throws, finishes, keeps its invariants and is deterministic (${NUM_RUNS} scenarios × ${SEEDS_PER_SCENARIO} seeds)`, () => {
-    const seen = { rainstorm: 0, earthquake: 0, failures: 0, cuts: 0, reliefs: 0 };
+    const seen = { rainstorm: 0, earthquake: 0, fireSeason: 0, failures: 0, cuts: 0, reliefs: 0 };
     fc.assert(
       fc.property(
         arbScenario,

@@ -1,16 +1,30 @@
 import * as z from 'zod';
 import { boundedDist, Dist, Id, LocalText, People, Probability } from './primitives.ts';
 
+/**
+ * A forest compartment (林区小班/林班) bounded by firebreaks (阻隔带): a fire in it grows until it
+ * is contained or fills the compartment. The site's `village` and `threatenedPeople` are the
+ * wildland–urban interface (森林城镇交界) village and the people evacuated if the fire reaches it;
+ * its `cuts` are the road links a fire there can close.
+ */
+export const ForestCompartment = z.strictObject({
+  areaHa: z.number().gt(0).max(100_000).describe('Area inside the firebreaks, hectares: the most one fire can burn here'),
+  fuelFactor: z.number().gt(0).max(5).describe('王正非 fuel factor Ks (可燃物配置格局更正系数), dimensionless'),
+  slopeDeg: z.number().min(0).max(60).describe('Mean slope, degrees (Kφ = exp(3.533·tan(φ)^1.2))'),
+  walkInHours: boundedDist(0, 24, 'forest.walkInHours').describe('Hours a crew walks from the road node to the fire edge'),
+  wuiDistanceM: z.number().min(0).max(50_000).optional().describe('Head-fire run, metres, at which the fire reaches the village (森林城镇交界火); none: it never can'),
+});
+
 /** A geological hazard site (地质灾害隐患点). */
 export const HazardSite = z.strictObject({
   id: Id,
   name: LocalText,
   kind: z
-    .enum(['landslide', 'collapse', 'debrisFlow', 'waterlogging', 'levee', 'chemical', 'fire'])
-    .describe('滑坡 / 崩塌 / 泥石流 / 内涝点 / 堤防险段 / 危化品设施 / 火灾点'),
+    .enum(['landslide', 'collapse', 'debrisFlow', 'waterlogging', 'levee', 'chemical', 'fire', 'forest'])
+    .describe('滑坡 / 崩塌 / 泥石流 / 内涝点 / 堤防险段 / 危化品设施 / 火灾点 / 林区 (a forest compartment: needs `forest`)'),
   village: Id.describe('Village whose people it threatens'),
   threatenedPeople: People.describe('People threatened (受威胁人数)'),
-  susceptibility: Probability.describe('Relative susceptibility of the site, 0–1 (scales its failure rate)'),
+  susceptibility: Probability.describe('Relative susceptibility of the site, 0–1 (scales its failure rate; for a forest compartment, its share of ignitions)'),
   cuts: z
     .array(
       z.strictObject({
@@ -29,6 +43,7 @@ export const HazardSite = z.strictObject({
     )
     .optional()
     .describe('Secondary hazards this failure can trigger; none when absent'),
+  forest: ForestCompartment.optional().describe('Forest compartment data (kind forest only): what the fire model needs'),
 });
 
 /** A stochastic rainstorm (暴雨): a triangular hyetograph with multiplicative hourly noise. */
@@ -66,7 +81,56 @@ export const Earthquake = z.strictObject({
     .describe('Intensity I = a + b·M − c·ln(R + r0), R epicentral distance km (Chinese attenuation form)'),
 });
 
-export const Hazard = z.discriminatedUnion('kind', [Rainstorm, Earthquake]);
+const Weather = z.strictObject({
+  temperatureC: boundedDist(-30, 50, 'weather.temperatureC').describe('Air temperature, °C'),
+  humidityPct: boundedDist(0, 100, 'weather.humidityPct').describe('Relative humidity, %'),
+  windMs: boundedDist(0, 40, 'weather.windMs').describe('Wind speed at 10 m, m/s'),
+});
+const PerLevel = <T extends z.ZodType>(t: T) => z.tuple([t, t, t, t, t]).describe('One entry per 森林火险气象等级 1…5 (GB/T 36743-2018)');
+
+/**
+ * A forest-fire season (森林火险期): one 森林火险气象等级 (1–5, GB/T 36743-2018) per day, drawn
+ * from the weights of the period the day falls in (a day keeps yesterday's level with
+ * probability `persistence`); ignitions a day ~ Poisson at that level; fire weather drawn per
+ * fire at its level; spread by 王正非 (1983), containment by fireline (Fried & Fried 1996).
+ */
+export const FireSeason = z.strictObject({
+  kind: z.literal('fireSeason'),
+  days: z.number().int().min(1).max(366).describe('Length of the season from the scenario start, days'),
+  danger: z.strictObject({
+    periods: z
+      .array(
+        z.strictObject({
+          fromDay: z.number().int().min(0).max(365).describe('First day (0-based) of the period'),
+          weights: PerLevel(z.number().min(0).max(1000)).describe('Relative weights of danger levels 1…5 on a day of this period'),
+        }),
+      )
+      .min(1)
+      .describe('Periods (e.g. months) in ascending fromDay, the first from day 0'),
+    persistence: Probability.describe('P(a day keeps the previous day\'s level); otherwise drawn afresh'),
+  }),
+  weather: PerLevel(Weather).describe('Fire weather at each danger level 1…5'),
+  ignitionsPerDay: PerLevel(z.number().min(0).max(50)).describe('Mean ignitions a day (Poisson) at danger levels 1…5, whole county'),
+  ignitionHour: boundedDist(0, 24, 'ignitionHour').describe('Hour of the day an ignition happens'),
+  detectionHours: boundedDist(0, 48, 'detectionHours').describe('Hours from ignition to the fire being found and reported (发现)'),
+  windAdjustment: z.number().gt(0).max(1).describe('Mid-flame wind / 10 m wind, for the length-to-breadth ratio (Anderson 1983)'),
+  suppression: z.strictObject({
+    lineMetresPerPersonHour: z
+      .strictObject({
+        professional: z.number().min(0).max(1000),
+        county: z.number().min(0).max(1000),
+        township: z.number().min(0).max(1000),
+        village: z.number().min(0).max(1000),
+      })
+      .describe('Fireline each crew member builds an hour, by team tier, m/h'),
+    initialAttackTeams: z.number().int().min(1).max(20).describe('Teams sent when a fire is found (首攻)'),
+    escalateAfterHours: z.number().gt(0).max(72).describe('A fire not contained this long after it was found has escaped: extended attack'),
+    extendedAttackTeams: z.number().int().min(0).max(50).describe('More teams called for an escaped fire (增援)'),
+    mopUpHours: boundedDist(0, 24 * 10, 'suppression.mopUpHours').describe('Hours from containment until the fire is out (清理余火, 看守火场)'),
+  }),
+});
+
+export const Hazard = z.discriminatedUnion('kind', [Rainstorm, Earthquake, FireSeason]);
 
 /** Rainfall → slope failure rule (the chain's first link). */
 export const LandslideRule = z.discriminatedUnion('type', [

@@ -30,7 +30,9 @@ export const Reserves = z.strictObject({
   horizonCoverDays: z.number().gt(0).max(60).describe('Days of need counted when judging stock adequacy'),
 });
 
-export const Capability = z.enum(['clearing', 'rescue']).describe('抢通 road clearing / 救援 search and rescue');
+export const Capability = z
+  .enum(['clearing', 'rescue', 'fireSuppression'])
+  .describe('抢通 road clearing / 救援 search and rescue / 扑火 forest-fire suppression');
 
 export const Team = z.strictObject({
   id: Id,
@@ -53,8 +55,8 @@ export const Target = z.strictObject({
   id: Id,
   name: LocalText,
   kind: z
-    .enum(['reliefWithin', 'trunkReopenWithin', 'rescueArrivalWithin', 'responseWithin'])
-    .describe('reliefWithin: each affected village gets first relief; trunkReopenWithin: each cut trunk link reopens; rescueArrivalWithin: a rescue team reaches each failed site with people at risk; responseWithin: a response level is in force after the first failure'),
+    .enum(['reliefWithin', 'trunkReopenWithin', 'rescueArrivalWithin', 'responseWithin', 'fireOutWithin'])
+    .describe('reliefWithin: each affected village gets first relief; trunkReopenWithin: each cut trunk link reopens; rescueArrivalWithin: a rescue team reaches each failed site with people at risk; responseWithin: a response level is in force after the first failure; fireOutWithin: each forest fire is out after it was found'),
   hours: z
     .number()
     .gt(0)

@@ -12,8 +12,11 @@ export const Metric = z
     'cutTrunkLinks',
     'warningLevel',
     'villagesAwaitingRelief',
+    'activeFires',
+    'fireGrade',
+    'fireUncontainedHours',
   ])
-  .describe('deadMissing (死亡失踪), affectedPeople (受灾人数), failedSites, cutLinks, cutTrunkLinks, warningLevel (0 none, 1 blue … 4 red), villagesAwaitingRelief');
+  .describe('deadMissing (死亡失踪), affectedPeople (受灾人数), failedSites, cutLinks, cutTrunkLinks, warningLevel (0 none, 1 blue … 4 red), villagesAwaitingRelief, activeFires (forest fires found and not out), fireGrade (highest grade of a fire not out: 0 none, 1 一般, 2 较大, 3 重大, 4 特别重大), fireUncontainedHours (longest a found fire has gone uncontained, h)');
 
 export const Condition = z.strictObject({
   metric: Metric,

@@ -28,7 +28,7 @@ export const ScenarioV1 = z
     name: LocalText,
     description: LocalText,
     start: z.iso.datetime({ offset: true }).describe('Wall-clock time of simulated hour 0, ISO 8601 with offset'),
-    horizonHours: z.number().gt(0).max(24 * 60).describe('Simulated duration, hours'),
+    horizonHours: z.number().gt(0).max(24 * 366).describe('Simulated duration, hours (a forest-fire season may run to a year)'),
     sources: z.record(Id, Source),
     provenance: z.array(Provenance),
     region: Region,
