@@ -14,12 +14,13 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GEOHAZARD_GRADES, STORE_SIZES } from '../engine/rules/index.ts';
+import { STORE_SIZES } from '../engine/rules/index.ts';
 import { dataFile } from './build-divisions.ts';
 import {
-  COMMON_SOURCES, Document, ITEMS, ITEM_PROVENANCE, Rand, assignPopulation, buildRoads, clamp, commentAt, dist, engineCheck, keyComment, layoutCommon, makeGeo,
-  placeTownships, placeVillages, pointSegmentDistance, readDivisions, regionOut, relief, roadNodes, round, stockFor, tri, writeScenario,
-  type Link, type Village, type XY,
+  COVER_DAYS_PROVENANCE, DRY_HOURS_PROVENANCE, ITEM_PROVENANCE, RAIN_RESPONSE_END_PROVENANCE, Rand, TARGETS, assignPopulation, buildRoads, buildSlopeSites, clamp,
+  commentAt, cond, condPaths, deadMissingAt, dist, isMain, keyComments, largestRemainder, linksOut, makeGeo, pickSources, placeTownships, placeVillages,
+  readDivisions, regionOut, rescueWithin, reservesOut, responseOut, roadNodes, round, runBuilder, scenarioDocument, shelter, slopeSiteOut, stockFor, team,
+  townshipTeams, tri, villageTeams, warehouse, type XY,
 } from './build-scenario-kit.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,74 +39,13 @@ const SHELTER_PEOPLE = 201_400; // seed 002: 「能容纳20.14万人」
 const SHELTER_AREA_M2 = 302_100; // seed 002: 「约30.21万平方米」
 
 /** Low hills of 340–620 m: a NW–SE ridge and two scales of hill-and-valley relief. Synthetic. */
-function elevation([x, y]: XY): number {
+export function elevation([x, y]: XY): number {
   const ridge = Math.exp(-(((x + 0.6 * y - 4) / 9) ** 2));
   const hills = 42 * Math.sin(x / 2.8 + 0.7) * Math.cos(y / 3.1 + 0.2) + 24 * Math.sin((x - y) / 1.6) + 12 * Math.cos((2 * x + y) / 1.2);
   return clamp(400 + 130 * ridge + hills, 340, 620);
 }
 
-interface Site {
-  id: string;
-  v: Village;
-  kind: 'landslide' | 'collapse';
-  group: number;
-  threatened: number;
-  susceptibility: number;
-  cuts: { link: string; probability: number }[];
-  onTrunk: boolean;
-}
-
-function buildSites(vs: Village[], links: Link[]): Site[] {
-  const r = new Rand(NS, 'sites');
-  const nodeXY = new Map<string, XY>();
-  for (const v of vs) nodeXY.set(v.node, v.xy), nodeXY.set(v.t.node, v.t.xy);
-  const used = new Set<string>();
-  const sites: Site[] = [];
-  const rough = new Map(vs.map((v) => [v.id, relief(elevation, v.xy)]));
-  const maxRough = Math.max(...rough.values());
-  const make = (v: Village, cuts: Site['cuts'], onTrunk: boolean) => {
-    used.add(v.id);
-    const k = rough.get(v.id)! / maxRough;
-    const threatened = clamp(Math.round(Math.exp(Math.log(60) + 0.8 * r.normal())), 10, 300);
-    sites.push({
-      id: '', v, kind: r.next() < 0.25 ? 'collapse' : 'landslide', group: r.int(1, 9),
-      threatened: Math.min(threatened, Math.floor(v.population / 3)),
-      susceptibility: round(clamp(0.25 + 0.6 * k + r.uniform(-0.1, 0.1), 0.2, 0.95), 2), cuts, onTrunk,
-    });
-  };
-  const trunk = links.filter((l) => l.trunk && l.susceptibility > 0.05).sort((a, b) => b.susceptibility - a.susceptibility || (a.id < b.id ? -1 : 1));
-  for (const l of trunk) {
-    if (sites.length >= TRUNK_SITE_COUNT) break;
-    const a = nodeXY.get(l.from)!;
-    const b = nodeXY.get(l.to)!;
-    const near = vs.filter((v) => !used.has(v.id) && !v.community && (v.t.node === l.from || v.t.node === l.to)).sort((p, q) => pointSegmentDistance(p.xy, a, b) - pointSegmentDistance(q.xy, a, b))[0];
-    if (!near || pointSegmentDistance(near.xy, a, b) > 3.5) continue;
-    make(near, [{ link: l.id, probability: round(r.uniform(0.4, 0.7), 2) }, { link: near.access, probability: round(r.uniform(0.2, 0.4), 2) }], true);
-  }
-  const pool = vs.filter((v) => !v.community && !used.has(v.id));
-  while (sites.length < SITE_COUNT) {
-    const v = pool[r.weighted(pool.map((p) => (used.has(p.id) ? 0 : rough.get(p.id)! ** 2)))]!;
-    const cuts: Site['cuts'] = [{ link: v.access, probability: round(r.uniform(0.5, 0.9), 2) }];
-    if (r.next() < 0.4) {
-      const other = links.find((l) => l.id !== v.access && (l.from === v.node || l.to === v.node));
-      const second = other?.id ?? vs.find((p) => p.node === v.parent)?.access;
-      if (second) cuts.push({ link: second, probability: round(r.uniform(0.2, 0.5), 2) });
-    }
-    make(v, cuts, false);
-  }
-  sites.forEach((s, i) => (s.id = `gh${String(i + 1).padStart(2, '0')}`));
-  return sites;
-}
-
-const SOURCES = {
-  seed002: { title: '井研县"十四五"应急体系规划', file: '002_75c5233623d6d815.txt' },
-  seed000: { title: '乐至县"十四五"应急体系规划（乐府发〔2022〕42号，2022-08-11）', file: '000_3693ba97f58c2210.txt' },
-  ...COMMON_SOURCES,
-  gh2003: { title: '地质灾害防治条例（险情、灾情分级）', standard: '国务院令第394号 (2003)' },
-  jianbiao121: { title: '救灾物资储备库建设标准', standard: '建标121-2009' },
-  ndrc2024: { title: '国家防灾减灾救灾委员会办公室《关于进一步加强应急抢险救灾物资保障体系和能力建设的指导意见》（2024）', url: 'http://kmeys.com/zixun/202410/91080.html' },
-  caine1980: { title: 'Caine N. (1980) The rainfall intensity–duration control of shallow landslides and debris flows. Geografiska Annaler 62A:23–27' },
-};
+const SOURCES = pickSources('seed002', 'seed000', 'gb2260', 'sphere2018', 'gb21734', 'gh2003', 'jianbiao121', 'ndrc2024', 'caine1980');
 
 const HAZARD = {
   kind: 'rainstorm',
@@ -122,7 +62,7 @@ const CHAIN = {
   clearing: { hours: { dist: 'lognormal', median: 3, sigma: 0.5, max: 24 }, trunkFactor: 1.2 },
 };
 
-function build() {
+export function build() {
   const data = readDivisions(dataFile('jingyan'));
   const ts = placeTownships(data, G, NS, URBAN, { '511124001': [104.07, 29.652] });
   const vs = placeVillages(data, ts, G, NS, { spacingKm: 1.2, radiusPerSqrt: 1.6 });
@@ -132,35 +72,35 @@ function build() {
     susceptibility: (s, trunk, r) => round(clamp(0.1 + 0.6 * s + r.uniform(-0.05, 0.05) - (trunk ? 0.05 : 0), 0.05, 0.9), 2),
     maxTrunkKm: 13, radialKm: 16, crossKm: 5, elevation,
   }, NS);
-  const sites = buildSites(vs, links);
+  const sites = buildSlopeSites(vs, links, NS, { count: SITE_COUNT, trunkCount: TRUNK_SITE_COUNT, trunkNearKm: 3.5, elevation });
   const tBy = new Map(ts.map((t) => [t.d.zh, t]));
   const yancheng = ts[0]!;
 
   // --- reserves: the county depot and the agency stores of 金都徽连锁 in all 15 镇(街道) (seed 002)
-  const warehouses: Record<string, unknown>[] = [
-    { id: 'wh-county', name: { zh: '井研县救灾物资储备库', en: 'Jingyan County relief depot' }, tier: 'county', node: yancheng.node, stock: stockFor(COUNTY_STORE_PEOPLE), resupplyLeadHours: tri(6, 8, 12), reorderFraction: 0.3, loadingHours: tri(0.5, 1, 2) },
+  const warehouses = [
+    warehouse({ id: 'wh-county', name: { zh: '井研县救灾物资储备库', en: 'Jingyan County relief depot' }, tier: 'county', node: yancheng.node, stock: stockFor(COUNTY_STORE_PEOPLE), resupplyLeadHours: tri(6, 8, 12), loadingHours: tri(0.5, 1, 2) }),
+    ...ts.map((t) => {
+      const people = clamp(Math.round(t.population / 40 / 100) * 100, 300, 1000);
+      const name = { zh: `金都徽连锁${t.d.zh}门店（协议代储）`, en: `Jinduhui chain store, ${t.d.en} (agreement store)` };
+      return warehouse({ id: `wh-ag-${t.id}`, name, tier: 'agreement', node: t.node, stock: { food: people * 3, water: people * 3 }, resupplyLeadHours: tri(12, 24, 48), loadingHours: tri(0.5, 1, 2) });
+    }),
   ];
-  for (const t of ts) {
-    const people = clamp(Math.round(t.population / 40 / 100) * 100, 300, 1000);
-    warehouses.push({
-      id: `wh-ag-${t.id}`, name: { zh: `金都徽连锁${t.d.zh}门店（协议代储）`, en: `Jinduhui chain store, ${t.d.en} (agreement store)` }, tier: 'agreement', node: t.node,
-      stock: { food: people * 3, water: people * 3 }, resupplyLeadHours: tri(12, 24, 48), reorderFraction: 0.3, loadingHours: tri(0.5, 1, 2),
-    });
-  }
 
   // --- teams: fire brigade and the two central stations, road crews, 15 township teams, 119 village squads
   const r = new Rand(NS, 'teams');
-  const teams: Record<string, unknown>[] = [
-    { id: 'team-county-fire', name: { zh: '井研县消防救援大队', en: 'Jingyan County fire and rescue brigade' }, tier: 'professional', node: yancheng.node, size: 45, capabilities: ['rescue'], mobilisationHours: tri(0.1, 0.25, 0.5) },
-    { id: 'team-fire-mata', name: { zh: '马踏镇中心消防救援站', en: 'Mata Town central fire station' }, tier: 'professional', node: tBy.get('马踏镇')!.node, size: 25, capabilities: ['rescue'], mobilisationHours: tri(0.1, 0.25, 0.5) },
-    { id: 'team-fire-zhoupo', name: { zh: '周坡镇中心消防救援站', en: 'Zhoupo Town central fire station' }, tier: 'professional', node: tBy.get('周坡镇')!.node, size: 25, capabilities: ['rescue'], mobilisationHours: tri(0.1, 0.25, 0.5) },
-    { id: 'team-county-road', name: { zh: '井研县公路养护抢通队', en: 'Jingyan County road maintenance and clearing team' }, tier: 'professional', node: yancheng.node, size: 40, capabilities: ['clearing'], mobilisationHours: tri(1, 1.5, 2.5) },
-    { id: 'team-road-mata', name: { zh: '马踏片区公路抢通分队', en: 'Mata area road clearing squad' }, tier: 'professional', node: tBy.get('马踏镇')!.node, size: 20, capabilities: ['clearing'], mobilisationHours: tri(1, 1.5, 2.5) },
-    { id: 'team-road-zhoupo', name: { zh: '周坡片区公路抢通分队', en: 'Zhoupo area road clearing squad' }, tier: 'professional', node: tBy.get('周坡镇')!.node, size: 20, capabilities: ['clearing'], mobilisationHours: tri(1, 1.5, 2.5) },
+  const mata = tBy.get('马踏镇')!.node;
+  const zhoupo = tBy.get('周坡镇')!.node;
+  const teams = [
+    team('team-county-fire', { zh: '井研县消防救援大队', en: 'Jingyan County fire and rescue brigade' }, 'professional', yancheng.node, 45, ['rescue'], tri(0.1, 0.25, 0.5)),
+    team('team-fire-mata', { zh: '马踏镇中心消防救援站', en: 'Mata Town central fire station' }, 'professional', mata, 25, ['rescue'], tri(0.1, 0.25, 0.5)),
+    team('team-fire-zhoupo', { zh: '周坡镇中心消防救援站', en: 'Zhoupo Town central fire station' }, 'professional', zhoupo, 25, ['rescue'], tri(0.1, 0.25, 0.5)),
+    team('team-county-road', { zh: '井研县公路养护抢通队', en: 'Jingyan County road maintenance and clearing team' }, 'professional', yancheng.node, 40, ['clearing'], tri(1, 1.5, 2.5)),
+    team('team-road-mata', { zh: '马踏片区公路抢通分队', en: 'Mata area road clearing squad' }, 'professional', mata, 20, ['clearing'], tri(1, 1.5, 2.5)),
+    team('team-road-zhoupo', { zh: '周坡片区公路抢通分队', en: 'Zhoupo area road clearing squad' }, 'professional', zhoupo, 20, ['clearing'], tri(1, 1.5, 2.5)),
   ];
   const countyTeams = teams.length;
-  for (const t of ts) teams.push({ id: `team-${t.id}`, name: { zh: `${t.d.zh}应急救援队`, en: `${t.d.en} emergency rescue team` }, tier: 'township', node: t.node, size: r.int(30, 45), capabilities: ['rescue'], mobilisationHours: tri(0.5, 1, 2) });
-  for (const v of vs) teams.push({ id: `team-${v.id}`, name: { zh: `${v.t.d.zh}${v.d.zh}应急分队`, en: `${v.d.en} (${v.t.d.en}) emergency squad` }, tier: 'village', node: v.node, size: r.int(10, 15), capabilities: ['rescue'], mobilisationHours: tri(0.25, 0.5, 1) });
+  teams.push(...townshipTeams(ts, { zh: '应急救援队', en: 'emergency rescue team', size: () => r.int(30, 45) }));
+  teams.push(...villageTeams(vs, { zh: '应急分队', en: 'emergency squad', size: () => r.int(10, 15) }));
 
   // --- shelters: 50 sites for 201,400 people (seed 002), a central one in the county town,
   // one per township, the rest at the largest villages; capacities by population, summing exactly
@@ -170,23 +110,15 @@ function build() {
   ];
   const big = [...vs].sort((a, b) => b.population - a.population || (a.id < b.id ? -1 : 1)).slice(0, SHELTERS - hosts.length).sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const v of big) hosts.push({ id: `sh-${v.id}`, zh: `${v.t.d.zh}${v.d.zh}避难场所（市场）`, en: `${v.d.en} (${v.t.d.en}) shelter (market)`, node: v.node, weight: v.population });
-  const wsum = hosts.reduce((a, h) => a + h.weight, 0);
-  const raw = hosts.map((h) => (h.weight * SHELTER_PEOPLE) / wsum);
-  const caps = raw.map(Math.floor);
-  let left = SHELTER_PEOPLE - caps.reduce((a, b) => a + b, 0);
-  raw.map((x, i) => [x - caps[i]!, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).forEach(([, i]) => left-- > 0 && caps[i]!++);
-  const shelters = hosts.map((h, i) => ({ id: h.id, name: { zh: h.zh, en: h.en }, node: h.node, capacity: caps[i]! }));
+  const caps = largestRemainder(hosts.map((h) => h.weight), SHELTER_PEOPLE);
+  const shelters = hosts.map((h, i) => shelter(h.id, { zh: h.zh, en: h.en }, h.node, caps[i]!));
 
-  const grade = (g: string) => GEOHAZARD_GRADES.find((x) => x.grade === g)!.disaster.deadMissing;
-  const cond = (metric: string, value: number) => ({ metric, op: '>=', value });
   const levels = [
     { level: 'IV', startAny: [cond('failedSites', 1), cond('cutTrunkLinks', 1), cond('warningLevel', 2)] },
-    { level: 'III', startAny: [cond('deadMissing', grade('中型')), cond('affectedPeople', 500), cond('failedSites', 4), cond('cutTrunkLinks', 3), cond('warningLevel', 3)] },
-    { level: 'II', startAny: [cond('deadMissing', grade('大型')), cond('affectedPeople', 2000), cond('failedSites', 8), cond('warningLevel', 4)] },
-    { level: 'I', startAny: [cond('deadMissing', grade('特大型')), cond('affectedPeople', COUNTY_STORE_PEOPLE)] },
+    { level: 'III', startAny: [cond('deadMissing', deadMissingAt('中型')), cond('affectedPeople', 500), cond('failedSites', 4), cond('cutTrunkLinks', 3), cond('warningLevel', 3)] },
+    { level: 'II', startAny: [cond('deadMissing', deadMissingAt('大型')), cond('affectedPeople', 2000), cond('failedSites', 8), cond('warningLevel', 4)] },
+    { level: 'I', startAny: [cond('deadMissing', deadMissingAt('特大型')), cond('affectedPeople', COUNTY_STORE_PEOPLE)] },
   ];
-  const condPaths = (metric: string) => levels.flatMap((l, i) => l.startAny.flatMap((c, j) => (c.metric === metric ? [`response.levels.${i}.startAny.${j}.value`] : [])));
-  const linkOut = links.map(({ kind: _k, ...l }) => l);
 
   const provenance = [
     { paths: ['horizonHours'], source: 'assumed', note: 'Three days: the storm, the failures and two more days of relief and resupply.' },
@@ -206,17 +138,17 @@ function build() {
     { paths: ['chain.landslide.intensityAt50', 'chain.landslide.intensitySpread'], source: 'assumed', note: 'Earthquake branch, unused by this rainstorm; placeholders.' },
     { paths: ['chain.consequences.**'], source: 'assumed', note: 'Small hillslope failures: 30–100% of the threatened people affected; up to 3% of those still in place dead or missing; evacuation cuts casualties tenfold.' },
     { paths: ['chain.rescue.**', 'chain.clearing.**'], source: 'assumed', note: 'Search at a small slide 2–8 h; a loader reopens a blocked road in about 3 h (median), trunk slides 20% longer.' },
-    { paths: ['warnings.cancelAfterDryHours'], source: 'assumed', note: 'A signal is lifted after 6 hours below every threshold.' },
-    { paths: condPaths('deadMissing'), source: 'gh2003', note: 'Dead and missing at the 灾情 cut-offs of the national geohazard grading (engine/rules GH-III/II/I): 中型 ≥ 3 (Ⅲ), 大型 ≥ 10 (Ⅱ), 特大型 ≥ 30 (Ⅰ).' },
-    { paths: [...condPaths('affectedPeople'), ...condPaths('failedSites'), ...condPaths('cutTrunkLinks')], source: 'assumed', note: 'County-scale ladder (the national relief plan counts per province, engine/rules NDR-4 from 10万 relocated); Ⅰ at the county store\'s planned 7,000 people; fewer sites than 乐至, so lower site counts.' },
-    { paths: condPaths('warningLevel'), source: 'assumed', note: 'Common county 防汛 practice (standards-cn §4.1, M): yellow signal → Ⅳ, orange → Ⅲ, red → Ⅱ.' },
-    { paths: ['response.deescalateAfterHours', 'response.endAfterHours', 'response.endAll.*.value'], source: 'assumed', note: 'Step down after 12 quiet hours; end after 12 hours with no signal, no cut trunk road and no village awaiting relief.' },
+    DRY_HOURS_PROVENANCE,
+    { paths: condPaths(levels, 'deadMissing'), source: 'gh2003', note: 'Dead and missing at the 灾情 cut-offs of the national geohazard grading (engine/rules GH-III/II/I): 中型 ≥ 3 (Ⅲ), 大型 ≥ 10 (Ⅱ), 特大型 ≥ 30 (Ⅰ).' },
+    { paths: [...condPaths(levels, 'affectedPeople'), ...condPaths(levels, 'failedSites'), ...condPaths(levels, 'cutTrunkLinks')], source: 'assumed', note: 'County-scale ladder (the national relief plan counts per province, engine/rules NDR-4 from 10万 relocated); Ⅰ at the county store\'s planned 7,000 people; fewer sites than 乐至, so lower site counts.' },
+    { paths: condPaths(levels, 'warningLevel'), source: 'assumed', note: 'Common county 防汛 practice (standards-cn §4.1, M): yellow signal → Ⅳ, orange → Ⅲ, red → Ⅱ.' },
+    RAIN_RESPONSE_END_PROVENANCE,
     ...ITEM_PROVENANCE,
     { paths: ['reserves.warehouses.0.stock.*'], source: 'jianbiao121', note: `County depot sized for ${COUNTY_STORE_PEOPLE.toLocaleString('en')} relocated people (建标121-2009 county class 0.5–0.7万人, engine/rules R-3.county): tents and quilts once, a day of food and water. Of the order of the plan's 「7万余件（套）」 in store.` },
     { paths: ['reserves.warehouses.*.stock.*'], source: 'seed002', note: '「与金都徽连锁有限公司签订了救灾物资代储协议，在全县15个镇（街道）代储粮油、干粮、水」: one agency store per 镇 holding food and water; quantities assumed (a day for 300–1,000 people, by township population).' },
     { paths: ['reserves.warehouses.0.resupplyLeadHours.*'], source: 'ndrc2024', note: 'The county depot is refilled from 乐山市: first batch within 8 h of the order (engine/rules T-10.city), 6–12 h.' },
     { paths: ['reserves.warehouses.*.resupplyLeadHours.*', 'reserves.warehouses.*.loadingHours.*', 'reserves.warehouses.*.reorderFraction'], source: 'assumed', note: 'Agency stores restocked by the chain in 12–48 h; loading 0.5–2 h; reorder below 30%.' },
-    { paths: ['reserves.coverDaysPerDelivery', 'reserves.horizonCoverDays'], source: 'assumed', note: 'Each delivery covers one day of need; adequacy judged over the three-day horizon.' },
+    COVER_DAYS_PROVENANCE,
     { paths: teams.slice(0, countyTeams).map((_, i) => `teams.${i}.size`), source: 'assumed', note: 'The plan names the fire brigade as the backbone and two central stations (马踏, 周坡: 「建设2个中心消防救援站」) but no headcounts: 45 and 25 each; road crews 40 and 20 (the plan gives no road teams; assumed for 抢通).' },
     { paths: ['teams.*.size'], source: 'seed000', note: '井研 gives no team sizes for its 「15支镇（街道）应急救援队、119支村（社区）应急分队」: borrowed from the same-province 乐至 plan (≥ 30 and ≥ 10 people), drawn 30–45 and 10–15.' },
     { paths: ['teams.*.mobilisationHours.*'], source: 'assumed', note: 'Night call-out: fire crews 0.1–0.5 h, road crews 1–2.5 h (machinery), township teams 0.5–2 h, village squads 0.25–1 h.' },
@@ -238,34 +170,24 @@ function build() {
     sources: SOURCES,
     provenance,
     region: regionOut(data, G, ts, vs, 'hilly', elevation),
-    roads: { nodes: roadNodes(G, ts, vs, elevation), links: linkOut },
-    hazardSites: sites.map((s) => ({
-      id: s.id,
-      name: { zh: `${s.v.t.d.zh}${s.v.d.zh}${s.group}组${s.kind === 'landslide' ? '滑坡' : '崩塌'}`, en: `${s.v.d.en} (${s.v.t.d.en}) group ${s.group} ${s.kind === 'landslide' ? 'landslide' : 'rockfall'}` },
-      kind: s.kind, village: s.v.id, threatenedPeople: s.threatened, susceptibility: s.susceptibility, cuts: s.cuts,
-    })),
+    roads: { nodes: roadNodes(G, ts, vs, elevation), links: linksOut(links) },
+    hazardSites: sites.map(slopeSiteOut),
     hazard: HAZARD,
     chain: CHAIN,
     warnings: { cancelAfterDryHours: 6, evacuateAt: 'orange' },
-    response: {
-      levels, deescalateAfterHours: 12,
-      endAll: [{ metric: 'warningLevel', op: '==', value: 0 }, { metric: 'cutTrunkLinks', op: '==', value: 0 }, { metric: 'villagesAwaitingRelief', op: '==', value: 0 }],
-      endAfterHours: 12,
-    },
-    reserves: { items: ITEMS, warehouses, coverDaysPerDelivery: 1, horizonCoverDays: 3 },
+    response: responseOut(levels, { rain: true }),
+    reserves: reservesOut(warehouses),
     teams,
     shelters,
     targets: [
-      { id: 'relief-national', name: { zh: '受灾群众基本生活得到有效救助（国家时限）', en: 'Basic needs of affected people met (national limit)' }, kind: 'reliefWithin' },
+      TARGETS.reliefNational,
       { id: 'trunk-6h', name: { zh: '6小时内抢通干线公路（借用乐至目标）', en: 'Cut trunk roads reopened within 6 h (乐至 target)' }, kind: 'trunkReopenWithin', hours: 6 },
-      { id: 'response-2h', name: { zh: '首个隐患点失稳后2小时内启动应急响应', en: 'A response level in force within 2 h of the first failure' }, kind: 'responseWithin', hours: 2 },
-      { id: 'rescue-2h', name: { zh: '救援队伍2小时内到达失稳隐患点', en: 'A rescue team at each failed site within 2 h' }, kind: 'rescueArrivalWithin', hours: 2 },
+      TARGETS.response2h,
+      rescueWithin(2),
     ],
   };
 
-  const doc = new Document(scenario, { aliasDuplicateObjects: false });
-  layoutCommon(doc);
-  doc.commentBefore = [
+  const doc = scenarioDocument(scenario, [
     ' jingyan-rainstorm.yaml — rainstorm → landslides → road cuts in a county modelled on 井研县 (乐山市, 511124).',
     ' GENERATED by `npx tsx scripts/build-jingyan-scenario.ts`: edit the script, not this file.',
     '',
@@ -274,16 +196,18 @@ function build() {
     ' Synthetic (provenance "assumed"): positions, elevations, populations, roads, hazard sites, stock levels.',
     ' Left to the national rules (engine/rules), filled by the loader with provenance: warnings.rainstorm',
     ' (RS-B/Y/O/R) and the relief target\'s hours (T-9, 10 h). scenarios/README.md explains the sources.',
-  ].join('\n');
-  keyComment(doc, 'sources', ' --- documents the numbers cite ---');
-  keyComment(doc, 'provenance', ' --- where each number comes from: path patterns (`*` one segment, `**` any depth) → source ---');
-  keyComment(doc, 'region', ' --- 井研县: 15 镇(街道), 119 村(社区); positions and populations synthetic ---');
-  keyComment(doc, 'hazardSites', ` --- ${SITE_COUNT} geological hazard sites (地质灾害隐患点), synthetic: the plan lists none ---`);
-  keyComment(doc, 'warnings', ' --- no `rainstorm` list: the national 暴雨 signals apply (engine/rules RS-B/Y/O/R) ---');
-  keyComment(doc, 'reserves', ' --- the county depot and the 金都徽连锁 agency stores in all 15 镇 (seed 002) ---');
-  keyComment(doc, 'teams', ' --- fire brigade, 2 central stations, road crews, 15 township teams, 119 village squads ---');
-  keyComment(doc, 'shelters', ' --- 50 shelters, 201,400 places (seed 002) ---');
-  keyComment(doc, 'targets', ' --- relief: no hours, so the national 10 h (T-9) applies; trunk roads: 乐至\'s 6 h ---');
+  ]);
+  keyComments(doc, {
+    sources: ' --- documents the numbers cite ---',
+    provenance: ' --- where each number comes from: path patterns (`*` one segment, `**` any depth) → source ---',
+    region: ' --- 井研县: 15 镇(街道), 119 村(社区); positions and populations synthetic ---',
+    hazardSites: ` --- ${SITE_COUNT} geological hazard sites (地质灾害隐患点), synthetic: the plan lists none ---`,
+    warnings: ' --- no `rainstorm` list: the national 暴雨 signals apply (engine/rules RS-B/Y/O/R) ---',
+    reserves: ' --- the county depot and the 金都徽连锁 agency stores in all 15 镇 (seed 002) ---',
+    teams: ' --- fire brigade, 2 central stations, road crews, 15 township teams, 119 village squads ---',
+    shelters: ' --- 50 shelters, 201,400 places (seed 002) ---',
+    targets: ' --- relief: no hours, so the national 10 h (T-9) applies; trunk roads: 乐至\'s 6 h ---',
+  });
   commentAt(doc, ['teams', countyTeams], ' 15 township teams (镇（街道）应急救援队)');
   commentAt(doc, ['teams', countyTeams + ts.length], ' 119 village squads (村（社区）应急分队)');
   return {
@@ -298,10 +222,4 @@ function build() {
   };
 }
 
-async function main(argv: string[]) {
-  const { doc, counts } = build();
-  const text = writeScenario(doc, OUT_FILE);
-  console.log(`wrote ${OUT_FILE} (${text.length} chars)`, counts);
-  if (argv.includes('--calibrate')) console.log(await engineCheck(OUT_FILE, 300));
-}
-await main(process.argv.slice(2));
+if (isMain(import.meta.url)) await runBuilder(OUT_FILE, build, process.argv.slice(2));
