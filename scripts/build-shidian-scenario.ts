@@ -16,12 +16,12 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GEOHAZARD_GRADES } from '../engine/rules/index.ts';
 import { dataFile } from './build-divisions.ts';
 import {
-  COMMON_SOURCES, Document, ITEMS, ITEM_PROVENANCE, Rand, assignPopulation, buildRoads, clamp, commentAt, engineCheck, keyComment, layoutCommon, makeGeo,
-  placeTownships, placeVillages, pointSegmentDistance, readDivisions, regionOut, relief, roadNodes, round, stockFor, tri, writeScenario,
-  type Link, type Village, type XY,
+  COMMON_SOURCES, COVER_DAYS_PROVENANCE, ITEM_PROVENANCE, Rand, TARGETS, assignPopulation, buildRoads, byId, clamp, commentAt, cond, condPaths, deadMissingAt,
+  isMain, keyComments, largestRemainder, linksOut, makeGeo, pickSources, placeTownships, placeVillages, pointSegmentDistance, readDivisions, regionOut, relief,
+  rescueWithin, reservesOut, responseOut, roadNodes, round, runBuilder, scenarioDocument, shelter, slopeSiteOut, stockFor, team, townshipShelters, townshipTeams,
+  tri, villageShelters, villageTeams, warehouse, type Cut, type Link, type Village, type XY,
 } from './build-scenario-kit.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,7 +43,7 @@ const M2_PER_PERSON = 1.5; // GB 21734-2008
  * Mountains of 650–2,900 m: the 施甸坝子 basin (about 1,450–1,550 m) along the middle, ranges to
  * the east and west, the 怒江 gorge falling away beyond the western edge. Synthetic.
  */
-function elevation([x, y]: XY): number {
+export function elevation([x, y]: XY): number {
   const basin = Math.exp(-((x / 6) ** 2)) * Math.exp(-(((y - 6) / 16) ** 2));
   const ranges = 650 * (1 - basin) + 380 * Math.sin(y / 6 + 0.3) * Math.cos(x / 5 - 0.2) + 180 * Math.sin((x + y) / 2.1) + 90 * Math.cos((x - 2 * y) / 1.3);
   const gorge = 1100 * clamp((-x - 11) / 9, 0, 1);
@@ -56,7 +56,7 @@ function elevation([x, y]: XY): number {
  * I = 5.253 + 1.398M − 4.164·lg(R + 26) and I = 2.019 + 1.398M − 2.943·lg(R + 8) (coefficients
  * from memory: flag M). b is shared, so the fit holds at every magnitude.
  */
-function attenuation() {
+export function attenuation() {
   const Rs = Array.from({ length: 61 }, (_, i) => 2 * i);
   const mean = (R: number) => (5.253 - 4.164 * Math.log10(R + 26) + (2.019 - 2.943 * Math.log10(R + 8))) / 2;
   let best = { err: Infinity, a: 0, c: 0, r0: 0 };
@@ -82,11 +82,9 @@ interface Site {
   group: number;
   threatened: number;
   susceptibility: number;
-  cuts: { link: string; probability: number }[];
+  cuts: Cut[];
   onTrunk: boolean;
 }
-const KIND_ZH: Record<Kind, string> = { landslide: '滑坡', collapse: '崩塌', debrisFlow: '泥石流' };
-const KIND_EN: Record<Kind, string> = { landslide: 'landslide', collapse: 'rockfall', debrisFlow: 'debris flow' };
 
 function buildSites(vs: Village[], links: Link[]): Site[] {
   const r = new Rand(NS, 'sites');
@@ -96,7 +94,7 @@ function buildSites(vs: Village[], links: Link[]): Site[] {
   const sites: Site[] = [];
   const rough = new Map(vs.map((v) => [v.id, relief(elevation, v.xy)]));
   const maxRough = Math.max(...rough.values());
-  const make = (v: Village, cuts: Site['cuts'], onTrunk: boolean) => {
+  const make = (v: Village, cuts: Cut[], onTrunk: boolean) => {
     count.set(v.id, (count.get(v.id) ?? 0) + 1);
     const k = rough.get(v.id)! / maxRough;
     const u = r.next();
@@ -118,17 +116,13 @@ function buildSites(vs: Village[], links: Link[]): Site[] {
   // township drawn ∝ relief², at most two sites a village
   const ts = [...new Set(vs.map((v) => v.t))];
   const w = ts.map((t) => t.villages.reduce((s, v) => s + rough.get(v.id)!, 0));
-  const wsum = w.reduce((a, b) => a + b, 0);
-  const rawQ = w.map((x) => (x * SITE_COUNT) / wsum);
-  const quota = rawQ.map(Math.floor);
-  let left = SITE_COUNT - quota.reduce((a, b) => a + b, 0);
-  rawQ.map((x, i) => [x - quota[i]!, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).forEach(([, i]) => left-- > 0 && quota[i]!++);
+  const quota = largestRemainder(w, SITE_COUNT);
   ts.forEach((t, i) => {
     let need = quota[i]! - sites.filter((s) => s.v.t === t).length;
     const pool = t.villages.filter((v) => !v.community);
     while (need-- > 0 && pool.length > 0) {
       const v = pool[r.weighted(pool.map((p) => ((count.get(p.id) ?? 0) >= 2 ? 0 : rough.get(p.id)! ** 2 / (1 + (count.get(p.id) ?? 0)))))]!;
-      const cuts: Site['cuts'] = [{ link: v.access, probability: round(r.uniform(0.6, 0.9), 2) }];
+      const cuts: Cut[] = [{ link: v.access, probability: round(r.uniform(0.6, 0.9), 2) }];
       if (r.next() < 0.4) {
         const second = links.find((l) => l.id !== v.access && (l.from === v.node || l.to === v.node))?.id ?? vs.find((p) => p.node === v.parent)?.access;
         if (second) cuts.push({ link: second, probability: round(r.uniform(0.3, 0.6), 2) });
@@ -145,14 +139,12 @@ function buildSites(vs: Village[], links: Link[]): Site[] {
 const SOURCES = {
   seed004: { title: '施甸县"十四五"应急体系规划（2023-06-19，施甸县人民政府）', file: '004_14fb2cb55353c579.txt' },
   ...COMMON_SOURCES,
-  gh2003: { title: '地质灾害防治条例（险情、灾情分级）', standard: '国务院令第394号 (2003)' },
-  ndrc2024: { title: '国家防灾减灾救灾委员会办公室《关于进一步加强应急抢险救灾物资保障体系和能力建设的指导意见》（2024）', url: 'http://kmeys.com/zixun/202410/91080.html' },
-  stat2020: { title: '自然灾害情况统计调查制度', standard: '应急〔2020〕19号', url: 'http://fsou.com/html/text/lar/174138/17413829_4.html' },
+  ...pickSources('gh2003', 'ndrc2024', 'stat2020'),
   wang2000: { title: '汪素云, 俞言祥, 高阿甲, 阎秀杰 (2000) 中国分区地震动衰减关系的确定. 中国地震 16(2):99–106 (western-China intensity attenuation; coefficients quoted from memory)' },
-  caine1980: { title: 'Caine N. (1980) The rainfall intensity–duration control of shallow landslides and debris flows. Geografiska Annaler 62A:23–27' },
+  ...pickSources('caine1980'),
 };
 
-function build() {
+export function build() {
   const data = readDivisions(dataFile('shidian'));
   const ts = placeTownships(data, G, NS, URBAN, { '530521101': [99.183, 24.73] }, 0.84);
   const vs = placeVillages(data, ts, G, NS, { spacingKm: 1.8, radiusPerSqrt: 2.6 });
@@ -168,48 +160,43 @@ function build() {
   const yaoguan = tBy.get('姚关镇')!;
   const att = attenuation();
 
-  const warehouses: Record<string, unknown>[] = [
-    { id: 'wh-county', name: { zh: '施甸县救灾物资储备库', en: 'Shidian County relief depot' }, tier: 'county', node: dianyang.node, stock: stockFor(COUNTY_STORE_PEOPLE), resupplyLeadHours: tri(6, 8, 12), reorderFraction: 0.3, loadingHours: tri(0.5, 1, 2) },
-    { id: 'wh-yaoguan', name: { zh: '姚关镇区域物资储备点', en: 'Yaoguan Town regional relief point' }, tier: 'township', node: yaoguan.node, parent: 'wh-county', stock: stockFor(1000), resupplyLeadHours: tri(2, 4, 8), reorderFraction: 0.3, loadingHours: tri(0.5, 0.75, 1.5) },
-    { id: 'wh-ag-dianyang', name: { zh: '甸阳镇商贸超市（社会储备）', en: 'Dianyang Town supermarket (social reserve)' }, tier: 'agreement', node: dianyang.node, stock: { food: 6000, water: 9000 }, resupplyLeadHours: tri(12, 24, 48), reorderFraction: 0.3, loadingHours: tri(1, 2, 4) },
+  const warehouses = [
+    warehouse({ id: 'wh-county', name: { zh: '施甸县救灾物资储备库', en: 'Shidian County relief depot' }, tier: 'county', node: dianyang.node, stock: stockFor(COUNTY_STORE_PEOPLE), resupplyLeadHours: tri(6, 8, 12), loadingHours: tri(0.5, 1, 2) }),
+    warehouse({ id: 'wh-yaoguan', name: { zh: '姚关镇区域物资储备点', en: 'Yaoguan Town regional relief point' }, tier: 'township', node: yaoguan.node, parent: 'wh-county', stock: stockFor(1000), resupplyLeadHours: tri(2, 4, 8), loadingHours: tri(0.5, 0.75, 1.5) }),
+    warehouse({ id: 'wh-ag-dianyang', name: { zh: '甸阳镇商贸超市（社会储备）', en: 'Dianyang Town supermarket (social reserve)' }, tier: 'agreement', node: dianyang.node, stock: { food: 6000, water: 9000 }, resupplyLeadHours: tri(12, 24, 48), loadingHours: tri(1, 2, 4) }),
   ];
 
   const r = new Rand(NS, 'teams');
-  const siteVillages = [...new Set(sites.map((s) => s.v))].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const teams: Record<string, unknown>[] = [
-    { id: 'team-county-fire', name: { zh: '施甸县消防救援大队', en: 'Shidian County fire and rescue brigade' }, tier: 'professional', node: dianyang.node, size: 26, capabilities: ['rescue'], mobilisationHours: tri(0.1, 0.25, 0.5) },
-    { id: 'team-forest-fire', name: { zh: '保山市森林消防支队靠前驻防中队', en: 'Baoshan forest-fire detachment, forward-stationed squadron' }, tier: 'professional', node: yaoguan.node, size: 50, capabilities: ['rescue'], mobilisationHours: tri(0.25, 0.5, 1) },
-    { id: 'team-mine-north', name: { zh: '矿山企业兼职应急救援队（北片）', en: 'Mine enterprises part-time rescue team (north)' }, tier: 'professional', node: tBy.get('由旺镇')!.node, size: 34, capabilities: ['rescue', 'clearing'], mobilisationHours: tri(1, 2, 3) },
-    { id: 'team-mine-south', name: { zh: '矿山企业兼职应急救援队（南片）', en: 'Mine enterprises part-time rescue team (south)' }, tier: 'professional', node: tBy.get('何元乡')!.node, size: 33, capabilities: ['rescue', 'clearing'], mobilisationHours: tri(1, 2, 3) },
-    { id: 'team-road-county', name: { zh: '施甸县公路养护抢通队', en: 'Shidian County road maintenance and clearing team' }, tier: 'professional', node: dianyang.node, size: 40, capabilities: ['clearing'], mobilisationHours: tri(1, 1.5, 2.5) },
+  const siteVillages = byId([...new Set(sites.map((s) => s.v))]);
+  const teams = [
+    team('team-county-fire', { zh: '施甸县消防救援大队', en: 'Shidian County fire and rescue brigade' }, 'professional', dianyang.node, 26, ['rescue'], tri(0.1, 0.25, 0.5)),
+    team('team-forest-fire', { zh: '保山市森林消防支队靠前驻防中队', en: 'Baoshan forest-fire detachment, forward-stationed squadron' }, 'professional', yaoguan.node, 50, ['rescue'], tri(0.25, 0.5, 1)),
+    team('team-mine-north', { zh: '矿山企业兼职应急救援队（北片）', en: 'Mine enterprises part-time rescue team (north)' }, 'professional', tBy.get('由旺镇')!.node, 34, ['rescue', 'clearing'], tri(1, 2, 3)),
+    team('team-mine-south', { zh: '矿山企业兼职应急救援队（南片）', en: 'Mine enterprises part-time rescue team (south)' }, 'professional', tBy.get('何元乡')!.node, 33, ['rescue', 'clearing'], tri(1, 2, 3)),
+    team('team-road-county', { zh: '施甸县公路养护抢通队', en: 'Shidian County road maintenance and clearing team' }, 'professional', dianyang.node, 40, ['clearing'], tri(1, 1.5, 2.5)),
     ...(['姚关镇', '由旺镇', '太平镇'] as const).map((zh) => {
       const t = tBy.get(zh)!;
-      return { id: `team-road-${t.id}`, name: { zh: `${zh.slice(0, 2)}片区公路抢通分队`, en: `${t.d.en.replace(/ Town$/, '')} area road clearing squad` }, tier: 'professional', node: t.node, size: 20, capabilities: ['clearing'], mobilisationHours: tri(1, 1.5, 2.5) };
+      return team(`team-road-${t.id}`, { zh: `${zh.slice(0, 2)}片区公路抢通分队`, en: `${t.d.en.replace(/ Town$/, '')} area road clearing squad` }, 'professional', t.node, 20, ['clearing'], tri(1, 1.5, 2.5));
     }),
   ];
   const countyTeams = teams.length;
   // 151 township semi-professionals (seed 004) shared out over the 13 townships
   const base = Math.floor(151 / ts.length);
-  ts.forEach((t, i) =>
-    teams.push({ id: `team-${t.id}`, name: { zh: `${t.d.zh}应急救援半专业队`, en: `${t.d.en} semi-professional emergency team` }, tier: 'township', node: t.node, size: base + (i < 151 - base * ts.length ? 1 : 0), capabilities: ['rescue'], mobilisationHours: tri(0.5, 1, 2) }),
-  );
-  for (const v of siteVillages) teams.push({ id: `team-${v.id}`, name: { zh: `${v.t.d.zh}${v.d.zh}微型消防站`, en: `${v.d.en} (${v.t.d.en}) micro fire station` }, tier: 'village', node: v.node, size: r.int(6, 10), capabilities: ['rescue'], mobilisationHours: tri(0.25, 0.5, 1) });
+  teams.push(...townshipTeams(ts, { zh: '应急救援半专业队', en: 'semi-professional emergency team', size: (_t, i) => base + (i < 151 - base * ts.length ? 1 : 0) }));
+  teams.push(...villageTeams(siteVillages, { zh: '微型消防站', en: 'micro fire station', size: () => r.int(6, 10) }));
 
-  const shelters: { id: string; name: { zh: string; en: string }; node: string; capacity: number }[] = [
-    { id: 'sh-county-I', name: { zh: '县城Ⅰ类应急避难场所', en: 'County-town class Ⅰ shelter' }, node: dianyang.node, capacity: Math.floor(20000 / M2_PER_PERSON) },
-    ...ts.map((t) => ({ id: `sh-${t.id}`, name: { zh: `${t.d.zh}Ⅱ类应急避难场所`, en: `${t.d.en} class Ⅱ shelter` }, node: t.node, capacity: Math.floor(4000 / M2_PER_PERSON) })),
-    ...vs.map((v) => ({ id: `sh-${v.id}`, name: { zh: `${v.t.d.zh}${v.d.zh}应急避难场所`, en: `${v.d.en} (${v.t.d.en}) shelter` }, node: v.node, capacity: Math.floor(VILLAGE_SHELTER_M2 / M2_PER_PERSON) })),
+  const shelters = [
+    shelter('sh-county-I', { zh: '县城Ⅰ类应急避难场所', en: 'County-town class Ⅰ shelter' }, dianyang.node, Math.floor(20000 / M2_PER_PERSON)),
+    ...townshipShelters(ts, 'Ⅱ类应急避难场所', 'class Ⅱ shelter', () => Math.floor(4000 / M2_PER_PERSON)),
+    ...villageShelters(vs, '应急避难场所', 'shelter', () => Math.floor(VILLAGE_SHELTER_M2 / M2_PER_PERSON)),
   ];
 
-  const grade = (g: string) => GEOHAZARD_GRADES.find((x) => x.grade === g)!.disaster.deadMissing;
-  const cond = (metric: string, value: number) => ({ metric, op: '>=', value });
   const levels = [
     { level: 'IV', startAny: [cond('failedSites', 1), cond('cutTrunkLinks', 1)] },
-    { level: 'III', startAny: [cond('deadMissing', grade('中型')), cond('affectedPeople', 500), cond('failedSites', 8), cond('cutTrunkLinks', 3)] },
-    { level: 'II', startAny: [cond('deadMissing', grade('大型')), cond('affectedPeople', 2000), cond('failedSites', 16)] },
-    { level: 'I', startAny: [cond('deadMissing', grade('特大型')), cond('affectedPeople', COUNTY_STORE_PEOPLE)] },
+    { level: 'III', startAny: [cond('deadMissing', deadMissingAt('中型')), cond('affectedPeople', 500), cond('failedSites', 8), cond('cutTrunkLinks', 3)] },
+    { level: 'II', startAny: [cond('deadMissing', deadMissingAt('大型')), cond('affectedPeople', 2000), cond('failedSites', 16)] },
+    { level: 'I', startAny: [cond('deadMissing', deadMissingAt('特大型')), cond('affectedPeople', COUNTY_STORE_PEOPLE)] },
   ];
-  const condPaths = (metric: string) => levels.flatMap((l, i) => l.startAny.flatMap((c, j) => (c.metric === metric ? [`response.levels.${i}.startAny.${j}.value`] : [])));
   const iPath = levels.findIndex((l) => l.level === 'I');
   const iAffected = levels[iPath]!.startAny.findIndex((c) => c.metric === 'affectedPeople');
 
@@ -235,9 +222,9 @@ function build() {
     { paths: ['chain.consequences.**'], source: 'assumed', note: 'No warning precedes a shock: 40–100% of the threatened people affected; up to 5% of them dead or missing (mode 1%); evacuation (never ordered here) would cut casualties tenfold.' },
     { paths: ['chain.rescue.**', 'chain.clearing.**'], source: 'assumed', note: 'Search at a collapsed slope 3–12 h; clearing a mountain road about 5 h (median, up to 48 h), trunk slides half again as long.' },
     { paths: ['warnings.cancelAfterDryHours'], source: 'assumed', note: 'Unused: no rain falls in this scenario.' },
-    { paths: condPaths('deadMissing'), source: 'gh2003', note: 'Dead and missing at the 灾情 cut-offs of the national geohazard grading (engine/rules GH-III/II/I); 较大 (Ⅲ) and above is when 施甸 forms a special HQ (seed 004: 「发生较大以上灾害时…组成专项指挥部」).' },
+    { paths: condPaths(levels, 'deadMissing'), source: 'gh2003', note: 'Dead and missing at the 灾情 cut-offs of the national geohazard grading (engine/rules GH-III/II/I); 较大 (Ⅲ) and above is when 施甸 forms a special HQ (seed 004: 「发生较大以上灾害时…组成专项指挥部」).' },
     { paths: levels[iPath] ? [`response.levels.${iPath}.startAny.${iAffected}.value`] : [], source: 'seed004', note: 'Ⅰ when more people are affected than the county reserve is planned for: 「县级不低于0.5万人」.' },
-    { paths: [...condPaths('affectedPeople'), ...condPaths('failedSites'), ...condPaths('cutTrunkLinks')], source: 'assumed', note: 'County-scale ladder scaled down from the national relief plan, which counts per province (engine/rules NDR-4 starts at 10万 relocated); site counts for the 64-site sample.' },
+    { paths: [...condPaths(levels, 'affectedPeople'), ...condPaths(levels, 'failedSites'), ...condPaths(levels, 'cutTrunkLinks')], source: 'assumed', note: 'County-scale ladder scaled down from the national relief plan, which counts per province (engine/rules NDR-4 starts at 10万 relocated); site counts for the 64-site sample.' },
     { paths: ['response.deescalateAfterHours', 'response.endAfterHours', 'response.endAll.*.value'], source: 'assumed', note: 'Step down after 12 quiet hours; end after 12 hours with no cut trunk road and no village awaiting relief.' },
     ...ITEM_PROVENANCE,
     { paths: ['reserves.warehouses.0.stock.*'], source: 'seed004', note: 'County store for 5,000 relocated people: 「县级不低于0.5万人的救灾物资需求」; tents and quilts once, a day of food and water.' },
@@ -245,7 +232,7 @@ function build() {
     { paths: ['reserves.warehouses.2.stock.*'], source: 'assumed', note: 'A commercial stock under 「政府为主、社会为辅」: two days of food and water for 1,000–1,500 people.' },
     { paths: ['reserves.warehouses.0.resupplyLeadHours.*'], source: 'ndrc2024', note: 'Refilled from the 保山市 store (the plan\'s 2万-person tier): first batch within 8 h of the order (engine/rules T-10.city), 6–12 h.' },
     { paths: ['reserves.warehouses.*.resupplyLeadHours.*', 'reserves.warehouses.*.loadingHours.*', 'reserves.warehouses.*.reorderFraction'], source: 'assumed', note: 'The regional point refilled from the county store in 2–8 h on mountain roads; commercial stock in 12–48 h; loading 0.5–4 h; reorder below 30%.' },
-    { paths: ['reserves.coverDaysPerDelivery', 'reserves.horizonCoverDays'], source: 'assumed', note: 'Each delivery covers one day of need; adequacy judged over the three-day horizon.' },
+    COVER_DAYS_PROVENANCE,
     { paths: ['teams.0.size', 'teams.1.size', 'teams.2.size', 'teams.3.size', 'teams.*.size'].slice(0, 4), source: 'seed004', note: '「施甸县消防救援大队26人、保山市森林消防支队靠前驻防中队50人和矿山、煤矿企业组建兼职应急救援队伍67人」 (the 67 split into two crews of 34 and 33; their bases assumed).' },
     { paths: ts.map((_, i) => `teams.${countyTeams + i}.size`), source: 'seed004', note: '「乡镇应急半专业队伍151人」 shared out over the 13 townships (11–12 each).' },
     { paths: ['teams.*.size'], source: 'assumed', note: 'Road crews: 40 in the county town and three squads of 20 at 姚关, 由旺 and 太平 (the plan asks for 「交通应急抢通能力」 without numbers); village micro fire stations (「所有行政村全部建成微型消防站」) of 6–10 people, at the villages with sample sites.' },
@@ -272,12 +259,8 @@ function build() {
     sources: SOURCES,
     provenance,
     region: regionOut(data, G, ts, vs, 'mountainous', elevation),
-    roads: { nodes: roadNodes(G, ts, vs, elevation), links: links.map(({ kind: _k, ...l }) => l) },
-    hazardSites: sites.map((s) => ({
-      id: s.id,
-      name: { zh: `${s.v.t.d.zh}${s.v.d.zh}${s.group}组${KIND_ZH[s.kind]}`, en: `${s.v.d.en} (${s.v.t.d.en}) group ${s.group} ${KIND_EN[s.kind]}` },
-      kind: s.kind, village: s.v.id, threatenedPeople: s.threatened, susceptibility: s.susceptibility, cuts: s.cuts,
-    })),
+    roads: { nodes: roadNodes(G, ts, vs, elevation), links: linksOut(links) },
+    hazardSites: sites.map(slopeSiteOut),
     hazard: {
       kind: 'earthquake',
       hour: { dist: 'fixed', value: 0.5 },
@@ -294,25 +277,19 @@ function build() {
       clearing: { hours: { dist: 'lognormal', median: 5, sigma: 0.6, max: 48 }, trunkFactor: 1.5 },
     },
     warnings: { cancelAfterDryHours: 6, evacuateAt: 'orange' },
-    response: {
-      levels, deescalateAfterHours: 12,
-      endAll: [{ metric: 'cutTrunkLinks', op: '==', value: 0 }, { metric: 'villagesAwaitingRelief', op: '==', value: 0 }],
-      endAfterHours: 12,
-    },
-    reserves: { items: ITEMS, warehouses, coverDaysPerDelivery: 1, horizonCoverDays: 3 },
+    response: responseOut(levels, { rain: false }),
+    reserves: reservesOut(warehouses),
     teams,
     shelters,
     targets: [
       { id: 'relief-10h', name: { zh: '灾害发生后10小时内受灾人员基本生活得到有效救助', en: 'Basic needs of affected people met within 10 h' }, kind: 'reliefWithin', hours: 10 },
       { id: 'trunk-12h', name: { zh: '12小时内抢通干线公路', en: 'Cut trunk roads reopened within 12 h' }, kind: 'trunkReopenWithin', hours: 12 },
-      { id: 'response-2h', name: { zh: '首个隐患点失稳后2小时内启动应急响应', en: 'A response level in force within 2 h of the first failure' }, kind: 'responseWithin', hours: 2 },
-      { id: 'rescue-3h', name: { zh: '救援队伍3小时内到达失稳隐患点', en: 'A rescue team at each failed site within 3 h' }, kind: 'rescueArrivalWithin', hours: 3 },
+      TARGETS.response2h,
+      rescueWithin(3),
     ],
   };
 
-  const doc = new Document(scenario, { aliasDuplicateObjects: false });
-  layoutCommon(doc);
-  doc.commentBefore = [
+  const doc = scenarioDocument(scenario, [
     ' shidian-earthquake.yaml — earthquake → landslides, rockfalls, debris flows → road cuts in a county modelled on',
     ' 施甸县 (保山市, 530521), from its 14th Five-Year emergency plan (seed 004).',
     ' GENERATED by `npx tsx scripts/build-shidian-scenario.ts`: edit the script, not this file.',
@@ -321,16 +298,18 @@ function build() {
     ' from seed 004: 253 registered sites (64 sampled here), the 5,000-person county store, the 10 h target,',
     ' the fire brigade (26), forest-fire squadron (50), mine crews (67), township semi-professionals (151),',
     ' 139 village shelters of ≥ 500 m². Synthetic ("assumed"): positions, elevations, populations, roads, sites.',
-  ].join('\n');
-  keyComment(doc, 'sources', ' --- documents the numbers cite ---');
-  keyComment(doc, 'provenance', ' --- where each number comes from: path patterns (`*` one segment, `**` any depth) → source ---');
-  keyComment(doc, 'region', ' --- 施甸县: 13 乡镇, 139 村(社区); positions and populations synthetic ---');
-  keyComment(doc, 'hazardSites', ` --- ${SITE_COUNT} of the ${REGISTERED_SITES} registered 地质灾害隐患点 (seed 004), a stratified sample, synthetic ---`);
-  keyComment(doc, 'hazard', ' --- the earthquake: M ≥ 6 near the county town, aftershocks, intensity by attenuation ---');
-  keyComment(doc, 'warnings', ' --- no rain falls: the national 暴雨 signals (engine/rules) are filled in but never reached ---');
-  keyComment(doc, 'reserves', ' --- county store for 5,000 people, one township regional point, a social reserve (seed 004) ---');
-  keyComment(doc, 'teams', ' --- fire brigade, forest-fire squadron, mine crews, road crews, 13 township teams (151), village micro fire stations ---');
-  keyComment(doc, 'shelters', ' --- 1 class Ⅰ, 13 class Ⅱ, 139 village shelters of ≥ 500 m² (seed 004) ---');
+  ]);
+  keyComments(doc, {
+    sources: ' --- documents the numbers cite ---',
+    provenance: ' --- where each number comes from: path patterns (`*` one segment, `**` any depth) → source ---',
+    region: ' --- 施甸县: 13 乡镇, 139 村(社区); positions and populations synthetic ---',
+    hazardSites: ` --- ${SITE_COUNT} of the ${REGISTERED_SITES} registered 地质灾害隐患点 (seed 004), a stratified sample, synthetic ---`,
+    hazard: ' --- the earthquake: M ≥ 6 near the county town, aftershocks, intensity by attenuation ---',
+    warnings: ' --- no rain falls: the national 暴雨 signals (engine/rules) are filled in but never reached ---',
+    reserves: ' --- county store for 5,000 people, one township regional point, a social reserve (seed 004) ---',
+    teams: ' --- fire brigade, forest-fire squadron, mine crews, road crews, 13 township teams (151), village micro fire stations ---',
+    shelters: ' --- 1 class Ⅰ, 13 class Ⅱ, 139 village shelters of ≥ 500 m² (seed 004) ---',
+  });
   commentAt(doc, ['teams', countyTeams], ' township semi-professional teams: 151 people (seed 004)');
   commentAt(doc, ['hazardSites', 0], ' sites above trunk roads');
   commentAt(doc, ['hazardSites', TRUNK_SITE_COUNT], ' sites above village roads, by village');
@@ -346,10 +325,4 @@ function build() {
   };
 }
 
-async function main(argv: string[]) {
-  const { doc, counts } = build();
-  const text = writeScenario(doc, OUT_FILE);
-  console.log(`wrote ${OUT_FILE} (${text.length} chars)`, counts);
-  if (argv.includes('--calibrate')) console.log(await engineCheck(OUT_FILE, 300));
-}
-await main(process.argv.slice(2));
+if (isMain(import.meta.url)) await runBuilder(OUT_FILE, build, process.argv.slice(2));
