@@ -14,12 +14,13 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GEOHAZARD_GRADES, STORE_SIZES } from '../engine/rules/index.ts';
+import { STORE_SIZES } from '../engine/rules/index.ts';
 import { dataFile } from './build-divisions.ts';
 import {
-  COMMON_SOURCES, Document, ITEMS, ITEM_PROVENANCE, Rand, assignPopulation, buildRoads, clamp, commentAt, dist, engineCheck, keyComment, layoutCommon, makeGeo,
-  placeTownships, placeVillages, pointSegmentDistance, readDivisions, regionOut, roadNodes, round, stockFor, tri, writeScenario,
-  type Link, type Township, type Village, type XY,
+  COVER_DAYS_PROVENANCE, DRY_HOURS_PROVENANCE, ITEM_PROVENANCE, RAIN_RESPONSE_END_PROVENANCE, Rand, TARGETS, assignPopulation, atTownship, buildRoads, byId,
+  clamp, commentAt, cond, condPaths, deadMissingAt, dist, isMain, keyComments, linksOut, makeGeo, pickSources, placeTownships, placeVillages,
+  pointSegmentDistance, readDivisions, regionOut, reservesOut, responseOut, roadNodes, round, runBuilder, scenarioDocument, stockFor, team, townshipShelters,
+  tri, villageShelters, villageTeams, warehouse, type Cut, type Link, type Township, type Village, type XY,
 } from './build-scenario-kit.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,7 +38,7 @@ const TOWN_STORES = 17; // seed 001
 const SHELTERS = { key: 8, standard: 15, total: 127 }; // seed 001
 
 /** The 杭嘉湖 plain: 2–6 m above sea level, a little lower towards the polders. Synthetic. */
-function elevation([x, y]: XY): number {
+export function elevation([x, y]: XY): number {
   return clamp(3.6 + 0.9 * Math.sin(x / 3.3 + 0.4) * Math.cos(y / 2.9) + 0.5 * Math.sin((x - y) / 1.7) + 0.04 * y, 2, 6);
 }
 
@@ -50,7 +51,7 @@ interface Site {
   en: string;
   threatened: number;
   susceptibility: number;
-  cuts: { link: string; probability: number }[];
+  cuts: Cut[];
   triggers?: { site: string; probability: number; delayHours: unknown }[];
   onTrunk: boolean;
 }
@@ -108,14 +109,10 @@ function buildSites(ts: Township[], vs: Village[], links: Link[]): Site[] {
 
 const SOURCES = {
   seed001: { title: '平湖市应急管理"十四五"规划（2021-2025年）（2022-01-12，平湖市发展和改革局、平湖市应急管理局）', file: '001_64f288e69b70dfdc.txt' },
-  ...COMMON_SOURCES,
-  gh2003: { title: '地质灾害防治条例（险情、灾情分级）', standard: '国务院令第394号 (2003)' },
-  jianbiao121: { title: '救灾物资储备库建设标准', standard: '建标121-2009' },
-  ndrc2024: { title: '国家防灾减灾救灾委员会办公室《关于进一步加强应急抢险救灾物资保障体系和能力建设的指导意见》（2024）', url: 'http://kmeys.com/zixun/202410/91080.html' },
-  stat2020: { title: '自然灾害情况统计调查制度', standard: '应急〔2020〕19号', url: 'http://fsou.com/html/text/lar/174138/17413829_4.html' },
+  ...pickSources('gb2260', 'sphere2018', 'gb21734', 'gh2003', 'jianbiao121', 'ndrc2024', 'stat2020'),
 };
 
-function build() {
+export function build() {
   const data = readDivisions(dataFile('pinghu'));
   const fixed: Record<string, [number, number]> = { '330482001': [121.015, 30.7], '330482101': [121.08, 30.605], '330482108': [120.985, 30.625] };
   const ts = placeTownships(data, G, NS, URBAN, fixed, 0.8);
@@ -131,52 +128,52 @@ function build() {
   const danghu = tBy.get('当湖街道')!;
 
   // --- reserves: the city store and 17 town stores (seed 001), one per town, 8 more in the larger towns
-  const warehouses: Record<string, unknown>[] = [
-    { id: 'wh-city', name: { zh: '平湖市救灾物资储备库', en: 'Pinghu City relief store' }, tier: 'county', node: danghu.node, stock: stockFor(CITY_STORE_PEOPLE), resupplyLeadHours: tri(6, 8, 12), reorderFraction: 0.3, loadingHours: tri(0.5, 1, 2) },
+  const warehouses = [
+    warehouse({ id: 'wh-city', name: { zh: '平湖市救灾物资储备库', en: 'Pinghu City relief store' }, tier: 'county', node: danghu.node, stock: stockFor(CITY_STORE_PEOPLE), resupplyLeadHours: tri(6, 8, 12), loadingHours: tri(0.5, 1, 2) }),
   ];
   const extra = [...ts].sort((a, b) => b.population - a.population || (a.id < b.id ? -1 : 1)).slice(0, TOWN_STORES - ts.length);
+  const townStore = (id: string, name: { zh: string; en: string }, node: string, people: number) =>
+    warehouse({ id, name, tier: 'township', node, parent: 'wh-city', stock: stockFor(people), resupplyLeadHours: tri(1, 2, 3), loadingHours: tri(0.25, 0.5, 1) });
   for (const t of ts) {
-    warehouses.push({ id: `wh-${t.id}`, name: { zh: `${t.d.zh}应急物资储备库`, en: `${t.d.en} relief store` }, tier: 'township', node: t.node, parent: 'wh-city', stock: stockFor(clamp(Math.round(t.population / 150 / 100) * 100, 300, 800)), resupplyLeadHours: tri(1, 2, 3), reorderFraction: 0.3, loadingHours: tri(0.25, 0.5, 1) });
+    warehouses.push(townStore(`wh-${t.id}`, atTownship(t, '应急物资储备库', 'relief store'), t.node, clamp(Math.round(t.population / 150 / 100) * 100, 300, 800)));
     if (extra.includes(t)) {
       const v = [...t.villages].filter((x) => !x.community).sort((a, b) => dist(b.xy, t.xy) - dist(a.xy, t.xy) || (a.id < b.id ? -1 : 1))[0] ?? t.villages[0]!;
-      warehouses.push({ id: `wh-${v.id}`, name: { zh: `${t.d.zh}${v.d.zh}应急物资储备点`, en: `${v.d.en} (${t.d.en}) relief point` }, tier: 'township', node: v.node, parent: 'wh-city', stock: stockFor(200), resupplyLeadHours: tri(1, 2, 3), reorderFraction: 0.3, loadingHours: tri(0.25, 0.5, 1) });
+      warehouses.push(townStore(`wh-${v.id}`, { zh: `${t.d.zh}${v.d.zh}应急物资储备点`, en: `${v.d.en} (${t.d.en}) relief point` }, v.node, 200));
     }
   }
 
   // --- teams (seed 001): 9 fire stations, 21 rescue teams of 829 people, 7 social teams of 334, 71 village volunteer fire teams
   const r = new Rand(NS, 'teams');
-  const teams: Record<string, unknown>[] = [
-    { id: 'team-drainage', name: { zh: '平湖市排涝抢险队', en: 'Pinghu City drainage and road emergency team' }, tier: 'professional', node: danghu.node, size: 40, capabilities: ['clearing'], mobilisationHours: tri(0.5, 1, 2) },
+  const teams = [
+    team('team-drainage', { zh: '平湖市排涝抢险队', en: 'Pinghu City drainage and road emergency team' }, 'professional', danghu.node, 40, ['clearing'], tri(0.5, 1, 2)),
+    ...ts.map((t) => team(`team-fire-${t.id}`, atTownship(t, '专职消防站', 'full-time fire station'), 'professional', t.node, 20, ['rescue'], tri(0.1, 0.2, 0.5))),
   ];
-  for (const t of ts) teams.push({ id: `team-fire-${t.id}`, name: { zh: `${t.d.zh}专职消防站`, en: `${t.d.en} full-time fire station` }, tier: 'professional', node: t.node, size: 20, capabilities: ['rescue'], mobilisationHours: tri(0.1, 0.2, 0.5) });
   const rescueHome = [danghu, danghu, danghu, danghu, tBy.get('独山港镇')!, ...ts.filter((t) => t !== danghu).flatMap((t) => [t, t])];
   const rescueFirst = teams.length;
-  rescueHome.forEach((t, i) => teams.push({ id: `team-rescue-${String(i + 1).padStart(2, '0')}`, name: { zh: `${t.d.zh}应急救援队（${i + 1}）`, en: `${t.d.en} emergency rescue team ${i + 1}` }, tier: 'township', node: t.node, size: 39 + (i < 829 - 39 * 21 ? 1 : 0), capabilities: ['rescue', 'clearing'], mobilisationHours: tri(0.5, 1, 2) }));
+  rescueHome.forEach((t, i) => teams.push(team(`team-rescue-${String(i + 1).padStart(2, '0')}`, atTownship(t, `应急救援队（${i + 1}）`, `emergency rescue team ${i + 1}`), 'township', t.node, 39 + (i < 829 - 39 * 21 ? 1 : 0), ['rescue', 'clearing'], tri(0.5, 1, 2))));
   const socialFirst = teams.length;
-  for (let i = 0; i < 7; i++) teams.push({ id: `team-social-${i + 1}`, name: { zh: `社会应急救援队伍（${i + 1}）`, en: `Social rescue team ${i + 1}` }, tier: 'county', node: danghu.node, size: 47 + (i < 334 - 47 * 7 ? 1 : 0), capabilities: ['rescue'], mobilisationHours: tri(1, 2, 3) });
+  for (let i = 0; i < 7; i++) teams.push(team(`team-social-${i + 1}`, { zh: `社会应急救援队伍（${i + 1}）`, en: `Social rescue team ${i + 1}` }, 'county', danghu.node, 47 + (i < 334 - 47 * 7 ? 1 : 0), ['rescue'], tri(1, 2, 3)));
   const villageFirst = teams.length;
-  const fireVillages = vs.filter((v) => !v.community).sort((a, b) => b.population - a.population || (a.id < b.id ? -1 : 1)).slice(0, 71).sort((a, b) => (a.id < b.id ? -1 : 1));
-  for (const v of fireVillages) teams.push({ id: `team-${v.id}`, name: { zh: `${v.t.d.zh}${v.d.zh}志愿消防队`, en: `${v.d.en} (${v.t.d.en}) volunteer fire team` }, tier: 'village', node: v.node, size: r.int(8, 15), capabilities: ['rescue'], mobilisationHours: tri(0.25, 0.5, 1) });
+  const fireVillages = byId(vs.filter((v) => !v.community).sort((a, b) => b.population - a.population || (a.id < b.id ? -1 : 1)).slice(0, 71));
+  teams.push(...villageTeams(fireVillages, { zh: '志愿消防队', en: 'volunteer fire team', size: () => r.int(8, 15) }));
 
   // --- shelters (seed 001): 127 in all, of which 8 key and 15 standard
-  const shelters: { id: string; name: { zh: string; en: string }; node: string; capacity: number }[] = [];
-  const keyTowns = [...ts].sort((a, b) => b.population - a.population || (a.id < b.id ? -1 : 1)).slice(0, SHELTERS.key).sort((a, b) => (a.id < b.id ? -1 : 1));
-  for (const t of keyTowns) shelters.push({ id: `sh-key-${t.id}`, name: { zh: `${t.d.zh}重点避难所`, en: `${t.d.en} key shelter` }, node: t.node, capacity: r.int(30, 50) * 100 });
+  const keyTowns = byId([...ts].sort((a, b) => b.population - a.population || (a.id < b.id ? -1 : 1)).slice(0, SHELTERS.key));
   const byPop = [...vs].sort((a, b) => b.population - a.population || (a.id < b.id ? -1 : 1));
   const std = byPop.slice(0, SHELTERS.standard);
   const rest = byPop.slice(SHELTERS.standard, SHELTERS.standard + SHELTERS.total - SHELTERS.key - SHELTERS.standard);
-  for (const v of [...std].sort((a, b) => (a.id < b.id ? -1 : 1))) shelters.push({ id: `sh-std-${v.id}`, name: { zh: `${v.t.d.zh}${v.d.zh}标准避难所`, en: `${v.d.en} (${v.t.d.en}) standard shelter` }, node: v.node, capacity: r.int(8, 15) * 100 });
-  for (const v of [...rest].sort((a, b) => (a.id < b.id ? -1 : 1))) shelters.push({ id: `sh-${v.id}`, name: { zh: `${v.t.d.zh}${v.d.zh}避灾安置场所`, en: `${v.d.en} (${v.t.d.en}) shelter` }, node: v.node, capacity: r.int(15, 40) * 10 });
+  const shelters = [
+    ...townshipShelters(keyTowns, '重点避难所', 'key shelter', () => r.int(30, 50) * 100, 'sh-key-'),
+    ...villageShelters(byId(std), '标准避难所', 'standard shelter', () => r.int(8, 15) * 100, 'sh-std-'),
+    ...villageShelters(byId(rest), '避灾安置场所', 'shelter', () => r.int(15, 40) * 10),
+  ];
 
-  const grade = (g: string) => GEOHAZARD_GRADES.find((x) => x.grade === g)!.disaster.deadMissing;
-  const cond = (metric: string, value: number) => ({ metric, op: '>=', value });
   const levels = [
     { level: 'IV', startAny: [cond('warningLevel', 2), cond('failedSites', 1)] },
-    { level: 'III', startAny: [cond('warningLevel', 3), cond('failedSites', 5), cond('cutTrunkLinks', 2), cond('deadMissing', grade('中型'))] },
-    { level: 'II', startAny: [cond('warningLevel', 4), cond('failedSites', 10), cond('affectedPeople', 2000), cond('deadMissing', grade('大型'))] },
-    { level: 'I', startAny: [cond('affectedPeople', CITY_STORE_PEOPLE), cond('deadMissing', grade('特大型'))] },
+    { level: 'III', startAny: [cond('warningLevel', 3), cond('failedSites', 5), cond('cutTrunkLinks', 2), cond('deadMissing', deadMissingAt('中型'))] },
+    { level: 'II', startAny: [cond('warningLevel', 4), cond('failedSites', 10), cond('affectedPeople', 2000), cond('deadMissing', deadMissingAt('大型'))] },
+    { level: 'I', startAny: [cond('affectedPeople', CITY_STORE_PEOPLE), cond('deadMissing', deadMissingAt('特大型'))] },
   ];
-  const condPaths = (metric: string) => levels.flatMap((l, i) => l.startAny.flatMap((c, j) => (c.metric === metric ? [`response.levels.${i}.startAny.${j}.value`] : [])));
   const idx = (id: string) => sites.findIndex((s) => s.id === id);
   const wlPaths = (field: string) => sites.flatMap((s, i) => (s.kind === 'waterlogging' ? [`hazardSites.${i}.${field}`] : []));
 
@@ -204,17 +201,17 @@ function build() {
     { paths: ['chain.landslide.intensityAt50', 'chain.landslide.intensitySpread'], source: 'assumed', note: 'Earthquake branch, unused; placeholders.' },
     { paths: ['chain.consequences.**'], source: 'assumed', note: 'Flooding: 50–100% of the threatened people affected, drowning rare (up to 1%); evacuation cuts casualties tenfold. The same fractions apply to a levee breach, the park and the tank fire (the engine has one consequence rule).' },
     { paths: ['chain.rescue.**', 'chain.clearing.**'], source: 'assumed', note: 'Rescue 1–6 h on site; a flooded road reopens after about 4 h of pumping and traffic control (median, up to 36 h).' },
-    { paths: ['warnings.cancelAfterDryHours'], source: 'assumed', note: 'A signal is lifted after 6 hours below every threshold.' },
-    { paths: condPaths('deadMissing'), source: 'gh2003', note: 'Dead and missing at the national 灾情 cut-offs (engine/rules GH-III/II/I: 3, 10, 30), used here for floods as well.' },
-    { paths: [...condPaths('affectedPeople'), ...condPaths('failedSites'), ...condPaths('cutTrunkLinks')], source: 'assumed', note: 'City-scale ladder (the plan gives no response thresholds; the national relief plan counts per province); Ⅰ when more people are affected than the city store is sized for (7,000).' },
-    { paths: condPaths('warningLevel'), source: 'assumed', note: 'Common 防汛防台 practice (standards-cn §4.1, M): yellow → Ⅳ, orange → Ⅲ, red → Ⅱ.' },
-    { paths: ['response.deescalateAfterHours', 'response.endAfterHours', 'response.endAll.*.value'], source: 'assumed', note: 'Step down after 12 quiet hours; end after 12 hours with no signal, no cut trunk road and no village awaiting relief.' },
+    DRY_HOURS_PROVENANCE,
+    { paths: condPaths(levels, 'deadMissing'), source: 'gh2003', note: 'Dead and missing at the national 灾情 cut-offs (engine/rules GH-III/II/I: 3, 10, 30), used here for floods as well.' },
+    { paths: [...condPaths(levels, 'affectedPeople'), ...condPaths(levels, 'failedSites'), ...condPaths(levels, 'cutTrunkLinks')], source: 'assumed', note: 'City-scale ladder (the plan gives no response thresholds; the national relief plan counts per province); Ⅰ when more people are affected than the city store is sized for (7,000).' },
+    { paths: condPaths(levels, 'warningLevel'), source: 'assumed', note: 'Common 防汛防台 practice (standards-cn §4.1, M): yellow → Ⅳ, orange → Ⅲ, red → Ⅱ.' },
+    RAIN_RESPONSE_END_PROVENANCE,
     ...ITEM_PROVENANCE,
     { paths: ['reserves.warehouses.0.stock.*'], source: 'jianbiao121', note: `The plan's catalogue is still to be issued (「出台应急物资储备品种和规模」): the city store sized for ${CITY_STORE_PEOPLE.toLocaleString('en')} relocated people, the upper 建标121-2009 county class (engine/rules R-3.county).` },
     { paths: ['reserves.warehouses.*.stock.*'], source: 'assumed', note: 'Town stores for 300–800 people by town population, the 8 extra points for 200 (the plan counts 17 town stores, 「镇街道储备库17个」, without sizes).' },
     { paths: ['reserves.warehouses.0.resupplyLeadHours.*'], source: 'ndrc2024', note: 'Refilled from 嘉兴市: first batch within 8 h of the order (engine/rules T-10.city), 6–12 h.' },
     { paths: ['reserves.warehouses.*.resupplyLeadHours.*', 'reserves.warehouses.*.loadingHours.*', 'reserves.warehouses.*.reorderFraction'], source: 'assumed', note: 'Town stores refilled from the city store in 1–3 h on the plain; loading 0.25–2 h; reorder below 30%.' },
-    { paths: ['reserves.coverDaysPerDelivery', 'reserves.horizonCoverDays'], source: 'assumed', note: 'Each delivery covers one day of need; adequacy judged over the three-day horizon.' },
+    COVER_DAYS_PROVENANCE,
     { paths: Array.from({ length: 21 }, (_, i) => `teams.${rescueFirst + i}.size`), source: 'seed001', note: '「建设应急救援队伍21支829人」: 21 teams of 39–40; their bases (4 in 当湖, 3 in 独山港, 2 in each other town) assumed.' },
     { paths: Array.from({ length: 7 }, (_, i) => `teams.${socialFirst + i}.size`), source: 'seed001', note: '「注册的社会应急救援队伍有7支、队员334人」: 7 teams of 47–48, based in 当湖 (assumed).' },
     { paths: ['teams.*.size'], source: 'assumed', note: 'The plan counts 9 full-time fire stations and 71 village volunteer fire teams (「9处专职消防站、71个村志愿消防队」) without headcounts: 20 a station, 8–15 a volunteer team; a drainage team of 40.' },
@@ -241,7 +238,7 @@ function build() {
     sources: SOURCES,
     provenance,
     region: regionOut(data, G, ts, vs, 'coastal', elevation),
-    roads: { nodes: roadNodes(G, ts, vs, elevation), links: links.map(({ kind: _k, ...l }) => l) },
+    roads: { nodes: roadNodes(G, ts, vs, elevation), links: linksOut(links) },
     hazardSites: siteOut,
     hazard: {
       kind: 'rainstorm',
@@ -258,25 +255,19 @@ function build() {
       clearing: { hours: { dist: 'lognormal', median: 4, sigma: 0.6, max: 36 }, trunkFactor: 1 },
     },
     warnings: { cancelAfterDryHours: 6, evacuateAt: 'yellow' },
-    response: {
-      levels, deescalateAfterHours: 12,
-      endAll: [{ metric: 'warningLevel', op: '==', value: 0 }, { metric: 'cutTrunkLinks', op: '==', value: 0 }, { metric: 'villagesAwaitingRelief', op: '==', value: 0 }],
-      endAfterHours: 12,
-    },
-    reserves: { items: ITEMS, warehouses, coverDaysPerDelivery: 1, horizonCoverDays: 3 },
+    response: responseOut(levels, { rain: true }),
+    reserves: reservesOut(warehouses),
     teams,
     shelters,
     targets: [
-      { id: 'relief-national', name: { zh: '受灾群众基本生活得到有效救助（国家时限）', en: 'Basic needs of affected people met (national limit)' }, kind: 'reliefWithin' },
+      TARGETS.reliefNational,
       { id: 'trunk-12h', name: { zh: '12小时内恢复被淹干线公路通行', en: 'Flooded trunk roads reopened within 12 h' }, kind: 'trunkReopenWithin', hours: 12 },
       { id: 'response-2h', name: { zh: '首个险情发生后2小时内启动应急响应', en: 'A response level in force within 2 h of the first failure' }, kind: 'responseWithin', hours: 2 },
       { id: 'rescue-2h', name: { zh: '救援队伍2小时内到达险情点', en: 'A rescue team at each site within 2 h' }, kind: 'rescueArrivalWithin', hours: 2 },
     ],
   };
 
-  const doc = new Document(scenario, { aliasDuplicateObjects: false });
-  layoutCommon(doc);
-  doc.commentBefore = [
+  const doc = scenarioDocument(scenario, [
     ' pinghu-typhoon.yaml — typhoon rain → waterlogging and a levee emergency → flooding of the 独山港 chemical park,',
     ' in a coastal city modelled on 平湖市 (嘉兴市, 330482), from its 14th Five-Year emergency plan (seed 001).',
     ' GENERATED by `npx tsx scripts/build-pinghu-scenario.ts`: edit the script, not this file.',
@@ -286,17 +277,19 @@ function build() {
     ' Real: the 9 town and 136 village names and GB/T 2260 codes (scenarios/data/pinghu-divisions.json); from seed 001:',
     ' 17 town stores, 127 shelters (8 key, 15 standard), 9 fire stations, 21 teams / 829, 7 social teams / 334,',
     ' 71 village volunteer fire teams. Synthetic ("assumed"): positions, elevations, populations, roads, sites, stock.',
-  ].join('\n');
-  keyComment(doc, 'sources', ' --- documents the numbers cite ---');
-  keyComment(doc, 'provenance', ' --- where each number comes from: path patterns (`*` one segment, `**` any depth) → source ---');
-  keyComment(doc, 'region', ' --- 平湖市: 9 镇(街道), 136 村(社区); positions and populations synthetic ---');
-  keyComment(doc, 'hazardSites', ' --- the chain: embankment → chemical park; the tank fire; river levees; 24 waterlogging spots (内涝点) ---');
-  keyComment(doc, 'hazard', ' --- the typhoon\'s rain (wind and surge are not modelled) ---');
-  keyComment(doc, 'warnings', ' --- no `rainstorm` list: the national 暴雨 signals apply (engine/rules); 危房/工棚 evacuated at yellow ---');
-  keyComment(doc, 'reserves', ' --- the city store and the 17 town stores (seed 001) ---');
-  keyComment(doc, 'teams', ' --- drainage team, 9 fire stations, 21 rescue teams (829), 7 social teams (334), 71 village volunteer fire teams ---');
-  keyComment(doc, 'shelters', ' --- 127 shelters: 8 key, 15 standard, 104 others (seed 001) ---');
-  keyComment(doc, 'targets', ' --- relief: no hours, so the national 10 h (T-9) applies ---');
+  ]);
+  keyComments(doc, {
+    sources: ' --- documents the numbers cite ---',
+    provenance: ' --- where each number comes from: path patterns (`*` one segment, `**` any depth) → source ---',
+    region: ' --- 平湖市: 9 镇(街道), 136 村(社区); positions and populations synthetic ---',
+    hazardSites: ' --- the chain: embankment → chemical park; the tank fire; river levees; 24 waterlogging spots (内涝点) ---',
+    hazard: ' --- the typhoon\'s rain (wind and surge are not modelled) ---',
+    warnings: ' --- no `rainstorm` list: the national 暴雨 signals apply (engine/rules); 危房/工棚 evacuated at yellow ---',
+    reserves: ' --- the city store and the 17 town stores (seed 001) ---',
+    teams: ' --- drainage team, 9 fire stations, 21 rescue teams (829), 7 social teams (334), 71 village volunteer fire teams ---',
+    shelters: ' --- 127 shelters: 8 key, 15 standard, 104 others (seed 001) ---',
+    targets: ' --- relief: no hours, so the national 10 h (T-9) applies ---',
+  });
   commentAt(doc, ['teams', villageFirst], ' 71 village volunteer fire teams (村志愿消防队)');
   commentAt(doc, ['hazardSites', sites.findIndex((s) => s.kind === 'waterlogging')], ' waterlogging spots (内涝点): low trunk-road sections first, then low villages and communities');
   const kinds = (k: Kind) => sites.filter((s) => s.kind === k).length;
@@ -310,15 +303,6 @@ function build() {
   };
 }
 
-async function main(argv: string[]) {
-  const { doc, counts } = build();
-  const text = writeScenario(doc, OUT_FILE);
-  console.log(`wrote ${OUT_FILE} (${text.length} chars)`, counts);
-  if (argv.includes('--calibrate')) {
-    console.log(await engineCheck(OUT_FILE, 300));
-    console.log(await chainCheck(300));
-  }
-}
 
 /** How often each chain link fails over seeds 1…n (levee, park, tank), from the event logs. */
 async function chainCheck(n: number) {
@@ -338,4 +322,4 @@ async function chainCheck(n: number) {
   }
   return { trials: n, failures: count, triggered };
 }
-await main(process.argv.slice(2));
+if (isMain(import.meta.url)) await runBuilder(OUT_FILE, build, process.argv.slice(2), () => chainCheck(300));
