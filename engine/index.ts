@@ -13,3 +13,4 @@ export type { Decision, TimedDecision, DecisionError, PolicyMode } from './sim/d
 export type { TrialOptions } from './sim/runTrial.ts';
 export { compiledMachines } from './machines/compiledMachines.ts';
 export * as rules from './rules/index.ts';
+export * as evacuation from './evacuation/index.ts';

@@ -192,11 +192,11 @@ const scenario = {
     alarmDelayS: T(10, 30, 90),
     incipientS: 180,
     smoke: {
-      leaveRoomS: T(60, 120, 240),
-      spreadSpeedMS: { dist: 'uniform', min: 0.3, max: 1.0 },
+      leaveRoomS: T(120, 180, 360),
+      spreadSpeedMS: { dist: 'uniform', min: 0.1, max: 0.3 },
       upStairFactor: 3,
       downStairFactor: 0.1,
-      untenableAfterS: T(60, 120, 300),
+      untenableAfterS: T(120, 240, 480),
       exposedAfterS: 10,
     },
     brigade: { arrivalAfterCallS: T(300, 480, 900), unguidedExtraS: { dist: 'uniform', min: 60, max: 180 }, extinguishS: T(120, 300, 600) },
@@ -246,7 +246,7 @@ P(['preMovement.**'], 'assumed', 'Drilled classes leave within about a minute of
 P(['fire.origins.*.weight'], 'assumed', 'A lab and offices (electrical loads, chemicals, paper) are likelier origins than classrooms.');
 P(['fire.detection.delayS.*', 'fire.alarmDelayS.*'], 'assumed', 'Point smoke detectors in rooms (GB 50116) detect in 0.5–2.5 min; someone confirms and rings the alarm 10–90 s later.');
 P(['fire.incipientS'], 'assumed', 'A portable extinguisher can knock down a fire only in its first ~3 minutes (incipient stage).');
-P(['fire.smoke.**'], 'assumed', 'Smoke leaves the room after 1–4 min, travels 0.3–1 m/s along corridors, rises stairwells ~3× faster and barely descends; a smoky edge becomes untenable 1–5 min after the smoke arrives; 10 s in smoke counts as exposure.');
+P(['fire.smoke.**'], 'assumed', 'Smoke reaches head height outside the room of origin after 2–6 min (door ajar, open 外廊 corridor venting), its head-height front moves 0.1–0.3 m/s along the corridor, ~3× faster up a stairwell and barely down; an edge becomes untenable 2–8 min after that; 10 s in smoke at head height counts as exposure.');
 P(['fire.brigade.**'], 'assumed', 'County fire station 5–15 min from the 119 call to the school gate; 1–3 min lost finding the fire when nobody meets the engine; 2–10 min to put the fire out.');
 P(['roles.*.tasks.*.durationS.*', 'roles.*.tasks.*.successProbability'], 'assumed', "The seed plan gives duties (L89–L95) but no times: durations are a drilled school's judgement, and an extinguisher at an incipient fire succeeds about 60 % of the time.");
 P(['targets.0.limit', 'targets.1.limit'], 'assumed', 'Common drill practice: everyone on the playground within 3–4 minutes of the alarm, headcount within 6 minutes (not a national rule).');
