@@ -1,4 +1,4 @@
-import { LEVELS, TOTAL_KEYS, type McLayout } from './mcLayout.ts';
+import { FIRE_COUNT_MAX, FIRE_GRADES, LEVELS, TOTAL_KEYS, type McLayout } from './mcLayout.ts';
 import type { TrialRow } from './trialRow.ts';
 
 /**
@@ -79,6 +79,23 @@ export function addTrial(layout: McLayout, agg: McAggregate, row: TrialRow): voi
     if (it.initialTotal > 0)
       for (let h = 0; h < H; h++) c[it.off.fan + h * fanStride + stockBins.index(row.stockFraction[k * H + h]!)]!++;
   });
+
+  const f = layout.fire;
+  if (f && row.fire) {
+    const x = row.fire;
+    c[f.fires]! += x.count;
+    c[f.out24]! += x.outWithin24h;
+    c[f.initialAttack]! += x.initialAttackContained;
+    c[f.burnedSum]! += Math.round(x.burnedHa * 1000);
+    c[f.evacuatedSum]! += Math.round(x.peopleEvacuated * 1000);
+    if (x.count > 0) {
+      c[f.trialsWithFire]!++;
+      if (x.allOutWithin24h) c[f.allOut24]!++;
+    }
+    c[f.burnedHist + amountBins.index(x.burnedHa)]!++;
+    c[f.countHist + Math.min(FIRE_COUNT_MAX, x.count)]!++;
+    c[f.largestGrade + Math.max(0, FIRE_GRADES.indexOf(x.largestGrade as (typeof FIRE_GRADES)[number]))]!++;
+  }
 
   layout.trunkLinks.forEach((l, j) => {
     const hours = row.trunk[j]!.closedHours;

@@ -23,6 +23,7 @@ export function csvHeader(layout: McLayout): string {
   const cols = ['trial', 'seed', ...TOTAL_KEYS, 'responseHighest'];
   for (const t of layout.targets) cols.push(`target.${t.id}.met`, `target.${t.id}.worstHours`);
   for (const it of layout.items) cols.push(`item.${it.id}.stockout`, `item.${it.id}.firstStockoutHours`, `item.${it.id}.shortfallUnits`);
+  if (layout.fire) cols.push('fire.count', 'fire.outWithin24h', 'fire.initialAttackContained', 'fire.burnedHa', 'fire.largestGrade', 'fire.peopleEvacuated');
   return cols.map(cell).join(',') + CSV_EOL;
 }
 
@@ -31,5 +32,7 @@ export function csvRow(row: TrialRow): string {
   const cells: (string | number | boolean | null)[] = [row.trial, row.seed, ...TOTAL_KEYS.map((k) => row.totals[k]), row.highest];
   for (const t of row.targets) cells.push(t.met, t.met === null ? null : t.worstHours);
   for (const it of row.items) cells.push(it.stockoutHours !== null, it.stockoutHours, it.shortfall);
+  const f = row.fire;
+  if (f) cells.push(f.count, f.outWithin24h, f.initialAttackContained, f.burnedHa, f.largestGrade, f.peopleEvacuated);
   return cells.map(cell).join(',') + CSV_EOL;
 }

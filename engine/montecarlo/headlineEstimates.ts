@@ -25,6 +25,8 @@ export function headlineCounts(layout: McLayout, agg: McAggregate): HeadlineCoun
     const n = c[t.off.applied]!;
     if (n > 0) out.push({ key: `targets.${t.id}.metProbability`, successes: c[t.off.met]!, n });
   }
+  const f = layout.fire;
+  if (f && c[f.trialsWithFire]! > 0) out.push({ key: 'fire.allOutWithin24hProbability', successes: c[f.allOut24]!, n: c[f.trialsWithFire]! });
   return out;
 }
 

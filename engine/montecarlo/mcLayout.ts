@@ -44,6 +44,38 @@ export interface ItemLayout {
   };
 }
 
+/** Where the fire-season counters live (sums in thousandths; histograms of amounts). */
+export interface FireLayout {
+  /** sums over trials: fires found, out within 24 h, contained by initial attack, burned ha, people evacuated */
+  fires: number;
+  out24: number;
+  initialAttack: number;
+  burnedSum: number;
+  evacuatedSum: number;
+  /** trials with at least one fire, and those where every fire was out within 24 h */
+  trialsWithFire: number;
+  allOut24: number;
+  /** per trial: burned ha (amount bins), fires (0…FIRE_COUNT_MAX, the last holds more) */
+  burnedHist: number;
+  countHist: number;
+  /** 5 counters: largest grade none, 一般, 较大, 重大, 特别重大 */
+  largestGrade: number;
+}
+
+/** Fires per season counted one by one up to this; more fall in the last bin. */
+export const FIRE_COUNT_MAX = 60;
+export const FIRE_GRADES = ['none', '一般', '较大', '重大', '特别重大'] as const;
+
+/**
+ * Width of the hour bins: 1 minute for horizons up to 60 days (every scenario before fire
+ * seasons, so their summaries do not move), coarser beyond so a histogram keeps at most
+ * 14,400 bins (15 minutes for a 120-day season). Pure.
+ */
+export function hourBinMinutes(horizonHours: number): number {
+  const minutes = Math.ceil(horizonHours * 60);
+  return horizonHours <= 24 * 60 ? 1 : Math.ceil(minutes / 14_400);
+}
+
 /**
  * Where each counter and histogram lives in a Monte Carlo aggregate, for one scenario. Built
  * once per scenario and thread by `mcLayout`; pure and deterministic, so every worker lays its
@@ -68,6 +100,8 @@ export interface McLayout {
   targets: { id: string; kind: string; hours: number; off: { applied: number; met: number; hours: number } }[];
   trunkLinks: { id: string; off: { cut: number; episodes: number; hours: number } }[];
   trunkSlot: Map<string, number>;
+  /** forest-fire counters, only for a fire-season scenario */
+  fire: FireLayout | null;
   off: {
     trials: number;
     totals: Record<TotalKey, number>;
@@ -95,7 +129,8 @@ export function mcLayout(s: Scenario): McLayout {
     return at;
   };
   const horizonMinutes = Math.ceil(s.horizonHours * 60);
-  const hourBins = new StepBins(1 / 60, horizonMinutes + 1);
+  const binMin = hourBinMinutes(s.horizonHours);
+  const hourBins = new StepBins(binMin / 60, Math.ceil(horizonMinutes / binMin) + 1);
   const stockBins = new StepBins(0.005, 201);
   const amountBins = new LogBins(0.01, 1.02, 1e9);
   const hist = (bins: { size: number }) => alloc(bins.size + 1);
@@ -149,6 +184,21 @@ export function mcLayout(s: Scenario): McLayout {
   const trunkLinks = s.roads.links
     .filter((l) => l.trunk)
     .map((l) => ({ id: l.id, off: { cut: alloc(1), episodes: alloc(1), hours: hist(hourBins) } }));
+  const fire: FireLayout | null =
+    s.hazard.kind === 'fireSeason'
+      ? {
+          fires: alloc(1),
+          out24: alloc(1),
+          initialAttack: alloc(1),
+          burnedSum: alloc(1),
+          evacuatedSum: alloc(1),
+          trialsWithFire: alloc(1),
+          allOut24: alloc(1),
+          burnedHist: hist(amountBins),
+          countHist: alloc(FIRE_COUNT_MAX + 1),
+          largestGrade: alloc(FIRE_GRADES.length),
+        }
+      : null;
   return {
     scenarioId: s.id,
     horizonHours: s.horizonHours,
@@ -163,6 +213,7 @@ export function mcLayout(s: Scenario): McLayout {
     targets,
     trunkLinks,
     trunkSlot: new Map(trunkLinks.map((l, i) => [l.id, i])),
+    fire,
     off,
     size,
   };

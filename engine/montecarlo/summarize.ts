@@ -3,9 +3,10 @@ import { aggregateTrials, type McAggregate } from './aggregate.ts';
 import type { Bins } from './bins.ts';
 import { headlineCounts, maxStoppingSe } from './headlineEstimates.ts';
 import { histogramAtOrBelow, histogramCount, histogramExceedance, histogramMoments, histogramQuantile } from './histogramQuantile.ts';
-import { LEVELS, type McLayout, type TotalKey } from './mcLayout.ts';
+import { FIRE_COUNT_MAX, FIRE_GRADES, LEVELS, type McLayout, type TotalKey } from './mcLayout.ts';
+import { StepBins } from './bins.ts';
 import { proportion } from './proportion.ts';
-import type { HoursQuantiles, ItemSummary, LevelSummary, McSummary, StopReason, TargetSummary, TrunkLinkSummary } from './summaryTypes.ts';
+import type { FireSummary, HoursQuantiles, ItemSummary, LevelSummary, McSummary, StopReason, TargetSummary, TrunkLinkSummary } from './summaryTypes.ts';
 
 /** What the summary records about the run besides the counts. */
 export interface SummaryMeta {
@@ -195,5 +196,30 @@ export function summarize(s: Scenario, layout: McLayout, agg: McAggregate, meta:
     targets,
     responseLevels,
     roads: { trunkLinks },
+    ...(layout.fire ? { fire: fireSummary(layout, agg) } : {}),
+  };
+}
+
+/** The fire-season part of the summary; pure. */
+function fireSummary(layout: McLayout, agg: McAggregate): FireSummary {
+  const c = agg.counts;
+  const f = layout.fire!;
+  const trials = aggregateTrials(layout, agg);
+  const countBins = new StepBins(1, FIRE_COUNT_MAX + 1);
+  const q = (off: number, bins: Bins, p: number) => finiteOrNull(histogramQuantile(c, off, bins, p), r3);
+  const perTrial = (sum: number) => (trials > 0 ? r3(sum / trials) : null);
+  return {
+    firesPerSeason: { mean: perTrial(c[f.fires]!), p50: q(f.countHist, countBins, 0.5), p90: q(f.countHist, countBins, 0.9) },
+    burnedHa: {
+      mean: perTrial(c[f.burnedSum]! / 1000),
+      p50: q(f.burnedHist, layout.amountBins, 0.5),
+      p90: q(f.burnedHist, layout.amountBins, 0.9),
+      p99: q(f.burnedHist, layout.amountBins, 0.99),
+    },
+    shareOutWithin24h: proportion(c[f.out24]!, c[f.fires]!),
+    allOutWithin24hProbability: proportion(c[f.allOut24]!, c[f.trialsWithFire]!),
+    initialAttackSuccess: proportion(c[f.initialAttack]!, c[f.fires]!),
+    largestGrade: FIRE_GRADES.map((grade, k) => ({ grade, probability: proportion(c[f.largestGrade + k]!, trials) })),
+    meanPeopleEvacuated: perTrial(c[f.evacuatedSum]! / 1000),
   };
 }

@@ -125,4 +125,24 @@ export interface McSummary {
   targets: TargetSummary[];
   responseLevels: LevelSummary[];
   roads: { trunkLinks: TrunkLinkSummary[] };
+  /** forest-fire season figures; present only when the scenario has a fire season */
+  fire?: FireSummary;
+}
+
+/** What a fire season did over the trials (areas in hectares). */
+export interface FireSummary {
+  /** fires found per season: mean and quantiles over all trials */
+  firesPerSeason: { mean: number | null; p50: number | null; p90: number | null };
+  /** burned area per season, ha: mean and quantiles over all trials */
+  burnedHa: { mean: number | null; p50: number | null; p90: number | null; p99: number | null };
+  /** share of all fires found that were out within 24 h of being found (national target ≥ 95%) */
+  shareOutWithin24h: Proportion;
+  /** P(every fire of the season out within 24 h), over the trials with at least one fire */
+  allOutWithin24hProbability: Proportion;
+  /** share of fires contained by their initial attack (never escaped) */
+  initialAttackSuccess: Proportion;
+  /** P(the season's largest fire is of this grade), grades none, 一般, 较大, 重大, 特别重大 */
+  largestGrade: { grade: string; probability: Proportion }[];
+  /** people evacuated from the forest edge per season, mean over all trials */
+  meanPeopleEvacuated: number | null;
 }

@@ -24,6 +24,16 @@ export interface TrialRow {
   trunk: { closedHours: (number | null)[] }[];
   /** per item × whole hour (item-major): total stock / initial total stock; NaN if none at the start */
   stockFraction: Float64Array;
+  /** fire-season figures; null when the scenario has no fire season */
+  fire: {
+    count: number;
+    outWithin24h: number;
+    allOutWithin24h: boolean;
+    initialAttackContained: number;
+    burnedHa: number;
+    largestGrade: string;
+    peopleEvacuated: number;
+  } | null;
 }
 
 const minOrNull = (a: number | null, b: number): number => (a === null || b < a ? b : a);
@@ -94,5 +104,16 @@ export function trialRow(layout: McLayout, trial: number, o: TrialOutcome): Tria
     items,
     trunk,
     stockFraction,
+    fire: o.fires
+      ? {
+          count: o.fires.count,
+          outWithin24h: o.fires.outWithin24h,
+          allOutWithin24h: o.fires.allOutWithin24h,
+          initialAttackContained: o.fires.initialAttackContained,
+          burnedHa: o.fires.burnedHa,
+          largestGrade: o.fires.largestGrade,
+          peopleEvacuated: o.fires.peopleEvacuated,
+        }
+      : null,
   };
 }

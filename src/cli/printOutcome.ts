@@ -1,5 +1,27 @@
 import type { Lang, Scenario, TrialOutcome } from '../../engine/index.ts';
 
+const gradeEn: Record<string, string> = { none: 'none', 一般: 'ordinary', 较大: 'large', 重大: 'serious', 特别重大: 'particularly serious' };
+
+/** The fire-season lines of a trial's account (only when the scenario has a fire season). Pure. */
+function fireLines(f: NonNullable<TrialOutcome['fires']>, zh: boolean): string[] {
+  const out: string[] = [];
+  const pct = f.count > 0 ? ((f.outWithin24h / f.count) * 100).toFixed(0) : '—';
+  out.push(
+    zh
+      ? `森林火灾：${f.count} 起，过火面积 ${f.burnedHa.toFixed(1)} 公顷，24小时内扑灭 ${f.outWithin24h} 起（${pct}%），首攻控制 ${f.initialAttackContained} 起，最大等级 ${f.largestGrade === 'none' ? '无' : f.largestGrade}，转移群众 ${f.peopleEvacuated} 人`
+      : `Forest fires: ${f.count}, ${f.burnedHa.toFixed(1)} ha burned, ${f.outWithin24h} out within 24 h (${pct}%), ${f.initialAttackContained} contained by initial attack, largest grade ${gradeEn[f.largestGrade] ?? f.largestGrade}, ${f.peopleEvacuated} people evacuated`,
+  );
+  for (const x of f.list) {
+    const out24 = x.hoursToOut === null ? (zh ? '未扑灭' : 'not out') : `${x.hoursToOut.toFixed(1)} h`;
+    out.push(
+      zh
+        ? `  ${x.site} 第 ${x.ignitedAtHours.toFixed(1)} 小时起火（火险 ${x.level} 级），${x.areaHa.toFixed(2)} 公顷（${x.grade}），发现至扑灭 ${out24}${x.escaped ? '，跑火' : ''}${x.evacuated > 0 ? `，转移 ${x.evacuated} 人` : ''}`
+        : `  ${x.site} ignited at hour ${x.ignitedAtHours.toFixed(1)} (danger ${x.level}), ${x.areaHa.toFixed(2)} ha (${gradeEn[x.grade] ?? x.grade}), found to out ${out24}${x.escaped ? ', escaped' : ''}${x.evacuated > 0 ? `, ${x.evacuated} evacuated` : ''}`,
+    );
+  }
+  return out;
+}
+
 const levelName: Record<string, { zh: string; en: string }> = {
   none: { zh: '未启动', en: 'none' },
   IV: { zh: 'Ⅳ级', en: 'Level IV' },
@@ -37,6 +59,7 @@ export function formatOutcome(s: Scenario, o: TrialOutcome, lang: Lang, hazardLi
       ? `预警：最高 ${warningName[o.warnings.highest]!.zh}；应急响应：最高 ${levelName[o.response.highest]!.zh}，结束时 ${levelName[o.response.final]!.zh}`
       : `Warning: highest ${warningName[o.warnings.highest]!.en}; response: highest ${levelName[o.response.highest]!.en}, at the end ${levelName[o.response.final]!.en}`,
   );
+  if (o.fires) lines.push(...fireLines(o.fires, zh));
   lines.push(zh ? '目标：' : 'Targets:');
   for (const r of o.targets) {
     const target = s.targets.find((x) => x.id === r.id)!;

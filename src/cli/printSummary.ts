@@ -41,6 +41,31 @@ function hours(q: HoursQuantiles | null, horizon: number): string {
   return parts.join(' / ');
 }
 
+const gradeLabel: Record<string, Text> = {
+  none: { zh: '无火灾', en: 'no fire' },
+  一般: { zh: '一般', en: 'ordinary (< 1 ha)' },
+  较大: { zh: '较大', en: 'large (1–100 ha)' },
+  重大: { zh: '重大', en: 'serious (100–1000 ha)' },
+  特别重大: { zh: '特别重大', en: 'particularly serious (≥ 1000 ha)' },
+};
+
+/** The fire-season block of the summary (only for a fire-season scenario). Pure. */
+function fireSummaryLines(f: NonNullable<McSummary['fire']>, lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const n = (x: number | null, d = 1) => (x === null ? '—' : x.toFixed(d));
+  const out = [zh ? '森林火灾（森林防火条例第四十条分级；24小时扑灭率目标 ≥ 95%）' : 'Forest fires (grades: 森林防火条例 art. 40; national 24 h extinguishing target ≥ 95%)'];
+  const t = table(zh ? ['指标', '数值'] : ['Figure', 'Value']);
+  t.push([zh ? '每季火灾（均值 / P50 / P90）' : 'Fires per season (mean / P50 / P90)', `${n(f.firesPerSeason.mean, 2)} / ${n(f.firesPerSeason.p50, 0)} / ${n(f.firesPerSeason.p90, 0)}`]);
+  t.push([zh ? '每季过火面积 公顷（均值 / P50 / P90 / P99）' : 'Burned per season, ha (mean / P50 / P90 / P99)', `${n(f.burnedHa.mean)} / ${n(f.burnedHa.p50)} / ${n(f.burnedHa.p90)} / ${n(f.burnedHa.p99)}`]);
+  t.push([zh ? '24小时扑灭率（全部火灾）' : 'Share of fires out within 24 h', prob(f.shareOutWithin24h)]);
+  t.push([zh ? '全季每起火灾均在24小时内扑灭的概率' : 'P(every fire of the season out within 24 h)', prob(f.allOutWithin24hProbability)]);
+  t.push([zh ? '首攻控制率' : 'Initial-attack success', prob(f.initialAttackSuccess)]);
+  t.push([zh ? '每季转移群众（均值）' : 'People evacuated per season (mean)', n(f.meanPeopleEvacuated)]);
+  for (const g of f.largestGrade) t.push([zh ? `最大火灾为${gradeLabel[g.grade]!.zh}的概率` : `P(largest fire ${gradeLabel[g.grade]!.en})`, prob(g.probability)]);
+  out.push(t.toString());
+  return out;
+}
+
 function table(head: string[]): Table.Table {
   return new Table({ head, style: { head: [], border: [], compact: true } });
 }
@@ -130,6 +155,10 @@ export function formatSummary(s: Scenario, m: McSummary, lang: Lang): string {
     for (const l of cut) rt.push([l.name ? `${l.name[lang]}（${l.link}）` : l.link, prob(l.cutProbability), l.episodes, hours(l.reopenHours, H)]);
     out.push(rt.toString());
   }
+  if (m.fire) out.push('', ...fireSummaryLines(m.fire, lang));
+  const step = m.bins.hours.kind === 'step' ? m.bins.hours.step : 1 / 60;
+  if (Math.abs(step - 1 / 60) > 1e-12)
+    out.push('', zh ? `时长分箱宽 ${Math.round(step * 60)} 分钟（长时段场景）` : `Hour bins are ${Math.round(step * 60)} minutes wide (long horizon)`);
   out.push(
     '',
     zh
