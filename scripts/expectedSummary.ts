@@ -12,6 +12,7 @@ export const expectedCases = [
   { name: 'jingyan-rainstorm', file: 'scenarios/jingyan-rainstorm.yaml' },
   { name: 'shidian-earthquake', file: 'scenarios/shidian-earthquake.yaml' },
   { name: 'pinghu-typhoon', file: 'scenarios/pinghu-typhoon.yaml' },
+  { name: 'shidian-forest-fire', file: 'scenarios/shidian-forest-fire.yaml' },
 ];
 export const EXPECTED_TRIALS = 1000;
 export const EXPECTED_SEED = 1;

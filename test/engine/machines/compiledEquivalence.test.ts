@@ -7,6 +7,7 @@ import { compileMachine, compiledInstance } from '../../../engine/machines/compi
 import { compiledMachines } from '../../../engine/machines/compiledMachines.ts';
 import { deliveryMachine } from '../../../engine/machines/delivery.machine.ts';
 import { hazardSiteMachine } from '../../../engine/machines/hazardSite.machine.ts';
+import { forestFireMachine } from '../../../engine/machines/forestFire.machine.ts';
 import { flattenStateValue } from '../../../engine/machines/host.ts';
 import { rainWarningMachine } from '../../../engine/machines/rainWarning.machine.ts';
 import { responseLevelMachine } from '../../../engine/machines/responseLevel.machine.ts';
@@ -40,6 +41,11 @@ const cases: { name: string; machine: AnyStateMachine; input?: fc.Arbitrary<unkn
     event: fc
       .constantFrom('DISPATCH', 'MOBILISED', 'NO_ROUTE', 'ROUTE_FOUND', 'ARRIVED', 'TASK_DONE', 'RETURNED', 'RELEASE')
       .map((type) => ({ type })),
+  },
+  {
+    name: 'forestFire',
+    machine: forestFireMachine,
+    event: fc.constantFrom('DETECT', 'CREW_ON_LINE', 'ESCAPE', 'CONTAIN', 'OUT').map((type) => ({ type })),
   },
   {
     name: 'delivery',
@@ -83,6 +89,17 @@ describe('compiled flat tables behave exactly like the XState actors', () => {
     expect(() => compileMachine(withEntry)).toThrow(/entry\/exit/);
     const delayed = setup({}).createMachine({ initial: 'a', states: { a: { after: { 1000: 'b' } }, b: {} } });
     expect(() => compileMachine(delayed)).toThrow(/not supported/);
+  });
+
+  it('whole fire-season trials are identical on both paths', () => {
+    const text = readFileSync(new URL('../../../scenarios/shidian-forest-fire.yaml', import.meta.url), 'utf8');
+    const r = loadScenario(text, 'shidian-forest-fire.yaml');
+    if (!r.ok) throw new Error('scenario does not load');
+    for (const seed of [1, 2, 3, 12]) {
+      const a = runTrial(r.scenario, seed);
+      const b = runTrial(r.scenario, seed, compiledMachines);
+      expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    }
   });
 
   it('whole trials are identical on both paths', () => {
