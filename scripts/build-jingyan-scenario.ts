@@ -17,10 +17,10 @@ import { fileURLToPath } from 'node:url';
 import { STORE_SIZES } from '../engine/rules/index.ts';
 import { dataFile } from './build-divisions.ts';
 import {
-  COVER_DAYS_PROVENANCE, DRY_HOURS_PROVENANCE, ITEM_PROVENANCE, RAIN_RESPONSE_END_PROVENANCE, Rand, TARGETS, assignPopulation, buildRoads, buildSlopeSites, clamp,
-  commentAt, cond, condPaths, deadMissingAt, dist, isMain, keyComments, largestRemainder, linksOut, makeGeo, pickSources, placeTownships, placeVillages,
-  readDivisions, regionOut, rescueWithin, reservesOut, responseOut, roadNodes, round, runBuilder, scenarioDocument, shelter, slopeSiteOut, stockFor, team,
-  townshipTeams, tri, villageTeams, warehouse, type XY,
+  COVER_DAYS_PROVENANCE, DRY_HOURS_PROVENANCE, ITEM_PROVENANCE, RAIN_RESPONSE_END_PROVENANCE, SITE_SUSCEPTIBILITY_PROVENANCE, SMALL_SLIDE_CHAIN,
+  SMALL_SLIDE_CHAIN_PROVENANCE, TARGETS, Rand, assignPopulation, buildRoads, buildSlopeSites, clamp, commentAt, cond, condPaths, deadMissingAt, dist, isMain,
+  keyComments, largestRemainder, linksOut, makeGeo, pickSources, placeTownships, placeVillages, readDivisions, regionOut, rescueWithin, reservesOut, responseOut,
+  roadNodes, round, runBuilder, scenarioDocument, shelter, slopeSiteOut, stockFor, team, townshipTeams, tri, villageTeams, warehouse, type XY,
 } from './build-scenario-kit.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,12 +55,7 @@ const HAZARD = {
   peakPosition: tri(0.2, 0.4, 0.7),
   hourlyNoiseSigma: 0.3,
 };
-const CHAIN = {
-  landslide: { rule: { type: 'intensityDuration', a: 14.82, b: 0.39 }, hourlyRateAtThreshold: 0.002, exponent: 1.5, intensityAt50: 8, intensitySpread: 0.7 },
-  consequences: { affectedFraction: tri(0.3, 0.6, 1), deadMissingRate: tri(0, 0.005, 0.03), evacuatedFactor: 0.1 },
-  rescue: { onSiteHours: tri(2, 4, 8) },
-  clearing: { hours: { dist: 'lognormal', median: 3, sigma: 0.5, max: 24 }, trunkFactor: 1.2 },
-};
+const CHAIN = SMALL_SLIDE_CHAIN;
 
 export function build() {
   const data = readDivisions(dataFile('jingyan'));
@@ -129,15 +124,14 @@ export function build() {
     { paths: ['roads.links.*.speedKmh'], source: 'assumed', note: 'Trunk roads 50–60 km/h (40 in the county town); village roads 25–35 km/h, slower where the corridor climbs more.' },
     { paths: ['roads.links.*.susceptibility'], source: 'assumed', note: 'Relative 0–1 score from the relief along the corridor, plus a little noise; trunk roads slightly lower.' },
     { paths: ['hazardSites.*.threatenedPeople'], source: 'assumed', note: 'The plan lists no sites: lognormal around 60 people, clipped to 10–300 (小型/中型 险情 of 地质灾害防治条例, engine/rules GH-IV/III); at most a third of the village.' },
-    { paths: ['hazardSites.*.susceptibility'], source: 'assumed', note: 'Relative 0–1 score from the local relief around the village, plus noise.' },
+    SITE_SUSCEPTIBILITY_PROVENANCE,
     { paths: ['hazardSites.*.cuts.*.probability'], source: 'assumed', note: 'Trunk road below a slope 0.4–0.7; a village road 0.5–0.9; a second link 0.2–0.5.' },
     { paths: ['hazard.onsetHour.*', 'hazard.durationHours.*', 'hazard.peakPosition.*', 'hazard.hourlyNoiseSigma'], source: 'assumed', note: 'A July night rainstorm starting 0–6 h after 20:00, lasting 6–30 h, peaking in its first half.' },
     { paths: ['hazard.peakIntensityMmPerHour.*'], source: 'assumed', note: 'Peak 28 mm/h median, a little wetter than 乐至: 乐山 lies on the rainy western edge of the Sichuan basin. Most draws reach the orange 暴雨 signal.' },
     { paths: ['chain.landslide.rule.a', 'chain.landslide.rule.b'], source: 'caine1980', note: 'Global intensity–duration threshold for shallow landslides I = 14.82·D^-0.39 (mm/h, h), standards-cn LT-1 (P).' },
     { paths: ['chain.landslide.hourlyRateAtThreshold', 'chain.landslide.exponent'], source: 'assumed', note: 'As in the default scenario: a typical storm fails a handful of the sites (engine check: scripts/build-jingyan-scenario.ts --calibrate).' },
     { paths: ['chain.landslide.intensityAt50', 'chain.landslide.intensitySpread'], source: 'assumed', note: 'Earthquake branch, unused by this rainstorm; placeholders.' },
-    { paths: ['chain.consequences.**'], source: 'assumed', note: 'Small hillslope failures: 30–100% of the threatened people affected; up to 3% of those still in place dead or missing; evacuation cuts casualties tenfold.' },
-    { paths: ['chain.rescue.**', 'chain.clearing.**'], source: 'assumed', note: 'Search at a small slide 2–8 h; a loader reopens a blocked road in about 3 h (median), trunk slides 20% longer.' },
+    ...SMALL_SLIDE_CHAIN_PROVENANCE,
     DRY_HOURS_PROVENANCE,
     { paths: condPaths(levels, 'deadMissing'), source: 'gh2003', note: 'Dead and missing at the 灾情 cut-offs of the national geohazard grading (engine/rules GH-III/II/I): 中型 ≥ 3 (Ⅲ), 大型 ≥ 10 (Ⅱ), 特大型 ≥ 30 (Ⅰ).' },
     { paths: [...condPaths(levels, 'affectedPeople'), ...condPaths(levels, 'failedSites'), ...condPaths(levels, 'cutTrunkLinks')], source: 'assumed', note: 'County-scale ladder (the national relief plan counts per province, engine/rules NDR-4 from 10万 relocated); Ⅰ at the county store\'s planned 7,000 people; fewer sites than 乐至, so lower site counts.' },

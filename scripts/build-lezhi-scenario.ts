@@ -24,10 +24,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataFile } from './build-divisions.ts';
 import {
-  COVER_DAYS_PROVENANCE, DRY_HOURS_PROVENANCE, ITEMS, RAIN_RESPONSE_END_PROVENANCE, Rand, TARGETS, assignPopulation, buildRoads, buildSlopeSites, byId, clamp,
-  commentAt, cond, condPaths, isMain, keyComments, linksOut, makeGeo, pickSources, placeTownships, placeVillages, rainstormCheck, readDivisions, regionOut,
-  rescueWithin, reservesOut, responseOut, roadNodes, round, scenarioDocument, seqOf, shelter, slopeSiteOut, stockFor, team, townshipShelters, townshipTeams, tri,
-  villageTeams, warehouse, writeScenario, type DivisionData, type Link, type SlopeSite, type Village, type XY,
+  COVER_DAYS_PROVENANCE, DRY_HOURS_PROVENANCE, RAIN_RESPONSE_END_PROVENANCE, SITE_SUSCEPTIBILITY_PROVENANCE, SMALL_SLIDE_CHAIN, SMALL_SLIDE_CHAIN_PROVENANCE,
+  TARGETS, Rand, assignPopulation, buildRoads, buildSlopeSites, byId, clamp, commentAt, cond, condPaths, isMain, keyComments, linksOut, makeGeo, pickSources,
+  placeTownships, placeVillages, rainstormCheck, readDivisions, regionOut, rescueWithin, reservesOut, responseOut, roadNodes, round, scenarioDocument, seqOf,
+  shelter, slopeSiteOut, stockFor, team, townshipShelters, townshipTeams, tri, villageTeams, warehouse, writeScenario, type DivisionData, type Link,
+  type SlopeSite, type Village, type XY,
 } from './build-scenario-kit.ts';
 import type { Node as YNode, YAMLMap } from 'yaml';
 
@@ -70,12 +71,7 @@ const HAZARD = {
   peakPosition: tri(0.2, 0.4, 0.7),
   hourlyNoiseSigma: 0.3,
 };
-const CHAIN = {
-  landslide: { rule: { type: 'intensityDuration', a: 14.82, b: 0.39 }, hourlyRateAtThreshold: 0.002, exponent: 1.5, intensityAt50: 8, intensitySpread: 0.7 },
-  consequences: { affectedFraction: tri(0.3, 0.6, 1), deadMissingRate: tri(0, 0.005, 0.03), evacuatedFactor: 0.1 },
-  rescue: { onSiteHours: tri(2, 4, 8) },
-  clearing: { hours: { dist: 'lognormal', median: 3, sigma: 0.5, max: 24 }, trunkFactor: 1.2 },
-};
+const CHAIN = SMALL_SLIDE_CHAIN;
 const SOURCES = pickSources('seed000', 'seed002', 'gb2260', 'cma2007', 'ndrp2024', 'gh2003', 'jianbiao121', 'ndrc2024', 'sphere2018', 'redcross2021', 'caine1980', 'gb21734');
 
 /** The county's ground: seats, villages, populations, roads (the kit, with this scenario's old options). */
@@ -160,15 +156,14 @@ export function build(data: DivisionData) {
     { paths: ['roads.links.*.speedKmh'], source: 'assumed', note: 'Trunk roads 50–60 km/h (40 in the county town); village roads 25–35 km/h, slower where the corridor climbs more.' },
     { paths: ['roads.links.*.susceptibility'], source: 'assumed', note: 'Relative 0–1 score from the relief along the corridor and its height, plus a little noise; trunk roads slightly lower (engineered cuttings).' },
     { paths: ['hazardSites.*.threatenedPeople'], source: 'assumed', note: 'Lognormal around 60 people, clipped to 10–300 (the 小型 < 100 and 中型 100–500 险情 classes of 地质灾害防治条例); at most a third of the village.' },
-    { paths: ['hazardSites.*.susceptibility'], source: 'assumed', note: 'Relative 0–1 score from the local relief around the village, plus noise.' },
+    SITE_SUSCEPTIBILITY_PROVENANCE,
     { paths: ['hazardSites.*.cuts.*.probability'], source: 'assumed', note: 'Trunk road below a slope 0.4–0.7; a village road 0.5–0.9 (narrow, cut into the slope); a second link 0.2–0.5.' },
     { paths: ['hazard.onsetHour.*', 'hazard.durationHours.*', 'hazard.peakPosition.*', 'hazard.hourlyNoiseSigma'], source: 'assumed', note: 'A July night rainstorm (seed 000: 「夏秋防汛」) starting 0–6 h after 20:00, lasting 6–24 h, peaking in its first half.' },
     { paths: ['hazard.peakIntensityMmPerHour.*'], source: 'assumed', note: 'Peak 25 mm/h median (短时强降水 is ≥ 20 mm/h), about 180 mm in the median storm (大暴雨); most draws reach the orange 暴雨 signal, a fifth to a quarter reach red.' },
     { paths: ['chain.landslide.rule.a', 'chain.landslide.rule.b'], source: 'caine1980', note: 'Global intensity–duration threshold for shallow landslides I = 14.82·D^-0.39 (mm/h, h), standards-cn LT-1.' },
     { paths: ['chain.landslide.hourlyRateAtThreshold', 'chain.landslide.exponent'], source: 'assumed', note: 'Calibrated by assumption (scripts/build-lezhi-scenario.ts --calibrate) so that a typical storm fails a handful of the 40 sites: median 5, none in about 1 storm in 13, 12 or more in 1 in 10, practically never all.' },
     { paths: ['chain.landslide.intensityAt50', 'chain.landslide.intensitySpread'], source: 'assumed', note: 'Earthquake branch, unused by this rainstorm; plausible placeholders (failures common from intensity Ⅷ).' },
-    { paths: ['chain.consequences.**'], source: 'assumed', note: 'Small hillslope failures: 30–100% of the threatened people affected; up to 3% of those still in place dead or missing; evacuation cuts casualties tenfold.' },
-    { paths: ['chain.rescue.**', 'chain.clearing.**'], source: 'assumed', note: 'Search at a small slide 2–8 h; a loader reopens a blocked road in about 3 h (median), trunk slides 20% longer.' },
+    ...SMALL_SLIDE_CHAIN_PROVENANCE,
     { paths: ['warnings.rainstorm.*.windowHours', 'warnings.rainstorm.*.thresholdMm'], source: 'cma2007', note: 'National 暴雨 signals RS-B/Y/O/R: 12 h ≥ 50 mm, 6 h ≥ 50 mm, 3 h ≥ 50 mm, 3 h ≥ 100 mm.' },
     DRY_HOURS_PROVENANCE,
     { paths: condPaths(levels, 'deadMissing'), source: 'gh2003', note: 'Dead and missing at the 灾情 cut-offs of the geohazard grading: 中型 ≥ 3 (Ⅲ), 大型 ≥ 10 (Ⅱ), 特大型 ≥ 30 (Ⅰ).' },

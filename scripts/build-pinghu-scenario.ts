@@ -17,10 +17,10 @@ import { fileURLToPath } from 'node:url';
 import { STORE_SIZES } from '../engine/rules/index.ts';
 import { dataFile } from './build-divisions.ts';
 import {
-  COVER_DAYS_PROVENANCE, DRY_HOURS_PROVENANCE, ITEM_PROVENANCE, RAIN_RESPONSE_END_PROVENANCE, Rand, TARGETS, assignPopulation, atTownship, buildRoads, byId,
+  COVER_DAYS_PROVENANCE, DRY_HOURS_PROVENANCE, ITEM_PROVENANCE, RAIN_RESPONSE_END_PROVENANCE, TARGETS, Rand, assignPopulation, atTownship, buildRoads, byId,
   clamp, commentAt, cond, condPaths, deadMissingAt, dist, isMain, keyComments, linksOut, makeGeo, pickSources, placeTownships, placeVillages,
-  pointSegmentDistance, readDivisions, regionOut, reservesOut, responseOut, roadNodes, round, runBuilder, scenarioDocument, stockFor, team, townshipShelters,
-  tri, villageShelters, villageTeams, warehouse, type Cut, type Link, type Township, type Village, type XY,
+  pointSegmentDistance, readDivisions, regionOut, reservesOut, responseOut, roadNodes, round, runBuilder, scenarioDocument, stockFor, team, townshipShelters, tri,
+  villageShelters, villageTeams, warehouse, type Cut, type Link, type Township, type Village, type XY,
 } from './build-scenario-kit.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

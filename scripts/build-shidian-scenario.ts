@@ -18,10 +18,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataFile } from './build-divisions.ts';
 import {
-  COMMON_SOURCES, COVER_DAYS_PROVENANCE, ITEM_PROVENANCE, Rand, TARGETS, assignPopulation, buildRoads, byId, clamp, commentAt, cond, condPaths, deadMissingAt,
-  isMain, keyComments, largestRemainder, linksOut, makeGeo, pickSources, placeTownships, placeVillages, pointSegmentDistance, readDivisions, regionOut, relief,
-  rescueWithin, reservesOut, responseOut, roadNodes, round, runBuilder, scenarioDocument, shelter, slopeSiteOut, stockFor, team, townshipShelters, townshipTeams,
-  tri, villageShelters, villageTeams, warehouse, type Cut, type Link, type Village, type XY,
+  COMMON_SOURCES, COVER_DAYS_PROVENANCE, ITEM_PROVENANCE, SITE_SUSCEPTIBILITY_PROVENANCE, TARGETS, Rand, assignPopulation, buildRoads, byId, clamp, commentAt,
+  cond, condPaths, deadMissingAt, isMain, keyComments, largestRemainder, linksOut, makeGeo, pickSources, placeTownships, placeVillages, pointSegmentDistance,
+  readDivisions, regionOut, relief, rescueWithin, reservesOut, responseOut, roadNodes, round, runBuilder, scenarioDocument, shelter, slopeSiteOut, stockFor, team,
+  townshipShelters, townshipTeams, tri, villageShelters, villageTeams, warehouse, type Cut, type Link, type Village, type XY,
 } from './build-scenario-kit.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -209,7 +209,7 @@ export function build() {
     { paths: ['roads.links.*.speedKmh'], source: 'assumed', note: 'Trunk roads 35–50 km/h (30 in the town); village roads 15–25 km/h, slower where the corridor climbs more.' },
     { paths: ['roads.links.*.susceptibility'], source: 'assumed', note: 'Relative 0–1 score from the relief along the corridor (seed 004: road building leaves 「大量的高陡边坡」), plus noise.' },
     { paths: ['hazardSites.*.threatenedPeople'], source: 'assumed', note: 'The plan gives no people per site: lognormal around 50, clipped to 5–600 and to a third of the village, so mostly 小型 with some 中型 and rare 大型 险情 (engine/rules GH grades).' },
-    { paths: ['hazardSites.*.susceptibility'], source: 'assumed', note: 'Relative 0–1 score from the local relief around the village, plus noise.' },
+    SITE_SUSCEPTIBILITY_PROVENANCE,
     { paths: ['hazardSites.*.cuts.*.probability'], source: 'assumed', note: 'Trunk road below a slope 0.5–0.8 (earthquake slides are larger); its village road 0.3–0.5; a village road 0.6–0.9; a second link 0.3–0.6.' },
     { paths: ['hazard.hour.*'], source: 'assumed', note: 'The scenario starts half an hour before the main shock.' },
     { paths: ['hazard.magnitude.*'], source: 'assumed', note: 'Conditioned on M ≥ 6 (seed 004: 「高等级地震」 sizes the reserves); triangular 6.0–7.2 with its mode at 6.0 approximates the Gutenberg–Richter decline (b ≈ 1): P(M ≥ 6.5) ≈ 0.34.' },

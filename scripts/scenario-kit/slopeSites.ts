@@ -5,7 +5,7 @@
 import type { Bilingual, Village } from './county.ts';
 import { pointSegmentDistance, relief, type XY } from './geo.ts';
 import type { Link } from './roads.ts';
-import { Rand, clamp, round } from './rand.ts';
+import { Rand, clamp, round, tri } from './rand.ts';
 
 export interface Cut {
   link: string;
@@ -98,3 +98,23 @@ export function slopeSiteOut(s: { id: string; v: Village; kind: string; group: n
     kind: s.kind, village: s.v.id, threatenedPeople: s.threatened, susceptibility: s.susceptibility, cuts: s.cuts,
   };
 }
+
+/** Provenance of buildSlopeSites' susceptibility (and of any relief-based site score). */
+export const SITE_SUSCEPTIBILITY_PROVENANCE = { paths: ['hazardSites.*.susceptibility'], source: 'assumed', note: 'Relative 0–1 score from the local relief around the village, plus noise.' };
+
+/**
+ * The rainfall → small hillslope failure chain of the Sichuan rainstorm scenarios (乐至, 井研):
+ * Caine's global threshold, a rate calibrated for a handful of failures per storm (乐至
+ * --calibrate), small-slide consequences, search and clearing times. Its provenance: the
+ * builder's (rule, rate) and SMALL_SLIDE_CHAIN_PROVENANCE (the rest).
+ */
+export const SMALL_SLIDE_CHAIN = {
+  landslide: { rule: { type: 'intensityDuration', a: 14.82, b: 0.39 }, hourlyRateAtThreshold: 0.002, exponent: 1.5, intensityAt50: 8, intensitySpread: 0.7 },
+  consequences: { affectedFraction: tri(0.3, 0.6, 1), deadMissingRate: tri(0, 0.005, 0.03), evacuatedFactor: 0.1 },
+  rescue: { onSiteHours: tri(2, 4, 8) },
+  clearing: { hours: { dist: 'lognormal', median: 3, sigma: 0.5, max: 24 }, trunkFactor: 1.2 },
+};
+export const SMALL_SLIDE_CHAIN_PROVENANCE = [
+  { paths: ['chain.consequences.**'], source: 'assumed', note: 'Small hillslope failures: 30–100% of the threatened people affected; up to 3% of those still in place dead or missing; evacuation cuts casualties tenfold.' },
+  { paths: ['chain.rescue.**', 'chain.clearing.**'], source: 'assumed', note: 'Search at a small slide 2–8 h; a loader reopens a blocked road in about 3 h (median), trunk slides 20% longer.' },
+];
