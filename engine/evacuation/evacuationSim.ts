@@ -97,7 +97,7 @@ export class EvacuationSim {
   readonly smokyAt: Float64Array;
   readonly untenable: Uint8Array;
   readonly freeAt: Float64Array;
-  readonly backlog: { s: number; tail: number; n: number }[][];
+  readonly backlog: { s: number; end: number; n: number }[][];
   readonly maxQueue: Float64Array;
   readonly maxWait: Float64Array;
   readonly triggers = new Map<EvacTrigger, number>();
@@ -442,18 +442,21 @@ export class EvacuationSim {
     const w = edge.a === g.node ? edge.b : edge.a;
     const s = Math.max(h, this.freeAt[e]!);
     const factor = edge.stair >= 0 && !(this.guidesAt <= s) ? this.s.flow.unguidedStairFactor : 1;
-    const tailIn = Math.max(s + g.people / (edge.capacity * factor), tailAtU);
-    this.freeAt[e] = tailIn;
+    const through = g.people / (edge.capacity * factor);
+    const tailIn = Math.max(s + through, tailAtU);
+    // the group books N/F seconds of the edge's throughput; a group whose tail trickles in
+    // (narrower upstream) leaves gaps the next group flows into, as merging streams do
+    this.freeAt[e] = s + through;
     const travel = edge.lengthM / edge.speed;
     if (s > h) {
       let waiting = g.people;
-      for (const b of this.backlog[e]!) if (b.tail > h) waiting += b.n * Math.min(1, (b.tail - h) / Math.max(b.tail - b.s, 1e-9));
+      for (const b of this.backlog[e]!) if (b.end > h) waiting += b.n * Math.min(1, (b.end - h) / Math.max(b.end - b.s, 1e-9));
       this.maxQueue[e] = Math.max(this.maxQueue[e]!, waiting);
       this.maxWait[e] = Math.max(this.maxWait[e]!, s - h);
       this.sendGroup(g, { type: 'QUEUE' }, { edge: edge.id, waitS: Math.round((s - h) * 1000) / 1000 });
       this.at(s, P_GROUP + g.room, { k: 'enter', g: g.room });
     }
-    this.backlog[e]!.push({ s, tail: tailIn, n: g.people });
+    this.backlog[e]!.push({ s, end: s + through, n: g.people });
     const first = g.route.length === 0;
     g.intervals.push({ edge: e, from: first && g.originRoom ? 0 : (h + tailAtU) / 2, to: (s + tailIn) / 2 + travel, factor: g.lowPosture ? 0.5 : 1 });
     g.route.push(edge.id);
