@@ -113,6 +113,30 @@ export function renderReport(input: ReportInput): string {
     );
   }
 
+  // forest fires (only for a fire-season scenario)
+  if (m.fire) {
+    const f = m.fire;
+    const n = (x: number | null, d: number) => (x === null ? '—' : x.toFixed(d));
+    const figures: string[][] = [
+      [esc(T('每季火灾（起）', 'fires per season')), nc(num('fire.firesPerSeason.mean', f.firesPerSeason.mean, n(f.firesPerSeason.mean, 2))), nc(num('fire.firesPerSeason.p50', f.firesPerSeason.p50, n(f.firesPerSeason.p50, 0))), nc(num('fire.firesPerSeason.p90', f.firesPerSeason.p90, n(f.firesPerSeason.p90, 0)))],
+      [esc(T('每季过火面积（公顷）', 'burned per season (ha)')), nc(num('fire.burnedHa.mean', f.burnedHa.mean, n(f.burnedHa.mean, 1))), nc(num('fire.burnedHa.p50', f.burnedHa.p50, n(f.burnedHa.p50, 1))), nc(num('fire.burnedHa.p90', f.burnedHa.p90, n(f.burnedHa.p90, 1)))],
+      [esc(T('每季转移群众（人）', 'people evacuated per season')), nc(num('fire.meanPeopleEvacuated', f.meanPeopleEvacuated, n(f.meanPeopleEvacuated, 1))), nc('—'), nc('—')],
+    ];
+    const probs: string[][] = [
+      [esc(T('24小时扑灭率（目标 ≥ 95%）', 'share of fires out within 24 h (target ≥ 95%)')), ...prob('fire.shareOutWithin24h', f.shareOutWithin24h)],
+      [esc(T('全季火灾均在24小时内扑灭', 'every fire of the season out within 24 h')), ...prob('fire.allOutWithin24hProbability', f.allOutWithin24hProbability)],
+      [esc(T('首攻控制率', 'initial-attack success')), ...prob('fire.initialAttackSuccess', f.initialAttackSuccess)],
+      ...f.largestGrade.map((g, k) => [esc(T(`最大火灾等级：${g.grade === 'none' ? '无火灾' : g.grade}`, `largest fire: ${g.grade === 'none' ? 'no fire' : g.grade}`)), ...prob(`fire.largestGrade.${k}.probability`, g.probability)]),
+    ];
+    out.push(
+      `<section id="fire">`,
+      `<h2>${esc(T('森林火灾', 'Forest fires'))}</h2>`,
+      table([esc(T('指标', 'measure')), esc(T('均值', 'mean')), 'P50', 'P90'], figures),
+      table([esc(T('概率', 'probability')), ...probHead.map(esc)], probs),
+      `</section>`,
+    );
+  }
+
   // reserves
   {
     const cats: string[] = [];
