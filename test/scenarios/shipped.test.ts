@@ -15,6 +15,7 @@ const expected: Record<string, { data: string; townships: number; villages: numb
   'jingyan-rainstorm.yaml': { data: 'jingyan', townships: 15, villages: 119, kinds: ['landslide', 'collapse'] },
   'shidian-earthquake.yaml': { data: 'shidian', townships: 13, villages: 139, kinds: ['landslide', 'collapse', 'debrisFlow'] },
   'pinghu-typhoon.yaml': { data: 'pinghu', townships: 9, villages: 136, kinds: ['waterlogging', 'levee', 'chemical', 'fire'] },
+  'shidian-forest-fire.yaml': { data: 'shidian', townships: 13, villages: 139, kinds: ['forest'] },
 };
 
 describe('shipped scenarios', () => {
