@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LogEvent, Manifest } from '../sim/eventLog.ts';
+import type { EvacManifest } from './evacManifest.ts';
 
 /** The last line of a complete log: how many events it holds and the SHA-256 of their lines. */
 export interface LogTrailer {
@@ -9,7 +10,7 @@ export interface LogTrailer {
 }
 
 /** Serialises a run as JSON lines: manifest, events, trailer. Deterministic. */
-export function toJsonl(manifest: Manifest, events: readonly LogEvent[]): string {
+export function toJsonl(manifest: Manifest | EvacManifest, events: readonly LogEvent[]): string {
   const lines = events.map((e) => JSON.stringify(e));
   const hash = createHash('sha256');
   for (const l of lines) hash.update(l + '\n');
@@ -18,7 +19,7 @@ export function toJsonl(manifest: Manifest, events: readonly LogEvent[]): string
 }
 
 export type ParsedLog =
-  | { ok: true; manifest: Manifest; eventLines: string[]; trailer: LogTrailer }
+  | { ok: true; manifest: Manifest | EvacManifest; eventLines: string[]; trailer: LogTrailer }
   | { ok: false; line: number; reason: 'empty' | 'json' | 'manifest' | 'trailer' | 'count' };
 
 /** Parses a JSONL log, checking the manifest and the trailer (a truncated log is detected). */
@@ -26,9 +27,9 @@ export function parseJsonl(text: string): ParsedLog {
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   if (lines.length === 0) return { ok: false, line: 1, reason: 'empty' };
-  let manifest: Manifest;
+  let manifest: Manifest | EvacManifest;
   try {
-    manifest = JSON.parse(lines[0]!) as Manifest;
+    manifest = JSON.parse(lines[0]!) as Manifest | EvacManifest;
   } catch {
     return { ok: false, line: 1, reason: 'json' };
   }

@@ -13,6 +13,7 @@ import {
   mcMachines,
   mergeAggregate,
   runChunk,
+  type Chunk,
   type ChunkResult,
   type McAggregate,
   type McLayout,
@@ -21,8 +22,8 @@ import {
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import type { McWorkerData, McWorkerReply } from './mcWorker.ts';
 
-export interface McRunOptions {
-  scenario: Scenario;
+/** What the chunk pool needs besides the scenario: the options shared by the county and building Monte Carlo. */
+export interface McPoolOptions {
   /** uint32 master seed */
   master: number;
   /** trials to run (the most, with untilSe) */
@@ -38,6 +39,10 @@ export interface McRunOptions {
   onChunk?: (info: { trialsDone: number; csv: string | null; maxSe: number }) => void;
   /** asked before each chunk is started; true stops the run after the chunks already started */
   shouldStop?: () => boolean;
+}
+
+export interface McRunOptions extends McPoolOptions {
+  scenario: Scenario;
 }
 
 export interface McRunResult {
@@ -99,7 +104,33 @@ function startWorker(data: McWorkerData): Worker {
  */
 export async function runMonteCarlo(opts: McRunOptions): Promise<McRunResult> {
   const layout = mcLayout(opts.scenario);
-  const agg = createAggregate(layout);
+  const r = await runChunkPool(
+    {
+      agg: createAggregate(layout),
+      runLocal: (chunk, withCsv) => runChunk(opts.scenario, layout, opts.master, chunk, mcMachines, withCsv),
+      maxSe: (agg) => maxStoppingSe(layout, agg),
+      workerData: { scenario: opts.scenario, master: opts.master, withCsv: opts.withCsv ?? false },
+    },
+    opts,
+  );
+  return { layout, ...r };
+}
+
+/** One model's part of a pooled Monte Carlo: its empty aggregate, its chunk runner (this thread), its stopping SE and its worker data. */
+export interface McPoolPlan {
+  agg: McAggregate;
+  runLocal: (chunk: Chunk, withCsv: boolean) => ChunkResult;
+  maxSe: (agg: McAggregate) => number;
+  workerData: McWorkerData;
+}
+
+/**
+ * The chunk pool behind {@link runMonteCarlo} and the building Monte Carlo
+ * (runEvacMonteCarlo.ts): chunks by index, run here or on worker threads, merged strictly in
+ * chunk order into `plan.agg` (mutated and returned).
+ */
+export async function runChunkPool(plan: McPoolPlan, opts: McPoolOptions): Promise<{ agg: McAggregate; trials: number; stoppedBy: StopReason }> {
+  const agg = plan.agg;
   const chunks = chunksOf(opts.trials, opts.chunkSize);
   const withCsv = opts.withCsv ?? false;
   let trialsDone = 0;
@@ -109,7 +140,7 @@ export async function runMonteCarlo(opts: McRunOptions): Promise<McRunResult> {
   const merge = (r: ChunkResult): boolean => {
     mergeAggregate(agg, r.agg);
     trialsDone += chunks[r.index]!.count;
-    const maxSe = maxStoppingSe(layout, agg);
+    const maxSe = plan.maxSe(agg);
     opts.onChunk?.({ trialsDone, csv: r.csv, maxSe });
     return opts.untilSe != null && maxSe <= opts.untilSe;
   };
@@ -120,20 +151,20 @@ export async function runMonteCarlo(opts: McRunOptions): Promise<McRunResult> {
         stoppedBy = 'interrupted';
         break;
       }
-      if (merge(runChunk(opts.scenario, layout, opts.master, chunk, mcMachines, withCsv))) {
+      if (merge(plan.runLocal(chunk, withCsv))) {
         stoppedBy = trialsDone < opts.trials ? 'untilSe' : 'trials';
         break;
       }
       // let signal handlers and I/O run between chunks
       await new Promise((resolve) => setImmediate(resolve));
     }
-    return { layout, agg, trials: trialsDone, stoppedBy };
+    return { agg, trials: trialsDone, stoppedBy };
   }
 
   const nWorkers = Math.min(opts.workers, chunks.length);
   // chunks may finish out of order; never run further ahead of the merge point than this
   const window = 4 * nWorkers;
-  const data: McWorkerData = { scenario: opts.scenario, master: opts.master, withCsv };
+  const data: McWorkerData = { ...plan.workerData, withCsv };
   const pool = Array.from({ length: nWorkers }, () => startWorker(data));
 
   const state = { stoppedBy: 'trials' as StopReason };
@@ -195,5 +226,5 @@ export async function runMonteCarlo(opts: McRunOptions): Promise<McRunResult> {
     await Promise.all(pool.map((w) => w.terminate()));
   }
   if (state.stoppedBy === 'interrupted' && trialsDone >= opts.trials) state.stoppedBy = 'trials';
-  return { layout, agg, trials: trialsDone, stoppedBy: state.stoppedBy };
+  return { agg, trials: trialsDone, stoppedBy: state.stoppedBy };
 }

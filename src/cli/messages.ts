@@ -96,6 +96,18 @@ const catalog = {
   sweepRun: { zh: '运行 {i}/{n}：{label}', en: 'run {i}/{n}: {label}' },
   sweepRunDone: { zh: '  完成，用时 {secs} 秒', en: '  done in {secs} s' },
   sweepWritten: { zh: '扫描结果已写入 {file}', en: 'sweep written to {file}' },
+  replayModel: {
+    zh: '日志与场景文件 {file} 的模型不符（场景为 {model}）；可用 --scenario 指定原文件',
+    en: 'the log and the scenario file {file} are for different models (the file is {model}); pass the original with --scenario',
+  },
+  evacNoReport: {
+    zh: '--report：建筑疏散场景（model: evacuation）暂不支持 HTML 报告；可用 --json 或 --csv 导出结果',
+    en: '--report: HTML reports are not available for building scenarios (model: evacuation); use --json or --csv',
+  },
+  evacNoSweep: {
+    zh: '{file}：sweep 只适用于县域场景；建筑疏散场景（model: evacuation）请改动场景文件后分别运行 simulate 比较',
+    en: '{file}: sweep works on county scenarios only; for a building scenario (model: evacuation) edit copies of the file and compare simulate runs',
+  },
   usage: { zh: '用法错误：{detail}', en: 'usage error: {detail}' },
   'commander.missingMandatoryOptionValue': { zh: '缺少必需的选项（{detail}）', en: 'a required option is missing ({detail})' },
   'commander.missingArgument': { zh: '缺少参数（{detail}）', en: 'missing argument ({detail})' },

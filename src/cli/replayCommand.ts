@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ENGINE_VERSION, runTrial, type Lang } from '../../engine/index.ts';
+import { runEvacuation } from '../../engine/evacuation/index.ts';
+import { isEvacManifest, type EvacManifest } from '../../engine/node/evacManifest.ts';
 import { parseJsonl } from '../../engine/node/jsonl.ts';
 import { sha256Hex } from '../../engine/node/scenarioFile.ts';
 import { CliExit, EXIT } from './cliExit.ts';
-import { loadOrExit } from './loadOrExit.ts';
+import { loadAnyOrExit } from './loadAnyOrExit.ts';
 import { msg } from './messages.ts';
 
 /**
- * `yanlian replay OUT.jsonl [--scenario FILE]`: re-runs the trial from the log's manifest and
- * compares every event byte for byte. Exit 0 when identical, 1 at the first difference.
+ * `yanlian replay OUT.jsonl [--scenario FILE]`: re-runs the trial (county) or the evacuation
+ * (building: its manifest's mode and decisions) from the log's manifest and compares every event
+ * byte for byte. Exit 0 when identical, 1 at the first difference.
  */
 export function replayCommand(logFile: string, opts: { scenario?: string }, lang: Lang): void {
   let text: string;
@@ -22,7 +25,8 @@ export function replayCommand(logFile: string, opts: { scenario?: string }, lang
   if (!parsed.ok) throw new CliExit(EXIT.badInput, msg(lang, 'badLog', { file: logFile, line: parsed.line, reason: parsed.reason }));
   const { manifest, eventLines } = parsed;
   const scenarioFile = opts.scenario ?? resolve(dirname(resolve(logFile)), manifest.scenario.file ?? '');
-  const { scenario, text: scenarioText } = loadOrExit(scenarioFile, lang);
+  const loaded = loadAnyOrExit(scenarioFile, lang);
+  const scenarioText = loaded.text;
   const actualHash = sha256Hex(scenarioText);
   if (actualHash !== manifest.scenario.sha256)
     throw new CliExit(
@@ -31,7 +35,12 @@ export function replayCommand(logFile: string, opts: { scenario?: string }, lang
     );
   if (manifest.engineVersion !== ENGINE_VERSION)
     process.stderr.write(msg(lang, 'engineChanged', { logged: manifest.engineVersion, current: ENGINE_VERSION }) + '\n');
-  const { events } = runTrial(scenario, manifest.seed);
+  if (isEvacManifest(manifest) !== (loaded.model === 'evacuation'))
+    throw new CliExit(EXIT.badInput, msg(lang, 'replayModel', { file: scenarioFile, model: loaded.model }));
+  const events =
+    loaded.model === 'evacuation'
+      ? runEvacuation(loaded.scenario, manifest.seed, { mode: (manifest as EvacManifest).mode ?? 'auto', decisions: (manifest as EvacManifest).decisions ?? [] }).log
+      : runTrial(loaded.scenario, manifest.seed).events;
   const n = Math.min(events.length, eventLines.length);
   for (let i = 0; i < n; i++) {
     const actual = JSON.stringify(events[i]);

@@ -4,7 +4,8 @@ import { writeFileAtomic } from '../../engine/node/atomicWrite.ts';
 import { toJsonl } from '../../engine/node/jsonl.ts';
 import { sha256Hex } from '../../engine/node/scenarioFile.ts';
 import { CliExit, EXIT } from './cliExit.ts';
-import { loadOrExit } from './loadOrExit.ts';
+import { evacRunCommand } from './evacRunCommand.ts';
+import { loadAnyOrExit } from './loadAnyOrExit.ts';
 import { msg } from './messages.ts';
 import { formatOutcome } from './printOutcome.ts';
 
@@ -26,8 +27,10 @@ export function parseSeed(raw: string, lang: Lang): number {
 
 /** `yanlian run FILE --seed S [--log OUT.jsonl] [--json]`: one trial, a readable outcome. */
 export function runCommand(file: string, opts: { seed: string; log?: string; json?: boolean }, lang: Lang): void {
-  const { scenario, text } = loadOrExit(file, lang);
+  const loaded = loadAnyOrExit(file, lang);
   const seed = parseSeed(opts.seed, lang);
+  if (loaded.model === 'evacuation') return evacRunCommand(file, loaded.scenario, loaded.text, seed, opts, lang);
+  const { scenario, text } = loaded;
   const { events, outcome } = runTrial(scenario, seed);
   if (opts.log) {
     const logPath = resolve(opts.log);

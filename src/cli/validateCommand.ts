@@ -1,11 +1,11 @@
 import { formatProblem, type Lang } from '../../engine/index.ts';
-import { loadScenarioFile } from '../../engine/node/scenarioFile.ts';
+import { loadAnyScenarioFile } from '../../engine/node/anyScenarioFile.ts';
 import { CliExit, EXIT } from './cliExit.ts';
 import { msg } from './messages.ts';
 
-/** `yanlian validate FILE`: 0 when valid (warnings printed), 2 with every located problem. */
+/** `yanlian validate FILE` (county or building scenario): 0 when valid (warnings printed), 2 with every located problem. */
 export function validateCommand(file: string, lang: Lang): void {
-  const r = loadScenarioFile(file, lang);
+  const r = loadAnyScenarioFile(file, lang);
   if (!r.ok) {
     for (const p of r.problems) process.stdout.write(formatProblem(p) + '\n');
     const errors = r.problems.filter((p) => p.severity === 'error').length;
