@@ -1,3 +1,4 @@
+import { kioskEn } from './kioskEn.ts';
 import type { Messages } from './zhCN.ts';
 
 /** English strings, key for key with zh-CN (the type checks that none is missing). */
@@ -296,4 +297,5 @@ export const en: Messages = {
     commitmentBad: 'Commitment check failed',
     details: 'commitment {{commitment}} · scenario {{scenario}} · config {{config}} · redraw {{schedule}}',
   },
+  kiosk: kioskEn,
 };

@@ -2,6 +2,8 @@
  * zh-CN strings: the source language of the web app (keys in English). `{{x}}` takes a
  * parameter. The English catalogue (en.ts) must have exactly these keys (its type says so).
  */
+import { kioskZhCN } from './kioskZhCN.ts';
+
 export const zhCN = {
   app: {
     name: '演练',
@@ -311,6 +313,7 @@ export const zhCN = {
     commitmentBad: '承诺值验证失败',
     details: '承诺 {{commitment}} · 情景 {{scenario}} · 配置 {{config}} · 重新抽取 {{schedule}}',
   },
+  kiosk: kioskZhCN,
 };
 
 /** The shape every catalogue has: the zh-CN one's keys, each a string. */
