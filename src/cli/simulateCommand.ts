@@ -10,7 +10,8 @@ import { runMonteCarlo, type McRunResult } from '../../engine/node/runMonteCarlo
 import { sha256Hex } from '../../engine/node/scenarioFile.ts';
 import { renderReport, type ReportInput } from '../report/renderReport.ts';
 import { CliExit, EXIT } from './cliExit.ts';
-import { loadOrExit } from './loadOrExit.ts';
+import { evacSimulateCommand } from './evacSimulateCommand.ts';
+import { loadAnyOrExit } from './loadAnyOrExit.ts';
 import { msg } from './messages.ts';
 import { formatSummary } from './printSummary.ts';
 import { parseSeed } from './runCommand.ts';
@@ -119,7 +120,10 @@ export async function simulateCommand(file: string, opts: SimulateOptions, lang:
   if (opts.json) checkWritable(opts.json, lang);
   if (opts.csv) checkWritable(opts.csv, lang);
   if (opts.report) checkWritable(opts.report, lang);
-  const { scenario, text } = loadOrExit(file, lang);
+  const loaded = loadAnyOrExit(file, lang);
+  if (loaded.model === 'evacuation')
+    return evacSimulateCommand({ scenario: loaded.scenario, text: loaded.text, trials, workers, chunkSize, untilSe, seed, opts, lang });
+  const { scenario, text } = loaded;
 
   let csv: AtomicFileWriter | null = null;
   if (opts.csv) {
