@@ -51,7 +51,9 @@ export function listScenarios(dirs: readonly string[] = [SCENARIO_DIR]): Scenari
       let title = { zh: name, en: name };
       let horizonHours: number | null = null;
       try {
-        const doc = parse(readFileSync(join(d, f), 'utf8')) as { name?: { zh?: unknown; en?: unknown }; horizonHours?: unknown } | null;
+        const doc = parse(readFileSync(join(d, f), 'utf8')) as { model?: unknown; name?: { zh?: unknown; en?: unknown }; horizonHours?: unknown } | null;
+        // building scenarios (model: evacuation) are not county drills; the kiosk lists them
+        if (doc?.model !== undefined && doc.model !== 'county') continue;
         if (typeof doc?.name?.zh === 'string') title = { zh: doc.name.zh, en: typeof doc.name.en === 'string' ? doc.name.en : doc.name.zh };
         if (typeof doc?.horizonHours === 'number') horizonHours = doc.horizonHours;
       } catch {
