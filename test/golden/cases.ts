@@ -12,4 +12,6 @@ export const goldenCases: { name: string; scenario: string; seed: number }[] = [
   { name: 'pinghu-seed46', scenario: 'scenarios/pinghu-typhoon.yaml', seed: 46 },
   // seed 1: six fires, one escapes initial attack, one reaches its village (森林城镇交界火) and people are evacuated
   { name: 'shidian-fire-seed1', scenario: 'scenarios/shidian-forest-fire.yaml', seed: 1 },
+  // building scenario (model: evacuation): seed 1, fire in the floor-2 office, the brigade puts it out, 379 exposed to smoke
+  { name: 'school-seed1', scenario: 'scenarios/school-fire-evacuation.yaml', seed: 1 },
 ];
