@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { EvacMcSummary } from '../../engine/evacuation/montecarlo/index.ts';
 import { expectedCases, expectedSummary } from '../../scripts/expectedSummary.ts';
 
 /**
@@ -15,6 +16,7 @@ describe('expected Monte Carlo summaries of the shipped scenarios', () => {
       const s = JSON.parse(text);
       expect(s.trials).toBe(1000);
       expect(s.partial).toBe(false);
+      if (s.model === 'evacuation') return plausibleEvacuation(s);
       for (const t of s.targets) {
         const p = t.metProbability;
         if (p.n === 0) continue;
@@ -37,3 +39,22 @@ describe('expected Monte Carlo summaries of the shipped scenarios', () => {
     }, 60_000);
   }
 });
+
+/** A building scenario's summary: probabilities in [0, 1] inside their intervals, ordered quantiles. */
+function plausibleEvacuation(s: EvacMcSummary): void {
+  const probs = [s.assembly.everyoneProbability, s.exposure.anyProbability, s.fire.knockedDownProbability, s.fire.outByBrigadeProbability, ...s.targets.map((t) => t.metProbability)];
+  for (const p of probs) {
+    expect(p.estimate).toBeGreaterThanOrEqual(0);
+    expect(p.estimate).toBeLessThanOrEqual(1);
+    expect(p.ci95![0]).toBeLessThanOrEqual(p.estimate!);
+    expect(p.ci95![1]).toBeGreaterThanOrEqual(p.estimate!);
+  }
+  for (const q of [s.assembly.fromAlarmS, s.assembly.fromIgnitionS, s.call119, s.headcount]) {
+    const xs = [q.p50, q.p90, q.p95, q.p99].filter((x): x is number => x !== null);
+    for (let i = 1; i < xs.length; i++) expect(xs[i]).toBeGreaterThanOrEqual(xs[i - 1]!);
+  }
+  // the alarm comes after ignition, so the same last arrival is later counted from ignition
+  expect(s.assembly.fromIgnitionS.p50!).toBeGreaterThan(s.assembly.fromAlarmS.p50!);
+  // the fire is put out by the 灭火 role or the brigade, not both
+  expect(s.fire.knockedDownProbability.successes + s.fire.outByBrigadeProbability.successes).toBeLessThanOrEqual(s.trials);
+}
