@@ -16,6 +16,12 @@ export const shippedFiles = (): string[] =>
     .filter((f) => f.endsWith('.yaml') && !/^model:\s*['"]?evacuation['"]?\s*$/m.test(readFileSync(join(SCENARIO_DIR, f), 'utf8')))
     .sort();
 
+/** The shipped building scenario files (`model: evacuation`), loaded with the building loader. */
+export const shippedBuildingFiles = (): string[] =>
+  readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith('.yaml') && /^model:\s*['"]?evacuation['"]?\s*$/m.test(readFileSync(join(SCENARIO_DIR, f), 'utf8')))
+    .sort();
+
 export function loadShipped(file: string): Scenario {
   const r = loadScenario(readFileSync(join(SCENARIO_DIR, file), 'utf8'), file, 'en');
   if (!r.ok) throw new Error(`${file} does not load:\n${r.problems.map((p) => `${p.line}:${p.col} ${p.message}`).join('\n')}`);

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, sourceOf } from '../../engine/index.ts';
 import { RAINSTORM_SIGNALS } from '../../engine/rules/index.ts';
-import { SCENARIO_DIR, shippedFiles } from './helpers.ts';
+import { loadAnyScenario } from '../../engine/evacuation/index.ts';
+import { SCENARIO_DIR, shippedBuildingFiles, shippedFiles } from './helpers.ts';
 
 /** What each scenario must hold (counts checked against the seed plans by scripts/build-divisions.ts). */
 const expected: Record<string, { data: string; townships: number; villages: number; kinds: string[] }> = {
@@ -62,6 +63,20 @@ describe('shipped scenarios', () => {
       });
     });
   }
+
+  describe('building scenarios (model: evacuation)', () => {
+    it('are the ones listed here', () => {
+      expect(shippedBuildingFiles()).toEqual(['school-fire-evacuation.yaml']);
+    });
+    for (const file of shippedBuildingFiles()) {
+      it(`${file} validates with the building loader: zero problems and zero warnings`, () => {
+        const r = loadAnyScenario(readFileSync(SCENARIO_DIR + file, 'utf8'), file, 'en');
+        expect(r.model).toBe('evacuation');
+        if (!r.ok) expect.fail(r.problems.map((p) => `${p.line}:${p.col} ${p.path.join('.')}: ${p.message}`).join('\n'));
+        expect(r.warnings.map((p) => `${p.line}:${p.col} ${p.path.join('.')}: ${p.message}`)).toEqual([]);
+      });
+    }
+  });
 
   it('井研 and 平湖 take the national 暴雨 signals and the national 10 h relief limit from engine/rules', () => {
     for (const file of ['jingyan-rainstorm.yaml', 'pinghu-typhoon.yaml', 'shidian-earthquake.yaml']) {
