@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { HomePage } from './home/HomePage.tsx';
+import { KioskApp } from './kiosk/KioskApp.tsx';
 import { TraineeScreen } from './trainee/TraineeScreen.tsx';
 import { TrainerConsole } from './trainer/TrainerConsole.tsx';
 import { LanguageSwitch } from './ui/LanguageSwitch.tsx';
@@ -21,6 +22,9 @@ export function App() {
         <a href="#/trainee" className={route.path === 'trainee' ? 'active' : ''}>
           {t('home.trainee')}
         </a>
+        <a href="#/kiosk" className={route.path === 'kiosk' ? 'active' : ''} data-testid="nav-kiosk">
+          {t('kiosk.nav')}
+        </a>
         <span className="spacer" />
         <LanguageSwitch />
       </nav>
@@ -29,10 +33,23 @@ export function App() {
           <TrainerConsole />
         ) : route.path === 'trainee' ? (
           <TraineeScreen code={route.query.get('code')} position={route.query.get('position')} />
+        ) : route.path === 'kiosk' ? (
+          <KioskApp scenarioName={route.query.get('scenario')} seed={seedParam(route.query.get('seed'))} idleMs={idleParam(route.query.get('idle'))} />
         ) : (
           <HomePage />
         )}
       </main>
     </>
   );
+}
+
+/** `?seed=N` on the kiosk route: a fixed fire (uint32) for demonstrations and tests. */
+function seedParam(v: string | null): number | null {
+  return v !== null && /^\d{1,10}$/.test(v) && Number(v) <= 0xffffffff ? Number(v) : null;
+}
+
+/** `?idle=S` on the kiosk route: seconds without a touch before it returns to the start (10…600; default 90). */
+function idleParam(v: string | null): number | undefined {
+  const n = v !== null && /^\d{1,3}$/.test(v) ? Number(v) : NaN;
+  return n >= 10 && n <= 600 ? n * 1000 : undefined;
 }

@@ -14,7 +14,7 @@ if (!loaded.ok) throw new Error('school scenario does not load');
 const scenario = loaded.scenario;
 const SEED = 1;
 const plan = runPlan(scenario, SEED);
-const ctx = (id: string): KioskContext => ({ scenario, seed: SEED, role: kioskRole(id)!, plan: plan.outcome });
+const ctx = (id: string): KioskContext => ({ scenario, seed: SEED, role: kioskRole(id)!, plan: plan.outcome, planLog: plan.log });
 
 describe('kiosk roles and questions', () => {
   it('offers a pupil and the seven duties of the plan, each with questions and texts in both languages', () => {
@@ -70,6 +70,12 @@ describe('the visitor run (pure engine in the browser)', () => {
     expect(now.outcome.call119S).not.toBeNull();
     expect(now.outcome.evacuationDeclaredS).toBe(plan.outcome.evacuationDeclaredS);
     expect(now.outcome.headcount.reportedS).not.toBeNull();
+    // the other duties act as in the plan: the same extinguisher attempt, order and headcount
+    expect(now.outcome.fire.knockedDown).toBe(plan.outcome.fire.knockedDown);
+    expect(now.log.find((e) => e.type === 'fire.attempt')?.t).toBe(plan.log.find((e) => e.type === 'fire.attempt')?.t);
+    const fighter = runVisitor(ctx('firefighting'), { fight: 'fight' });
+    expect(fighter.log.find((e) => e.type === 'fire.attempt')).toEqual({ ...plan.log.find((e) => e.type === 'fire.attempt'), seq: expect.any(Number) });
+    expect(fighter.outcome.allAssembledS!).toBeCloseTo(plan.outcome.allAssembledS!, 1);
     const none = runVisitor(ctx('cordonComms'), { call119: 'none', say119: 'hangup' });
     expect(none.outcome.call119S).toBeNull();
     expect(none.outcome.fire.brigadeAtFireS).toBeNull();

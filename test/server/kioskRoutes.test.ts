@@ -13,7 +13,7 @@ afterEach(async () => {
 function server(dirs = [FIXTURES, SCENARIO_DIR], now = () => 1_000_000) {
   const s = makeService();
   const app = buildServer({ service: s.service, plugins: [kioskRoutes(dirs, now)], appDir: null });
-  cleanups.push(() => s.db.close(), () => app.close());
+  cleanups.push(() => void s.db.close(), () => app.close());
   return app;
 }
 

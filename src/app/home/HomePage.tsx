@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-/** The start screen: the trainer console or the trainee screen. */
+/** The start screen: the trainer console, the trainee screen or the science-centre kiosk. */
 export function HomePage() {
   const { t } = useTranslation();
   return (
@@ -14,6 +14,10 @@ export function HomePage() {
         <a className="choice-card" href="#/trainee" data-testid="go-trainee">
           <strong>{t('home.trainee')}</strong>
           <span>{t('home.traineeHint')}</span>
+        </a>
+        <a className="choice-card" href="#/kiosk" data-testid="go-kiosk">
+          <strong>{t('kiosk.homeTitle')}</strong>
+          <span>{t('kiosk.homeHint')}</span>
         </a>
       </div>
       <p className="hint">

@@ -31,7 +31,7 @@ export interface BuildingLayout {
 
 const W = 1000;
 const PAD = 60;
-const TOP = 24;
+const TOP = 48;
 const BAND = 118;
 const ROOM_GAP = 3;
 

@@ -1,6 +1,7 @@
 import type { TimedEvacDecision, EvacMode } from '../../../engine/evacuation/evacDecision.ts';
 import type { EvacOutcome } from '../../../engine/evacuation/evacOutcome.ts';
 import { runEvacuation, type EvacRunResult } from '../../../engine/evacuation/runEvacuation.ts';
+import { rngFor, sampleDist } from '../../../engine/random/index.ts';
 import type { EvacuationScenario } from '../../../engine/evacuation/schema.ts';
 import { homeGroupOf, scenarioRoleOf, type KioskAnswers, type KioskRole } from './kioskRoles.ts';
 
@@ -21,6 +22,8 @@ export interface KioskContext {
   role: KioskRole;
   /** the plan's run (auto mode) of the same seed */
   plan: EvacOutcome;
+  /** its log (when the plan's firefighter reached the fire) */
+  planLog?: EvacRunResult['log'];
 }
 
 /** Extra seconds assumed for choices the engine cannot time itself (kiosk judgement, not plan data). */
@@ -66,12 +69,31 @@ export function baseDecisions(ctx: KioskContext, answers: KioskAnswers): { mode:
     if (answers.call119 === 'now') out.push({ t: detected + KIOSK_DELAYS.dial119S, by: me, decision: { kind: 'call119', by: me } });
     if (answers.call119 === 'later') out.push({ t: fin(plan.evacuationDeclaredS, alarm) + KIOSK_DELAYS.call119LateS, by: me, decision: { kind: 'call119', by: me } });
   } else if (plan.call119S !== null && comms) out.push({ t: plan.call119S, by: comms, decision: { kind: 'call119', by: comms } });
-  // extinguisher
+  // extinguisher: "at once" reaches the fire when the plan's firefighter did (same attempt, same roll)
+  const fightAsPlanned = (by: string) => out.push({ t: Math.max(0, planReachS(ctx, by) - fightDecisionDelay(ctx, by)), by, decision: { kind: 'fightFire', by } });
   if (role.id === 'firefighting' && me) {
-    if (answers.fight === 'fight') out.push({ t: detected, by: me, decision: { kind: 'fightFire', by: me } });
+    if (answers.fight === 'fight') fightAsPlanned(me);
     if (answers.fight === 'late') out.push({ t: alarm + KIOSK_DELAYS.fightLateS, by: me, decision: { kind: 'fightFire', by: me } });
-  } else if (fighter && s.roles.some((r) => r.id === fighter && r.tasks.some((k) => k.kind === 'fightFire'))) out.push({ t: detected, by: fighter, decision: { kind: 'fightFire', by: fighter } });
+  } else if (fighter && s.roles.some((r) => r.id === fighter && r.tasks.some((k) => k.kind === 'fightFire'))) fightAsPlanned(fighter);
   return { mode: 'manual', decisions: out };
+}
+
+/** When the plan's run had `role` reach the fire (its first fire.attempt), else detection. */
+function planReachS(ctx: KioskContext, role: string): number {
+  const e = ctx.planLog?.find((x) => x.type === 'fire.attempt' && x.role === role);
+  return e ? e.t : fin(ctx.plan.detectedS, 0);
+}
+
+/**
+ * The walk to the fire a fightFire decision adds: the engine draws it from the stream
+ * (seed, 'evac', 'role', id, 'fightDecision', attempt 1) — engine/evacuation/applyEvacDecision.ts.
+ * Re-drawn here so a decision can reach the fire exactly when the plan's task did; a unit test
+ * checks that the plan's fire outcome is reproduced.
+ */
+function fightDecisionDelay(ctx: KioskContext, role: string): number {
+  const s = ctx.scenario;
+  const task = s.roles.find((r) => r.id === role)?.tasks.find((t) => t.kind === 'fightFire') ?? s.roles.flatMap((r) => r.tasks).find((t) => t.kind === 'fightFire');
+  return task ? sampleDist(rngFor(ctx.seed, 'evac', 'role', role, 'fightDecision', 1), task.durationS) : 0;
 }
 
 /** When the visitor's group steps out of its room with the answers so far (alarm time if never), and that run's log. */
