@@ -19,6 +19,10 @@ export interface BuildingViewProps {
   focusStairs?: boolean;
 }
 
+/** A short room label that fits its box: no notes in brackets, "Class 6-1" for "Grade 6 class 1". */
+const roomLabel = (name: string, zh: boolean): string =>
+  zh ? name.replace(/（.*）/, '').slice(0, 7) : name.replace(/\s*\(.*\)/, '').replace(/,.*$/, '').replace(/Grade (\d+) class (\d+)/, 'Class $1-$2').slice(0, 16);
+
 const radius = (people: number) => Math.max(3, Math.sqrt(Math.max(1, people)) * 1.25);
 
 /**
@@ -90,7 +94,7 @@ export function BuildingView({ scenario, layout, index, highlight, t = 0, play, 
     <svg className="kiosk-building" viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label={tr('kiosk.play.title')} data-testid="kiosk-building">
       {layout.floors.map((f) => (
         <g key={f.id}>
-          <rect className="floor-band" x={20} y={f.top} width={layout.width - 40} height={f.corridorY - f.top + 20} />
+          <rect className="floor-band" x={10} y={f.top} width={layout.width - 20} height={f.corridorY - f.top + 20} />
           <text className="floor-name" x={26} y={f.top + 18}>
             {zh ? f.name.zh : f.name.en}
           </text>
@@ -113,7 +117,7 @@ export function BuildingView({ scenario, layout, index, highlight, t = 0, play, 
         <g key={r.id}>
           <rect className={`room room-${r.kind}${r.id === highlight ? ' room-mine' : ''}`} x={r.x} y={r.y} width={r.w} height={r.h} rx={4} />
           <text className="room-name" x={r.x + r.w / 2} y={r.y + 14} textAnchor="middle">
-            {(zh ? r.name.zh : r.name.en).replace(/（.*）|\(.*\)/, '').slice(0, zh ? 7 : 14)}
+            {roomLabel(zh ? r.name.zh : r.name.en, zh)}
           </text>
         </g>
       ))}
@@ -129,7 +133,7 @@ export function BuildingView({ scenario, layout, index, highlight, t = 0, play, 
           {s.name}
         </text>
       ))}
-      {index.groups.map((g) => (
+      {[...index.groups].sort((a, b) => Number(a.id === highlight) - Number(b.id === highlight)).map((g) => (
         <g key={g.id} className={g.id === highlight ? 'grp grp-mine' : 'grp'}>
           <circle ref={(el) => void dots.current.set(g.id, { ...(dots.current.get(g.id) ?? { dot: null }), tail: el })} className="grp-tail" r={radius(g.people) * 0.6} visibility="hidden" />
           <circle ref={(el) => void dots.current.set(g.id, { ...(dots.current.get(g.id) ?? { tail: null }), dot: el })} className="grp-dot" r={radius(g.people)} data-testid={g.id === highlight ? 'kiosk-me' : undefined} />

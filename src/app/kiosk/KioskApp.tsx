@@ -216,7 +216,12 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
           </div>
           <div className="kiosk-play-bar">
             <span className="legend">
-              <i className="lg lg-you" /> {t('kiosk.play.legendYou')} <i className="lg lg-grp" /> {t('kiosk.play.legendGroup')} <i className="lg lg-fire" /> {t('kiosk.play.legendFire')} <i className="lg lg-smoke" /> {t('kiosk.play.legendSmoke')} <i className="lg lg-blocked" /> {t('kiosk.play.legendBlocked')}
+              {group && (
+                <>
+                  <i className="lg lg-you" /> {t('kiosk.play.legendYou')}
+                </>
+              )}{' '}
+              <i className="lg lg-grp" /> {t('kiosk.play.legendGroup')} <i className="lg lg-fire" /> {t('kiosk.play.legendFire')} <i className="lg lg-smoke" /> {t('kiosk.play.legendSmoke')} <i className="lg lg-blocked" /> {t('kiosk.play.legendBlocked')}
             </span>
             <span className="spacer" />
             <button type="button" className={played ? 'kiosk-btn kiosk-btn-primary kiosk-btn-big' : 'kiosk-btn kiosk-btn-big'} data-testid="kiosk-skip" onClick={() => setStep('result')}>

@@ -30,7 +30,7 @@ export interface BuildingLayout {
 }
 
 const W = 1000;
-const PAD = 60;
+const PAD = 80;
 const TOP = 48;
 const BAND = 118;
 const ROOM_GAP = 3;
