@@ -5,6 +5,7 @@ import { langOf, pickText } from '../format/pickText.ts';
 import type { ApiError } from '../net/types.ts';
 import '../styles/kiosk.css';
 import { ErrorNote } from '../ui/ErrorNote.tsx';
+import { playAlarm } from './alarmSound.ts';
 import { BuildingView } from './BuildingView.tsx';
 import { buildingLayout } from './buildingLayout.ts';
 import { DEFAULT_KIOSK_SCENARIO, fetchKioskScenario, pickSeed, type KioskScenarioResponse } from './kioskApi.ts';
@@ -95,6 +96,8 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
   useEffect(() => {
     if (question === 'stair' && asked && scenario && group) setStairs(stairStatuses(scenario, asked.log, asked.t, group));
   }, [question, asked, scenario, group]);
+
+  useEffect(() => (step === 'alarm' ? playAlarm() : undefined), [step]);
 
   const begin = () => {
     setSeed(fixedSeed ?? pickSeed());
