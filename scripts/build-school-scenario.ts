@@ -93,8 +93,10 @@ const storeyZh = ['一', '二', '三', '四'];
 for (let f = 1; f <= FLOORS; f++) {
   for (let i = 1; i <= CLASSES; i++) {
     const lab = f === FLOORS && i === CLASSES;
-    const grade = f <= 2 ? f * 2 - (i <= 3 ? 1 : 0) : f + 2;
-    const cls = ((i - 1) % 3) + 1;
+    // four classes per grade (24 classes), the youngest on the lowest floors (common practice)
+    const k = (f - 1) * CLASSES + i;
+    const grade = Math.ceil(k / 4);
+    const cls = ((k - 1) % 4) + 1;
     rooms.push({
       id: `F${f}-R${i}`,
       kind: lab ? 'lab' : 'classroom',
