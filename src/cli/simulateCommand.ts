@@ -122,7 +122,7 @@ export async function simulateCommand(file: string, opts: SimulateOptions, lang:
   if (opts.report) checkWritable(opts.report, lang);
   const loaded = loadAnyOrExit(file, lang);
   if (loaded.model === 'evacuation')
-    return evacSimulateCommand({ scenario: loaded.scenario, text: loaded.text, trials, workers, chunkSize, untilSe, seed, opts, lang });
+    return evacSimulateCommand({ scenario: loaded.scenario, file, text: loaded.text, trials, workers, chunkSize, untilSe, seed, opts, lang });
   const { scenario, text } = loaded;
 
   let csv: AtomicFileWriter | null = null;
