@@ -1,3 +1,4 @@
+import type { PolicyMode, TimedDecision } from './decision.ts';
 /**
  * The append-only, totally ordered record of a trial. `t` is simulated minutes since the
  * scenario start; `seq` numbers events from 1 in the order they happened.
@@ -17,6 +18,9 @@ export interface Manifest {
   scenario: { id: string; sha256: string; file?: string };
   seed: number;
   horizonHours: number;
+  /** a run with recorded decisions (\`run --decisions\`): the policy mode and the decisions, so replay repeats them */
+  mode?: PolicyMode;
+  decisions?: TimedDecision[];
 }
 
 /** Appends events with sequence numbers; times are rounded to 1/1000 minute for the record. */

@@ -50,8 +50,14 @@ program
   .requiredOption('--seed <seed>', zh ? '随机种子（整数或文本）' : 'random seed (integer or text)')
   .option('--log <out.jsonl>', zh ? '写出事件日志（JSON Lines，原子写入）' : 'write the event log (JSON Lines, atomically)')
   .option('--json', zh ? '以 JSON 输出结果' : 'print the outcome as JSON')
+  .option(
+    '--decisions <file>',
+    zh
+      ? '回放一次演练记录的决策（YAML/JSON：[{ t, by, decision }]，县域场景 t 为模拟分钟、建筑场景为起火后秒数；默认 manual：只执行这些决策）'
+      : "play a drill's recorded decisions (YAML/JSON: [{ t, by, decision }]; t in simulated minutes for a county, seconds since ignition for a building; manual by default: only these act)",
+  )
   .description(zh ? '以给定种子运行一次推演' : 'run one trial with the given seed')
-  .action((file: string, opts: { seed: string; log?: string; json?: boolean }) => runCommand(file, opts, lang));
+  .action((file: string, opts: { seed: string; log?: string; json?: boolean; decisions?: string }) => runCommand(file, opts, lang));
 
 program
   .command('simulate')

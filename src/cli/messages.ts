@@ -11,6 +11,10 @@ const catalog = {
   logWritten: { zh: '事件日志已写入 {file}（{events} 条事件）', en: 'event log written to {file} ({events} events)' },
   cannotWrite: { zh: '无法写入 {file}：{detail}', en: 'cannot write {file}: {detail}' },
   cannotRead: { zh: '无法读取 {file}：{detail}', en: 'cannot read {file}: {detail}' },
+  decisionsPlayed: {
+    zh: '记录的决策：执行 {applied} 条，被拒绝 {refused} 条（{codes}）',
+    en: 'recorded decisions: {applied} applied, {refused} refused ({codes})',
+  },
   badLog: { zh: '{file}:{line}: 不是有效的 yanlian 事件日志（{reason}）', en: '{file}:{line}: not a valid yanlian event log ({reason})' },
   scenarioChanged: {
     zh: '场景文件 {file} 已改变（SHA-256 {actual}，日志记录的是 {expected}）；可用 --scenario 指定原文件',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ENGINE_VERSION, runTrial, type Lang } from '../../engine/index.ts';
+import { ENGINE_VERSION, runTrial, xstateMachines, type Lang, type Manifest } from '../../engine/index.ts';
 import { runEvacuation } from '../../engine/evacuation/index.ts';
 import { isEvacManifest, type EvacManifest } from '../../engine/node/evacManifest.ts';
 import { parseJsonl } from '../../engine/node/jsonl.ts';
@@ -40,7 +40,10 @@ export function replayCommand(logFile: string, opts: { scenario?: string }, lang
   const events =
     loaded.model === 'evacuation'
       ? runEvacuation(loaded.scenario, manifest.seed, { mode: (manifest as EvacManifest).mode ?? 'auto', decisions: (manifest as EvacManifest).decisions ?? [] }).log
-      : runTrial(loaded.scenario, manifest.seed).events;
+      : runTrial(loaded.scenario, manifest.seed, xstateMachines, {
+          mode: (manifest as Manifest).mode ?? 'auto',
+          decisions: (manifest as Manifest).decisions ?? [],
+        }).events;
   const n = Math.min(events.length, eventLines.length);
   for (let i = 0; i < n; i++) {
     const actual = JSON.stringify(events[i]);

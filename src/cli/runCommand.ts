@@ -1,9 +1,10 @@
 import { relative, dirname, resolve } from 'node:path';
-import { ENGINE_VERSION, masterSeedFrom, runTrial, type Lang, type LogEvent, type Manifest } from '../../engine/index.ts';
+import { ENGINE_VERSION, masterSeedFrom, runTrial, xstateMachines, type Lang, type LogEvent, type Manifest } from '../../engine/index.ts';
 import { writeFileAtomic } from '../../engine/node/atomicWrite.ts';
 import { toJsonl } from '../../engine/node/jsonl.ts';
 import { sha256Hex } from '../../engine/node/scenarioFile.ts';
 import { CliExit, EXIT } from './cliExit.ts';
+import { loadDecisionsOrExit, type DecisionsFile } from './decisionsFile.ts';
 import { evacRunCommand } from './evacRunCommand.ts';
 import { loadAnyOrExit } from './loadAnyOrExit.ts';
 import { msg } from './messages.ts';
@@ -25,13 +26,20 @@ export function parseSeed(raw: string, lang: Lang): number {
   }
 }
 
-/** `yanlian run FILE --seed S [--log OUT.jsonl] [--json]`: one trial, a readable outcome. */
-export function runCommand(file: string, opts: { seed: string; log?: string; json?: boolean }, lang: Lang): void {
+/**
+ * `yanlian run FILE --seed S [--log OUT.jsonl] [--json] [--decisions DRILL.yaml]`: one trial, a
+ * readable outcome. With `--decisions`, a drill's recorded decisions are played (manual mode by
+ * default: only they act) and kept in the log's manifest, so `replay` repeats them.
+ */
+export function runCommand(file: string, opts: { seed: string; log?: string; json?: boolean; decisions?: string }, lang: Lang): void {
   const loaded = loadAnyOrExit(file, lang);
   const seed = parseSeed(opts.seed, lang);
-  if (loaded.model === 'evacuation') return evacRunCommand(file, loaded.scenario, loaded.text, seed, opts, lang);
+  const recorded = opts.decisions === undefined ? undefined : loadDecisionsOrExit(opts.decisions, loaded, lang);
+  if (loaded.model === 'evacuation')
+    return evacRunCommand(file, loaded.scenario, loaded.text, seed, opts, lang, recorded?.model === 'evacuation' ? recorded : undefined);
   const { scenario, text } = loaded;
-  const { events, outcome } = runTrial(scenario, seed);
+  const played = recorded?.model === 'county' ? recorded : undefined;
+  const { events, outcome } = runTrial(scenario, seed, xstateMachines, played ? { mode: played.mode, decisions: played.decisions } : {});
   if (opts.log) {
     const logPath = resolve(opts.log);
     const manifest: Manifest = {
@@ -41,6 +49,7 @@ export function runCommand(file: string, opts: { seed: string; log?: string; jso
       scenario: { id: scenario.id, sha256: sha256Hex(text), file: relative(dirname(logPath), resolve(file)) },
       seed,
       horizonHours: scenario.horizonHours,
+      ...(played ? { mode: played.mode, decisions: played.decisions } : {}),
     };
     try {
       writeFileAtomic(logPath, toJsonl(manifest, events));
@@ -50,8 +59,19 @@ export function runCommand(file: string, opts: { seed: string; log?: string; jso
   }
   if (opts.json) process.stdout.write(JSON.stringify(outcome, null, 2) + '\n');
   else process.stdout.write(formatOutcome(scenario, outcome, lang, hazardLine(events, lang)) + '\n');
+  if (played) process.stderr.write(decisionsLine(events, lang) + '\n');
   if (opts.log) process.stderr.write(msg(lang, 'logWritten', { file: opts.log, events: events.length }) + '\n');
 }
+
+/** How many recorded decisions the engine applied and refused (with the refusals' codes). */
+export function decisionsLine(events: readonly LogEvent[], lang: Lang): string {
+  const applied = events.filter((e) => e.type === 'decision.applied').length;
+  const refused = events.filter((e) => e.type === 'decision.refused');
+  const codes = [...new Set(refused.map((e) => String(e.code ?? (e.error as { code?: string } | undefined)?.code)))].join(', ');
+  return msg(lang, 'decisionsPlayed', { applied, refused: refused.length, codes: codes === '' ? '—' : codes });
+}
+
+export type { DecisionsFile };
 
 function hazardLine(events: readonly LogEvent[], lang: Lang): string {
   const h = events.find((e) => e.type === 'hazard.drawn');
