@@ -113,15 +113,20 @@ describe('yanlian CLI on building scenarios', () => {
     expect(rerun.allAssembledS).toBe(Number(row[6]));
   }, 60_000);
 
-  it('simulate --until-se stops early; --report and sweep are refused with exit 2 (zh/en)', () => {
+  it('simulate --until-se stops early; --report writes the evacuation report; sweep is refused with exit 2', () => {
     const se = cli('simulate', school, '--trials', '2000', '--seed', '1', '--workers', '1', '--chunk', '50', '--until-se', '0.05');
     expect(se.code).toBe(0);
     expect(se.out).toContain('精度已达到');
     const dir = tmp();
     const rep = cli('simulate', school, '--trials', '5', '--seed', '1', '--report', join(dir, 'r.html'));
-    expect(rep.code).toBe(2);
-    expect(rep.err).toContain('建筑疏散场景');
-    expect(readdirSync(dir)).toEqual([]);
+    expect(rep.code, rep.err).toBe(0);
+    expect(rep.err).toMatch(/报告已写入 .*r\.html（\d+ KB，\d+ 幅图）/);
+    expect(readdirSync(dir)).toEqual(['r.html']);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toContain('疏散演练蒙特卡洛模拟报告');
+    const repEn = cli('simulate', school, '--trials', '5', '--seed', '1', '--report', join(dir, 'en.html'), '--lang', 'en');
+    expect(repEn.code, repEn.err).toBe(0);
+    expect(repEn.err).toMatch(/report written to .*en\.html \(\d+ KB, \d+ charts\)/);
+    expect(readFileSync(join(dir, 'en.html'), 'utf8')).toContain('Evacuation Monte Carlo report');
     const sw = cli('sweep', school, '--trials', '5', '--seed', '1', '--set', 'flow.levelSpeedMS=1,2', '--lang', 'en');
     expect(sw.code).toBe(2);
     expect(sw.err).toContain('sweep works on county scenarios only');
