@@ -22,7 +22,7 @@ export function evacAssemblySection(c: EvacReportContext): string[] {
     `<p class="note">${esc(
       T(
         '曲线为 P(用时 > t)：用时超过 t 秒的试验比例；红色虚线为目标时限，曲线在虚线处的高度即未达成概率。',
-        'Each curve is P(time > t): the share of trials that took longer than t seconds; the red dashed line is the target, and the curve’s height there is the chance of missing it.',
+        'Each curve is P(time > t): the share of trials that took longer than t seconds; the red dashed line is the target, and the height of the curve there is the chance of missing it.',
       ),
     )}</p>`,
   );

@@ -53,7 +53,7 @@ export function evacDutiesSection(c: EvacReportContext): string[] {
     }
     return '—';
   };
-  const out = [`<section id="duties">`, `<h2>${esc(T('预案职责与任务用时', 'The plan’s duties and task times'))}</h2>`];
+  const out = [`<section id="duties">`, `<h2>${esc(T('预案职责与任务用时', 'Duties in the plan and task times'))}</h2>`];
   const roles = input.roles ?? [];
   if (roles.length > 0) {
     const rows = roles.flatMap((r) =>
@@ -77,7 +77,7 @@ export function evacDutiesSection(c: EvacReportContext): string[] {
     `<p class="note">${esc(
       T(
         '蒙特卡洛汇总只记录 119 报警、初起火灾扑灭和清点上报三项；其他任务的用时见单次运行（yanlian run 场景 --seed 种子）。',
-        'The Monte Carlo summary records only the 119 call, the knock-down and the headcount; the other tasks’ times are in a single run (yanlian run FILE --seed SEED).',
+        'The Monte Carlo summary records only the 119 call, the knock-down and the headcount; the times of the other tasks are in a single run (yanlian run FILE --seed SEED).',
       ),
     )}</p>`,
     `</section>`,

@@ -23,13 +23,13 @@ export function evacMeaningSection(c: EvacReportContext): string[] {
       items.push(
         zh
           ? `“${label}”在 ${m.trials} 次试验中一次也未达成（达成概率 95% 上限 ${p(`${path}.ci95.1`, mp.ci95?.[1] ?? null)}）。`
-          : `“${label}” was never met in ${m.trials} trials (95% upper bound on P(met) ${p(`${path}.ci95.1`, mp.ci95?.[1] ?? null)}).`,
+          : `"${label}" was never met in ${m.trials} trials (95% upper bound on P(met) ${p(`${path}.ci95.1`, mp.ci95?.[1] ?? null)}).`,
       );
     else
       items.push(
         zh
           ? `“${label}”的达成概率为 ${p(`${path}.estimate`, mp.estimate)}（95% 区间 ${p(`${path}.ci95.0`, mp.ci95?.[0] ?? null)} – ${p(`${path}.ci95.1`, mp.ci95?.[1] ?? null)}）。`
-          : `“${label}” is met with probability ${p(`${path}.estimate`, mp.estimate)} (95% interval ${p(`${path}.ci95.0`, mp.ci95?.[0] ?? null)} – ${p(`${path}.ci95.1`, mp.ci95?.[1] ?? null)}).`,
+          : `"${label}" is met with probability ${p(`${path}.estimate`, mp.estimate)} (95% interval ${p(`${path}.ci95.0`, mp.ci95?.[0] ?? null)} – ${p(`${path}.ci95.1`, mp.ci95?.[1] ?? null)}).`,
       );
     if (t.kind === 'allAssembledWithin' && m.assembly.fromAlarmS.n > 0)
       items[items.length - 1] += zh
@@ -48,7 +48,7 @@ export function evacMeaningSection(c: EvacReportContext): string[] {
     items.push(
       zh
         ? `人员在楼梯口排队：${list}。楼梯的通行能力限制了撤离速度；加宽楼梯、增设楼梯或分楼层错峰撤离是值得检验的改进方向（修改场景后重新模拟比较；本报告未模拟这些改动）。`
-        : `People queue at the stairs: ${list}. The stairs’ capacity limits how fast the building empties; a wider or an added stair, or floors leaving in turn, are the levers worth testing (edit the scenario and simulate again; this report did not model those changes).`,
+        : `People queue at the stairs: ${list}. The capacity of the stairs limits how fast the building empties; a wider or an added stair, or floors leaving in turn, are the levers worth testing (edit the scenario and simulate again; this report did not model those changes).`,
     );
   }
   const e = m.exposure;

@@ -17,7 +17,7 @@ export function evacExposureSection(c: EvacReportContext): string[] {
     ),
     table([esc(T('概率', 'probability')), ...probHead.map(esc)], [[esc(T('有人受烟气侵袭', 'anyone exposed to smoke')), ...prob('exposure.anyProbability', e.anyProbability)]]),
     `<p class="note">${esc(
-      T('受侵袭：在有烟的通道中累计停留（含排队）达到场景设定的秒数；低姿前进时剂量减半。', 'Exposed: time spent in smoky passages (queueing included) reached the scenario’s threshold; low posture halves the dose.'),
+      T('受侵袭：在有烟的通道中累计停留（含排队）达到场景设定的秒数；低姿前进时剂量减半。', 'Exposed: time spent in smoky passages (queueing included) reached the threshold set in the scenario; low posture halves the dose.'),
     )}</p>`,
     `</section>`,
   ];
