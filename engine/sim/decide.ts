@@ -82,6 +82,7 @@ function check(tr: Trial, d: Decision): Checked {
       } else if (d.task?.kind === 'suppress') {
         const site = find(s.hazardSites, d.task.site);
         if (site < 0) return fail('unknownSite', `不存在的隐患点：${String(d.task.site)}`, `no such hazard site: ${String(d.task.site)}`);
+        if (s.hazardSites[site]!.kind !== 'forest') return fail('notForest', `隐患点 ${d.task.site} 不是林区，无林火可扑救`, `hazard site ${d.task.site} is not a forest compartment: there is no forest fire to fight`);
         if (tr.world.teamCanSuppress[t] !== 1) return fail('noCapability', `队伍 ${d.team} 不具备扑火能力`, `team ${d.team} cannot fight forest fires`);
         const fire = tr.fires.findIndex((f, i) => f.site === site && Number.isFinite(f.detectedAt) && fireNeedsCrews(tr, i));
         if (fire < 0) return fail('noFire', `林区 ${d.task.site} 没有需要扑救的已发现火情`, `no reported fire to fight at ${d.task.site}`);
