@@ -104,10 +104,6 @@ const catalog = {
     zh: '日志与场景文件 {file} 的模型不符（场景为 {model}）；可用 --scenario 指定原文件',
     en: 'the log and the scenario file {file} are for different models (the file is {model}); pass the original with --scenario',
   },
-  evacNoReport: {
-    zh: '--report：建筑疏散场景（model: evacuation）暂不支持 HTML 报告；可用 --json 或 --csv 导出结果',
-    en: '--report: HTML reports are not available for building scenarios (model: evacuation); use --json or --csv',
-  },
   evacNoSweep: {
     zh: '{file}：sweep 只适用于县域场景；建筑疏散场景（model: evacuation）请改动场景文件后分别运行 simulate 比较',
     en: '{file}: sweep works on county scenarios only; for a building scenario (model: evacuation) edit copies of the file and compare simulate runs',
