@@ -71,9 +71,9 @@ function buildCompartments(vs: Village[]): Compartment[] {
     out.push({
       id: '', v, shanzhou, wui,
       areaHa: clamp(areaHa, 30, 1500),
-      fuelFactor: round(r.uniform(0.3, 0.6) + (shanzhou ? 0.1 : 0), 2),
+      fuelFactor: round(r.uniform(0.15, 0.3) + (shanzhou ? 0.05 : 0), 2),
       slopeDeg: round(clamp(5 + 15 * k + r.uniform(-3, 3), 4, 22), 0),
-      walk: wui ? [0.2, 0.5, 1.2] : [0.5, 1.2, 3],
+      walk: wui ? [0.1, 0.3, 1] : [0.5, 1.2, 3],
       ...(wui ? { wuiDistanceM: Math.round(r.uniform(30, 150)) * 10 } : {}),
       people: wui ? Math.min(Math.floor(v.population / 4), r.int(60, 400)) : 0,
       weight: round(clamp((wui ? 0.7 : 0.35) + r.uniform(-0.15, 0.15) + (shanzhou ? 0.2 : 0), 0.1, 1), 2),
@@ -162,9 +162,9 @@ function build() {
     { paths: ['roads.links.*.lengthKm', 'roads.links.*.speedKmh', 'roads.links.*.susceptibility'], source: 'assumed', note: 'The shidian-earthquake road network: straight lines × 1.6 winding; trunk 35–50 km/h, village roads 15–25 km/h; slope susceptibility (unused by fire).' },
     { paths: compPaths((c) => c.shanzhou, 'forest.areaHa'), source: 'assumed', note: '善洲林场 (seed 004: 「境内善洲林场是保山市乃至云南省的重点防火区域」) as four large compartments of 400–1,200 ha between firebreaks in 姚关镇; sizes synthetic.' },
     { paths: ['hazardSites.*.forest.areaHa'], source: 'assumed', note: 'Other compartments between engineered and green firebreaks (seed 004: 「工程阻隔带、生物阻隔带为主的林火阻隔系统」): lognormal around 150 ha, 30–1,500 ha; synthetic.' },
-    { paths: ['hazardSites.*.forest.fuelFactor'], source: 'wang1983', note: '王正非 Ks for 云南松 (Yunnan pine) needle litter, 0.3–0.6 (his table gives flat needle litter about 0.8, grass about 1.6, quoted from memory; set lower here so that the rate, which the formula gives for a steady head fire, also stands for the slower first hour of a point ignition); 善洲林场 +0.1 for its dense plantations.' },
+    { paths: ['hazardSites.*.forest.fuelFactor'], source: 'wang1983', note: '王正非 Ks for 云南松 (Yunnan pine) needle litter, 0.15–0.3 (his table gives flat needle litter about 0.8, grass about 1.6, quoted from memory). Set well below the table and calibrated to fire statistics: the formula gives a steady head fire in continuous fuel, while the one rate drawn here must also stand for the slower build-up of a point ignition, patchy litter in grazed and raked village-edge stands, and the calmer, damper evening a fire lit at 14:00 burns into; with the table\'s values fires found in minutes and attacked within the hour would still average tens of ha, against a national mean of a few ha per forest fire. 善洲林场 +0.05 for its dense plantations.' },
     { paths: ['hazardSites.*.forest.slopeDeg'], source: 'assumed', note: 'Slope the fire runs up, 4–22°, from the synthetic relief around the village: less than the steepest ground, since a fire runs upslope only part of the time.' },
-    { paths: ['hazardSites.*.forest.walkInHours.*'], source: 'assumed', note: 'Walking from the road end to the fire edge: 0.2–1.2 h for compartments next to a village, 0.5–3 h for remote high-mountain ones (原始高山林火).' },
+    { paths: ['hazardSites.*.forest.walkInHours.*'], source: 'assumed', note: 'Walking from the road end to the fire edge: 0.1–1 h (mode 0.3 h) for compartments next to a village, whose micro fire station knows the paths, 0.5–3 h for remote high-mountain ones (原始高山林火).' },
     { paths: ['hazardSites.*.forest.wuiDistanceM'], source: 'assumed', note: 'Compartments next to a village (森林城镇交界, seed 004: 「森林城镇交界火」): the head fire reaches houses after a 300–1,500 m run.' },
     { paths: ['hazardSites.*.threatenedPeople'], source: 'assumed', note: 'People at the forest edge who leave when a fire reaches the village: 60–400, at most a quarter of the village; 0 for remote compartments.' },
     { paths: ['hazardSites.*.susceptibility'], source: 'assumed', note: 'Relative share of ignitions: most fires are lit by people (farm burning, graves, smoking), so compartments next to villages weigh 0.55–0.85, remote ones 0.2–0.5; 善洲林场 +0.2 for its visitors.' },
@@ -172,10 +172,10 @@ function build() {
     { paths: ['hazard.danger.periods.*.fromDay'], source: 'assumed', note: 'Calendar months of 2025: February from day 0, March 28, April 59, May 89.' },
     { paths: ['hazard.danger.periods.*.weights.*'], source: 'gbt36743', note: 'Shares of days at 森林火险气象等级 1–5 by month, assumed for 保山\'s dry season: rising through March and April (driest, windiest), falling in May as the monsoon comes (levels per GB/T 36743-2018; shares not from observations).' },
     { paths: ['hazard.danger.persistence'], source: 'assumed', note: 'Fire weather comes in spells: a day keeps the previous day\'s level with probability 0.7.' },
-    { paths: ['hazard.weather.**'], source: 'assumed', note: 'Afternoon fire weather of 保山\'s dry season by level: 12–31 °C, relative humidity from 50–85% (level 1) down to 12–35% (level 5), wind 0.5–8 m/s.' },
+    { paths: ['hazard.weather.**'], source: 'assumed', note: 'Fire weather of 保山\'s dry season by level, the afternoon a fire starts in: 12–31 °C; relative humidity 55–90% at level 1 (fuels damp, fires creep) down to 10–30% at level 5; 10 m wind 0.3–2.5 m/s at level 1 rising to 1.5–8 m/s at level 4 and 2–12 m/s at level 5 (the gusty spring afternoons that make 极度危险 days). Spread apart by level so that most fires, lit on level 3 days, spread at about 1 m/min and a few on windy level 4–5 days run at 3–8 m/min: the heavy tail of fire sizes.' },
     { paths: ['hazard.ignitionsPerDay.*'], source: 'assumed', note: 'Calibrated to about six fires a season over the sampled compartments (a few to ten a year in a national class-1 fire-risk county, seed 004: 「国家一级火险县」), almost all on level 3–5 days.' },
     { paths: ['hazard.ignitionHour.*'], source: 'assumed', note: 'Human-caused fires start from late morning to evening, most around 14:00.' },
-    { paths: ['hazard.detectionHours.*'], source: 'seed004', note: 'Found within 0.1–1.5 h (mode 0.3 h) by lookouts, rangers and the video network the plan builds (「加强防火阻隔带和视频监控系统建设」, 「打早、打小、打了」); the hours are assumed.' },
+    { paths: ['hazard.detectionHours.*'], source: 'seed004', note: 'Found and reported by the video network and smart fire system the plan builds (「加强防火阻隔带和视频监控系统建设」; 「智慧森林消防系统…高清视频监控、无人机集群…自动发现…真正做到“打早、打小、打了”」), rangers and villagers: lognormal, median 0.2 h (12 min), σ 1, so 5% take over an hour and 1% over two (smoke hidden behind ridges, gaps in camera cover), at most 6 h; the hours are assumed.' },
     { paths: ['hazard.windAdjustment'], source: 'anderson1983', note: 'Mid-flame wind about 0.4 of the 10 m wind under a partly open pine canopy, for Anderson\'s length-to-breadth ratio.' },
     { paths: ['hazard.suppression.lineMetresPerPersonHour.*'], source: 'assumed', note: 'Fireline (or knocked-down edge) per person-hour with hand tools, wind blowers and water packs: the professional forest-fire squadron 60, the county fire brigade (urban firefighters) 40, township semi-professional teams 30, village 20; ranges quoted for Chinese direct attack, not measured here.' },
     { paths: ['hazard.suppression.initialAttackTeams', 'hazard.suppression.extendedAttackTeams'], source: 'assumed', note: 'The three nearest crews go at once (首攻: the village micro station and the nearest township or professional crews); an escaped fire calls three more (增援).' },
@@ -245,15 +245,15 @@ function build() {
         persistence: 0.7,
       },
       weather: [
-        { temperatureC: tri(12, 17, 22), humidityPct: tri(50, 65, 85), windMs: tri(0.5, 1.5, 3) },
-        { temperatureC: tri(15, 20, 25), humidityPct: tri(40, 52, 70), windMs: tri(1, 2, 4) },
-        { temperatureC: tri(18, 23, 27), humidityPct: tri(28, 40, 55), windMs: tri(1, 2.5, 5) },
-        { temperatureC: tri(20, 25, 29), humidityPct: tri(18, 30, 45), windMs: tri(1.5, 3, 6) },
-        { temperatureC: tri(22, 27, 31), humidityPct: tri(12, 22, 35), windMs: tri(2, 4, 8) },
+        { temperatureC: tri(12, 17, 22), humidityPct: tri(55, 70, 90), windMs: tri(0.3, 1, 2.5) },
+        { temperatureC: tri(15, 20, 25), humidityPct: tri(42, 55, 75), windMs: tri(0.5, 1.5, 3.5) },
+        { temperatureC: tri(18, 23, 27), humidityPct: tri(30, 42, 58), windMs: tri(1, 2.5, 5) },
+        { temperatureC: tri(20, 25, 29), humidityPct: tri(18, 28, 42), windMs: tri(1.5, 3.5, 8) },
+        { temperatureC: tri(22, 27, 31), humidityPct: tri(10, 18, 30), windMs: tri(2, 5, 12) },
       ],
       ignitionsPerDay: [0.005, 0.02, 0.04, 0.08, 0.15],
       ignitionHour: tri(10, 14, 20),
-      detectionHours: tri(0.1, 0.3, 1.5),
+      detectionHours: { dist: 'lognormal', median: 0.2, sigma: 1, max: 6 },
       windAdjustment: 0.4,
       suppression: {
         lineMetresPerPersonHour: { professional: 60, county: 40, township: 30, village: 20 },
@@ -332,7 +332,7 @@ async function fireCheck(file: string, n: number) {
   const q = (p: number) => areas[Math.floor(p * (areas.length - 1))];
   return {
     trials: n, firesPerSeason: round(fires / n, 2), shareOut24h: round(out24 / fires, 3), pAllOut24h: round(allOut / n, 3), initialAttackRate: round(ia / fires, 3),
-    burnedHaPerSeason: round(burned / n, 1), areaPerFire: { p50: q(0.5), p90: q(0.9), p99: q(0.99) }, evacuatedPerSeason: round(evac / n, 1), largestGrade: grades, responseHighest: highest,
+    burnedHaPerSeason: round(burned / n, 1), areaPerFire: { p25: q(0.25), p50: q(0.5), p90: q(0.9), p99: q(0.99) }, shareUnder1ha: round(areas.filter((a) => a < 1).length / areas.length, 3), evacuatedPerSeason: round(evac / n, 1), largestGrade: grades, responseHighest: highest,
   };
 }
 

@@ -10,8 +10,8 @@ export const goldenCases: { name: string; scenario: string; seed: number }[] = [
   // seed 1: the 独山港 embankment breaks and floods the chemical park (灾害链); seed 46: the tank fire
   { name: 'pinghu-seed1', scenario: 'scenarios/pinghu-typhoon.yaml', seed: 1 },
   { name: 'pinghu-seed46', scenario: 'scenarios/pinghu-typhoon.yaml', seed: 46 },
-  // seed 1: six fires, one escapes initial attack, one reaches its village (森林城镇交界火) and people are evacuated
-  { name: 'shidian-fire-seed1', scenario: 'scenarios/shidian-forest-fire.yaml', seed: 1 },
+  // seed 5: six fires, three held under 1 ha (一般), one escapes and fills its 157 ha compartment (重大, county Ⅲ), one reaches its village (森林城镇交界火) and people are evacuated
+  { name: 'shidian-fire-seed5', scenario: 'scenarios/shidian-forest-fire.yaml', seed: 5 },
   // building scenario (model: evacuation): seed 1, fire in the floor-2 office, the brigade puts it out, 379 exposed to smoke
   { name: 'school-seed1', scenario: 'scenarios/school-fire-evacuation.yaml', seed: 1 },
 ];

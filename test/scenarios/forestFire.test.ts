@@ -28,13 +28,27 @@ describe('shidian-forest-fire: a plausible season', () => {
     expect(count).toBeLessThan(12);
     const all = b.flatMap((f) => f.list);
     const ia = all.filter((x) => !x.escaped).length / all.length;
-    expect(ia).toBeGreaterThan(0.6);
+    expect(ia).toBeGreaterThan(0.85);
     expect(ia).toBeLessThan(0.99);
     const out24 = b.reduce((a, f) => a + f.outWithin24h, 0) / b.reduce((a, f) => a + f.count, 0);
-    expect(out24).toBeGreaterThan(0.85);
+    expect(out24).toBeGreaterThan(0.93);
     expect(out24).toBeLessThan(1);
-    const areas = all.map((x) => x.areaHa).sort((p, q) => p - q);
-    expect(areas[Math.floor(areas.length / 2)]!).toBeLessThan(100);
+  });
+
+  it('fire sizes like Chinese forest-fire statistics (a few ha a fire): many fires stay 一般, median 1–3 ha, 重大 rare', () => {
+    const areas = b.flatMap((f) => f.list.map((x) => x.areaHa)).sort((p, q) => p - q);
+    const median = areas[Math.floor(areas.length / 2)]!;
+    expect(median).toBeGreaterThan(0.5);
+    expect(median).toBeLessThan(5);
+    const small = areas.filter((a) => a < 1).length / areas.length;
+    expect(small).toBeGreaterThan(0.2);
+    expect(small).toBeLessThan(0.6);
+    const major = b.filter((f) => f.largestGrade === '重大' || f.largestGrade === '特别重大').length / b.length;
+    expect(major).toBeGreaterThan(0);
+    expect(major).toBeLessThan(0.15);
+    const burned = mean(b.map((f) => f.burnedHa));
+    expect(burned).toBeGreaterThan(10);
+    expect(burned).toBeLessThan(150);
   });
 
   it('a higher danger level never lowers the ignitions (seed by seed: same uniforms, inverse-CDF draws)', () => {
