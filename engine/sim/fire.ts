@@ -235,6 +235,13 @@ export function onFireWui(tr: Trial, i: number): void {
   responseEvidence(tr);
 }
 
+/** forestFireGradeOf(areaHa).rank without its per-call allocation (the hourly hot path); same throws. Pure. */
+function gradeRankOfArea(areaHa: number): number {
+  if (!Number.isFinite(areaHa) || areaHa < 0) return forestFireGradeOf(areaHa).rank;
+  for (const row of FOREST_FIRE_GRADES) if (areaHa >= row.areaHa || 0 >= row.deaths || 0 >= row.injuries) return row.rank;
+  return FOREST_FIRE_GRADES[FOREST_FIRE_GRADES.length - 1]!.rank;
+}
+
 /** Response metrics of the fires now: found and not out; their highest grade (0 none, 1 一般 … 4); longest uncontained, hours. Pure read. */
 export function fireMetrics(tr: Trial): { active: number; grade: number; uncontainedHours: number } {
   let active = 0;
@@ -243,7 +250,7 @@ export function fireMetrics(tr: Trial): { active: number; grade: number; unconta
   for (const f of tr.fires) {
     if (!Number.isFinite(f.detectedAt) || Number.isFinite(f.outAt)) continue;
     active++;
-    grade = Math.max(grade, forestFireGradeOf(fireAreaHa(f, tr.now)).rank + 1);
+    grade = Math.max(grade, gradeRankOfArea(fireAreaHa(f, tr.now)) + 1);
     if (!Number.isFinite(f.containedAt)) hours = Math.max(hours, (tr.now - f.detectedAt) / 60);
   }
   return { active, grade, uncontainedHours: hours };
