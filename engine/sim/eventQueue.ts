@@ -30,6 +30,11 @@ export class EventQueue<E> {
     return this.items.length > 0 ? this.times[0]! : Infinity;
   }
 
+  /** Priority of the next event, or Infinity when empty. */
+  peekPriority(): number {
+    return this.items.length > 0 ? this.prios[0]! : Infinity;
+  }
+
   /** Removes and returns the next event with its time, or undefined when empty. */
   pop(): { time: number; item: E } | undefined {
     const n = this.items.length;

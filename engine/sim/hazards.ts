@@ -51,7 +51,8 @@ export function startHazard(tr: Trial): void {
     });
     shocks.forEach((sh, k) => tr.schedule(sh.hour * 60, { k: 'quake', shock: k }));
   }
-  for (let hr = 0; hr <= hours; hr++) tr.schedule(hr * 60, { k: 'hour', hour: hr });
+  // the hourly clock (hours 0 … hours) runs beside the agenda: see Trial.lastHour and runUntil
+  tr.lastHour = hours;
 }
 
 /**
@@ -83,6 +84,8 @@ function updateWarning(tr: Trial, h: number): void {
     if (rank > signal && windowSum(tr.rainMm, h, w.windowHours) >= w.thresholdMm) signal = rank;
   }
   const before = tr.warning.value;
+  // no signal and none up: the machine has no transition for that (nor counts anything), skip the send
+  if (signal === 0 && before === 'none') return;
   if (tr.warning.send({ type: 'HOUR', signal })) {
     tr.log.add(tr.now, 'warning.changed', { from: before, to: tr.warning.value });
     tr.warningTimeline.push({ t: tr.now, level: tr.warning.value });

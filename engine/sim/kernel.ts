@@ -3,6 +3,7 @@ import { onFireContained, onFireDetect, onFireEscalate, onFireLine, onFireOut, o
 import { onHour, onQuake, onSiteFail } from './hazards.ts';
 import { onDeliveryArrive, onDeliveryReroute, onLoaded, onReliefDue, onResupply } from './relief.ts';
 import { onMobilised, onTaskDone, onTeamArrive, onTeamReroute } from './teams.ts';
+import { PRIORITY } from './agenda.ts';
 import type { Trial } from './trial.ts';
 
 /**
@@ -11,7 +12,20 @@ import type { Trial } from './trial.ts';
  */
 export function runUntil(tr: Trial, until: number): void {
   for (;;) {
-    if (tr.queue.peekTime() > until) break;
+    const qt = tr.queue.peekTime();
+    // The hourly clock is kept beside the heap (2,880 ticks in a 120-day season would crowd it):
+    // tick `nextHour` fires at minute 60·nextHour with priority PRIORITY.hour, which no other
+    // event has, so its place among the queued events is fixed by (time, priority) alone.
+    if (tr.nextHour <= tr.lastHour) {
+      const ht = tr.nextHour * 60;
+      if (ht < qt || (ht === qt && tr.queue.peekPriority() > PRIORITY.hour)) {
+        if (ht > until) break;
+        tr.now = ht;
+        onHour(tr, tr.nextHour++);
+        continue;
+      }
+    }
+    if (qt > until) break;
     const next = tr.queue.pop();
     if (!next) break;
     tr.now = next.time;

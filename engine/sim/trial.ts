@@ -292,6 +292,10 @@ export class Trial {
     if (this.world.linkTrunk[link] === 1) this.cutTrunkLinks += d;
   }
 
+  /** The hourly clock: the next tick to fire and the last one (−1: no clock), beside the agenda. */
+  nextHour = 0;
+  lastHour = -1;
+
   /** Warning rank at the last watch/evacuation update (−1: never). */
   watchedAtRank = -1;
   /** Links (and trunk links) blocked now; kept as counters for the response metrics. */
