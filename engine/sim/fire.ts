@@ -1,7 +1,7 @@
 import { FOREST_FIRE_GRADES, forestFireGradeOf } from '../rules/index.ts';
 import { poisson, sampleDist } from '../random/index.ts';
 import { containmentTime, ellipseFactors, fireLength, headRate, lengthToBreadth } from './fireBehaviour.ts';
-import { admitToShelter, requestRelief } from './relief.ts';
+import { admitToShelter, endRelief, leaveShelter, requestRelief, type ShelterStay } from './relief.ts';
 import { responseEvidence } from './response.ts';
 import { onRoadCut } from './roads.ts';
 import { assignFire } from './teams.ts';
@@ -195,7 +195,16 @@ export function onFireContained(tr: Trial, i: number, epoch: number): void {
   responseEvidence(tr);
 }
 
-/** The fire is out: its crews are released and head home (or to queued work). */
+/** Where the people a fire evacuated (onFireWui) are sheltered, beside the fire record, until it is out. */
+const fireStays = new WeakMap<Fire, ShelterStay[]>();
+
+/**
+ * The fire is out: its crews are released and head home (or to queued work). If it reached its
+ * village, the people it evacuated go home (re-entry once the fire is out, i.e. after mop-up
+ * 清理余火 and the check that no embers remain — no extra delay is assumed): they leave their
+ * shelters and the village needs no more daily relief for them. They stay counted as affected
+ * and evacuated, and relief already sent stays counted.
+ */
 export function onFireOut(tr: Trial, i: number): void {
   const f = tr.fires[i]!;
   f.machine.send({ type: 'OUT' });
@@ -205,12 +214,17 @@ export function onFireOut(tr: Trial, i: number): void {
     const task = tr.teamTask[t];
     if (task?.kind === 'suppress' && task.fire === i) tr.schedule(tr.now, { k: 'taskDone', team: t, leg: tr.teamLeg[t]! });
   }
+  if (Number.isFinite(f.wuiAt)) {
+    const stays = fireStays.get(f);
+    if (stays) leaveShelter(tr, stays), fireStays.delete(f);
+    endRelief(tr, tr.world.siteVillage[f.site]!, tr.s.hazardSites[f.site]!.threatenedPeople);
+  }
 }
 
 /**
  * The head fire reaches the village (森林城镇交界火): its people are evacuated to shelters and
- * need relief (unless already evacuated by a decision), and the fire may close the roads listed
- * as the compartment's cuts.
+ * need relief (unless already evacuated by a decision) until the fire is out (onFireOut), and
+ * the fire may close the roads listed as the compartment's cuts.
  */
 export function onFireWui(tr: Trial, i: number): void {
   const f = tr.fires[i]!;
@@ -222,7 +236,7 @@ export function onFireWui(tr: Trial, i: number): void {
   tr.log.add(tr.now, 'fire.wui', { fire: i, site: s.id, village: tr.s.region.villages[village]!.id, people: s.threatenedPeople, alreadyEvacuated: before });
   if (!before && s.threatenedPeople > 0) {
     f.evacuated = s.threatenedPeople;
-    admitToShelter(tr, village, s.threatenedPeople);
+    fireStays.set(f, admitToShelter(tr, village, s.threatenedPeople));
   }
   if (s.threatenedPeople > 0) {
     tr.affectedPeople += s.threatenedPeople;

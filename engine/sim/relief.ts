@@ -4,8 +4,18 @@ import type { Trial } from './trial.ts';
 
 const MIN_PER_DAY = 1440;
 
-/** People leave their homes for the nearest shelters with room (intact-network distance). */
-export function admitToShelter(tr: Trial, village: number, people: number): void {
+/** Who a shelter took in for one evacuation: shelter index and people (see `leaveShelter`). */
+export interface ShelterStay {
+  shelter: number;
+  people: number;
+}
+
+/**
+ * People leave their homes for the nearest shelters with room (intact-network distance).
+ * Returns where they went (those without room are overflow and not listed).
+ */
+export function admitToShelter(tr: Trial, village: number, people: number): ShelterStay[] {
+  const stays: ShelterStay[] = [];
   let left = people;
   for (const k of tr.world.villageShelters[village]!) {
     if (left <= 0) break;
@@ -15,12 +25,48 @@ export function admitToShelter(tr: Trial, village: number, people: number): void
     if (take <= 0) continue;
     tr.shelterOccupancy[k]! += take;
     left -= take;
+    stays.push({ shelter: k, people: take });
     tr.log.add(tr.now, 'shelter.admitted', { shelter: tr.s.shelters[k]!.id, people: take });
   }
   if (left > 0) {
     tr.shelterOverflow += left;
     tr.log.add(tr.now, 'shelter.overflow', { village: tr.s.region.villages[village]!.id, people: left });
   }
+  return stays;
+}
+
+/** The people of `stays` go home: each shelter's occupancy drops by what it took in. */
+export function leaveShelter(tr: Trial, stays: readonly ShelterStay[]): void {
+  for (const { shelter, people } of stays) {
+    if (people <= 0) continue;
+    tr.shelterOccupancy[shelter] = Math.max(0, tr.shelterOccupancy[shelter]! - people);
+    tr.log.add(tr.now, 'shelter.left', { shelter: tr.s.shelters[shelter]!.id, people });
+  }
+}
+
+/**
+ * People per village who no longer need daily relief (they went home), beside the trial:
+ * `villageAffected` stays the count of everyone affected, for the outcome. Created on first use.
+ */
+const villageReleased = new WeakMap<Trial, Float64Array>();
+
+/** People of `village` still needing daily relief: affected minus those gone home. Pure read. */
+export function peopleInNeed(tr: Trial, village: number): number {
+  const gone = villageReleased.get(tr)?.[village] ?? 0;
+  return Math.max(0, tr.villageAffected[village]! - gone);
+}
+
+/**
+ * `people` of `village` go home and need no more daily relief from now on; what was already
+ * delivered stays counted, and they stay counted as affected.
+ */
+export function endRelief(tr: Trial, village: number, people: number): void {
+  if (people <= 0) return;
+  let gone = villageReleased.get(tr);
+  if (!gone) villageReleased.set(tr, (gone = new Float64Array(tr.s.region.villages.length)));
+  const before = peopleInNeed(tr, village);
+  gone[village]! += people;
+  tr.log.add(tr.now, 'relief.ended', { village: tr.s.region.villages[village]!.id, people: before - peopleInNeed(tr, village), remaining: peopleInNeed(tr, village) });
 }
 
 /**
@@ -42,10 +88,11 @@ export function requestRelief(tr: Trial, village: number, people: number): void 
   dispatchRelief(tr, village, need, people);
 }
 
-/** The next period's daily items for everyone affected in the village. */
+/** The next period's daily items for everyone in the village still needing relief (not gone home). */
 export function onReliefDue(tr: Trial, village: number): void {
   const r = tr.s.reserves;
-  const people = tr.villageAffected[village]!;
+  const people = peopleInNeed(tr, village);
+  if (people <= 0) return;
   const need = r.items.map((it) => people * it.perPersonPerDay * r.coverDaysPerDelivery);
   if (need.some((q) => q > 0)) dispatchRelief(tr, village, need, people);
 }
