@@ -1,7 +1,7 @@
 import { FOREST_FIRE_GRADES, forestFireGradeOf } from '../rules/index.ts';
 import { poisson, sampleDist } from '../random/index.ts';
 import { containmentTime, ellipseFactors, fireLength, headRate, lengthToBreadth } from './fireBehaviour.ts';
-import { admitToShelter, endRelief, leaveShelter, requestRelief, type ShelterStay } from './relief.ts';
+import { admitToShelter, endRelief, leaveShelter, requestRelief } from './relief.ts';
 import { responseEvidence } from './response.ts';
 import { onRoadCut } from './roads.ts';
 import { assignFire } from './teams.ts';
@@ -90,7 +90,7 @@ export function onIgnite(tr: Trial, site: number, day: number, n: number, level:
   const fire: Fire = {
     machine: tr.machines.forestFire(),
     site, day, level, t0: tr.now, detectedAt: Infinity, tempC, humidityPct, windMs, rate, lb, capLength, perimeterPerLength, areaPerLength2,
-    line: 0, lineAt: tr.now, lineRate: 0, epoch: 0, onLine: [], sent: 0, containedAt: Infinity, outAt: Infinity, escaped: false, wuiAt: Infinity, evacuated: 0,
+    line: 0, lineAt: tr.now, lineRate: 0, epoch: 0, onLine: [], sent: 0, containedAt: Infinity, outAt: Infinity, escaped: false, wuiAt: Infinity, evacuated: 0, stays: [],
   };
   tr.fires.push(fire);
   tr.log.add(tr.now, 'fire.ignited', {
@@ -195,9 +195,6 @@ export function onFireContained(tr: Trial, i: number, epoch: number): void {
   responseEvidence(tr);
 }
 
-/** Where the people a fire evacuated (onFireWui) are sheltered, beside the fire record, until it is out. */
-const fireStays = new WeakMap<Fire, ShelterStay[]>();
-
 /**
  * The fire is out: its crews are released and head home (or to queued work). If it reached its
  * village, the people it evacuated go home (re-entry once the fire is out, i.e. after mop-up
@@ -215,8 +212,8 @@ export function onFireOut(tr: Trial, i: number): void {
     if (task?.kind === 'suppress' && task.fire === i) tr.schedule(tr.now, { k: 'taskDone', team: t, leg: tr.teamLeg[t]! });
   }
   if (Number.isFinite(f.wuiAt)) {
-    const stays = fireStays.get(f);
-    if (stays) leaveShelter(tr, stays), fireStays.delete(f);
+    leaveShelter(tr, f.stays);
+    f.stays = [];
     endRelief(tr, tr.world.siteVillage[f.site]!, tr.s.hazardSites[f.site]!.threatenedPeople);
   }
 }
@@ -236,7 +233,7 @@ export function onFireWui(tr: Trial, i: number): void {
   tr.log.add(tr.now, 'fire.wui', { fire: i, site: s.id, village: tr.s.region.villages[village]!.id, people: s.threatenedPeople, alreadyEvacuated: before });
   if (!before && s.threatenedPeople > 0) {
     f.evacuated = s.threatenedPeople;
-    fireStays.set(f, admitToShelter(tr, village, s.threatenedPeople));
+    f.stays = admitToShelter(tr, village, s.threatenedPeople);
   }
   if (s.threatenedPeople > 0) {
     tr.affectedPeople += s.threatenedPeople;

@@ -44,15 +44,9 @@ export function leaveShelter(tr: Trial, stays: readonly ShelterStay[]): void {
   }
 }
 
-/**
- * People per village who no longer need daily relief (they went home), beside the trial:
- * `villageAffected` stays the count of everyone affected, for the outcome. Created on first use.
- */
-const villageReleased = new WeakMap<Trial, Float64Array>();
-
 /** People of `village` still needing daily relief: affected minus those gone home. Pure read. */
 export function peopleInNeed(tr: Trial, village: number): number {
-  const gone = villageReleased.get(tr)?.[village] ?? 0;
+  const gone = tr.villageReleased[village]!;
   return Math.max(0, tr.villageAffected[village]! - gone);
 }
 
@@ -62,10 +56,8 @@ export function peopleInNeed(tr: Trial, village: number): number {
  */
 export function endRelief(tr: Trial, village: number, people: number): void {
   if (people <= 0) return;
-  let gone = villageReleased.get(tr);
-  if (!gone) villageReleased.set(tr, (gone = new Float64Array(tr.s.region.villages.length)));
   const before = peopleInNeed(tr, village);
-  gone[village]! += people;
+  tr.villageReleased[village]! += people;
   tr.log.add(tr.now, 'relief.ended', { village: tr.s.region.villages[village]!.id, people: before - peopleInNeed(tr, village), remaining: peopleInNeed(tr, village) });
 }
 

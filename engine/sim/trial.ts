@@ -15,6 +15,7 @@ import { PRIORITY, type Agenda, type Owner, type Travel } from './agenda.ts';
 import { EventLog } from './eventLog.ts';
 import type { PolicyMode, TimedDecision } from './decision.ts';
 import { EventQueue } from './eventQueue.ts';
+import type { ShelterStay } from './relief.ts';
 import { LazyMachines } from './lazyMachines.ts';
 
 /** Builds the statechart instances a trial runs; swapped for compiled tables on the fast path. */
@@ -85,6 +86,8 @@ export interface Fire {
   escaped: boolean;
   wuiAt: number;
   evacuated: number;
+  /** where the people it evacuated are sheltered (admitToShelter), until it is out and they go home */
+  stays: ShelterStay[];
 }
 
 export interface Delivery {
@@ -161,6 +164,8 @@ export class Trial {
   readonly villageAffected: Float64Array;
   readonly villageAffectedAt: Float64Array;
   readonly villageFirstReliefAt: Float64Array;
+  /** people per village who went home and need no more daily relief (villageAffected keeps everyone affected) */
+  readonly villageReleased: Float64Array;
   readonly shelterOccupancy: Float64Array;
   readonly shelterOpen: Uint8Array;
   shelterOverflow = 0;
@@ -226,6 +231,7 @@ export class Trial {
     this.villageAffected = new Float64Array(nV);
     this.villageAffectedAt = new Float64Array(nV).fill(Infinity);
     this.villageFirstReliefAt = new Float64Array(nV).fill(Infinity);
+    this.villageReleased = new Float64Array(nV);
     this.shelterOccupancy = new Float64Array(s.shelters.length);
     // in a drill, shelters are opened by decision; the engine on its own opens them all
     this.shelterOpen = new Uint8Array(s.shelters.length).fill(this.auto ? 1 : 0);
