@@ -20,6 +20,7 @@ export class Fog {
   private readonly villageTownship = new Map<string, string>();
   private readonly siteVillage = new Map<string, string>();
   private readonly deliveryWarehouse = new Map<number, string>();
+  private readonly fireSite = new Map<number, string>();
   private readonly positionById: Map<string, DrillConfig['positions'][number]>;
 
   constructor(
@@ -49,6 +50,11 @@ export class Fog {
     return this.villagePositions(typeof site === 'string' ? this.siteVillage.get(site) : undefined);
   }
 
+  /** The forest site a detected fire burns at (from its fire.detected event), if seen. */
+  fireSiteOf(fire: unknown): string | undefined {
+    return typeof fire === 'number' ? this.fireSite.get(fire) : undefined;
+  }
+
   private of(m: Map<string, string[]>, key: unknown): string[] {
     return typeof key === 'string' ? (m.get(key) ?? []) : [];
   }
@@ -67,7 +73,18 @@ export class Fog {
       case 'site.calm':
       case 'site.evacuated':
         return toPositions(this.sitePositions(e.site));
+      case 'fire.detected':
+        if (typeof e.fire === 'number' && typeof e.site === 'string') this.fireSite.set(e.fire, e.site);
+        return toPositions(this.sitePositions(e.site));
+      case 'fire.escaped':
+      case 'fire.wui':
+        return toPositions(this.sitePositions(e.site));
+      case 'fire.contained':
+      case 'fire.out':
+        // these carry only the fire's index: its site is the one it was detected at
+        return toPositions(this.sitePositions(this.fireSiteOf(e.fire)));
       case 'relief.requested':
+      case 'relief.ended':
       case 'relief.first':
       case 'shelter.overflow':
         return toPositions(this.villagePositions(e.village));
@@ -79,6 +96,7 @@ export class Fog {
       case 'team.taskDone':
       case 'team.returned':
       case 'road.clearing':
+      case 'fire.crewOnLine':
         return toPositions(this.of(this.teamOwners, e.team));
       case 'delivery.dispatched':
         if (typeof e.delivery === 'number' && typeof e.warehouse === 'string') this.deliveryWarehouse.set(e.delivery, e.warehouse);
@@ -93,13 +111,14 @@ export class Fog {
       case 'relief.shortfall':
         return toPositions(this.of(this.warehouseOwners, e.warehouse));
       case 'shelter.admitted':
+      case 'shelter.left':
       case 'shelter.opened':
         return toPositions(this.of(this.shelterOwners, e.shelter));
       case 'decision.applied':
       case 'report.submitted':
         return typeof e.by === 'string' && this.positionById.has(e.by) ? toPositions([e.by]) : STAFF;
       default:
-        // hazard.drawn, site.failed, road.cut, quake.mainshock, decision.refused, anything new
+        // hazard.drawn, site.failed, road.cut, quake.mainshock, fire.ignited, fire.merged, decision.refused, anything new
         return STAFF;
     }
   }
