@@ -51,6 +51,15 @@ describe('web app strings (zh-CN first, English too)', () => {
     expect(describeRecord(frame('sim', { type: 'team.dispatched', team: 'tm1', task: 'clear', target: 'l1' }), names, 'en', enT)).toBe('County team sent on road clearing: Le–Zi road');
     expect(describeRecord(frame('intel', { what: 'roadCut', link: 'l1', trunk: true }), names, 'zh', zh)).toBe('报告：乐资路干线道路中断');
     expect(describeRecord(frame('sim', { type: 'something.new', x: 1 }), names, 'zh', zh)).toBe('something.new {"x":1}');
+    // the fire season and the end of relief: names, never raw JSON (contained/out carry only the fire's index)
+    expect(describeRecord(frame('sim', { type: 'fire.detected', fire: 0, site: 's1', areaHa: 0.4 }), names, 'zh', zh)).toBe('石佛滑坡点发现林火（约 0.4 公顷）');
+    expect(describeRecord(frame('sim', { type: 'fire.wui', fire: 0, site: 's1', village: 'v1', people: 30, alreadyEvacuated: false }), names, 'zh', zh)).toBe('石佛滑坡点林火逼近庆云村，30 人需转移');
+    expect(describeRecord(frame('sim', { type: 'fire.contained', fire: 0, areaHa: 3.2, grade: '较大' }), names, 'zh', zh)).toBe('林火已控制（3.2 公顷，较大森林火灾）');
+    expect(describeRecord(frame('sim', { type: 'fire.contained', fire: 0, areaHa: 3.2, grade: '较大' }), names, 'en', enT)).toBe('Forest fire contained (3.2 ha, large forest fire)');
+    expect(describeRecord(frame('sim', { type: 'fire.out', fire: 0, hoursFromDetection: 7 }), names, 'zh', zh)).toBe('林火已扑灭');
+    expect(describeRecord(frame('sim', { type: 'fire.crewOnLine', fire: 0, team: 'tm1', lineM: 10, perimeterM: 900 }), names, 'en', enT)).toBe('County team reaches the fire line');
+    expect(describeRecord(frame('sim', { type: 'relief.ended', village: 'v1', people: 30, remaining: 0 }), names, 'zh', zh)).toBe('庆云村30 人结束救助');
+    expect(describeRecord(frame('sim', { type: 'team.dispatched', team: 'tm1', task: 'suppress', target: 's1' }), names, 'zh', zh)).toBe('县救援队受命扑火：石佛滑坡点');
     expect(
       describeRecord(frame('action', { position: 'county-eb', decision: { kind: 'setResponseLevel', level: 'III' }, result: 'rejected', error: { code: 'sameLevel', zh: '当前已是III级响应', en: 'already' } }), names, 'zh', zh),
     ).toBe('县应急管理局：县应急响应调整为Ⅲ级响应（被拒绝：当前已是III级响应）');

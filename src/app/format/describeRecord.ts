@@ -35,6 +35,7 @@ function simParams(d: Record<string, unknown>, names: MapNames, lang: Lang, t: T
     by: names.name('position', d.by, lang),
     decisionLine: d.decision && typeof d.decision === 'object' ? describeDecision(d.decision as Decision, names, lang, t) : '',
     kind: typeof d.kind === 'string' ? t(`decision.${d.kind}`, { defaultValue: d.kind }) : '',
+    grade: typeof d.grade === 'string' ? t(`sim.fire.grade.${d.grade}`, { defaultValue: d.grade }) : d.grade,
   };
 }
 

@@ -20,7 +20,7 @@ export const en: Messages = {
   warning: { blue: 'Blue rainstorm warning', yellow: 'Yellow rainstorm warning', orange: 'Orange rainstorm warning', red: 'Red rainstorm warning', none: 'No warning' },
   channel: { phone: 'Phone', sms: 'SMS', radio: 'Radio', written: 'Written', video: 'Video' },
   how: { scheduled: 'scheduled', conditional: 'triggered', manual: 'released by the director', adhoc: 'ad hoc' },
-  task: { rescue: 'rescue', clear: 'road clearing' },
+  task: { rescue: 'rescue', clear: 'road clearing', suppress: 'fire suppression' },
   team: { idle: 'Standing by', dispatched: 'Dispatched', enRoute: 'En route', onSite: 'On site', returning: 'Returning', noRoute: 'No route' },
   connection: {
     connecting: 'Connecting…',
@@ -171,8 +171,9 @@ export const en: Messages = {
       requested: '{{village}} needs relief: {{people}} people',
       first: 'First relief reaches {{village}} ({{hours}} h)',
       shortfall: '{{village}} short of {{item}}: {{quantity}}',
+      ended: 'Relief ends for {{people}} people in {{village}}',
     },
-    shelter: { overflow: '{{village}}: {{people}} people without shelter', admitted: '{{shelter}} takes in {{people}} people', opened: '{{shelter}} opened' },
+    shelter: { overflow: '{{village}}: {{people}} people without shelter', admitted: '{{shelter}} takes in {{people}} people', left: '{{people}} people leave {{shelter}} for home', opened: '{{shelter}} opened' },
     team: {
       dispatched: '{{team}} sent on {{task}}: {{target}}',
       departed: '{{team}} departs (about {{minutes}} min)',
@@ -194,6 +195,17 @@ export const en: Messages = {
     decision: { applied: '{{by}}: decision in force: {{decisionLine}}', refused: "{{by}}'s decision refused by the engine ({{kind}}: {{code}})" },
     report: { submitted: '{{by}} reports: {{text}}' },
     quake: { mainshock: 'Magnitude {{magnitude}} earthquake' },
+    fire: {
+      ignited: 'Fire starts at {{site}} (not yet detected)',
+      merged: 'A new fire at {{site}} joins the one still burning',
+      detected: 'Forest fire detected at {{site}} (about {{areaHa}} ha)',
+      escaped: 'The fire at {{site}} escapes initial attack',
+      crewOnLine: '{{team}} reaches the fire line',
+      contained: 'Forest fire contained ({{areaHa}} ha, {{grade}} forest fire)',
+      out: 'Forest fire out',
+      wui: 'The fire at {{site}} nears {{village}}: {{people}} people must leave',
+      grade: { 一般: 'ordinary', 较大: 'large', 重大: 'serious', 特别重大: 'particularly serious' },
+    },
   },
   intel: { roadCut: 'Report: {{link}}{{trunk}} road cut', siteFailed: 'Report: slope failure at {{site}} ({{village}})' },
   decision: {

@@ -29,7 +29,7 @@ export const zhCN = {
   warning: { blue: '暴雨蓝色预警', yellow: '暴雨黄色预警', orange: '暴雨橙色预警', red: '暴雨红色预警', none: '无预警' },
   channel: { phone: '电话', sms: '短信', radio: '电台', written: '书面', video: '视频' },
   how: { scheduled: '按时', conditional: '条件触发', manual: '导调发布', adhoc: '临机导调' },
-  task: { rescue: '抢险救援', clear: '道路抢通' },
+  task: { rescue: '抢险救援', clear: '道路抢通', suppress: '扑火' },
   team: { idle: '待命', dispatched: '已派出', enRoute: '在途', onSite: '在现场', returning: '返回中', noRoute: '道路不通' },
   connection: {
     connecting: '正在连接…',
@@ -180,8 +180,9 @@ export const zhCN = {
       requested: '{{village}}需要救助：{{people}} 人',
       first: '{{village}}首批救助物资到达（{{hours}} 小时）',
       shortfall: '{{village}}缺少{{item}} {{quantity}}',
+      ended: '{{village}}{{people}} 人结束救助',
     },
-    shelter: { overflow: '{{village}}有 {{people}} 人无处安置', admitted: '{{shelter}}接收 {{people}} 人', opened: '{{shelter}}已开放' },
+    shelter: { overflow: '{{village}}有 {{people}} 人无处安置', admitted: '{{shelter}}接收 {{people}} 人', left: '{{shelter}}{{people}} 人返家', opened: '{{shelter}}已开放' },
     team: {
       dispatched: '{{team}}受命{{task}}：{{target}}',
       departed: '{{team}}出发（预计 {{minutes}} 分钟）',
@@ -203,6 +204,17 @@ export const zhCN = {
     decision: { applied: '{{by}}决策生效：{{decisionLine}}', refused: '{{by}}的决策被引擎拒绝（{{kind}}：{{code}}）' },
     report: { submitted: '{{by}}上报灾情：{{text}}' },
     quake: { mainshock: '发生 {{magnitude}} 级地震' },
+    fire: {
+      ignited: '{{site}}起火（尚未发现）',
+      merged: '{{site}}再次起火，并入正在燃烧的林火',
+      detected: '{{site}}发现林火（约 {{areaHa}} 公顷）',
+      escaped: '{{site}}林火突破初期扑救',
+      crewOnLine: '{{team}}到达火线',
+      contained: '林火已控制（{{areaHa}} 公顷，{{grade}}森林火灾）',
+      out: '林火已扑灭',
+      wui: '{{site}}林火逼近{{village}}，{{people}} 人需转移',
+      grade: { 一般: '一般', 较大: '较大', 重大: '重大', 特别重大: '特别重大' },
+    },
   },
   intel: { roadCut: '报告：{{link}}{{trunk}}道路中断', siteFailed: '报告：{{site}}（{{village}}）发生地质灾害' },
   decision: {
