@@ -38,7 +38,7 @@ export type DecisionKind =
 export type Decision =
   | { kind: 'issueWarning'; level: WarningLevel | 'none' }
   | { kind: 'setResponseLevel'; level: ResponseLevel | 'ended' }
-  | { kind: 'dispatchTeam'; team: string; task: { kind: 'clear'; link: string } | { kind: 'rescue'; site: string } }
+  | { kind: 'dispatchTeam'; team: string; task: { kind: 'clear'; link: string } | { kind: 'rescue'; site: string } | { kind: 'suppress'; site: string } }
   | { kind: 'evacuate'; site: string }
   | { kind: 'openShelter'; shelter: string }
   | { kind: 'releaseStock'; warehouse: string; village: string; items: Record<string, number> }

@@ -5,6 +5,7 @@ import { pickText } from '../../format/pickText.ts';
 import { intelReports } from '../../state/selectors.ts';
 import { useLang } from '../../ui/useLang.ts';
 import { ActionResult } from './ActionResult.tsx';
+import { sitesInArea } from './area.ts';
 import { useDecision } from './useDecision.ts';
 
 export interface DispatchFormProps {
@@ -14,9 +15,16 @@ export interface DispatchFormProps {
   disabled: boolean;
 }
 
+type Task = 'rescue' | 'clear' | 'suppress';
+
+/** Engine events that tell this position a forest site is burning (what fog lets it see). */
+const FIRE_NEWS = new Set(['fire.detected', 'fire.escaped', 'fire.wui']);
+
 /**
- * 派出队伍: one of this position's teams to rescue at a hazard site or to clear a road. Sites
- * and roads already reported are listed first; the engine decides whether the team can go.
+ * 派出队伍: one of this position's teams to rescue at a hazard site, to clear a road, or — a
+ * team with the `fireSuppression` capability — to fight a fire (扑火) at a forest site of this
+ * position's jurisdiction. Sites, roads and fires already reported are listed first; the
+ * engine decides whether the team can go (it refuses a forest site with no reported fire).
  */
 export function DispatchForm({ token, map, events, disabled }: DispatchFormProps) {
   const { t } = useTranslation();
@@ -24,18 +32,33 @@ export function DispatchForm({ token, map, events, disabled }: DispatchFormProps
   const s = useDecision(token);
   const teams = map.teams.filter((x) => map.you?.teams.includes(x.id));
   const [team, setTeam] = useState(teams[0]?.id ?? '');
-  const [task, setTask] = useState<'rescue' | 'clear'>('rescue');
+  const [pickedTask, setTask] = useState<Task>('rescue');
+  const canSuppress = teams.find((x) => x.id === team)?.capabilities.includes('fireSuppression') ?? false;
+  const tasks: Task[] = canSuppress ? ['rescue', 'clear', 'suppress'] : ['rescue', 'clear'];
+  const task: Task = tasks.includes(pickedTask) ? pickedTask : 'rescue';
   const [target, setTarget] = useState('');
   const reports = useMemo(() => intelReports(events), [events]);
-  const reported = useMemo(() => new Set(reports.map((r) => (r.what === 'roadCut' ? r.link : r.site)).filter(Boolean) as string[]), [reports]);
+  const reported = useMemo(() => {
+    const ids = reports.map((r) => (r.what === 'roadCut' ? r.link : r.site));
+    for (const e of events) if (e.kind === 'sim' && FIRE_NEWS.has(String(e.data.type))) ids.push(e.data.site as string);
+    return new Set(ids.filter(Boolean) as string[]);
+  }, [reports, events]);
   const options = useMemo(() => {
-    const list = task === 'rescue' ? map.hazardSites.map((x) => ({ id: x.id, name: pickText(x.name, lang) })) : map.roads.links.map((l) => ({ id: l.id, name: `${pickText(l.name, lang, l.id)}${l.trunk ? ` (${t('feed.trunk')})` : ''}` }));
+    const site = (x: MapInfo['hazardSites'][number]) => ({ id: x.id, name: pickText(x.name, lang) });
+    const list =
+      task === 'rescue'
+        ? map.hazardSites.map(site)
+        : task === 'suppress'
+          ? sitesInArea(map)
+              .filter((x) => x.kind === 'forest')
+              .map(site)
+          : map.roads.links.map((l) => ({ id: l.id, name: `${pickText(l.name, lang, l.id)}${l.trunk ? ` (${t('feed.trunk')})` : ''}` }));
     return [...list.filter((x) => reported.has(x.id)), ...list.filter((x) => !reported.has(x.id))];
   }, [task, map, lang, reported, t]);
   const chosen = target && options.some((o) => o.id === target) ? target : (options[0]?.id ?? '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void s.submit({ kind: 'dispatchTeam', team, task: task === 'clear' ? { kind: 'clear', link: chosen } : { kind: 'rescue', site: chosen } });
+    void s.submit({ kind: 'dispatchTeam', team, task: task === 'clear' ? { kind: 'clear', link: chosen } : { kind: task, site: chosen } });
   };
   return (
     <form className="action-form form" onSubmit={submit} data-testid="act-dispatchTeam">
@@ -51,7 +74,7 @@ export function DispatchForm({ token, map, events, disabled }: DispatchFormProps
       </label>
       <fieldset className="choice">
         <legend>{t('act.task')}</legend>
-        {(['rescue', 'clear'] as const).map((k) => (
+        {tasks.map((k) => (
           <label className="check" key={k}>
             <input type="radio" name="dispatch-task" checked={task === k} onChange={() => setTask(k)} data-testid={`dispatch-task-${k}`} />
             {t(`task.${k}`)}
@@ -59,7 +82,7 @@ export function DispatchForm({ token, map, events, disabled }: DispatchFormProps
         ))}
       </fieldset>
       <label>
-        {task === 'rescue' ? t('act.site') : t('act.link')}
+        {task === 'clear' ? t('act.link') : t('act.site')}
         <select value={chosen} onChange={(e) => setTarget(e.target.value)} data-testid="dispatch-target">
           {options.map((o) => (
             <option key={o.id} value={o.id}>
