@@ -1,11 +1,8 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
-import cliProgress from 'cli-progress';
 import { ENGINE_VERSION, type Lang } from '../../engine/index.ts';
-import { CSV_BOM, csvHeader, defaultChunkSize, mcLayout, summarize } from '../../engine/montecarlo/index.ts';
-import { writeFileAtomic } from '../../engine/node/atomicWrite.ts';
-import { AtomicFileWriter } from '../../engine/node/atomicFileWriter.ts';
+import { csvHeader, defaultChunkSize, mcLayout, summarize, type McSummary } from '../../engine/montecarlo/index.ts';
 import { runMonteCarlo, type McRunResult } from '../../engine/node/runMonteCarlo.ts';
 import { sha256Hex } from '../../engine/node/scenarioFile.ts';
 import { renderReport, type ReportInput } from '../report/renderReport.ts';
@@ -15,6 +12,9 @@ import { loadAnyOrExit } from './loadAnyOrExit.ts';
 import { msg } from './messages.ts';
 import { formatSummary } from './printSummary.ts';
 import { parseSeed } from './runCommand.ts';
+import { runSimulate, writeHtml } from './simulateRun.ts';
+
+export { progressReporter } from './progressReporter.ts';
 
 export interface SimulateOptions {
   trials: string;
@@ -66,44 +66,12 @@ export function checkWritable(file: string, lang: Lang): void {
   }
 }
 
-/** Progress on stderr: a bar on a terminal, otherwise a line at most every second. */
-export function progressReporter(total: number, lang: Lang) {
-  if (process.stderr.isTTY) {
-    const bar = new cliProgress.SingleBar(
-      {
-        stream: process.stderr,
-        format: lang === 'zh' ? '模拟 [{bar}] {percentage}% | {value}/{total} 次 | 剩余 {eta_formatted}' : 'simulating [{bar}] {percentage}% | {value}/{total} trials | ETA {eta_formatted}',
-        hideCursor: true,
-      },
-      cliProgress.Presets.shades_classic,
-    );
-    bar.start(total, 0);
-    return { update: (done: number) => bar.update(done), stop: () => bar.stop() };
-  }
-  let last = -Infinity;
-  return {
-    update: (done: number) => {
-      const now = performance.now();
-      if (now - last < 1000 && done < total) return;
-      last = now;
-      process.stderr.write(msg(lang, 'simProgress', { done, total, pct: ((done / total) * 100).toFixed(0) }) + '\n');
-    },
-    stop: () => {},
-  };
-}
-
 /**
  * Renders the HTML report (see `renderReport`) and writes it atomically; exits 2 if it cannot
  * be written. Returns its size and chart count for the closing message.
  */
 export function writeReport(file: string, input: ReportInput): { kb: string; charts: number } {
-  const html = renderReport(input);
-  try {
-    writeFileAtomic(resolve(file), html);
-  } catch (e) {
-    throw new CliExit(EXIT.badInput, msg(input.lang, 'cannotWrite', { file, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
-  }
-  return { kb: (Buffer.byteLength(html, 'utf8') / 1024).toFixed(0), charts: html.split('<svg ').length - 1 };
+  return writeHtml(file, renderReport(input), input.lang);
 }
 
 /**
@@ -124,95 +92,26 @@ export async function simulateCommand(file: string, opts: SimulateOptions, lang:
   if (loaded.model === 'evacuation')
     return evacSimulateCommand({ scenario: loaded.scenario, file, text: loaded.text, trials, workers, chunkSize, untilSe, seed, opts, lang });
   const { scenario, text } = loaded;
-
-  let csv: AtomicFileWriter | null = null;
-  if (opts.csv) {
-    try {
-      csv = new AtomicFileWriter(resolve(opts.csv));
-      csv.write(CSV_BOM + csvHeader(mcLayout(scenario)));
-    } catch (e) {
-      csv?.abort();
-      throw new CliExit(EXIT.badInput, msg(lang, 'cannotWrite', { file: opts.csv, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
-    }
-  }
-
-  process.stderr.write(msg(lang, 'simStart', { trials, chunk: chunkSize, workers }) + '\n');
-  const progress = progressReporter(trials, lang);
-  let interrupted = false;
-  const onSigint = () => {
-    if (interrupted) {
-      csv?.abort();
-      process.exit(EXIT.interrupted);
-    }
-    interrupted = true;
-    progress.stop();
-    process.stderr.write('\n' + msg(lang, 'simInterrupt') + '\n');
-  };
-  process.on('SIGINT', onSigint);
-  const t0 = performance.now();
-  let result: McRunResult;
-  try {
-    result = await runMonteCarlo({
-      scenario,
-      master: seed,
-      trials,
-      chunkSize,
-      workers,
-      withCsv: csv !== null,
-      untilSe,
-      shouldStop: () => interrupted,
-      onChunk: ({ trialsDone, csv: lines }) => {
-        if (lines) csv!.write(lines);
-        if (!interrupted) progress.update(trialsDone);
-      },
-    });
-  } catch (e) {
-    csv?.abort();
-    throw e;
-  } finally {
-    process.off('SIGINT', onSigint);
-    progress.stop();
-  }
-  const secs = ((performance.now() - t0) / 1000).toFixed(1);
-
-  const summary = summarize(scenario, result.layout, result.agg, {
-    engineVersion: ENGINE_VERSION,
-    scenarioSha256: sha256Hex(text),
-    seed,
-    ...(String(seed) !== opts.seed.trim() ? { seedInput: opts.seed } : {}),
-    trialsRequested: trials,
+  await runSimulate<McRunResult, McSummary>({
+    lang,
+    trials,
     chunkSize,
-    stoppedBy: result.stoppedBy,
-    untilSe,
+    workers,
+    files: opts,
+    csvHeader: () => csvHeader(mcLayout(scenario)),
+    run: (hooks) => runMonteCarlo({ scenario, master: seed, trials, chunkSize, workers, untilSe, ...hooks }),
+    summarize: (result) =>
+      summarize(scenario, result.layout, result.agg, {
+        engineVersion: ENGINE_VERSION,
+        scenarioSha256: sha256Hex(text),
+        seed,
+        ...(String(seed) !== opts.seed.trim() ? { seedInput: opts.seed } : {}),
+        trialsRequested: trials,
+        chunkSize,
+        stoppedBy: result.stoppedBy,
+        untilSe,
+      }),
+    format: (summary) => formatSummary(scenario, summary, lang),
+    report: (summary) => renderReport({ summary, scenarioName: scenario.name, scenarioFile: basename(file), lang }),
   });
-  if (opts.json) {
-    try {
-      writeFileAtomic(resolve(opts.json), JSON.stringify(summary, null, 2) + '\n');
-    } catch (e) {
-      csv?.abort();
-      throw new CliExit(EXIT.badInput, msg(lang, 'cannotWrite', { file: opts.json, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
-    }
-  }
-  let reportInfo: { kb: string; charts: number } | null = null;
-  if (opts.report) {
-    try {
-      reportInfo = writeReport(opts.report, { summary, scenarioName: scenario.name, scenarioFile: basename(file), lang });
-    } catch (e) {
-      csv?.abort();
-      throw e;
-    }
-  }
-  if (csv) {
-    try {
-      csv.commit();
-    } catch (e) {
-      throw new CliExit(EXIT.badInput, msg(lang, 'cannotWrite', { file: opts.csv!, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
-    }
-  }
-  process.stdout.write(formatSummary(scenario, summary, lang) + '\n');
-  process.stderr.write(msg(lang, 'simDone', { done: result.trials, secs }) + '\n');
-  if (opts.json) process.stderr.write(msg(lang, 'jsonWritten', { file: opts.json }) + '\n');
-  if (opts.csv) process.stderr.write(msg(lang, 'csvWritten', { file: opts.csv, rows: result.trials }) + '\n');
-  if (opts.report && reportInfo) process.stderr.write(msg(lang, 'reportWritten', { file: opts.report, ...reportInfo }) + '\n');
-  if (summary.partial) throw new CliExit(EXIT.interrupted, msg(lang, 'simPartial', { done: result.trials }));
 }
