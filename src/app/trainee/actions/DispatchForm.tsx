@@ -17,7 +17,7 @@ export interface DispatchFormProps {
 
 type Task = 'rescue' | 'clear' | 'suppress';
 
-/** Engine events that tell this position a forest site is burning (what fog lets it see). */
+/** Engine events that tell this position a forest site is burning (what fog lets it see); `fire.out` ends it. */
 const FIRE_NEWS = new Set(['fire.detected', 'fire.escaped', 'fire.wui']);
 
 /**
@@ -40,7 +40,15 @@ export function DispatchForm({ token, map, events, disabled }: DispatchFormProps
   const reports = useMemo(() => intelReports(events), [events]);
   const reported = useMemo(() => {
     const ids = reports.map((r) => (r.what === 'roadCut' ? r.link : r.site));
-    for (const e of events) if (e.kind === 'sim' && FIRE_NEWS.has(String(e.data.type))) ids.push(e.data.site as string);
+    // forests burning now: a fire's news names its site; once it is out (fire.out names only the fire) it drops off
+    const burning = new Map<number, string>();
+    for (const e of events) {
+      if (e.kind !== 'sim') continue;
+      const type = String(e.data.type);
+      if (FIRE_NEWS.has(type) && typeof e.data.fire === 'number' && typeof e.data.site === 'string') burning.set(e.data.fire, e.data.site);
+      else if (type === 'fire.out' && typeof e.data.fire === 'number') burning.delete(e.data.fire);
+    }
+    ids.push(...burning.values());
     return new Set(ids.filter(Boolean) as string[]);
   }, [reports, events]);
   const options = useMemo(() => {
