@@ -1,7 +1,7 @@
 /**
  * Seeded randomness for the engine: the sfc32 generator, order-independent
  * seed derivation, distribution samplers and the scenario `DistSpec` sampler.
- * Everything here is pure (no I/O, clocks, `Math.random` or globals).
+ * Everything here is pure: no I/O, no clocks, no global generator or other globals.
  */
 export type { Rng } from './rng.ts';
 export type { DistSpec } from './distSpec.ts';
