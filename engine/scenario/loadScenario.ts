@@ -1,11 +1,10 @@
 import * as z from 'zod';
-import { LineCounter, parseDocument } from 'yaml';
 import type { Lang } from '../i18n/lang.ts';
 import { deepFreeze } from './deepFreeze.ts';
-import { locate } from './locate.ts';
 import { formatMessage } from './messages.ts';
 import { CURRENT_SCHEMA_VERSION, migrate } from './migrate.ts';
-import type { DocPath, Problem } from './problem.ts';
+import { issueProblems, parseLocated, sortProblems } from './parseLocated.ts';
+import type { Problem } from './problem.ts';
 import { checkProvenance } from './provenance.ts';
 import { resolveScenario } from './resolve.ts';
 import { ScenarioV1, type Scenario } from './schema/scenario.ts';
@@ -24,34 +23,10 @@ const zodLocale = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeE
  * input. Pure: the caller reads the file.
  */
 export function loadScenario(text: string, file: string, lang: Lang = 'zh'): LoadResult {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const p = parseLocated(text, file, lang);
+  if (!p.ok) return p;
+  const { raw, at } = p;
   const problems: Problem[] = [];
-  const at = (path: DocPath, message: string, severity: Problem['severity'] = 'error', atKey = false): Problem => ({
-    file,
-    ...locate(doc, lines, path, atKey),
-    path,
-    message,
-    severity,
-  });
-
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      // count line breaks ourselves: the LineCounter can miss some while the parser recovers
-      const pos = positionOf(text, e.pos[0]);
-      const detail = e.message.split('\n')[0] ?? e.code;
-      problems.push({ file, ...pos, path: [], message: formatMessage('yamlSyntax', lang, { detail }), severity: 'error' });
-    }
-    return { ok: false, problems: sortProblems(problems) };
-  }
-  let raw: unknown;
-  try {
-    raw = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    // unresolved or exploding aliases surface only here
-    const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    return { ok: false, problems: [at([], formatMessage('yamlAlias', lang, { detail }))] };
-  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     return { ok: false, problems: [at([], formatMessage('notAnObject', lang))] };
 
@@ -65,15 +40,7 @@ export function loadScenario(text: string, file: string, lang: Lang = 'zh'): Loa
   }
 
   const parsed = ScenarioV1.safeParse(migrated.doc, { error: zodLocale[lang] });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys)
-          problems.push(at([...path, key], formatMessage('unknownKey', lang, { key }), 'error', true));
-      } else problems.push(at(path, localMessage(issue, lang)));
-    }
-  }
+  if (!parsed.success) problems.push(...issueProblems(parsed.error.issues, at, lang));
   // Cross-reference checks run on the raw document too, so one pass reports every problem.
   for (const s of checkSemantics(parsed.success ? parsed.data : migrated.doc))
     problems.push(at(s.path, formatMessage(s.key, lang, s.params), s.severity));
@@ -91,31 +58,4 @@ export function loadScenario(text: string, file: string, lang: Lang = 'zh'): Loa
   const sorted = sortProblems(problems);
   if (sorted.some((p) => p.severity === 'error')) return { ok: false, problems: sorted };
   return { ok: true, scenario: deepFreeze(scenario), warnings: sorted };
-}
-
-/** Our own custom issues and id patterns in the user's language; zod's locale for the rest. */
-function localMessage(issue: z.core.$ZodIssue, lang: Lang): string {
-  const params = (issue as { params?: Record<string, string | number> }).params;
-  if (issue.code === 'custom' && params?.kind === 'distOrder') return formatMessage('distOrder', lang, params);
-  if (issue.code === 'custom' && params?.kind === 'distRange') return formatMessage('distRange', lang, params);
-  if (issue.code === 'invalid_format' && issue.format === 'regex' && issue.path[issue.path.length - 1] !== 'code')
-    return formatMessage('badId', lang);
-  return issue.message;
-}
-
-/** 1-based line and column of a character offset, counting "\n" directly. */
-function positionOf(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let start = 0;
-  const end = Math.min(Math.max(offset, 0), text.length);
-  for (let i = 0; i < end; i++)
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  return { line, col: end - start + 1 };
-}
-
-function sortProblems(ps: Problem[]): Problem[] {
-  return [...ps].sort((a, b) => a.line - b.line || a.col - b.col);
 }

@@ -34,8 +34,13 @@ export function matchesPattern(pattern: string, path: DocPath): boolean {
   return go(0, 0);
 }
 
-/** Numbers that no provenance entry covers, and patterns that cover nothing. Pure. */
-export function checkProvenance(s: Scenario): { uncovered: DocPath[]; unused: { index: number; pattern: string }[] } {
+/** A document that cites its numbers' sources: a county or a building scenario. */
+export interface SourcedDocument {
+  provenance: readonly { paths: readonly string[] }[];
+}
+
+/** Numbers that no provenance entry covers, and patterns that cover nothing (either scenario model). Pure. */
+export function checkProvenance(s: SourcedDocument): { uncovered: DocPath[]; unused: { index: number; pattern: string }[] } {
   const leaves = numericLeaves(s);
   const used = new Set<string>();
   const uncovered: DocPath[] = [];

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap } from 'yaml';
 import { formatProblem, type Lang, type PolicyMode, type Problem, type TimedDecision } from '../../engine/index.ts';
 import { parseDecision } from '../../engine/drill/decisionSchema.ts';
 import { checkEvacDecision, type EvacMode, type TimedEvacDecision } from '../../engine/evacuation/index.ts';
-import { locate } from '../../engine/scenario/locate.ts';
+import { parseLocated } from '../../engine/scenario/parseLocated.ts';
 import type { DocPath } from '../../engine/scenario/problem.ts';
 import type { AnyLoaded } from './loadAnyOrExit.ts';
 import { CliExit, EXIT } from './cliExit.ts';
@@ -30,20 +30,11 @@ export function loadDecisionsOrExit(file: string, loaded: AnyLoaded, lang: Lang)
   } catch (e) {
     throw new CliExit(EXIT.badInput, msg(lang, 'cannotRead', { file, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const parsed = parseLocated(text, file, lang);
+  if (!parsed.ok) return exit(parsed.problems, file, lang);
+  const { raw: root, doc } = parsed;
   const problems: Problem[] = [];
-  const at = (path: DocPath, message: string, atKey = false) => {
-    const { line, col } = locate(doc as Document, lines, path, atKey);
-    problems.push({ file, line, col, path, message, severity: 'error' });
-  };
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const { line, col } = lines.linePos(e.pos[0]);
-    problems.push({ file, line, col, path: [], message: T(lang, `无法解析：${e.message.split('\n')[0]}`, `cannot parse: ${e.message.split('\n')[0]}`), severity: 'error' });
-    return exit(problems, file, lang);
-  }
-  const root: unknown = doc.toJS();
+  const at = (path: DocPath, message: string, atKey = false) => problems.push(parsed.at(path, message, 'error', atKey));
   let list: unknown;
   let mode: PolicyMode = 'manual';
   let base: DocPath = [];
@@ -59,7 +50,7 @@ export function loadDecisionsOrExit(file: string, loaded: AnyLoaded, lang: Lang)
     list = r.decisions;
     base = ['decisions'];
   }
-  if (!Array.isArray(list) || !(base.length === 0 ? isSeq(doc.contents) : true)) {
+  if (!Array.isArray(list)) {
     at(base, T(lang, '应为决策列表：[{ t, by, decision }, …]', 'expected a list of decisions: [{ t, by, decision }, …]'));
     return exit(problems, file, lang);
   }
