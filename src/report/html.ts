@@ -21,3 +21,27 @@ export function table(head: string[], rows: string[][], cls = ''): string {
 
 /** A right-aligned numeric cell. */
 export const nc = (html: string): string => `<td class="n">${html}</td>`;
+
+/**
+ * A whole self-contained report page: the document head (charset, viewport, generator, title,
+ * the inline report CSS) around the sections. Pure; the same input gives the same bytes.
+ */
+export function reportPage(o: { zh: boolean; title: string; engineVersion: string; css: string; body: readonly string[] }): string {
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${o.zh ? 'zh-CN' : 'en'}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="generator" content="yanlian ${esc(o.engineVersion)}">`,
+    `<title>${esc(o.title)}</title>`,
+    `<style>${o.css}</style>`,
+    '</head>',
+    '<body>',
+    ...o.body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+

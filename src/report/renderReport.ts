@@ -1,4 +1,4 @@
-import { esc } from './html.ts';
+import { reportPage } from './html.ts';
 import { REPORT_CSS } from './reportCss.ts';
 import { reportContext, type ReportInput } from './reportContext.ts';
 import { manifestSection } from './sections/manifestSection.ts';
@@ -32,20 +32,5 @@ export function renderReport(input: ReportInput): string {
     ...manifestSection(c),
   ];
   const title = `${c.T('蒙特卡洛模拟报告', 'Monte Carlo report')} — ${c.name}`;
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${c.zh ? 'zh-CN' : 'en'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="yanlian ${esc(c.m.engineVersion)}">`,
-    `<title>${esc(title)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-    '<body>',
-    ...out,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return reportPage({ zh: c.zh, title, engineVersion: c.m.engineVersion, css: REPORT_CSS, body: out });
 }

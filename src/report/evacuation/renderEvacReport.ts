@@ -1,4 +1,4 @@
-import { esc } from '../html.ts';
+import { reportPage } from '../html.ts';
 import { REPORT_CSS } from '../reportCss.ts';
 import { evacAssemblySection } from './evacAssemblySection.ts';
 import { evacDutiesSection } from './evacDutiesSection.ts';
@@ -31,20 +31,5 @@ export function renderEvacReport(input: EvacReportInput): string {
     ...evacManifestSection(c),
   ];
   const title = `${c.T('疏散演练蒙特卡洛模拟报告', 'Evacuation Monte Carlo report')} — ${c.name}`;
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${c.zh ? 'zh-CN' : 'en'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="yanlian ${esc(c.m.engineVersion)}">`,
-    `<title>${esc(title)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-    '<body>',
-    ...out,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return reportPage({ zh: c.zh, title, engineVersion: c.m.engineVersion, css: REPORT_CSS, body: out });
 }
