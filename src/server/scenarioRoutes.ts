@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadAnyScenario } from '../../engine/evacuation/index.ts';
+import type { ApiError } from './messages.ts';
+import { FailureLimiter } from './rateLimit.ts';
+import { SCENARIO_DIR } from './scenarioDir.ts';
+
+const KEY = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+/** One shipped scenario as the playback page needs it: loaded and resolved, with the SHA-256 of its file. */
+interface Shipped {
+  name: string;
+  id: string;
+  model: 'county' | 'evacuation';
+  sha256: string;
+  scenario: unknown;
+}
+
+const notFound = (key: string): ApiError => ({
+  code: 'unknownScenario',
+  zh: `服务器上没有标识或文件名为「${key.slice(0, 64)}」的内置场景（回放只能使用 scenarios/ 中随软件发布的场景）`,
+  en: `no built-in scenario with the id or file name "${key.slice(0, 64)}" on this server (playback uses the scenarios shipped in scenarios/)`,
+});
+const rateLimited = (seconds: number): ApiError => ({ code: 'rateLimited', zh: `尝试次数过多，请 ${seconds} 秒后再试`, en: `too many attempts; try again in ${seconds} s` });
+
+/**
+ * Read-only playback routes: `GET /api/playback/scenario/:key` returns a shipped scenario (county
+ * or building) by its `id` — what a log's manifest names — or by its file name without `.yaml`:
+ * `{ name, id, model, sha256, scenario }`, the scenario loaded and resolved, `sha256` that of the
+ * file's bytes, so the page can say when a log was written against another version. Unknown
+ * keys are a 404 with a zh/en message (misses from one address are rate limited). Files are read
+ * once; those that do not load are left out. First folder wins.
+ */
+export function scenarioRoutes(dirs: readonly string[] = [SCENARIO_DIR], now: () => number = Date.now) {
+  return (app: FastifyInstance): void => {
+    const limiter = new FailureLimiter(now, 30);
+    let cache: Map<string, Shipped> | undefined;
+    const shipped = () => (cache ??= readShipped(dirs));
+
+    app.get('/api/playback/scenario/:key', (req, reply) => {
+      const wait = limiter.retryAfter(req.ip);
+      if (wait > 0) {
+        const s = Math.ceil(wait / 1000);
+        return reply.code(429).header('retry-after', s).send({ error: rateLimited(s) });
+      }
+      const key = String((req.params as { key?: unknown }).key ?? '');
+      const hit = KEY.test(key) ? shipped().get(key) : undefined;
+      if (!hit) {
+        limiter.fail(req.ip);
+        return reply.code(404).send({ error: notFound(key) });
+      }
+      return hit;
+    });
+  };
+}
+
+/** Every shipped scenario that loads, keyed by id and by file name. */
+function readShipped(dirs: readonly string[]): Map<string, Shipped> {
+  const out = new Map<string, Shipped>();
+  for (const d of dirs) {
+    let files: string[];
+    try {
+      files = readdirSync(d).sort();
+    } catch {
+      continue;
+    }
+    for (const f of files) {
+      const name = f.replace(/\.yaml$/, '');
+      if (name === f || !KEY.test(name)) continue;
+      let text: string;
+      try {
+        text = readFileSync(join(d, f), 'utf8');
+      } catch {
+        continue;
+      }
+      const r = loadAnyScenario(text, f);
+      if (!r.ok) continue;
+      const entry: Shipped = { name, id: r.scenario.id, model: r.model, sha256: createHash('sha256').update(text, 'utf8').digest('hex'), scenario: r.scenario };
+      if (!out.has(name)) out.set(name, entry);
+      if (!out.has(entry.id)) out.set(entry.id, entry);
+    }
+  }
+  return out;
+}
