@@ -2,14 +2,47 @@ import type { Scenario } from '../scenario/schema/scenario.ts';
 import type { LogEvent } from '../sim/eventLog.ts';
 import { ALL, STAFF, toPositions, type Audience } from './audience.ts';
 import type { DrillConfig } from './drillConfig.ts';
+import { FOG_RULES } from './fogRules.ts';
+
+/** An intelligence report (情况报告) to release: when, to whom, what it says. */
+export interface IntelReport {
+  atMin: number;
+  audience: Audience;
+  data: Record<string, unknown>;
+}
+
+/** A slide whose same-minute consequences are still being logged (see `Fog.note`). */
+interface OpenSlide {
+  seq: number;
+  t: number;
+  site: string;
+  village: string | null;
+  /** people were affected: the engine logs relief.requested last for them */
+  affected: boolean;
+  /** shelters that took its people in, in the order the engine admitted them */
+  shelters: string[];
+  unsheltered: boolean;
+  relief: boolean;
+}
+
+/** What the engine logs in the minute of a slide, right after site.failed (engine/sim/hazards.ts onSiteFail). */
+const SLIDE_CASCADE = new Set(['shelter.admitted', 'shelter.overflow', 'road.cut', 'relief.requested', 'chain.triggered']);
 
 /**
- * Fog of war (战争迷雾): decides who sees each ground-truth engine event. Trainees see what their
- * position would know — public signals, their own teams, stores and shelters, reports from
- * their jurisdiction — never the storm's parameters, a slide or a cut before it is reported,
- * or figures nobody has counted. Unknown event types are staff-only (deny by default).
- * Keeps a little state (which store each delivery came from); feed it every engine event in
- * order. Pure apart from that state.
+ * Fog of war (战争迷雾): decides who sees each ground-truth engine event (by `FOG_RULES`) and
+ * which intelligence reports it gives rise to. Trainees see what their position would know —
+ * public signals, their own teams, stores and shelters, what happens in their jurisdiction —
+ * never the storm's parameters, a slide or a cut before it is reported, or figures nobody has
+ * counted. What a slide sets off in its minute (people into shelters or without one, a
+ * village's call for relief) is staff-only: the slide's one report, `reportDelayMin` later,
+ * says which shelters took its people in, whether some have none and whether the village
+ * needs relief — never how many — and goes to the positions over the village and to those
+ * whose shelters took its people in. Unknown event types are staff-only (deny by default).
+ *
+ * Keeps a little state (which store each delivery came from, where each fire was detected,
+ * the slide being logged), rebuilt by feeding it the engine events again: feed it every engine
+ * event once, in order, through `classify` and `report` (either first). Deterministic; pure
+ * apart from that state.
  */
 export class Fog {
   private readonly teamOwners = new Map<string, string[]>();
@@ -22,6 +55,11 @@ export class Fog {
   private readonly deliveryWarehouse = new Map<number, string>();
   private readonly fireSite = new Map<number, string>();
   private readonly positionById: Map<string, DrillConfig['positions'][number]>;
+  /** the last engine event noted, so that classify and report (called in turn) note each event once */
+  private noted: LogEvent | null = null;
+  private slide: OpenSlide | null = null;
+  /** engine seqs of the events a slide set off (staff-only) */
+  private readonly slideBorn = new Set<number>();
 
   constructor(
     readonly scenario: Scenario,
@@ -59,83 +97,101 @@ export class Fog {
     return typeof key === 'string' ? (m.get(key) ?? []) : [];
   }
 
-  /** The audience of one engine event (and remembers what later events need). */
+  /**
+   * Takes note of one engine event (once, when classify and report are asked in turn): the store of a delivery,
+   * the site of a fire, and what a slide sets off in its own minute — the engine logs that
+   * right after site.failed, before anything else happens (see SLIDE_CASCADE).
+   */
+  private note(e: LogEvent): void {
+    if (e === this.noted) return;
+    this.noted = e;
+    if (e.type === 'delivery.dispatched' && typeof e.delivery === 'number' && typeof e.warehouse === 'string') this.deliveryWarehouse.set(e.delivery, e.warehouse);
+    if (e.type === 'fire.detected' && typeof e.fire === 'number' && typeof e.site === 'string') this.fireSite.set(e.fire, e.site);
+    const open = this.slide;
+    if (e.type === 'site.failed') {
+      const site = String(e.site);
+      this.slide = {
+        seq: e.seq,
+        t: e.t,
+        site,
+        village: this.siteVillage.get(site) ?? null,
+        affected: typeof e.affected === 'number' && e.affected > 0,
+        shelters: [],
+        unsheltered: false,
+        relief: false,
+      };
+      return;
+    }
+    if (!open || e.t !== open.t || !SLIDE_CASCADE.has(e.type)) {
+      this.slide = null;
+      return;
+    }
+    if (e.type === 'shelter.admitted') {
+      this.slideBorn.add(e.seq);
+      if (typeof e.shelter === 'string' && !open.shelters.includes(e.shelter)) open.shelters.push(e.shelter);
+    } else if (e.type === 'shelter.overflow' && e.village === open.village) {
+      this.slideBorn.add(e.seq);
+      open.unsheltered = true;
+    } else if (e.type === 'relief.requested' && e.village === open.village) {
+      this.slideBorn.add(e.seq);
+      open.relief = true;
+    }
+  }
+
+  /** The audience of one engine event as it happens. */
   classify(e: LogEvent): Audience {
-    switch (e.type) {
-      // public signals: rain gauges, the weather office's signal, the county's own warning and level
-      case 'rain.hour':
-      case 'warning.changed':
-      case 'warning.issued':
-      case 'response.changed':
-      case 'road.reopened':
+    this.note(e);
+    if (this.slideBorn.has(e.seq)) return STAFF;
+    switch (FOG_RULES[e.type]) {
+      case 'public':
         return ALL;
-      case 'site.watch':
-      case 'site.calm':
-      case 'site.evacuated':
+      case 'site':
         return toPositions(this.sitePositions(e.site));
-      case 'fire.detected':
-        if (typeof e.fire === 'number' && typeof e.site === 'string') this.fireSite.set(e.fire, e.site);
-        return toPositions(this.sitePositions(e.site));
-      case 'fire.escaped':
-      case 'fire.wui':
-        return toPositions(this.sitePositions(e.site));
-      case 'fire.contained':
-      case 'fire.out':
-        // these carry only the fire's index: its site is the one it was detected at
+      case 'fire':
+        // fire.contained and fire.out carry only the fire's index: its site is the one it was detected at
         return toPositions(this.sitePositions(this.fireSiteOf(e.fire)));
-      case 'relief.requested':
-      case 'relief.ended':
-      case 'relief.first':
-      case 'shelter.overflow':
+      case 'village':
         return toPositions(this.villagePositions(e.village));
-      case 'team.dispatched':
-      case 'team.departed':
-      case 'team.arrived':
-      case 'team.noRoute':
-      case 'team.rerouted':
-      case 'team.taskDone':
-      case 'team.returned':
-      case 'road.clearing':
-      case 'fire.crewOnLine':
+      case 'team':
         return toPositions(this.of(this.teamOwners, e.team));
-      case 'delivery.dispatched':
-        if (typeof e.delivery === 'number' && typeof e.warehouse === 'string') this.deliveryWarehouse.set(e.delivery, e.warehouse);
+      case 'warehouse':
         return toPositions(this.of(this.warehouseOwners, e.warehouse));
-      case 'delivery.arrived':
-      case 'delivery.noRoute':
-      case 'delivery.rerouted':
+      case 'delivery':
         return toPositions(this.of(this.warehouseOwners, typeof e.delivery === 'number' ? this.deliveryWarehouse.get(e.delivery) : undefined));
-      case 'stock.out':
-      case 'resupply.requested':
-      case 'resupply.arrived':
-      case 'relief.shortfall':
-        return toPositions(this.of(this.warehouseOwners, e.warehouse));
-      case 'shelter.admitted':
-      case 'shelter.left':
-      case 'shelter.opened':
+      case 'shelter':
         return toPositions(this.of(this.shelterOwners, e.shelter));
-      case 'decision.applied':
-      case 'report.submitted':
+      case 'by':
         return typeof e.by === 'string' && this.positionById.has(e.by) ? toPositions([e.by]) : STAFF;
       default:
-        // hazard.drawn, site.failed, road.cut, quake.mainshock, fire.ignited, fire.merged, decision.refused, anything new
+        // 'staff', and any type without a rule
         return STAFF;
     }
   }
 
   /**
-   * The intelligence report (情况报告) a ground-truth event gives rise to, if any: a slide or a
-   * cut is reported `reportDelayMin` later, without the counts nobody has made yet.
+   * The intelligence report (情况报告) a ground-truth event gives rise to, if any, without the
+   * counts nobody has made yet:
+   * - a cut: `roadCut` to everyone, `reportDelayMin` after it;
+   * - a slide: `siteFailed`, `reportDelayMin` after it, to the positions over its village and
+   *   the owners of the shelters that took its people in; it names those shelters and says
+   *   whether some people have none (`unsheltered`) and whether the village needs relief.
+   *   With people affected, it is planned at the village's relief.requested, the last thing
+   *   the engine logs for a slide, so that it knows all of that; without, at the slide.
    */
-  report(e: LogEvent): { atMin: number; audience: Audience; data: Record<string, unknown> } | null {
+  report(e: LogEvent): IntelReport | null {
+    this.note(e);
     const delay = this.config.reportDelayMin;
-    if (e.type === 'site.failed')
-      return {
-        atMin: e.t + delay,
-        audience: toPositions(this.sitePositions(e.site)),
-        data: { what: 'siteFailed', site: e.site, village: this.siteVillage.get(String(e.site)) ?? null, sinceMin: e.t },
-      };
     if (e.type === 'road.cut') return { atMin: e.t + delay, audience: ALL, data: { what: 'roadCut', link: e.link, trunk: e.trunk === true, sinceMin: e.t } };
+    const open = this.slide;
+    if (!open) return null;
+    if ((e.type === 'site.failed' && e.seq === open.seq && !open.affected) || (e.type === 'relief.requested' && this.slideBorn.has(e.seq))) {
+      const shelterOwners = open.shelters.flatMap((x) => this.of(this.shelterOwners, x));
+      return {
+        atMin: open.t + delay,
+        audience: toPositions([...this.sitePositions(open.site), ...shelterOwners]),
+        data: { what: 'siteFailed', site: open.site, village: open.village, sinceMin: open.t, shelters: [...open.shelters], unsheltered: open.unsheltered, needsRelief: open.relief },
+      };
+    }
     return null;
   }
 }
