@@ -39,6 +39,22 @@ function simParams(d: Record<string, unknown>, names: MapNames, lang: Lang, t: T
   };
 }
 
+/**
+ * What a slide's report says beyond the slide itself — where its people were sheltered, that
+ * some have no shelter, that the village needs relief — never how many (the fog keeps the
+ * counts). Empty for reports that say none of it (older drills). Pure given `t`.
+ */
+function slideDetails(d: Record<string, unknown>, names: MapNames, lang: Lang, t: Translate): string {
+  const zh = lang === 'zh';
+  const shelters = Array.isArray(d.shelters) ? d.shelters.map((x) => names.name('shelter', x, lang)).join(zh ? '、' : ', ') : '';
+  // the catalogues may lack these keys: each falls back to its own text in the viewer's language
+  return [
+    shelters ? t('intel.sheltered', { shelters, defaultValue: zh ? '；群众已安置到{{shelters}}' : '; people sheltered at {{shelters}}' }) : '',
+    d.unsheltered === true ? t('intel.unsheltered', { defaultValue: zh ? '；部分群众无处安置' : '; some people have no shelter' }) : '',
+    d.needsRelief === true ? t('intel.needsRelief', { defaultValue: zh ? '；需要救助' : '; relief needed' }) : '',
+  ].join('');
+}
+
 /** One line for a decision, with names (e.g. "派出 县救援队 救援 石佛滑坡点"). Pure given `t`. */
 export function describeDecision(d: Decision, names: MapNames, lang: Lang, t: Translate): string {
   switch (d.kind) {
@@ -94,7 +110,7 @@ export function describeRecord(e: EventFrame, names: MapNames, lang: Lang, t: Tr
     case 'intel':
       return d.what === 'roadCut'
         ? t('intel.roadCut', { link: names.name('link', d.link, lang), trunk: d.trunk ? t('feed.trunk') : '' })
-        : t('intel.siteFailed', { site: names.name('site', d.site, lang), village: names.name('village', d.village, lang) });
+        : t('intel.siteFailed', { site: names.name('site', d.site, lang), village: names.name('village', d.village, lang) }) + slideDetails(d, names, lang, t);
     case 'action': {
       const line = describeDecision(d.decision as Decision, names, lang, t);
       const who = names.name('position', d.position, lang);
