@@ -1,5 +1,6 @@
 import type { EvacDecisionError, TimedEvacDecision } from './evacDecision.ts';
-import type { EvacuationSim, GroupRun } from './evacuationSim.ts';
+import type { EvacSim } from './evacSim.ts';
+import type { GroupRun } from './groupRun.ts';
 
 const fail = (code: string, zh: string, en: string): EvacDecisionError => ({ code, zh, en });
 const FINAL = ['atAssembly', 'trappedInLift'];
@@ -9,7 +10,7 @@ const FINAL = ['atAssembly', 'trappedInLift'];
  * now (too late, already done, role absent). An applied decision is logged as
  * `decision.applied` before its effects. Deterministic.
  */
-export function applyEvacDecision(sim: EvacuationSim, td: TimedEvacDecision): EvacDecisionError | null {
+export function applyEvacDecision(sim: EvacSim, td: TimedEvacDecision): EvacDecisionError | null {
   const d = td.decision;
   const group = (id: string): GroupRun => sim.groups.find((g) => g.id === id)!;
   const applied = () => sim.log('decision.applied', { by: td.by ?? null, decision: d });

@@ -1,12 +1,12 @@
 import type { EvacTrigger } from './schema.ts';
 import { P_TASK } from './evacEvent.ts';
-import type { EvacuationSim } from './evacuationSim.ts';
+import type { EvacSim } from './evacSim.ts';
 import { call119, fightReach } from './fireEvents.ts';
 import { alertGroup, openExits, stopLift } from './groupFlow.ts';
 
 /**
  * The seven duties' tasks (scenario `roles[].tasks`): scheduling them when their trigger
- * happens and what each does when done. Functions over an EvacuationSim at `sim.now` (seconds
+ * happens and what each does when done. Functions over an EvacSim at `sim.now` (seconds
  * since ignition); deterministic, pure apart from mutating the sim.
  */
 
@@ -17,7 +17,7 @@ export const MANUAL_TASKS: ReadonlySet<string> = new Set(['declareEvacuation', '
  * A phase event happened (first time only): records it and queues the tasks it triggers, role by
  * role in file order, each after a draw on (seed, 'evac', 'role', id, 'task', task index).
  */
-export function fireTrigger(sim: EvacuationSim, name: EvacTrigger): void {
+export function fireTrigger(sim: EvacSim, name: EvacTrigger): void {
   if (sim.triggers.has(name)) return;
   sim.triggers.set(name, sim.now);
   sim.s.roles.forEach((r, ri) => {
@@ -30,7 +30,7 @@ export function fireTrigger(sim: EvacuationSim, name: EvacTrigger): void {
 }
 
 /** Role index `ri` has finished its task index `ti` now: logs it and applies its effect. */
-export function taskDone(sim: EvacuationSim, ri: number, ti: number): void {
+export function taskDone(sim: EvacSim, ri: number, ti: number): void {
   const role = sim.s.roles[ri]!;
   const task = role.tasks[ti]!;
   sim.log('role.task', { role: role.id, task: task.kind });
@@ -67,14 +67,14 @@ export function taskDone(sim: EvacuationSim, ri: number, ti: number): void {
 }
 
 /** The next extinguisher attempt number (1, 2, …) of role index `ri`; names its streams. */
-export function nextAttempt(sim: EvacuationSim, ri: number): number {
+export function nextAttempt(sim: EvacSim, ri: number): number {
   const n = (sim.attempts.get(ri) ?? 0) + 1;
   sim.attempts.set(ri, n);
   return n;
 }
 
 /** The evacuation is ordered now (first time only): every group still in its room is alerted, in group order. */
-export function declareEvacuation(sim: EvacuationSim): boolean {
+export function declareEvacuation(sim: EvacSim): boolean {
   if (sim.evacuationS !== Infinity) return false;
   sim.evacuationS = sim.now;
   sim.log('evacuation.declared');
@@ -85,7 +85,7 @@ export function declareEvacuation(sim: EvacuationSim): boolean {
 }
 
 /** The headcount is reported now (first time only): people assembled so far versus everyone. */
-export function reportHeadcount(sim: EvacuationSim): boolean {
+export function reportHeadcount(sim: EvacSim): boolean {
   if (sim.headcount) return false;
   const total = sim.groups.reduce((a, g) => a + g.people, 0);
   sim.headcount = { atS: sim.now, counted: sim.assembledPeople, missing: total - sim.assembledPeople };

@@ -13,6 +13,7 @@ import { declareEvacuation, fireTrigger, nextAttempt, reportHeadcount, taskDone 
 import { call119, drawFire, handleFireEvent, scheduleFire } from './fireEvents.ts';
 import { advance, alertGroup, edgePassable, handleGroupEvent, routeFrom, scheduleStart } from './groupFlow.ts';
 import type { GroupRun } from './groupRun.ts';
+import type { EvacSim } from './evacSim.ts';
 import type { EvacTrigger, EvacuationScenario } from './schema.ts';
 
 export type { DoseInterval, GroupRun } from './groupRun.ts';
@@ -33,7 +34,7 @@ export interface EvacRunOptions {
  * The handling lives beside it by concern: fireEvents.ts (fire, smoke, brigade, extinguisher),
  * dutyTasks.ts (the duties' tasks), groupFlow.ts (group movement and flow).
  */
-export class EvacuationSim {
+export class EvacuationSim implements EvacSim {
   readonly bd: Building;
   now = 0;
   readonly queue = new EventQueue<EvacEvent>();

@@ -1,6 +1,6 @@
 import { rngFor } from '../random/index.ts';
 import { P_ENV, type EvacEvent } from './evacEvent.ts';
-import type { EvacuationSim } from './evacuationSim.ts';
+import type { EvacSim } from './evacSim.ts';
 import { alertGroup, stopLift } from './groupFlow.ts';
 import { smokeArrival } from './smoke.ts';
 
@@ -20,7 +20,7 @@ export interface FireStart {
  * Draws the fire of one run from the scenario's `fire` block, each value on its own stream
  * (seed, 'evac', 'fire' | 'smoke', ...). Needs `sim.s`, `sim.seed` and `sim.bd` only. Pure.
  */
-export function drawFire(sim: EvacuationSim): FireStart {
+export function drawFire(sim: EvacSim): FireStart {
   const { s, bd } = sim;
   const origins = s.fire.origins;
   let u = rngFor(sim.seed, 'evac', 'fire', 'origin').next() * origins.reduce((a, o) => a + o.weight, 0);
@@ -37,7 +37,7 @@ export function drawFire(sim: EvacuationSim): FireStart {
 }
 
 /** Logs the ignition and queues detection, alarm and each edge's smoke and untenable times (in that insertion order). */
-export function scheduleFire(sim: EvacuationSim, room: number): void {
+export function scheduleFire(sim: EvacSim, room: number): void {
   const r = sim.s.building.rooms[room]!;
   sim.log('fire.ignition', { room: r.id, node: r.node });
   sim.at(sim.detectedS, P_ENV, { k: 'detect' });
@@ -52,7 +52,7 @@ export function scheduleFire(sim: EvacuationSim, room: number): void {
 export type FireEvent = Extract<EvacEvent, { k: 'detect' | 'alarm' | 'smoke' | 'untenable' | 'brigadeGate' | 'brigadeAtFire' | 'brigadeOut' | 'fightReach' }>;
 
 /** Handles one fire, smoke, brigade or extinguisher event at `sim.now`. Deterministic. */
-export function handleFireEvent(sim: EvacuationSim, ev: FireEvent): void {
+export function handleFireEvent(sim: EvacSim, ev: FireEvent): void {
   switch (ev.k) {
     case 'detect':
       sim.log('fire.detected', { method: sim.s.fire.detection.method });
@@ -95,7 +95,7 @@ export function handleFireEvent(sim: EvacuationSim, ev: FireEvent): void {
 }
 
 /** Role `by` calls 119 now (first call only): the brigade reaches the gate after a draw on (seed, 'evac', 'brigade', 'arrival'). */
-export function call119(sim: EvacuationSim, by: string): boolean {
+export function call119(sim: EvacSim, by: string): boolean {
   if (sim.call119S !== Infinity) return false;
   sim.call119S = sim.now;
   sim.call119By = by;
@@ -109,7 +109,7 @@ export function call119(sim: EvacuationSim, by: string): boolean {
  * down with the plan's successProbability, on stream (seed, 'evac', 'role', id, 'fight', attempt),
  * unless the fire is out or past its incipient stage (`fire.incipientS`).
  */
-export function fightReach(sim: EvacuationSim, ri: number, attempt: number): void {
+export function fightReach(sim: EvacSim, ri: number, attempt: number): void {
   const role = sim.s.roles[ri]!;
   if (sim.fireOutS <= sim.now) return sim.log('fire.attempt', { role: role.id, result: 'alreadyOut' });
   const p = role.tasks.find((t) => t.kind === 'fightFire')?.successProbability ?? sim.s.roles.flatMap((r) => r.tasks).find((t) => t.kind === 'fightFire')?.successProbability ?? 0;
@@ -121,7 +121,7 @@ export function fightReach(sim: EvacuationSim, ri: number, attempt: number): voi
 }
 
 /** The fire is out now (first time only): smoke stops spreading, the drill phase moves to all-clear. */
-export function fireOut(sim: EvacuationSim, by: 'extinguisher' | 'brigade'): void {
+export function fireOut(sim: EvacSim, by: 'extinguisher' | 'brigade'): void {
   if (sim.fireOutS !== Infinity) return;
   sim.fireOutS = sim.now;
   sim.fireOutBy = by;

@@ -1,17 +1,17 @@
 import { shortestPath } from './building.ts';
 import { P_GROUP, type EvacEvent } from './evacEvent.ts';
 import type { EvacGroupEvent } from './evacGroup.machine.ts';
-import type { EvacuationSim } from './evacuationSim.ts';
+import type { EvacSim } from './evacSim.ts';
 import type { GroupRun } from './groupRun.ts';
 
 /**
  * Group movement: pre-movement, routing, the hydraulic flow over edges (see README.md), the
- * lift, and accounting for everyone. Functions over an EvacuationSim's state at `sim.now`
+ * lift, and accounting for everyone. Functions over an EvacSim's state at `sim.now`
  * (seconds since ignition); deterministic, pure apart from mutating the sim.
  */
 
 /** A group hears the order (or sees fire/smoke): pre-movement starts (draws on (seed, 'evac', 'group', id, 'pre' | 'belongings')). */
-export function alertGroup(sim: EvacuationSim, g: GroupRun, why: 'order' | 'fire' | 'smoke'): boolean {
+export function alertGroup(sim: EvacSim, g: GroupRun, why: 'order' | 'fire' | 'smoke'): boolean {
   if (sim.state(g) !== 'inRoom') return false;
   g.alertS = sim.now;
   sim.sendGroup(g, { type: 'ALERT' }, { why });
@@ -22,20 +22,20 @@ export function alertGroup(sim: EvacuationSim, g: GroupRun, why: 'order' | 'fire
 }
 
 /** (Re)schedules the group's start at `t` seconds; an earlier scheduled start is voided by the token. */
-export function scheduleStart(sim: EvacuationSim, g: GroupRun, t: number): void {
+export function scheduleStart(sim: EvacSim, g: GroupRun, t: number): void {
   g.startAt = t;
   g.token++;
   sim.at(t, P_GROUP + g.room, { k: 'start', g: g.room, token: g.token });
 }
 
 /** Whether edge `e` can be walked now: tenable, not zero-width, and unlocked (or exits opened). */
-export function edgePassable(sim: EvacuationSim, e: number): boolean {
+export function edgePassable(sim: EvacSim, e: number): boolean {
   const edge = sim.bd.edges[e]!;
   return !sim.untenable[e] && edge.capacity > 0 && (!edge.locked || sim.exitsOpenS <= sim.now);
 }
 
 /** The group's route from node u: lift stop on this floor if it takes the lift, else its stair, else any. */
-export function routeFrom(sim: EvacuationSim, g: GroupRun, u: number): number[] | null {
+export function routeFrom(sim: EvacSim, g: GroupRun, u: number): number[] | null {
   const bd = sim.bd;
   if (g.lift && sim.liftStoppedS === Infinity) {
     const stop = bd.liftStopByLevel.get(bd.nodeLevel[u]!);
@@ -53,7 +53,7 @@ export function routeFrom(sim: EvacuationSim, g: GroupRun, u: number): number[] 
 }
 
 /** The group's head is at its node at `head`, its tail at `tail`: assemble, board the lift, or take the next edge. */
-export function advance(sim: EvacuationSim, g: GroupRun, head: number, tail: number, ev?: EvacGroupEvent): void {
+export function advance(sim: EvacSim, g: GroupRun, head: number, tail: number, ev?: EvacGroupEvent): void {
   const bd = sim.bd;
   const u = g.node;
   if (ev) sim.sendGroup(g, ev);
@@ -71,7 +71,7 @@ export function advance(sim: EvacuationSim, g: GroupRun, head: number, tail: num
 }
 
 /** Hydraulic step: the group flows onto edge e behind whoever is already on it (FIFO). */
-function commit(sim: EvacuationSim, g: GroupRun, e: number, h: number, tailAtU: number): void {
+function commit(sim: EvacSim, g: GroupRun, e: number, h: number, tailAtU: number): void {
   const edge = sim.bd.edges[e]!;
   const w = edge.a === g.node ? edge.b : edge.a;
   const s = Math.max(h, sim.freeAt[e]!);
@@ -101,7 +101,7 @@ function commit(sim: EvacuationSim, g: GroupRun, e: number, h: number, tailAtU: 
 }
 
 /** The group boards the lift at `t`: as many round trips as its size needs (scenario building.lift). */
-function board(sim: EvacuationSim, g: GroupRun, t: number): void {
+function board(sim: EvacSim, g: GroupRun, t: number): void {
   const lift = sim.s.building.lift!;
   const floors = sim.bd.nodeLevel[g.node]! - sim.bd.nodeLevel[sim.bd.liftGround]!;
   const trips = Math.max(1, Math.ceil(g.people / lift.capacityPersons));
@@ -112,7 +112,7 @@ function board(sim: EvacuationSim, g: GroupRun, t: number): void {
 }
 
 /** The lift stops now (power cut or smoke in a lift lobby; first time only): groups inside are trapped. */
-export function stopLift(sim: EvacuationSim, reason: 'power' | 'smoke'): void {
+export function stopLift(sim: EvacSim, reason: 'power' | 'smoke'): void {
   if (sim.liftStoppedS !== Infinity || !sim.s.building.lift) return;
   sim.liftStoppedS = sim.now;
   sim.log('lift.stopped', { reason });
@@ -121,7 +121,7 @@ export function stopLift(sim: EvacuationSim, reason: 'power' | 'smoke'): void {
 }
 
 /** Locked exits open now (first time only): stuck groups that now have a route move on, in group order. */
-export function openExits(sim: EvacuationSim): void {
+export function openExits(sim: EvacSim): void {
   if (sim.exitsOpenS !== Infinity) return;
   sim.exitsOpenS = sim.now;
   sim.log('exits.opened', { edges: sim.bd.edges.filter((e) => e.locked).map((e) => e.id) });
@@ -138,7 +138,7 @@ export function openExits(sim: EvacuationSim): void {
 }
 
 /** Fires the 'allAccounted' trigger once every group has assembled, is trapped in the lift or is stuck. */
-export function checkAccounted(sim: EvacuationSim): void {
+export function checkAccounted(sim: EvacSim): void {
   if (sim.groups.every((g) => ['atAssembly', 'trappedInLift', 'stuck'].includes(sim.state(g)))) sim.trigger('allAccounted');
 }
 
@@ -146,7 +146,7 @@ export function checkAccounted(sim: EvacuationSim): void {
 export type GroupEvent = Extract<EvacEvent, { k: 'start' | 'node' | 'enter' | 'assemble' | 'liftDone' }>;
 
 /** Handles one group movement event at `sim.now`. Deterministic. */
-export function handleGroupEvent(sim: EvacuationSim, ev: GroupEvent): void {
+export function handleGroupEvent(sim: EvacSim, ev: GroupEvent): void {
   const g = sim.groups[ev.g]!;
   switch (ev.k) {
     case 'start':
