@@ -1,6 +1,6 @@
 import { RESPONSE_STATES } from '../machines/responseLevel.machine.ts';
 import type { Decision, DecisionError, TimedDecision } from './decision.ts';
-import { fireNeedsCrews } from './fire.ts';
+import { fireNeedsCrews } from './fireState.ts';
 import { admitToShelter, requestResupply, startDelivery } from './relief.ts';
 import { noteChange } from './response.ts';
 import { reachableTaskNode, sendTeam, teamAvailable } from './teams.ts';

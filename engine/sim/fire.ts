@@ -1,10 +1,11 @@
-import { FOREST_FIRE_GRADES, forestFireGradeOf } from '../rules/index.ts';
+import { forestFireGradeOf } from '../rules/index.ts';
 import { poisson, sampleDist } from '../random/index.ts';
 import { containmentTime, ellipseFactors, fireLength, headRate, lengthToBreadth } from './fireBehaviour.ts';
 import { admitToShelter, endRelief, leaveShelter, requestRelief } from './relief.ts';
 import { responseEvidence } from './response.ts';
 import { onRoadCut } from './roads.ts';
 import { assignFire } from './teams.ts';
+import { fireAreaHa, fireNeedsCrews } from './fireState.ts';
 import type { Fire, Trial } from './trial.ts';
 
 type FireSeason = Extract<Trial['s']['hazard'], { kind: 'fireSeason' }>;
@@ -102,12 +103,6 @@ export function onIgnite(tr: Trial, site: number, day: number, n: number, level:
     tr.schedule(tr.now + f.wuiDistanceM / rate, { k: 'fireWui', fire: index });
 }
 
-/** Burned area of a fire at minute t (ha): the ellipse, until contained, capped by the compartment. Pure read. */
-export function fireAreaHa(f: Fire, t: number): number {
-  const len = fireLength(f, Math.min(t, f.containedAt));
-  return (f.areaPerLength2 * len * len) / 10_000;
-}
-
 /** The fire is found and reported: crews are sent (auto), the escape check is set. */
 export function onFireDetect(tr: Trial, i: number): void {
   const f = tr.fires[i]!;
@@ -124,24 +119,10 @@ function callCrew(tr: Trial, i: number): void {
   if (!assignFire(tr, i)) tr.fireBacklog.push(i);
 }
 
-/** Is the fire still to be contained (found or not)? Pure read. */
-export function fireNeedsCrews(tr: Trial, i: number): boolean {
-  const v = tr.fires[i]!.machine.value;
-  return v === 'detected' || v === 'initialAttack' || v === 'extendedAttack';
-}
-
 /** Fireline m/min of team t at the line: its people × its tier's metres per person-hour / 60. */
 function lineRateOf(tr: Trial, t: number): number {
   const team = tr.s.teams[t]!;
   return (team.size * season(tr).suppression.lineMetresPerPersonHour[team.tier]) / 60;
-}
-
-/** A team reaches the road end of a fire: it walks in (the walk-in draw) to the line. */
-export function onCrewAtRoad(tr: Trial, t: number, leg: number, fire: number): void {
-  const f = tr.fires[fire]!;
-  const walk = tr.s.hazardSites[f.site]!.forest!.walkInHours;
-  const hours = sampleDist(tr.rng('team', tr.s.teams[t]!.id, 'walkIn', tr.teamCalls[t]!), walk);
-  tr.schedule(tr.now + hours * 60, { k: 'fireLine', team: t, leg });
 }
 
 /** A crew reaches the fire edge and starts building line; containment is projected again. */
@@ -245,26 +226,3 @@ export function onFireWui(tr: Trial, i: number): void {
   });
   responseEvidence(tr);
 }
-
-/** forestFireGradeOf(areaHa).rank without its per-call allocation (the hourly hot path); same throws. Pure. */
-function gradeRankOfArea(areaHa: number): number {
-  if (!Number.isFinite(areaHa) || areaHa < 0) return forestFireGradeOf(areaHa).rank;
-  for (const row of FOREST_FIRE_GRADES) if (areaHa >= row.areaHa || 0 >= row.deaths || 0 >= row.injuries) return row.rank;
-  return FOREST_FIRE_GRADES[FOREST_FIRE_GRADES.length - 1]!.rank;
-}
-
-/** Response metrics of the fires now: found and not out; their highest grade (0 none, 1 一般 … 4); longest uncontained, hours. Pure read. */
-export function fireMetrics(tr: Trial): { active: number; grade: number; uncontainedHours: number } {
-  let active = 0;
-  let grade = 0;
-  let hours = 0;
-  for (const f of tr.fires) {
-    if (!Number.isFinite(f.detectedAt) || Number.isFinite(f.outAt)) continue;
-    active++;
-    grade = Math.max(grade, gradeRankOfArea(fireAreaHa(f, tr.now)) + 1);
-    if (!Number.isFinite(f.containedAt)) hours = Math.max(hours, (tr.now - f.detectedAt) / 60);
-  }
-  return { active, grade, uncontainedHours: hours };
-}
-
-export { FOREST_FIRE_GRADES };

@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { forestFireGradeOf } from '../rules/index.ts';
-import { fireAreaHa } from './fire.ts';
+import { fireAreaHa } from './fireState.ts';
 import type { Trial } from './trial.ts';
 
 const h3 = (minutes: number) => Math.round((minutes / 60) * 1000) / 1000;

@@ -1,14 +1,8 @@
 import { sampleDist } from '../random/index.ts';
 import { depart, planTravel } from './travel.ts';
-import type { Trial } from './trial.ts';
+import type { ShelterStay, Trial } from './trial.ts';
 
 const MIN_PER_DAY = 1440;
-
-/** Who a shelter took in for one evacuation: shelter index and people (see `leaveShelter`). */
-export interface ShelterStay {
-  shelter: number;
-  people: number;
-}
 
 /**
  * People leave their homes for the nearest shelters with room (intact-network distance).

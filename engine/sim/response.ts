@@ -1,5 +1,5 @@
 import { RESPONSE_STATES } from '../machines/responseLevel.machine.ts';
-import { fireMetrics } from './fire.ts';
+import { fireMetrics } from './fireState.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import type { Trial } from './trial.ts';
 

@@ -1,8 +1,8 @@
 import { sampleDist } from '../random/index.ts';
 import type { PathTree } from '../world/roadGraph.ts';
 import { retryWaitingDeliveries } from './relief.ts';
-import { finishClearing, startClearing } from './roads.ts';
-import { fireNeedsCrews, onCrewAtRoad } from './fire.ts';
+import { fireNeedsCrews } from './fireState.ts';
+import { responseEvidence } from './response.ts';
 import { depart, planTravel } from './travel.ts';
 import type { TeamTask, Trial } from './trial.ts';
 
@@ -280,4 +280,39 @@ export function retryWaiting(tr: Trial): void {
   }
   retryWaitingDeliveries(tr);
   assignBacklog(tr);
+}
+
+/** A team reaches the road end of a fire: it walks in (the walk-in draw) to the line. */
+function onCrewAtRoad(tr: Trial, t: number, leg: number, fire: number): void {
+  const f = tr.fires[fire]!;
+  const walk = tr.s.hazardSites[f.site]!.forest!.walkInHours;
+  const hours = sampleDist(tr.rng('team', tr.s.teams[t]!.id, 'walkIn', tr.teamCalls[t]!), walk);
+  tr.schedule(tr.now + hours * 60, { k: 'fireLine', team: t, leg });
+}
+
+/** A team reaches a blocked link and starts clearing it; returns when it will be done (minutes). */
+function startClearing(tr: Trial, team: number, link: number): number {
+  tr.links.get(link).send({ type: 'TEAM_ARRIVED' });
+  const ep = tr.episodes[tr.linkEpisode[link]!]!;
+  if (ep.teamArrivedAt === null) ep.teamArrivedAt = tr.now;
+  const c = tr.s.chain.clearing;
+  const r = tr.rng('link', tr.s.roads.links[link]!.id, 'clearing', tr.linkClearings[link]!++);
+  const hours = sampleDist(r, c.hours) * (tr.world.linkTrunk[link] === 1 ? c.trunkFactor : 1);
+  tr.log.add(tr.now, 'road.clearing', { link: tr.s.roads.links[link]!.id, team: tr.s.teams[team]!.id, hours: Math.round(hours * 1000) / 1000 });
+  return hours * 60;
+}
+
+/** Clearing finished: the link reopens and anyone waiting for a route tries again. */
+function finishClearing(tr: Trial, link: number): void {
+  tr.links.get(link).send({ type: 'CLEARED' });
+  tr.setOpen(link, true);
+  const ep = tr.episodes[tr.linkEpisode[link]!]!;
+  ep.reopenedAt = tr.now;
+  tr.log.add(tr.now, 'road.reopened', {
+    link: tr.s.roads.links[link]!.id,
+    trunk: tr.world.linkTrunk[link] === 1,
+    hoursClosed: Math.round(((tr.now - ep.cutAt) / 60) * 1000) / 1000,
+  });
+  retryWaiting(tr);
+  responseEvidence(tr);
 }

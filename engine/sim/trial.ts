@@ -15,8 +15,13 @@ import { PRIORITY, type Agenda, type Owner, type Travel } from './agenda.ts';
 import { EventLog } from './eventLog.ts';
 import type { PolicyMode, TimedDecision } from './decision.ts';
 import { EventQueue } from './eventQueue.ts';
-import type { ShelterStay } from './relief.ts';
 import { LazyMachines } from './lazyMachines.ts';
+
+/** Who a shelter took in for one evacuation: shelter index and people (see `leaveShelter`). */
+export interface ShelterStay {
+  shelter: number;
+  people: number;
+}
 
 /** Builds the statechart instances a trial runs; swapped for compiled tables on the fast path. */
 export interface MachineFactory {
