@@ -113,6 +113,10 @@ export class DrillSession {
   isReleased(injectId: string): boolean {
     return this.planner?.isDone(`inject:${injectId}`) ?? false;
   }
+  /** Keys of the injects released so far (`inject:<id>`), the ones a trainee may acknowledge. */
+  releasedKeys(): IterableIterator<string> {
+    return this.released.keys();
+  }
 
   /** Simulated minutes now (3 decimals), capped at the horizon. */
   simNow(wallMs: number): number {
@@ -292,8 +296,8 @@ export class DrillSession {
     const records = this.st.phase === 'running' ? this.tick(wallMs) : [];
     if (this.planner!.isDone(key)) return { ok: true, records };
     this.planner!.markDone(key);
-    this.released.set(key, injectAudience(inj, this.init.config));
-    records.push({ t: this.st.engineNow, kind: 'inject', audience: injectAudience(inj, this.init.config), data: { ...injectRelease(inj, this.init.scenario, null, 'manual'), by } });
+    this.released.set(key, injectAudienceOf(inj, this.init.config));
+    records.push({ t: this.st.engineNow, kind: 'inject', audience: injectAudienceOf(inj, this.init.config), data: { ...injectRelease(inj, this.init.scenario, null, 'manual'), by } });
     return { ok: true, records };
   }
 
@@ -304,8 +308,8 @@ export class DrillSession {
     const id = `adhoc-${++this.adhocCount}`;
     const withId = { ...inj, id };
     const data: Record<string, unknown> = { ...injectRelease(withId, this.init.scenario, null, 'adhoc'), by };
-    this.released.set(String(data.key), injectAudience(withId, this.init.config));
-    records.push({ t: this.st.engineNow, kind: 'inject', audience: injectAudience(withId, this.init.config), data });
+    this.released.set(String(data.key), injectAudienceOf(withId, this.init.config));
+    records.push({ t: this.st.engineNow, kind: 'inject', audience: injectAudienceOf(withId, this.init.config), data });
     if (inj.expected.length) records.push({ t: this.st.engineNow, kind: 'injectScript', audience: STAFF, data: { key: data.key, inject: withId } });
     return { ok: true, records };
   }
@@ -357,7 +361,16 @@ export class DrillSession {
 }
 
 function releaseRecord(p: PlannedRelease): NewRecord {
-  return { t: p.atMin, kind: p.kind, audience: p.audience, data: p.data };
+  const toAll = p.kind === 'inject' && Array.isArray(p.data.to) && p.data.to.length === 0;
+  return { t: p.atMin, kind: p.kind, audience: toAll ? ALL : p.audience, data: p.data };
+}
+
+/**
+ * Who is sent an inject: its recipient positions; one addressed to nobody in particular goes to
+ * every position and is public (`all`), so observers without the players' view see it too. Pure.
+ */
+function injectAudienceOf(inj: Inject, config: DrillConfig): string {
+  return inj.to.length ? injectAudience(inj, config) : ALL;
 }
 
 export { canSee };

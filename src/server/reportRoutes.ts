@@ -14,7 +14,7 @@ const debriefed = (d: LiveDrill) => d.session.phase === 'debriefed';
 
 /**
  * After the drill: the after-action report (JSON and printable HTML), the integrity check
- * anyone in the drill may run, the reveal of the sealed scenario and seed (after the debrief),
+ * anyone in the drill may run (in full for staff; yes or no for players), the reveal of the sealed scenario and seed (after the debrief),
  * and what-if re-runs. Staff may read the report at any time; others after the debrief.
  */
 export function reportRoutes(app: FastifyInstance, svc: DrillService, auth: AuthFn): void {
@@ -53,7 +53,10 @@ export function reportRoutes(app: FastifyInstance, svc: DrillService, auth: Auth
     const commitment = (records.find((r) => r.kind === 'commitment')?.data.commitment as string | undefined) ?? null;
     const d = a.drill;
     const rep = debriefed(d) ? reportFor(a.participant, d) : null;
-    return { chain, commitment, revealed: debriefed(d), verification: rep?.integrity.verification ?? null };
+    // the full check (record count, head hash, the first bad seq) is for directors and
+    // evaluators; players learn only whether the chain holds, never how many records there are
+    const full = svc.authorize(a.participant, d, 'report') === null;
+    return { chain: full ? chain : { ok: chain.ok }, commitment, revealed: debriefed(d), verification: rep?.integrity.verification ?? null };
   });
 
   app.get('/api/drill/sealed', (req, reply) => {

@@ -2,24 +2,54 @@ import { canSee, type Viewer } from '../../engine/drill/audience.ts';
 import type { DrillConfig } from '../../engine/drill/drillConfig.ts';
 import type { DrillRecord } from '../../engine/drill/records.ts';
 import type { Scenario } from '../../engine/index.ts';
+import type { OpaqueIds } from './opaqueIds.ts';
 import type { CursorCodec } from './secrets.ts';
 
 export const isStaff = (v: Viewer) => v.role === 'director' || v.role === 'evaluator';
 
+/** The viewer a participant is: role, position (trainees) and view (observers). Pure. */
+export const viewerOf = (p: { role: Viewer['role']; position: string | null; view?: Viewer['view'] }): Viewer => ({ role: p.role, position: p.position, view: p.view ?? null });
+
+/** What turns records into player frames: the resume cursors and the opaque per-position keys. */
+export interface FrameCodecs {
+  cursors: CursorCodec;
+  ids: OpaqueIds;
+}
+
+/**
+ * The class of views a viewer's frames belong to: `staff`, `p:<position>` for a trainee,
+ * `o:public` or `o:players` for an observer. Viewers of one class get byte-identical frames.
+ * Pure.
+ */
+export function viewScope(v: Viewer): string {
+  if (isStaff(v)) return 'staff';
+  if (v.role === 'trainee') return `p:${v.position ?? ''}`;
+  return `o:${v.view ?? 'public'}`;
+}
+
+/** Record kinds whose `key` names an inject or a report (and must be opaque to players). */
+const KEYED = new Set(['inject', 'intel', 'ack']);
+
 /**
  * The frame a viewer gets for one record, or null if it may not see it. Staff frames carry the
- * plain seq and the audience; player frames (trainees, observers) carry an opaque cursor and
- * drop the engine's own event number, so neither tells how many hidden events there were.
+ * plain seq and the audience. Player frames (trainees, observers) carry an opaque cursor, drop
+ * the engine's own event number and the `cause` of a conditional inject (an engine seq), and
+ * name injects and reports by an opaque key of their position, so nothing in them tells how many
+ * hidden events there were. An ad-hoc inject's id (`adhoc-<n>`, a count) becomes that key too.
  */
-export function recordFrame(r: DrillRecord, v: Viewer, cursors: CursorCodec): Record<string, unknown> | null {
+export function recordFrame(r: DrillRecord, v: Viewer, codecs: FrameCodecs): Record<string, unknown> | null {
   if (!canSee(r.audience, v)) return null;
   if (isStaff(v)) return { type: 'event', seq: r.seq, cursor: String(r.seq), t: r.t, at: r.at, kind: r.kind, audience: r.audience, data: r.data };
   let data = r.data;
   if (r.kind === 'sim') {
     const { seq: _engineSeq, ...rest } = data;
     data = rest;
+  } else if (KEYED.has(r.kind) && typeof data.key === 'string') {
+    const { cause: _cause, ...rest } = data;
+    const key = codecs.ids.id(viewScope(v), data.key);
+    data = { ...rest, key, ...(typeof rest.inject === 'string' && rest.inject.startsWith('adhoc-') ? { inject: key } : {}) };
   }
-  return { type: 'event', cursor: cursors.encode(r.seq), t: r.t, at: r.at, kind: r.kind, data };
+  return { type: 'event', cursor: codecs.cursors.encode(r.seq), t: r.t, at: r.at, kind: r.kind, data };
 }
 
 /** The seq a client's resume cursor stands for (plain numbers from staff only), or null. */

@@ -1,0 +1,37 @@
+import { randomInt } from 'node:crypto';
+import { sha256Node } from './secrets.ts';
+
+/** Same alphabet as drill codes (no 0/O, 1/I/L): easy to read out over a phone. */
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const LENGTH = 10;
+
+/**
+ * A position's own join code (岗位码): 10 characters (≈ 8 × 10^14 values), shown XXXXX-XXXXX.
+ * Longer than the 8-character drill code so the two never look alike; it is the whole secret
+ * of a trainee's join link (`#/trainee?code=…`). Random; not pure.
+ */
+export function newPositionCode(): string {
+  let s = '';
+  for (let i = 0; i < LENGTH; i++) s += ALPHABET[randomInt(ALPHABET.length)];
+  return s;
+}
+
+/** Normalises a typed position code (upper case, no dashes or spaces), or null if it is not one. Pure. */
+export function normalisePositionCode(raw: unknown): string | null {
+  if (typeof raw !== 'string' || raw.length > 24) return null;
+  const s = raw.replace(/[-\s]/g, '').toUpperCase();
+  return new RegExp(`^[2-9A-HJKMNP-Z]{${LENGTH}}$`).test(s) ? s : null;
+}
+
+/** XXXXX-XXXXX. Pure. */
+export function formatPositionCode(code: string): string {
+  return `${code.slice(0, 5)}-${code.slice(5)}`;
+}
+
+/**
+ * Only the code's hash is stored, like role tokens: a copied database lists no join links.
+ * The code is looked up by this hash at join time. Pure.
+ */
+export function positionCodeHash(code: string): string {
+  return sha256Node('yanlian-position-code\n' + code);
+}
