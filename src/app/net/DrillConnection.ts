@@ -156,6 +156,11 @@ export class DrillConnection {
         this.stopped = true;
         return this.set({ status: 'closed', closedReason: e.reason === 'revoked' ? 'revoked' : 'badToken' });
       }
+      if (e.code === 4002) {
+        // the director changed what this observer may see: reload the whole view from the start
+        this.pending = [];
+        this.set({ events: [], cursor: null });
+      }
       this.retry();
     };
     ws.onerror = () => {

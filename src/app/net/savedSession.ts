@@ -3,6 +3,8 @@ export interface SavedSession {
   token: string;
   drillId: string;
   code?: string;
+  /** a director's join codes by position, as issued to this tab (the server shows them once) */
+  positionCodes?: Record<string, string>;
 }
 
 export type SessionSlot = 'director' | 'trainee';

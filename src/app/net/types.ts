@@ -174,9 +174,24 @@ export interface ParticipantRow {
   position: string | null;
   name: string;
   revoked: boolean;
+  /** an observer's view: null is public information only; `players` once the director grants it */
+  view?: 'players' | null;
 }
 
-/** `GET /api/drill/verify`: the hash chain and, after the debrief, the commitment check. */
+/** Join codes by position id, XXXXX-XXXXX (shown when issued; the server keeps only hashes). */
+export type PositionCodes = Record<string, string>;
+
+/** `POST /api/positions {code}`: what a code opens — a position code its position, the drill code none. */
+export interface CodeLookup {
+  title: string;
+  mode: DrillMode;
+  position: { id: string; name: Bilingual } | null;
+}
+
+/**
+ * `GET /api/drill/verify`: the hash chain and, after the debrief, the commitment check. Players
+ * get `chain: {ok}` only (the count and head would tell how many records they did not see).
+ */
 export interface VerifyResponse {
   chain: { ok: boolean; count?: number; head?: string; badSeq?: number; reason?: string };
   commitment: string | null;

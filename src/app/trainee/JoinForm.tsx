@@ -2,45 +2,44 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiCall } from '../net/httpApi.ts';
 import type { SavedSession } from '../net/savedSession.ts';
-import type { ApiError, Bilingual } from '../net/types.ts';
+import type { ApiError, CodeLookup } from '../net/types.ts';
 import { pickText } from '../format/pickText.ts';
 import { ErrorNote } from '../ui/ErrorNote.tsx';
 import { Panel } from '../ui/Panel.tsx';
 import { useLang } from '../ui/useLang.ts';
 
 export interface JoinFormProps {
+  /** the position code from a join link (`#/trainee?code=…`), or '' */
   code: string;
-  position: string;
   onJoined: (s: SavedSession) => void;
 }
 
 /**
- * A trainee enters the drill code read out by the trainer, picks their position (岗位) from the
- * drill's list and joins. Wrong codes are refused (and rate-limited) by the server.
+ * A trainee joins their position (岗位) by its own code: the join link the director sent fills
+ * it in and shows the position, or the trainee types the code read out to them. The position
+ * comes from the code, never from a choice; the drill code alone joins no position (the server
+ * refuses it, and this form says so). Wrong codes are refused (and rate-limited) by the server.
  */
-export function JoinForm({ code: initialCode, position: initialPosition, onJoined }: JoinFormProps) {
+export function JoinForm({ code: initialCode, onJoined }: JoinFormProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const [code, setCode] = useState(initialCode);
-  const [positions, setPositions] = useState<{ id: string; name: Bilingual }[] | null>(null);
-  const [drillTitle, setDrillTitle] = useState('');
-  const [position, setPosition] = useState(initialPosition);
+  const [found, setFound] = useState<CodeLookup | null>(null);
   const [name, setName] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const position = found?.position ?? null;
 
   const lookUp = async (c: string) => {
     setBusy(true);
     setError(null);
-    const r = await apiCall<{ title: string; positions: { id: string; name: Bilingual }[] }>('POST', '/api/positions', { body: { code: c } });
+    const r = await apiCall<CodeLookup>('POST', '/api/positions', { body: { code: c } });
     setBusy(false);
     if (!r.ok) {
-      setPositions(null);
+      setFound(null);
       return setError(r.error);
     }
-    setPositions(r.value.positions);
-    setDrillTitle(r.value.title);
-    setPosition((p) => (r.value.positions.some((x) => x.id === p) ? p : ''));
+    setFound(r.value);
   };
 
   useEffect(() => {
@@ -50,15 +49,14 @@ export function JoinForm({ code: initialCode, position: initialPosition, onJoine
 
   const join = async (e: FormEvent) => {
     e.preventDefault();
-    if (!positions) return void lookUp(code);
+    if (!position) return void lookUp(code);
     setBusy(true);
     setError(null);
-    const posName = positions.find((p) => p.id === position)?.name;
     const r = await apiCall<{ token: string; drillId: string }>('POST', '/api/join', {
-      body: { code, role: 'trainee', position, name: name.trim() || (posName ? pickText(posName, lang) : '') },
+      body: { code, role: 'trainee', name: name.trim() || pickText(position.name, lang) },
     });
     setBusy(false);
-    if (r.ok) onJoined({ token: r.value.token, drillId: r.value.drillId, code });
+    if (r.ok) onJoined({ token: r.value.token, drillId: r.value.drillId });
     else setError(r.error);
   };
 
@@ -67,7 +65,7 @@ export function JoinForm({ code: initialCode, position: initialPosition, onJoine
       <Panel title={t('join.heading')} testId="join-panel">
         <form className="form" onSubmit={(e) => void join(e)} data-testid="join-form">
           <label>
-            {t('join.code')}
+            {t('positionJoin.codeLabel')}
             <input
               type="text"
               value={code}
@@ -75,40 +73,37 @@ export function JoinForm({ code: initialCode, position: initialPosition, onJoine
               maxLength={20}
               autoCapitalize="characters"
               autoComplete="off"
-              placeholder="ABCD-EFGH"
+              placeholder={t('positionJoin.codePlaceholder')}
               onChange={(e) => {
                 setCode(e.target.value);
-                setPositions(null);
+                setFound(null);
               }}
               data-testid="code-input"
             />
           </label>
-          {!positions && (
+          {!position && (
             <button type="button" className="btn btn-primary" disabled={busy || code.trim().length < 8} onClick={() => void lookUp(code)} data-testid="lookup">
               {t('join.lookUp')}
             </button>
           )}
-          {positions && (
+          {found && !position && (
+            <p className="error-note" role="alert" data-testid="drill-code-only">
+              {t('positionJoin.drillCodeOnly')}
+            </p>
+          )}
+          {found && position && (
             <>
               <p className="drill-title" data-testid="join-drill-title">
-                {drillTitle}
+                {found.title}
               </p>
-              <fieldset className="choice positions-choice">
-                <legend>{t('join.position')}</legend>
-                <select value={position} required onChange={(e) => setPosition(e.target.value)} data-testid="position-select">
-                  <option value="">{t('join.pickPosition')}</option>
-                  {positions.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {pickText(p.name, lang)}
-                    </option>
-                  ))}
-                </select>
-              </fieldset>
+              <p data-testid="join-position" data-position={position.id}>
+                {t('positionJoin.yourPosition', { name: pickText(position.name, lang) })}
+              </p>
               <label>
                 {t('join.name')}
                 <input type="text" value={name} maxLength={60} onChange={(e) => setName(e.target.value)} data-testid="name-input" />
               </label>
-              <button type="submit" className="btn btn-primary" disabled={busy || !position} data-testid="join-submit">
+              <button type="submit" className="btn btn-primary" disabled={busy} data-testid="join-submit">
                 {t('join.submit')}
               </button>
             </>

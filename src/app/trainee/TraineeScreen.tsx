@@ -4,13 +4,14 @@ import { JoinForm } from './JoinForm.tsx';
 import { TraineeView } from './TraineeView.tsx';
 
 export interface TraineeScreenProps {
-  /** a drill code and position from a join link (`#/trainee?code=…&position=…`) */
+  /** a position's code from its join link (`#/trainee?code=…`) */
   code?: string | null;
+  /** ignored: the position comes from its code (old links named one beside the drill code) */
   position?: string | null;
 }
 
-/** 演练人员: join with the drill code and a position, then take part. */
-export function TraineeScreen({ code, position }: TraineeScreenProps) {
+/** 演练人员: join with the position's own code (its join link), then take part. */
+export function TraineeScreen({ code }: TraineeScreenProps) {
   const [session, setSession] = useState<SavedSession | null>(() => loadSession('trainee'));
   if (session)
     return (
@@ -25,7 +26,6 @@ export function TraineeScreen({ code, position }: TraineeScreenProps) {
   return (
     <JoinForm
       code={code ?? ''}
-      position={position ?? ''}
       onJoined={(s) => {
         saveSession('trainee', s);
         setSession(s);

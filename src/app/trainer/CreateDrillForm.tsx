@@ -14,6 +14,8 @@ export interface Created {
   code: string;
   codeDisplay: string;
   token: string;
+  /** each position's join code, XXXXX-XXXXX (shown in 岗位及加入链接; the server keeps only hashes) */
+  positionCodes: Record<string, string>;
 }
 
 export interface CreateDrillFormProps {

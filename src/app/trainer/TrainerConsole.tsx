@@ -30,7 +30,7 @@ export function TrainerConsole() {
   return (
     <div className="page trainer-start">
       <Panel title={t('create.heading')} testId="create-panel">
-        <CreateDrillForm onCreated={(c) => enter({ token: c.token, drillId: c.drillId, code: c.codeDisplay })} />
+        <CreateDrillForm onCreated={(c) => enter({ token: c.token, drillId: c.drillId, code: c.codeDisplay, positionCodes: c.positionCodes })} />
       </Panel>
       <Panel title={t('join.staffHeading')}>
         <JoinStaffForm onJoined={(j) => enter(j)} />
