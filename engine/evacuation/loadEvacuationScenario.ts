@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Lang } from '../i18n/lang.ts';
 import { deepFreeze } from '../scenario/deepFreeze.ts';
 import { formatMessage } from '../scenario/messages.ts';
-import { issueProblems, parseLocated, sortProblems } from '../scenario/parseLocated.ts';
+import { issueProblems, parseLocated, sortProblems, type LocatedDoc } from '../scenario/parseLocated.ts';
 import type { Problem } from '../scenario/problem.ts';
 import { checkProvenance } from '../scenario/provenance.ts';
 import { formatEvacMessage } from './messages.ts';
@@ -26,7 +26,11 @@ const zodLocale = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeE
  */
 export function loadEvacuationScenario(text: string, file: string, lang: Lang = 'zh'): EvacLoadResult {
   const p = parseLocated(text, file, lang);
-  if (!p.ok) return p;
+  return p.ok ? loadParsedEvacuationScenario(p, lang) : p;
+}
+
+/** {@link loadEvacuationScenario} after the parse, for text parsed once by `parseLocated` (loadAnyScenario). Pure. */
+export function loadParsedEvacuationScenario(p: LocatedDoc, lang: Lang = 'zh'): EvacLoadResult {
   const { raw, at } = p;
   const problems: Problem[] = [];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))

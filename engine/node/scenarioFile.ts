@@ -1,25 +1,24 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Lang } from '../i18n/lang.ts';
 import { loadScenario, type LoadResult } from '../scenario/loadScenario.ts';
-import { formatMessage } from '../scenario/messages.ts';
+import { readTextFile } from './readTextFile.ts';
 
-/** Reads and loads a scenario file; an unreadable file is a located problem, not a throw. */
+/**
+ * Reads and loads a county scenario file; an unreadable, oversized or non-UTF-8 file is a located
+ * problem, not a throw. `text` is the file's exact text (see readTextFile).
+ */
 export function loadScenarioFile(path: string, lang: Lang = 'zh'): LoadResult & { text?: string } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const detail = (e as NodeJS.ErrnoException).code ?? String(e);
-    return {
-      ok: false,
-      problems: [{ file: path, line: 1, col: 1, path: [], message: formatMessage('fileRead', lang, { detail }), severity: 'error' }],
-    };
-  }
-  return { ...loadScenario(text, path, lang), text };
+  const r = readTextFile(path, lang);
+  if (!r.ok) return { ok: false, problems: [r.problem] };
+  return { ...loadScenario(r.text, path, lang), text: r.text };
 }
 
-/** SHA-256 (hex) of a scenario file's exact bytes, as recorded in manifests. */
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/**
+ * SHA-256 (hex) of a scenario file's exact bytes, as recorded in manifests: pass the bytes, or
+ * the `text` a loader above returned — read as strict UTF-8 with any BOM kept (readTextFile), it
+ * encodes back to exactly the file's bytes, so both give the same hash.
+ */
+export function sha256Hex(data: string | Uint8Array): string {
+  const hash = createHash('sha256');
+  return (typeof data === 'string' ? hash.update(data, 'utf8') : hash.update(data)).digest('hex');
 }

@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { deepFreeze } from './deepFreeze.ts';
 import { formatMessage } from './messages.ts';
 import { CURRENT_SCHEMA_VERSION, migrate } from './migrate.ts';
-import { issueProblems, parseLocated, sortProblems } from './parseLocated.ts';
+import { issueProblems, parseLocated, sortProblems, type LocatedDoc } from './parseLocated.ts';
 import type { Problem } from './problem.ts';
 import { checkProvenance } from './provenance.ts';
 import { resolveScenario } from './resolve.ts';
@@ -24,7 +24,11 @@ const zodLocale = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeE
  */
 export function loadScenario(text: string, file: string, lang: Lang = 'zh'): LoadResult {
   const p = parseLocated(text, file, lang);
-  if (!p.ok) return p;
+  return p.ok ? loadParsedScenario(p, lang) : p;
+}
+
+/** {@link loadScenario} after the parse, for text parsed once by `parseLocated` (loadAnyScenario). Pure. */
+export function loadParsedScenario(p: LocatedDoc, lang: Lang = 'zh'): LoadResult {
   const { raw, at } = p;
   const problems: Problem[] = [];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))

@@ -83,6 +83,16 @@ const messages = {
   },
   yamlAlias: { zh: 'YAML 别名无法解析：{detail}', en: 'YAML alias cannot be resolved: {detail}' },
   fileRead: { zh: '无法读取文件：{detail}', en: 'cannot read file: {detail}' },
+  tooDeep: {
+    zh: '嵌套过深：列表与映射最多嵌套 {max} 层，此处超过了',
+    en: 'nesting too deep: lists and mappings may nest at most {max} levels, and here they go deeper',
+  },
+  textTooLong: { zh: '文本过长：{length} 个字符，上限为 {max}', en: 'text too long: {length} characters, the limit is {max}' },
+  fileTooLarge: { zh: '文件过大：超过 {max} 字节的上限', en: 'file too large: over the limit of {max} bytes' },
+  badUtf8: {
+    zh: '不是有效的 UTF-8 编码：此处的字节 0x{byte} 无效（请将文件另存为 UTF-8）',
+    en: 'not valid UTF-8: the byte 0x{byte} here is invalid (save the file as UTF-8)',
+  },
 } as const;
 
 export type MessageKey = keyof typeof messages;

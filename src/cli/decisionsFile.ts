@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { isMap } from 'yaml';
 import { formatProblem, type Lang, type PolicyMode, type Problem, type TimedDecision } from '../../engine/index.ts';
 import { parseDecision } from '../../engine/drill/decisionSchema.ts';
 import { checkEvacDecision, type EvacMode, type TimedEvacDecision } from '../../engine/evacuation/index.ts';
+import { readTextFile } from '../../engine/node/readTextFile.ts';
 import { parseLocated } from '../../engine/scenario/parseLocated.ts';
 import type { DocPath } from '../../engine/scenario/problem.ts';
 import type { AnyLoaded } from './loadAnyOrExit.ts';
@@ -21,16 +21,14 @@ const T = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
  * `{ mode?: manual | auto, decisions: [...] }` (mode defaults to manual: only these decisions
  * act, as in a drill). `t` is simulated minutes for a county scenario and seconds since ignition
  * for a building one; each decision is checked against the scenario's ids and the engine's
- * decision kinds. On any problem: every one printed as `FILE:LINE:COL path: message` and exit 2.
+ * decision kinds. On any problem (an unreadable, oversized or deeply nested file included): every
+ * one printed as `FILE:LINE:COL path: message` and exit 2.
  */
 export function loadDecisionsOrExit(file: string, loaded: AnyLoaded, lang: Lang): DecisionsFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new CliExit(EXIT.badInput, msg(lang, 'cannotRead', { file, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
-  }
-  const parsed = parseLocated(text, file, lang);
+  // unreadable, oversized, not UTF-8: one located problem, like a scenario file
+  const read = readTextFile(file, lang);
+  if (!read.ok) return exit([read.problem], file, lang);
+  const parsed = parseLocated(read.text, file, lang);
   if (!parsed.ok) return exit(parsed.problems, file, lang);
   const { raw: root, doc } = parsed;
   const problems: Problem[] = [];
