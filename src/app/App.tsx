@@ -1,15 +1,21 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HomePage } from './home/HomePage.tsx';
 import { KioskApp } from './kiosk/KioskApp.tsx';
+import { ensurePlaybackI18n } from './playback/playbackI18n.ts';
 import { TraineeScreen } from './trainee/TraineeScreen.tsx';
 import { TrainerConsole } from './trainer/TrainerConsole.tsx';
 import { LanguageSwitch } from './ui/LanguageSwitch.tsx';
 import { useHashRoute } from './ui/useHashRoute.ts';
 
+// the playback page carries three.js and the 3D scenes: loaded only when its route is opened
+const PlaybackPage = lazy(() => import('./playback/PlaybackPage.tsx'));
+
 /** The web app shell: a top bar and the screen the hash route names. */
 export function App() {
   const { t } = useTranslation();
   const route = useHashRoute();
+  ensurePlaybackI18n();
   return (
     <>
       <nav className="top-bar">
@@ -25,6 +31,9 @@ export function App() {
         <a href="#/kiosk" className={route.path === 'kiosk' ? 'active' : ''} data-testid="nav-kiosk">
           {t('kiosk.nav')}
         </a>
+        <a href="#/playback" className={route.path === 'playback' ? 'active' : ''} data-testid="nav-playback">
+          {t('playback.nav')}
+        </a>
         <span className="spacer" />
         <LanguageSwitch />
       </nav>
@@ -35,6 +44,10 @@ export function App() {
           <TraineeScreen code={route.query.get('code')} position={route.query.get('position')} />
         ) : route.path === 'kiosk' ? (
           <KioskApp scenarioName={route.query.get('scenario')} seed={seedParam(route.query.get('seed'))} idleMs={idleParam(route.query.get('idle'))} />
+        ) : route.path === 'playback' ? (
+          <Suspense fallback={<p className="page">…</p>}>
+            <PlaybackPage />
+          </Suspense>
         ) : (
           <HomePage />
         )}

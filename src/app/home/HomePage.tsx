@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-/** The start screen: the trainer console, the trainee screen or the science-centre kiosk. */
+/** The start screen: the trainer console, the trainee screen, the science-centre kiosk or the debrief playback. */
 export function HomePage() {
   const { t } = useTranslation();
   return (
@@ -18,6 +18,10 @@ export function HomePage() {
         <a className="choice-card" href="#/kiosk" data-testid="go-kiosk">
           <strong>{t('kiosk.homeTitle')}</strong>
           <span>{t('kiosk.homeHint')}</span>
+        </a>
+        <a className="choice-card" href="#/playback" data-testid="go-playback">
+          <strong>{t('playback.homeTitle')}</strong>
+          <span>{t('playback.homeHint')}</span>
         </a>
       </div>
       <p className="hint">

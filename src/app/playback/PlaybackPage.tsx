@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { buildPlayback, parsePlaybackLog, type PlaybackIndex } from '../../../engine/playback/index.ts';
+import { langOf } from '../format/pickText.ts';
+import type { LoadedScenario } from './describeEvent.ts';
+import { PlaybackView } from './PlaybackView.tsx';
+import { ensurePlaybackI18n } from './playbackI18n.ts';
+import './playback.css';
+
+ensurePlaybackI18n();
+
+type Loaded = { file: string; index: PlaybackIndex; scenario: LoadedScenario; sha: { log: string; server: string }; unknown: { count: number; type: string } | null };
+type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'error'; text: string } | { kind: 'ready'; loaded: Loaded };
+
+/**
+ * `#/playback`: open a `yanlian run --log` file (file picker or drop), check it whole (a bad or
+ * truncated log is refused with its line and reason, nothing drawn), fetch its scenario from the
+ * server by the manifest's id (`/api/playback/scenario/:id`), compare the scenario's SHA-256 with
+ * the manifest's, and play it back in 3D. Loaded lazily: the other routes never load three.
+ */
+export default function PlaybackPage() {
+  const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [over, setOver] = useState(false);
+
+  const open = async (file: File) => {
+    setStatus({ kind: 'busy', text: t('playback.reading') });
+    const text = await file.text();
+    const log = parsePlaybackLog(text);
+    if (!log.ok) {
+      setStatus({ kind: 'error', text: t('playback.badLog', { file: file.name, line: log.problem.line, reason: lang === 'en' ? log.problem.en : log.problem.zh }) });
+      return;
+    }
+    const id = log.manifest.scenario.id;
+    setStatus({ kind: 'busy', text: t('playback.loadingScenario', { id }) });
+    let body: { model?: string; sha256?: string; scenario?: unknown; error?: { zh: string; en: string } };
+    try {
+      const res = await fetch(`/api/playback/scenario/${encodeURIComponent(id)}`);
+      body = (await res.json()) as typeof body;
+    } catch (e) {
+      setStatus({ kind: 'error', text: t('playback.network', { detail: e instanceof Error ? e.message : String(e) }) });
+      return;
+    }
+    if (!body.scenario || !body.model) {
+      setStatus({ kind: 'error', text: t('playback.noScenario', { file: file.name, reason: body.error ? (lang === 'en' ? body.error.en : body.error.zh) : '?' }) });
+      return;
+    }
+    const model = body.model === 'evacuation' ? 'building' : 'county';
+    if (model !== log.model) {
+      setStatus({ kind: 'error', text: t('playback.noScenario', { file: file.name, reason: lang === 'en' ? 'the log and the scenario are for different models' : '日志与场景的模型不一致' }) });
+      return;
+    }
+    const scenario = { model, scenario: body.scenario } as LoadedScenario;
+    const index = buildPlayback(scenario, log.events);
+    setStatus({
+      kind: 'ready',
+      loaded: { file: file.name, index, scenario, sha: { log: log.manifest.scenario.sha256, server: body.sha256 ?? '' }, unknown: index.unknown.length ? { count: index.unknown.length, type: index.unknown[0]!.type } : null },
+    });
+  };
+
+  const onFiles = (files: FileList | null) => {
+    const f = files?.[0];
+    if (f) void open(f);
+  };
+
+  const picker = (
+    <div
+      className={`pb-drop ${over ? 'over' : ''}`}
+      data-testid="pb-drop"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        onFiles(e.dataTransfer.files);
+      }}
+    >
+      <label className="button">
+        {t('playback.pick')}
+        <input type="file" accept=".jsonl,application/x-ndjson,application/jsonl,text/plain" data-testid="pb-file" onChange={(e) => onFiles(e.target.files)} />
+      </label>
+      <span className="hint">{t('playback.drop')}</span>
+      <p className="hint small">{t('playback.help')}</p>
+    </div>
+  );
+
+  return (
+    <div className="page pb-page" data-testid="playback-page">
+      <h2>{t('playback.title')}</h2>
+      {status.kind === 'ready' ? (
+        <>
+          <div className="pb-meta">
+            <b>{status.loaded.file}</b>
+            {' · '}
+            {lang === 'en' ? status.loaded.scenario.scenario.name.en : status.loaded.scenario.scenario.name.zh}
+            {' · '}
+            {status.loaded.sha.log === status.loaded.sha.server ? (
+              <span className="small" data-testid="pb-sha-ok">{t('playback.shaOk', { sha: status.loaded.sha.log.slice(0, 12) })}</span>
+            ) : (
+              <span className="error-note" data-testid="pb-sha-mismatch">{t('playback.shaMismatch', { log: status.loaded.sha.log.slice(0, 12), server: status.loaded.sha.server.slice(0, 12) })}</span>
+            )}
+            {status.loaded.unknown ? <span className="error-note">{t('playback.unknownEvents', status.loaded.unknown)}</span> : null}
+            <button type="button" className="link" onClick={() => setStatus({ kind: 'idle' })} data-testid="pb-another">
+              {t('playback.another')}
+            </button>
+          </div>
+          <PlaybackView key={status.loaded.file + status.loaded.index.events.length} index={status.loaded.index} scenario={status.loaded.scenario} />
+        </>
+      ) : (
+        <>
+          {picker}
+          {status.kind === 'busy' ? <p data-testid="pb-busy">{status.text}</p> : null}
+          {status.kind === 'error' ? (
+            <p className="error-note" role="alert" data-testid="pb-error">
+              {status.text}
+            </p>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

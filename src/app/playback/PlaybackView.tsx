@@ -1,0 +1,298 @@
+import { Canvas, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHAIN_MARKERS, DECISION_MARKERS, type BuildingState, type CountyState, type PlaybackIndex } from '../../../engine/playback/index.ts';
+import type { Translate } from '../format/describeRecord.ts';
+import { langOf, pickText } from '../format/pickText.ts';
+import { simTime } from '../format/simTime.ts';
+import { building3D, BuildingScene } from '../three/BuildingScene.tsx';
+import { CountyScene, LINK_COLOURS, SITE_COLOURS } from '../three/CountyScene.tsx';
+import { countyTerrain } from '../three/countyTerrain.ts';
+import { LabelSpans, LabelUpdater, type LabelSpec } from '../three/LabelLayer.tsx';
+import { LevelBadge } from '../ui/LevelBadge.tsx';
+import { WarningBadge } from '../ui/WarningBadge.tsx';
+import { eventDescriber, type LoadedScenario } from './describeEvent.ts';
+import { Player } from './player.ts';
+
+export interface PlaybackViewProps {
+  index: PlaybackIndex;
+  scenario: LoadedScenario;
+}
+
+const SPEEDS = [1, 10, 60, 300, 600, 1800, 3600];
+
+/** Seconds since ignition as "mm:ss" (building logs). Pure. */
+function clockS(s: number): string {
+  const v = Math.max(0, Math.floor(s));
+  return `T+${String(Math.floor(v / 60)).padStart(2, '0')}:${String(v % 60).padStart(2, '0')}`;
+}
+
+/** Hands the frame loop's invalidate to the player, so a time change redraws a demand-driven canvas. */
+function Invalidator({ player }: { player: Player }) {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => player.onFrame(() => invalidate()), [player, invalidate]);
+  return null;
+}
+
+/**
+ * The playback of one log: the 3D scene (code-split with the page), the HUD, the timeline with
+ * chain and decision markers, play/pause/speed/step, and the event list in step with the scene.
+ * Time lives in the Player; React re-renders only when the applied event count changes.
+ */
+export function PlaybackView({ index, scenario }: PlaybackViewProps) {
+  const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
+  const player = useMemo(() => new Player(index), [index]);
+  useEffect(() => () => player.dispose(), [player]);
+  useSyncExternalStore(player.subscribe, player.snapshot);
+  const clockRef = useRef<HTMLSpanElement>(null);
+  const scrubRef = useRef<HTMLInputElement>(null);
+  const layer = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const [speed, setSpeed] = useState(player.speed);
+  const unit = index.model.unit;
+  const fmt = (x: number) => (unit === 'min' ? simTime(x) : clockS(x));
+
+  // the clock text and the scrubber follow every time change without a React render
+  useEffect(
+    () =>
+      player.onFrame(() => {
+        if (clockRef.current) clockRef.current.textContent = fmt(player.t);
+        if (scrubRef.current && document.activeElement !== scrubRef.current) scrubRef.current.value = String(player.t);
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [player],
+  );
+
+  useEffect(() => {
+    if (import.meta.env.MODE === 'test') {
+      (window as unknown as Record<string, unknown>).__yanlianPlayback = {
+        seek: (x: number) => player.seek(x),
+        state: () => structuredClone(player.state()),
+        t: () => player.t,
+        endT: index.endT,
+        events: index.events.length,
+      };
+    }
+  }, [player, index]);
+
+  const describe = useMemo(() => eventDescriber(scenario, lang, t as unknown as Translate, (k) => i18n.exists(k)), [scenario, lang, t, i18n]);
+  const lines = useMemo(() => index.events.map(describe), [index, describe]);
+  const markers = useMemo(
+    () =>
+      index.events
+        .map((e, i) => ({ i, t: e.t, kind: DECISION_MARKERS.has(e.type) ? 'decision' : CHAIN_MARKERS.has(e.type) ? 'chain' : '' }))
+        .filter((m) => m.kind),
+    [index],
+  );
+
+  const st = player.state();
+  const n = player.applied;
+  useEffect(() => {
+    listRef.current?.querySelector('.current')?.scrollIntoView({ block: 'nearest' });
+  }, [n]);
+
+  const county = scenario.model === 'county' ? scenario : null;
+  const terrain = useMemo(() => (county ? countyTerrain(county.scenario) : null), [county]);
+  const geo = useMemo(() => (scenario.model === 'building' ? building3D(scenario.scenario) : null), [scenario]);
+
+  const labels: LabelSpec[] = useMemo(() => {
+    if (county && terrain) {
+      const s = county.scenario;
+      const at = (lon: number, lat: number, lift: number): [number, number, number] => {
+        const [x, z] = terrain.project(lon, lat);
+        return [x, terrain.heightAt(x, z) + lift, z];
+      };
+      return [
+        ...s.region.townships.map((tw) => ({ id: `t:${tw.id}`, text: pickText(tw.name, lang), pos: at(tw.position[0], tw.position[1], 0.6), priority: 3, kind: 'seat' })),
+        ...s.region.villages.map((v) => ({ id: `v:${v.id}`, text: pickText(v.name, lang), pos: at(v.position[0], v.position[1], 0.3), priority: 1, kind: 'village' })),
+      ];
+    }
+    if (scenario.model === 'building' && geo) {
+      const b = scenario.scenario.building;
+      return [
+        ...b.floors.map((f) => {
+          const ps = b.nodes.filter((x) => x.floor === f.id && x.kind !== 'assembly').map((x) => geo.nodePos.get(x.id)!);
+          return { id: `f:${f.id}`, text: pickText(f.name, lang), pos: [Math.min(...ps.map((p) => p.x)) - 6, geo.floorY.get(f.id)! + 1, Math.max(...ps.map((p) => p.z))] as [number, number, number], priority: 3, kind: 'seat' };
+        }),
+        ...b.rooms.map((r) => {
+          const p = geo.nodePos.get(r.node)!;
+          return { id: `r:${r.id}`, text: pickText(r.name, lang), pos: [p.x, p.y + 2.6, p.z] as [number, number, number], priority: 1, kind: 'village' };
+        }),
+        { id: 'assembly', text: t('playback.building.assembly'), pos: [geo.nodePos.get(b.assembly)!.x, 1.5, geo.nodePos.get(b.assembly)!.z] as [number, number, number], priority: 4, kind: 'seat' },
+      ];
+    }
+    return [];
+  }, [county, terrain, scenario, geo, lang, t]);
+
+  const hotCache = useRef<{ key: number; ids: Set<string> }>({ key: -1, ids: new Set() });
+  const hot = () => {
+    const s = player.state();
+    if (hotCache.current.key === s.applied) return hotCache.current;
+    const ids = new Set<string>();
+    if (s.model === 'county' && county) {
+      const bySite = new Map(county.scenario.hazardSites.map((h) => [h.id, h.village]));
+      for (const [id, v] of Object.entries(s.sites)) if (v !== 'stable') ids.add(`v:${bySite.get(id)}`);
+      for (const v of Object.keys(s.relief)) ids.add(`v:${v}`);
+    } else if (s.model === 'building' && s.fire.room && !s.fire.out) ids.add(`r:${s.fire.room}`);
+    hotCache.current = { key: s.applied, ids };
+    return hotCache.current;
+  };
+
+  const camera = terrain
+    ? { position: [0, terrain.extent * 1.55, terrain.extent * 1.35] as [number, number, number], fov: 45, near: 0.1, far: terrain.extent * 20 }
+    : geo
+      ? { position: [geo.center.x - geo.size * 0.4, geo.size * 0.8, geo.center.z + geo.size * 1.2] as [number, number, number], fov: 45, near: 0.5, far: geo.size * 20 }
+      : undefined;
+
+  return (
+    <div className="pb-view" data-testid="pb-view" data-model={scenario.model} data-applied={n}>
+      <div className="pb-stage">
+        <Canvas frameloop="demand" camera={camera} dpr={[1, 2]} data-testid="pb-canvas" gl={{ antialias: true }}>
+          <Invalidator player={player} />
+          {county && terrain ? <CountyScene scenario={county.scenario} terrain={terrain} player={player} /> : null}
+          {scenario.model === 'building' && geo ? <BuildingScene scenario={scenario.scenario} geo={geo} player={player} /> : null}
+          <LabelUpdater labels={labels} layer={layer} hot={hot} />
+        </Canvas>
+        <LabelSpans labels={labels} layer={layer} />
+        <Hud st={st} clockRef={clockRef} fmt={fmt} />
+        {county ? <CountyLegend /> : null}
+      </div>
+      <div className="pb-controls">
+        <button type="button" data-testid="pb-prev" onClick={() => player.prev()} title={t('playback.prev')}>
+          « {t('playback.prev')}
+        </button>
+        <button type="button" data-testid="pb-play" onClick={() => (player.playing ? player.pause() : player.play())}>
+          {player.playing ? `❚❚ ${t('playback.pause')}` : `▶ ${t('playback.play')}`}
+        </button>
+        <button type="button" data-testid="pb-next" onClick={() => player.next()} title={t('playback.next')}>
+          {t('playback.next')} »
+        </button>
+        <label>
+          {t('playback.speed')}{' '}
+          <select
+            data-testid="pb-speed"
+            value={speed}
+            onChange={(e) => {
+              player.speed = Number(e.target.value);
+              setSpeed(player.speed);
+            }}
+          >
+            {SPEEDS.map((x) => (
+              <option key={x} value={x}>
+                {x}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="pb-scrub">
+          <input
+            ref={scrubRef}
+            type="range"
+            min={0}
+            max={index.endT}
+            step="any"
+            defaultValue={0}
+            aria-label={t('playback.scrub')}
+            data-testid="pb-scrub"
+            onInput={(e) => player.seek(Number((e.target as HTMLInputElement).value))}
+          />
+          <div className="pb-markers" aria-hidden="true">
+            {markers.map((m) => (
+              <span key={m.i} className={`pb-marker pb-marker-${m.kind}`} style={{ left: `${(100 * m.t) / Math.max(1e-9, index.endT)}%` }} />
+            ))}
+          </div>
+        </div>
+        <span className="pb-end">{fmt(index.endT)}</span>
+      </div>
+      <aside className="pb-events">
+        <h3>
+          {t('playback.events')} {n} / {index.events.length}
+        </h3>
+        <ol ref={listRef} data-testid="pb-events">
+          {windowOf(lines.length, n).map((i) => (
+            <li key={i} className={i === n - 1 ? 'current' : i >= n ? 'future' : ''} data-seq={index.events[i]!.seq} onClick={() => player.seekEvent(i + 1)}>
+              <span className="pb-ev-t">{fmt(index.events[i]!.t)}</span> {lines[i]}
+            </li>
+          ))}
+        </ol>
+      </aside>
+    </div>
+  );
+}
+
+/** The list shows the events around the current one (a long log is not rendered whole). */
+function windowOf(total: number, n: number): number[] {
+  const from = Math.max(0, n - 80);
+  const to = Math.min(total, Math.max(n + 40, from + 120));
+  return Array.from({ length: to - from }, (_, k) => from + k);
+}
+
+function Hud({ st, clockRef, fmt }: { st: CountyState | BuildingState; clockRef: React.RefObject<HTMLSpanElement | null>; fmt: (x: number) => string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="pb-hud" data-testid="pb-hud">
+      <div className="pb-clock">
+        <span ref={clockRef} data-testid="pb-clock">
+          {fmt(0)}
+        </span>
+      </div>
+      {st.model === 'county' ? (
+        <>
+          <div>
+            {t('playback.response')} <LevelBadge level={(['I', 'II', 'III', 'IV', 'ended'].includes(st.response) ? st.response : 'none') as 'I'} size="large" />
+          </div>
+          <div>
+            {t('playback.warningSignal')} <WarningBadge level={(['blue', 'yellow', 'orange', 'red'].includes(st.warning) ? st.warning : 'none') as 'red'} testId="pb-warning" />
+          </div>
+          <div className="pb-counts">
+            <span data-testid="pb-affected">
+              {t('playback.affected')} <b>{st.affected}</b>
+            </span>
+            <span data-testid="pb-relocated">
+              {t('playback.relocated')} <b>{st.relocated}</b>
+            </span>
+            <span data-testid="pb-dead">
+              {t('playback.deadMissing')} <b>{st.deadMissing}</b>
+            </span>
+          </div>
+          {st.rainHour !== null ? <div className="small">{t('playback.rain', { mm: st.rainMm })}</div> : null}
+        </>
+      ) : (
+        <>
+          <div data-testid="pb-phase">
+            {t('playback.building.phase')}：<b>{t(`playback.building.phases.${st.phase}`)}</b>
+          </div>
+          <div>
+            {t('playback.building.fire')}：<b>{st.fire.room ? (st.fire.out ? t('playback.building.fireOut') : t('playback.building.burning')) : '—'}</b>
+          </div>
+          <div data-testid="pb-assembled">
+            {t('playback.building.assembled')}：<b>{st.assembled}</b>
+          </div>
+          {!st.exitsOpen ? <div className="small">{t('playback.building.exitsLocked')}</div> : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+function CountyLegend() {
+  const { t } = useTranslation();
+  const sw = (c: string) => <i style={{ background: c }} />;
+  return (
+    <div className="pb-legend">
+      {(['open', 'cut', 'clearing', 'reopened'] as const).map((k) => (
+        <span key={k}>
+          {sw(LINK_COLOURS[k])}
+          {t(`playback.legend.${k}`)}
+        </span>
+      ))}
+      {(['stable', 'watch', 'failed'] as const).map((k) => (
+        <span key={k}>
+          {sw(SITE_COLOURS[k])}
+          {t(`playback.legend.${k}`)}
+        </span>
+      ))}
+    </div>
+  );
+}

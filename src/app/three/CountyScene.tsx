@@ -1,0 +1,263 @@
+import { OrbitControls } from '@react-three/drei';
+import { useFrame } from '@react-three/fiber';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { DoubleSide, BoxGeometry, BufferAttribute, BufferGeometry, Color, ConeGeometry, CylinderGeometry, InstancedMesh, Matrix4, MeshLambertMaterial, OctahedronGeometry, CircleGeometry, Quaternion, Vector3 } from 'three';
+import { legPos, type CountyState } from '../../../engine/playback/index.ts';
+import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
+import type { Player } from '../playback/player.ts';
+import type { CountyTerrain } from './countyTerrain.ts';
+
+export const LINK_COLOURS = { open: '#7d7d7d', cut: '#e0201b', clearing: '#ff8c00', reopened: '#1fa84a' } as const;
+export const SITE_COLOURS = { stable: '#5d8a66', watch: '#f2c200', failed: '#b8231a' } as const;
+export const TEAM_COLOURS: Record<string, string> = { atBase: '#34495e', idle: '#34495e', mobilising: '#f1c40f', enRoute: '#ff7f0e', onSite: '#d62728', returning: '#1f77b4', waiting: '#9467bd' };
+
+export interface CountySceneProps {
+  scenario: Scenario;
+  terrain: CountyTerrain;
+  player: Player;
+}
+
+type XZ = readonly [number, number];
+const ORIGIN: XZ = [0, 0];
+const m4 = new Matrix4();
+const q = new Quaternion();
+const up = new Quaternion();
+const p3 = new Vector3();
+const s3 = new Vector3();
+const col = new Color();
+
+/**
+ * The county in 3D, drawn from the playback state: terrain, roads coloured by state, hazard
+ * sites, stores with stock bars, shelters with occupancy bars, villages and seats, forest fires,
+ * and teams and relief trucks as instanced meshes moved in useFrame (no React render per frame).
+ */
+export function CountyScene({ scenario: s, terrain, player }: CountySceneProps) {
+  const node = useMemo(() => new Map<string, XZ>(s.roads.nodes.map((n) => [n.id, terrain.project(n.position[0], n.position[1])])), [s, terrain]);
+  const ground = (x: number, z: number, lift = 0) => new Vector3(x, terrain.heightAt(x, z) + lift, z);
+  const villageXZ = useMemo(() => new Map<string, XZ>(s.region.villages.map((v) => [v.id, terrain.project(v.position[0], v.position[1])])), [s, terrain]);
+
+  // roads: one ribbon per link, sampled along its length so it follows the ground
+  const roads = useMemo(() => {
+    const SEG = 6;
+    const per = (SEG + 1) * 2;
+    const posArr = new Float32Array(s.roads.links.length * per * 3);
+    const colArr = new Float32Array(s.roads.links.length * per * 3);
+    const idx: number[] = [];
+    s.roads.links.forEach((l, li) => {
+      const a = node.get(l.from) ?? ORIGIN;
+      const b = node.get(l.to) ?? ORIGIN;
+      const dx = b[0] - a[0];
+      const dz = b[1] - a[1];
+      const len = Math.hypot(dx, dz) || 1;
+      const w = l.trunk ? 0.16 : 0.08;
+      const nx = (-dz / len) * w;
+      const nz = (dx / len) * w;
+      for (let k = 0; k <= SEG; k++) {
+        const x = a[0] + (dx * k) / SEG;
+        const z = a[1] + (dz * k) / SEG;
+        for (const sgn of [1, -1]) {
+          const vx = x + sgn * nx;
+          const vz = z + sgn * nz;
+          const o = (li * per + k * 2 + (sgn === 1 ? 0 : 1)) * 3;
+          posArr[o] = vx;
+          posArr[o + 1] = terrain.heightAt(vx, vz) + 0.08;
+          posArr[o + 2] = vz;
+        }
+        if (k < SEG) {
+          const i0 = li * per + k * 2;
+          idx.push(i0, i0 + 1, i0 + 2, i0 + 1, i0 + 3, i0 + 2);
+        }
+      }
+    });
+    const g = new BufferGeometry();
+    g.setAttribute('position', new BufferAttribute(posArr, 3));
+    g.setAttribute('color', new BufferAttribute(colArr, 3));
+    g.setIndex(idx);
+    g.computeVertexNormals();
+    return { g, per };
+  }, [s, node, terrain]);
+
+  const sites = useMemo(() => s.hazardSites.map((h): XZ => villageXZ.get(h.village) ?? ORIGIN), [s, villageXZ]);
+  const whXZ = useMemo(() => s.reserves.warehouses.map((w): XZ => node.get(w.node) ?? ORIGIN), [s, node]);
+  const shXZ = useMemo(() => s.shelters.map((w): XZ => node.get(w.node) ?? ORIGIN), [s, node]);
+  const whInit = useMemo(() => s.reserves.warehouses.map((w) => Object.values(w.stock).reduce((a, b) => a + b, 0) || 1), [s]);
+  const siteIndex = useMemo(() => new Map(s.hazardSites.map((h, i) => [h.id, i])), [s]);
+
+  const siteMesh = useRef<InstancedMesh>(null);
+  const whBars = useRef<InstancedMesh>(null);
+  const shBars = useRef<InstancedMesh>(null);
+  const teamMesh = useRef<InstancedMesh>(null);
+  const truckMesh = useRef<InstancedMesh>(null);
+  const fireMesh = useRef<InstancedMesh>(null);
+  const villageMesh = useRef<InstancedMesh>(null);
+  const seatMesh = useRef<InstancedMesh>(null);
+  const whMesh = useRef<InstancedMesh>(null);
+  const shMesh = useRef<InstancedMesh>(null);
+  const lastApplied = useRef(-1);
+  const maxTrucks = 64;
+
+  // static props placed once
+  useLayoutEffect(() => {
+    const put = (mesh: InstancedMesh | null, xz: readonly (readonly [number, number])[], lift: number, scale = 1) => {
+      if (!mesh) return;
+      xz.forEach(([x, z], i) => {
+        m4.compose(ground(x, z, lift), up, s3.set(scale, scale, scale));
+        mesh.setMatrixAt(i, m4);
+      });
+      mesh.instanceMatrix.needsUpdate = true;
+    };
+    put(villageMesh.current, s.region.villages.map((v) => villageXZ.get(v.id)!), 0.05);
+    put(seatMesh.current, s.region.townships.map((t): XZ => terrain.project(t.position[0], t.position[1])), 0.1);
+    put(whMesh.current, whXZ.map(([x, z]): XZ => [x + 0.35, z]), 0.2);
+    put(shMesh.current, shXZ.map(([x, z]): XZ => [x - 0.35, z]), 0.2);
+    lastApplied.current = -1;
+  });
+
+  useFrame(() => {
+    const st = player.state() as CountyState;
+    const t = player.t;
+    if (st.applied !== lastApplied.current) {
+      lastApplied.current = st.applied;
+      const c = roads.g.getAttribute('color') as BufferAttribute;
+      s.roads.links.forEach((l, li) => {
+        col.set(LINK_COLOURS[st.links[l.id] ?? 'open']);
+        for (let k = 0; k < roads.per; k++) c.setXYZ(li * roads.per + k, col.r, col.g, col.b);
+      });
+      c.needsUpdate = true;
+      const sm = siteMesh.current;
+      if (sm) {
+        s.hazardSites.forEach((h, i) => {
+          const state = st.sites[h.id] ?? 'stable';
+          const [x, z] = sites[i]!;
+          const k = state === 'failed' ? 1.9 : state === 'watch' ? 1.3 : 1;
+          m4.compose(ground(x + 0.25, z + 0.25, 0.3 * k), up, s3.set(k, state === 'failed' ? 0.6 : k, k));
+          sm.setMatrixAt(i, m4);
+          sm.setColorAt(i, col.set(SITE_COLOURS[state]));
+        });
+        sm.instanceMatrix.needsUpdate = true;
+        if (sm.instanceColor) sm.instanceColor.needsUpdate = true;
+      }
+      const bars = (mesh: InstancedMesh | null, xz: readonly (readonly [number, number])[], dx: number, frac: (i: number) => number, full: string, empty: string) => {
+        if (!mesh) return;
+        xz.forEach(([x, z], i) => {
+          const f = Math.max(0.02, Math.min(1, frac(i)));
+          const h = 1.2 * f;
+          m4.compose(ground(x + dx, z, 0.45 + h / 2), up, s3.set(1, h, 1));
+          mesh.setMatrixAt(i, m4);
+          mesh.setColorAt(i, col.set(empty).lerp(new Color(full), f));
+        });
+        mesh.instanceMatrix.needsUpdate = true;
+        if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+      };
+      bars(whBars.current, whXZ, 0.35, (i) => Object.values(st.stock[s.reserves.warehouses[i]!.id] ?? {}).reduce((a, b) => a + b, 0) / whInit[i]!, '#2e86de', '#e74c3c');
+      bars(shBars.current, shXZ, -0.35, (i) => (st.shelters[s.shelters[i]!.id]?.people ?? 0) / Math.max(1, s.shelters[i]!.capacity), '#8e44ad', '#d7bde2');
+      const fm = fireMesh.current;
+      if (fm) {
+        let n = 0;
+        for (const f of Object.values(st.fires)) {
+          if (f.status === 'out' || n >= fm.count) continue;
+          const i = siteIndex.get(f.site);
+          if (i === undefined) continue;
+          const [x, z] = sites[i]!;
+          const r = Math.max(0.25, Math.sqrt((Math.max(f.areaHa, 0.5) * 10_000) / Math.PI) / 1000) * 1.5;
+          m4.compose(ground(x, z, 0.08), q.setFromAxisAngle(new Vector3(1, 0, 0), -Math.PI / 2), s3.set(r, r, 1));
+          fm.setMatrixAt(n, m4);
+          fm.setColorAt(n, col.set(f.status === 'contained' ? '#ffb347' : '#ff3b00'));
+          n++;
+        }
+        fm.count = n;
+        fm.instanceMatrix.needsUpdate = true;
+        if (fm.instanceColor) fm.instanceColor.needsUpdate = true;
+      }
+    }
+    // movers: every frame, interpolated along their legs
+    const tm = teamMesh.current;
+    if (tm) {
+      s.teams.forEach((team, i) => {
+        const ts = st.teams[team.id];
+        if (!ts) return;
+        const ll = ts.leg ? legPos(ts.leg, t) : ts.pos;
+        const [x, z] = terrain.project(ll[0], ll[1]);
+        const k = ts.status === 'atBase' ? 0.7 : 1;
+        m4.compose(ground(x, z, 0.45), up, s3.set(k, k, k));
+        tm.setMatrixAt(i, m4);
+        tm.setColorAt(i, col.set(TEAM_COLOURS[ts.status] ?? '#333'));
+      });
+      tm.instanceMatrix.needsUpdate = true;
+      if (tm.instanceColor) tm.instanceColor.needsUpdate = true;
+    }
+    const trk = truckMesh.current;
+    if (trk) {
+      let n = 0;
+      for (const d of Object.values(st.deliveries)) {
+        if (!d.leg || n >= maxTrucks) continue;
+        const ll = legPos(d.leg, t);
+        const [x, z] = terrain.project(ll[0], ll[1]);
+        m4.compose(ground(x, z, 0.3), up, s3.set(1, 1, 1));
+        trk.setMatrixAt(n++, m4);
+      }
+      trk.count = n;
+      trk.instanceMatrix.needsUpdate = true;
+    }
+  });
+
+  const mats = useMemo(
+    () => ({
+      site: new MeshLambertMaterial({ color: '#ffffff' }),
+      bar: new MeshLambertMaterial({ color: '#ffffff' }),
+      team: new MeshLambertMaterial({ color: '#ffffff', emissive: '#222222' }),
+      fire: new MeshLambertMaterial({ color: '#ffffff', emissive: '#aa2200', transparent: true, opacity: 0.85 }),
+    }),
+    [],
+  );
+  const geos = useMemo(
+    () => ({
+      site: new ConeGeometry(0.35, 0.7, 4),
+      village: new CylinderGeometry(0.12, 0.12, 0.1, 8),
+      seat: new CylinderGeometry(0.3, 0.3, 0.2, 12),
+      wh: new BoxGeometry(0.45, 0.4, 0.45),
+      sh: new CylinderGeometry(0.25, 0.25, 0.4, 10),
+      bar: new BoxGeometry(0.18, 1, 0.18),
+      team: new OctahedronGeometry(0.38),
+      truck: new BoxGeometry(0.3, 0.2, 0.3),
+      fire: new CircleGeometry(1, 24),
+    }),
+    [],
+  );
+  const forestSites = s.hazardSites.filter((h) => h.kind === 'forest').length;
+
+  return (
+    <>
+      <color attach="background" args={['#dfe8ef']} />
+      <hemisphereLight args={['#ffffff', '#6b7b5b', 1.6]} />
+      <directionalLight position={[terrain.extent, terrain.extent * 2, terrain.extent * 0.6]} intensity={1.6} />
+      <mesh geometry={terrain.geometry}>
+        <meshLambertMaterial vertexColors />
+      </mesh>
+      <mesh geometry={roads.g} renderOrder={1}>
+        <meshBasicMaterial vertexColors side={DoubleSide} polygonOffset polygonOffsetFactor={-2} polygonOffsetUnits={-2} />
+      </mesh>
+      <instancedMesh ref={villageMesh} args={[geos.village, undefined, s.region.villages.length]}>
+        <meshLambertMaterial color="#6d6d6d" />
+      </instancedMesh>
+      <instancedMesh ref={seatMesh} args={[geos.seat, undefined, s.region.townships.length]}>
+        <meshLambertMaterial color="#2c3e50" />
+      </instancedMesh>
+      <instancedMesh ref={siteMesh} args={[geos.site, mats.site, Math.max(1, s.hazardSites.length)]} />
+      <instancedMesh ref={whMesh} args={[geos.wh, undefined, s.reserves.warehouses.length]}>
+        <meshLambertMaterial color="#1c4e80" />
+      </instancedMesh>
+      <instancedMesh ref={whBars} args={[geos.bar, mats.bar, s.reserves.warehouses.length]} />
+      <instancedMesh ref={shMesh} args={[geos.sh, undefined, Math.max(1, s.shelters.length)]}>
+        <meshLambertMaterial color="#6c3483" />
+      </instancedMesh>
+      <instancedMesh ref={shBars} args={[geos.bar, mats.bar, Math.max(1, s.shelters.length)]} />
+      <instancedMesh ref={fireMesh} args={[geos.fire, mats.fire, Math.max(1, forestSites)]} />
+      <instancedMesh ref={teamMesh} args={[geos.team, mats.team, Math.max(1, s.teams.length)]} frustumCulled={false} />
+      <instancedMesh ref={truckMesh} args={[geos.truck, undefined, maxTrucks]} frustumCulled={false}>
+        <meshLambertMaterial color="#17a2b8" />
+      </instancedMesh>
+      <OrbitControls makeDefault target={[0, 0, 0]} maxPolarAngle={1.4} minDistance={2} maxDistance={terrain.extent * 4} />
+    </>
+  );
+}
