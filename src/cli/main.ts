@@ -105,8 +105,10 @@ program
   .option('--host <host>', smsg(lang, 'optHost'))
   .option('--db <file>', smsg(lang, 'optDb'))
   .option('--max-speed <x>', smsg(lang, 'optMaxSpeed'))
+  .option('--admin-token <token>', smsg(lang, 'optAdminToken'))
+  .option('--max-drafts <n>', smsg(lang, 'optMaxDrafts'))
   .description(smsg(lang, 'serveDesc'))
-  .action((opts: { port?: string; host?: string; db?: string; maxSpeed?: string }) => serveCommand(opts, lang));
+  .action((opts: { port?: string; host?: string; db?: string; maxSpeed?: string; adminToken?: string; maxDrafts?: string }) => serveCommand(opts, lang));
 
 try {
   await program.parseAsync(process.argv);

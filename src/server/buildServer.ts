@@ -9,9 +9,9 @@ import type { DrillService, LiveDrill, Outcome, Subscriber } from './drillServic
 import type { ParticipantRow } from './drillStore.ts';
 import { apiError, type ApiError } from './messages.ts';
 import { ClientMessage, CreateBody, firstIssue, JoinBody, NoteBody } from './protocol.ts';
-import { FailureLimiter, TokenBucket } from './rateLimit.ts';
+import { ServerLimits, TokenBucket, type FailureKind, type LimitOptions } from './rateLimit.ts';
 import type { ScenarioEntry } from './scenarioDir.ts';
-import { formatCode, normaliseCode } from './secrets.ts';
+import { formatCode, normaliseCode, sameSecret } from './secrets.ts';
 import { statusPage } from './statusPage.ts';
 import { decodeCursor, isStaff, publicMap, recordFrame } from './views.ts';
 
@@ -21,9 +21,16 @@ export interface ServerOptions {
   maxMessageBytes?: number;
   /** largest HTTP body, bytes (default 2 MiB: an uploaded scenario) */
   bodyLimit?: number;
-  /** per-connection message rate and burst (default 20/s, 60) */
+  /** per-participant rate and burst of HTTP requests and WebSocket messages together (default 20/s, 60) */
   messageRate?: number;
   messageBurst?: number;
+  /**
+   * the server admin token a trainer gives to create drills (`Authorization: Bearer`); without
+   * one no drill can be created here. Kept in memory only.
+   */
+  adminToken?: string | null;
+  /** the other limits (rateLimit.ts: wrong codes, drill creations) */
+  limits?: LimitOptions;
   /** extra routes (report, what-if) registered by their own modules */
   plugins?: ((app: FastifyInstance, service: DrillService, auth: AuthFn) => void)[];
   logger?: boolean;
@@ -47,33 +54,51 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   // forceCloseConnections: on close, drop every HTTP connection at once — browsers keep spare
   // pre-connected sockets that would otherwise hold a shutdown for the 60 s headers timeout
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 2 * 1024 * 1024, trustProxy: false, forceCloseConnections: true });
-  const limiter = new FailureLimiter(svc.now);
+  // one set of limits for HTTP and WebSocket: per participant for actions, per address for failures
+  const limits = new ServerLimits(svc.now, { actionRate: opts.messageRate, actionBurst: opts.messageBurst, ...opts.limits });
   const maxBytes = opts.maxMessageBytes ?? 64 * 1024;
   /** open sockets by participant, to close them when a token is revoked */
   const sockets = new Map<string, Set<WebSocket>>();
 
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _req, reply) => {
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) app.log.error(err);
+    // a body over the limit on /api/drills is an uploaded scenario: say so, with the sizes
+    const upload = status === 413 && req.url.startsWith('/api/drills') ? Number(req.headers['content-length']) : NaN;
     const e: ApiError =
+      upload > 0 ? apiError('scenarioTooLarge', { size: Math.ceil(upload / 1024), max: Math.floor(svc.maxScenarioBytes / 1024) }) :
       status === 413 ? apiError('tooLarge') : err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || status === 400 ? apiError('badJson') : status === 500 ? apiError('internal') : apiError('badRequest', { detail: err.code ?? String(status) });
     reply.code(status).send({ error: e });
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: apiError('notFound') }));
 
-  const limited = (req: FastifyRequest, reply: FastifyReply): boolean => {
-    const wait = limiter.retryAfter(req.ip);
+  /** Answers 429 (true) while `key` is blocked for failures of `kind`. */
+  const limited = (reply: FastifyReply, kind: FailureKind, key: string): boolean => {
+    const wait = limits.blocked(kind, key);
     if (wait <= 0) return false;
     reply.code(429).header('retry-after', Math.ceil(wait / 1000)).send({ error: apiError('rateLimited', { seconds: Math.ceil(wait / 1000) }) });
     return true;
   };
 
-  const auth: AuthFn = (req, reply) => {
+  const bearerOf = (req: FastifyRequest): string | undefined => {
     const h = req.headers.authorization;
-    const token = typeof h === 'string' && h.startsWith('Bearer ') ? h.slice(7) : undefined;
-    const a = svc.authenticate(token);
+    return typeof h === 'string' && h.startsWith('Bearer ') ? h.slice(7) : undefined;
+  };
+
+  // a valid token always passes (a classroom behind one NAT shares an address); wrong ones are
+  // counted per address and, past the limit, answered 429. Then the participant's own rate.
+  const auth: AuthFn = (req, reply) => {
+    const a = svc.authenticate(bearerOf(req));
     if (!a) {
+      if (limited(reply, 'token', req.ip)) return null;
+      limits.failed('token', req.ip);
       reply.code(401).send({ error: apiError('badToken') });
+      return null;
+    }
+    const wait = limits.action(a.participant.id);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      reply.code(429).header('retry-after', seconds).send({ error: apiError('tooManyRequests', { seconds }) });
       return null;
     }
     return a;
@@ -112,10 +137,22 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     r.get('/status', status);
     r.get('/api/health', () => ({ ok: true, version: ENGINE_VERSION, drills: svc.drills.length }));
 
-    r.post('/api/drills', (req, reply) => {
+    // a trainer's act: the server admin token, then the server's creation rate, then the size cap
+    r.post('/api/drills', async (req, reply) => {
+      if (limited(reply, 'admin', req.ip)) return reply;
+      const admin = bearerOf(req);
+      if (!opts.adminToken || !sameSecret(admin, opts.adminToken)) {
+        limits.failed('admin', req.ip);
+        return reply.code(401).send({ error: apiError(admin ? 'badAdminToken' : 'needAdminToken') });
+      }
+      limits.succeeded('admin', req.ip);
+      if (!limits.create()) return reply.code(429).header('retry-after', 6).send({ error: apiError('createRateLimited', { seconds: 6 }) });
+      const text = (req.body as { scenarioText?: unknown } | null)?.scenarioText;
+      const bytes = typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : 0;
+      if (bytes > svc.maxScenarioBytes) return reply.code(413).send({ error: apiError('scenarioTooLarge', { size: Math.ceil(bytes / 1024), max: Math.floor(svc.maxScenarioBytes / 1024) }) });
       const b = CreateBody.safeParse(req.body);
       if (!b.success) return reply.code(400).send({ error: apiError('badRequest', { detail: firstIssue(b.error) }) });
-      const out = svc.createDrill(b.data);
+      const out = await svc.createDrill(b.data);
       if (!out.ok) return send(reply, out);
       return reply.send({ ...out.value, codeDisplay: formatCode(out.value.code) });
     });
@@ -124,26 +161,31 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
 
     // the positions a trainee may join as: the code is all a trainee needs, so it is all this needs
     r.post('/api/positions', (req, reply) => {
-      if (limited(req, reply)) return reply;
+      if (limited(reply, 'code', req.ip)) return reply;
       const b = req.body as { code?: unknown } | null;
       const code = b && typeof b.code === 'string' && b.code.length <= 20 ? normaliseCode(b.code) : null;
-      const row = code ? svc.store.drillByCode(code) : undefined;
-      const d = row ? svc.drill(row.id) : undefined;
+      const id = code ? svc.store.drillIdByCode(code) : undefined;
+      const d = id ? svc.drill(id) : undefined;
       if (!d) {
-        limiter.fail(req.ip);
+        limits.failed('code', req.ip);
         return reply.code(404).send({ error: apiError('unknownDrill') });
       }
       return { title: d.row.title, mode: d.row.mode, positions: d.config.positions.map((p) => ({ id: p.id, name: p.name })) };
     });
 
-    r.post('/api/join', (req, reply) => {
-      if (limited(req, reply)) return reply;
+    // wrong codes are counted per address; wrong passwords per address and drill, checked before
+    // the password is (the only guessable secret here)
+    r.post('/api/join', async (req, reply) => {
+      if (limited(reply, 'code', req.ip)) return reply;
       const b = JoinBody.safeParse(req.body);
       if (!b.success) return reply.code(400).send({ error: apiError('badRequest', { detail: firstIssue(b.error) }) });
       const code = normaliseCode(b.data.code);
-      const out = code ? svc.join(code, b.data.role, b.data.name, b.data.position ?? null, b.data.password ?? null) : ({ ok: false, status: 404, error: apiError('unknownDrill') } as const);
-      if (!out.ok && (out.status === 404 || out.status === 401)) limiter.fail(req.ip);
-      else if (out.ok) limiter.succeed(req.ip);
+      const pwKey = `${req.ip} ${code ?? ''}`;
+      if (code && (b.data.role === 'director' || b.data.role === 'evaluator') && limited(reply, 'password', pwKey)) return reply;
+      const out = code ? await svc.join(code, b.data.role, b.data.name, b.data.position ?? null, b.data.password ?? null) : ({ ok: false, status: 404, error: apiError('unknownDrill') } as const);
+      if (!out.ok && out.status === 404) limits.failed('code', req.ip);
+      else if (!out.ok && out.status === 401) limits.failed('password', pwKey);
+      else if (out.ok && code) limits.succeeded('password', pwKey);
       return send(reply, out);
     });
 
@@ -276,6 +318,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   });
 
   function handleSocket(ws: WebSocket, ip: string): void {
+    // until hello, this connection's own bucket; after it, the participant's (shared with HTTP)
     const bucket = new TokenBucket(svc.now, opts.messageRate ?? 20, opts.messageBurst ?? 60);
     let who: { participant: ParticipantRow; drill: LiveDrill } | null = null;
     let unsubscribe: (() => void) | null = null;
@@ -298,7 +341,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
 
     ws.on('message', (raw: Buffer, isBinary: boolean) => {
       try {
-        if (!bucket.take()) {
+        if (who ? limits.action(who.participant.id) > 0 : !bucket.take()) {
           if (++dropped > 200) ws.close(1008, 'flood');
           else if (dropped % 20 === 1) error(apiError('floodLimited'));
           return;
@@ -345,14 +388,15 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
 
     function hello(token: string, since: string | number | undefined): void {
       if (who) return error(apiError('badRequest', { detail: 'hello twice' }));
-      const wait = limiter.retryAfter(ip);
-      if (wait > 0) {
-        error(apiError('rateLimited', { seconds: Math.ceil(wait / 1000) }));
-        return void ws.close(4029, 'rate limited');
-      }
+      // as over HTTP: a valid token is welcome from any address; wrong ones are counted per address
       const a = svc.authenticate(token);
       if (!a) {
-        limiter.fail(ip);
+        const wait = limits.blocked('token', ip);
+        if (wait > 0) {
+          error(apiError('rateLimited', { seconds: Math.ceil(wait / 1000) }));
+          return void ws.close(4029, 'rate limited');
+        }
+        limits.failed('token', ip);
         error(apiError('badToken'));
         return void ws.close(4001, 'bad token');
       }

@@ -6,6 +6,7 @@ import { clampSpeed } from '../../engine/drill/pacedClock.ts';
 import { STAFF } from '../../engine/drill/audience.ts';
 import type { DrillRecord, NewRecord } from '../../engine/drill/records.ts';
 import { loadScenario, type Scenario } from '../../engine/index.ts';
+import { parseInThread, type ParseScenario } from './scenarioParser.ts';
 import type { DrillRow, DrillStore, ParticipantRow } from './drillStore.ts';
 import { apiError, type ApiError } from './messages.ts';
 import { checkPassword, CursorCodec, hashPassword, newDrillCode, newId, newSalt, newSeed, newToken, sha256Node, tokenHash } from './secrets.ts';
@@ -45,6 +46,17 @@ export interface ServiceOptions {
   /** looks up a built-in scenario's text by name ("lezhi-rainstorm", "tiny") */
   scenarioText?: (name: string) => string | undefined;
   log?: (line: string) => void;
+  /**
+   * loads a new drill's scenario text; `startServer` passes a worker thread (ScenarioParser) so
+   * a big upload does not stall other drills (default: this thread, for tests)
+   */
+  parseScenario?: ParseScenario;
+  /** largest uploaded scenario text, UTF-8 bytes (default 1 MiB; the shipped ones are under 200 KiB) */
+  maxScenarioBytes?: number;
+  /** most drills not yet started (draft or briefing) at once, counting those being created (default 20) */
+  maxDrafts?: number;
+  /** most creations loading their scenario at once (default 2) */
+  maxCreating?: number;
 }
 
 export interface CreateDrillInput {
@@ -72,6 +84,12 @@ export class DrillService {
   private readonly live = new Map<string, LiveDrill>();
   private readonly scenarioText: (name: string) => string | undefined;
   private readonly log: (line: string) => void;
+  private readonly parseScenario: ParseScenario;
+  readonly maxScenarioBytes: number;
+  readonly maxDrafts: number;
+  private readonly maxCreating: number;
+  /** creations between their checks and their insert (their scenario is loading) */
+  private creating = 0;
 
   constructor(opts: ServiceOptions) {
     this.store = opts.store;
@@ -79,6 +97,10 @@ export class DrillService {
     this.maxSpeed = opts.maxSpeed ?? 3600;
     this.scenarioText = opts.scenarioText ?? (() => undefined);
     this.log = opts.log ?? (() => {});
+    this.parseScenario = opts.parseScenario ?? parseInThread;
+    this.maxScenarioBytes = opts.maxScenarioBytes ?? 1024 * 1024;
+    this.maxDrafts = opts.maxDrafts ?? 20;
+    this.maxCreating = opts.maxCreating ?? 2;
   }
 
   get drills(): LiveDrill[] {
@@ -105,9 +127,23 @@ export class DrillService {
     return { count: this.live.size, running, broken };
   }
 
-  private load(row: DrillRow): LiveDrill {
-    const parsed = loadScenario(row.scenarioText, row.scenarioName);
+  /** Drills not yet started (draft or briefing): what `maxDrafts` caps. */
+  notStarted(): number {
+    let n = 0;
+    for (const ld of this.live.values()) if (ld.session.phase === 'draft' || ld.session.phase === 'briefing') n++;
+    return n;
+  }
+
+  /**
+   * Puts a stored drill in memory, with its scenario as loaded (`scenario`, just created) or
+   * loaded here from the stored text (at start). The row's `scenarioText` is then read from the
+   * store on use instead of held: it may be megabytes per drill.
+   */
+  private load(row: DrillRow, scenario?: Scenario): LiveDrill {
+    const parsed = scenario ? { ok: true as const, scenario } : loadScenario(row.scenarioText, row.scenarioName);
     if (!parsed.ok) throw new Error(`stored scenario of ${row.id} no longer loads`);
+    const store = this.store;
+    Object.defineProperty(row, 'scenarioText', { get: () => store.scenarioText(row.id) ?? '', enumerable: false, configurable: true });
     const config = JSON.parse(row.configJson) as DrillConfig;
     const init = { scenario: parsed.scenario, scenarioSha256: row.scenarioSha256, config, drillSeed: row.drillSeed, maxSpeed: this.maxSpeed };
     let session: DrillSession;
@@ -124,9 +160,30 @@ export class DrillService {
     return ld;
   }
 
-  /** A trainer creates a drill; gets its code and a director token. */
-  createDrill(input: CreateDrillInput): Outcome<{ drillId: string; code: string; token: string; participantId: string }> {
+  /**
+   * A trainer creates a drill; gets its code and a director token. Refuses an uploaded text over
+   * `maxScenarioBytes` (413), more than `maxDrafts` drills not yet started or more than
+   * `maxCreating` creations at once (429). The scenario is loaded once, by `parseScenario`, and
+   * the password hashed on the thread pool, so other drills run on meanwhile. Who may create
+   * drills (the admin token) is the caller's check.
+   */
+  async createDrill(input: CreateDrillInput): Promise<Outcome<{ drillId: string; code: string; token: string; participantId: string }>> {
     if (typeof input.password !== 'string' || input.password.length < 6 || input.password.length > 200) return fail(400, apiError('weakPassword'));
+    if (typeof input.scenarioText === 'string') {
+      const bytes = Buffer.byteLength(input.scenarioText, 'utf8');
+      if (bytes > this.maxScenarioBytes) return fail(413, apiError('scenarioTooLarge', { size: Math.ceil(bytes / 1024), max: Math.floor(this.maxScenarioBytes / 1024) }));
+    }
+    if (this.creating >= this.maxCreating) return fail(429, apiError('createBusy'));
+    if (this.notStarted() + this.creating >= this.maxDrafts) return fail(429, apiError('tooManyDrafts', { max: this.maxDrafts }));
+    this.creating++;
+    try {
+      return await this.createCounted(input);
+    } finally {
+      this.creating--;
+    }
+  }
+
+  private async createCounted(input: CreateDrillInput): Promise<Outcome<{ drillId: string; code: string; token: string; participantId: string }>> {
     let text: string | undefined;
     let name = 'uploaded.yaml';
     if (typeof input.scenarioText === 'string') text = input.scenarioText;
@@ -136,9 +193,15 @@ export class DrillService {
       if (text === undefined) return fail(400, apiError('unknownScenario', { detail: name }));
       name = `${name}.yaml`;
     }
-    const parsed = loadScenario(text, name);
+    let parsed: Awaited<ReturnType<ParseScenario>>;
+    try {
+      parsed = await this.parseScenario(text, name);
+    } catch (e) {
+      return fail(400, apiError('scenarioUnloadable', { detail: (e instanceof Error ? e.message : String(e)).slice(0, 200) }));
+    }
     if (!parsed.ok)
       return fail(400, apiError('badScenario', { detail: parsed.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => `${p.line}:${p.col} ${p.message}`).join('; ') }));
+    const passwordHash = await hashPassword(input.password);
     const rawConfig = (input.config ?? {}) as Record<string, unknown>;
     const mode = input.mode === 'blind' ? 'blind' : 'open';
     const cfg = completeConfig(parsed.scenario, mode === 'blind' ? { ...rawConfig, blind: rawConfig.blind ?? {} } : rawConfig);
@@ -148,14 +211,15 @@ export class DrillService {
     const now = this.now();
     const id = newId('d');
     let code = newDrillCode();
-    while (this.store.drillByCode(code)) code = newDrillCode();
-    const session = DrillSession.create({ scenario: parsed.scenario, scenarioSha256: sha256Node(text), config: cfg.config, drillSeed: seed, maxSpeed: this.maxSpeed }, speed);
+    while (this.store.drillIdByCode(code)) code = newDrillCode();
+    const scenarioSha256 = sha256Node(text);
+    const session = DrillSession.create({ scenario: parsed.scenario, scenarioSha256, config: cfg.config, drillSeed: seed, maxSpeed: this.maxSpeed }, speed);
     const title = String(input.title ?? '').slice(0, 200) || '演练';
     this.store.createDrill({
-      id, code, title, mode, createdAt: now, passwordHash: hashPassword(input.password), secret: newSalt(),
-      scenarioText: text, scenarioSha256: sha256Node(text), scenarioName: name, configJson: JSON.stringify(cfg.config), drillSeed: seed, state: session.state,
+      id, code, title, mode, createdAt: now, passwordHash, secret: newSalt(),
+      scenarioText: text, scenarioSha256, scenarioName: name, configJson: JSON.stringify(cfg.config), drillSeed: seed, state: session.state,
     });
-    const ld = this.load(this.store.drill(id)!);
+    const ld = this.load(this.store.drill(id)!, parsed.scenario);
     this.commit(ld, [{ t: 0, kind: 'created', audience: 'all', data: { title, mode, speed } }]);
     const { token, participant } = this.addParticipant(ld, 'director', String(input.directorName ?? '导调').slice(0, 60) || '导调', null);
     return { ok: true, value: { drillId: id, code, token, participantId: participant.id } };
@@ -174,12 +238,12 @@ export class DrillService {
    * directors and evaluators also need the drill password. Wrong codes and passwords are for
    * the caller to rate-limit.
    */
-  join(code: string, role: Role, name: string, position: string | null, password: string | null): Outcome<{ drillId: string; token: string; participantId: string; role: Role; position: string | null }> {
-    const row = this.store.drillByCode(code);
-    const ld = row && this.live.get(row.id);
+  async join(code: string, role: Role, name: string, position: string | null, password: string | null): Promise<Outcome<{ drillId: string; token: string; participantId: string; role: Role; position: string | null }>> {
+    const id = this.store.drillIdByCode(code);
+    const ld = id && this.live.get(id);
     if (!ld) return fail(404, apiError('unknownDrill'));
     if (role === 'director' || role === 'evaluator') {
-      if (typeof password !== 'string' || !checkPassword(password, ld.row.passwordHash)) return fail(401, apiError('badPassword'));
+      if (typeof password !== 'string' || !(await checkPassword(password, ld.row.passwordHash))) return fail(401, apiError('badPassword'));
       position = null;
     } else if (role === 'trainee') {
       if (!position || !ld.config.positions.some((p) => p.id === position)) return fail(400, apiError('badPosition'));

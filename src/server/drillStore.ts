@@ -66,6 +66,8 @@ export class DrillStore {
       ),
       drillById: db.prepare<[string], RawDrill>('SELECT * FROM drills WHERE id = ?'),
       drillByCode: db.prepare<[string], RawDrill>('SELECT * FROM drills WHERE code = ?'),
+      drillIdByCode: db.prepare<[string], { id: string }>('SELECT id FROM drills WHERE code = ?'),
+      scenarioText: db.prepare<[string], { scenario_text: string }>('SELECT scenario_text FROM drills WHERE id = ?'),
       allDrills: db.prepare<[], RawDrill>('SELECT * FROM drills ORDER BY created_at'),
       head: db.prepare<[string], { head_seq: number; head_hash: string }>('SELECT head_seq, head_hash FROM drills WHERE id = ?'),
       insertEvent: db.prepare(
@@ -95,6 +97,16 @@ export class DrillStore {
   drillByCode(code: string): DrillRow | undefined {
     const r = this.q.drillByCode.get(code);
     return r && toDrill(r);
+  }
+
+  /** The id of the drill with this code, without reading its row (a join or a lookup needs no scenario text). */
+  drillIdByCode(code: string): string | undefined {
+    return this.q.drillIdByCode.get(code)?.id;
+  }
+
+  /** A drill's stored scenario text (kept out of memory between uses: it may be megabytes). */
+  scenarioText(id: string): string | undefined {
+    return this.q.scenarioText.get(id)?.scenario_text;
   }
 
   drills(): DrillRow[] {

@@ -36,6 +36,21 @@ const catalog = {
   optMaxSpeed: { zh: '允许的最高倍速（默认 3600；仅供压力测试调高）', en: 'highest clock speed allowed (default 3600; raise only for load tests)' },
   badMaxSpeed: { zh: '最高倍速无效：{detail}', en: 'invalid maximum speed: {detail}' },
   cannotOpenDb: { zh: '无法打开数据库 {db}：{detail}', en: 'cannot open database {db}: {detail}' },
+  // creating drills (admin token, caps) and request limits
+  needAdminToken: { zh: '创建演练需要服务器管理口令（启动服务器时显示在控制台上）', en: 'creating a drill needs the server admin token (printed on the server console at start)' },
+  badAdminToken: { zh: '服务器管理口令不正确', en: 'wrong server admin token' },
+  createRateLimited: { zh: '创建演练过于频繁，请 {seconds} 秒后再试', en: 'drills are being created too fast; try again in {seconds} s' },
+  createBusy: { zh: '服务器正在载入其他场景，请稍后再试', en: 'the server is loading other scenarios; try again shortly' },
+  tooManyDrafts: { zh: '尚未开始的演练已达上限（{max} 个）：请先开始或结束其中一个', en: 'too many drills not yet started (limit {max}): start or end one first' },
+  scenarioTooLarge: { zh: '场景文件过大（{size} KiB，上限 {max} KiB）', en: 'the scenario file is too large ({size} KiB; limit {max} KiB)' },
+  scenarioUnloadable: { zh: '场景无法载入（过大、嵌套过深或超时）：{detail}', en: 'the scenario could not be loaded (too large, too deeply nested or too slow): {detail}' },
+  tooManyRequests: { zh: '请求过于频繁，请 {seconds} 秒后再试', en: 'too many requests; try again in {seconds} s' },
+  adminToken: { zh: '服务器管理口令（创建演练时填写）：{token}', en: 'server admin token (to create drills): {token}' },
+  adminTokenGiven: { zh: '服务器管理口令：使用 --admin-token / YANLIAN_ADMIN_TOKEN 所设置的口令', en: 'server admin token: the one set by --admin-token / YANLIAN_ADMIN_TOKEN' },
+  optAdminToken: { zh: '创建演练所需的管理口令（至少 12 个字符；也可用环境变量 YANLIAN_ADMIN_TOKEN；默认每次启动随机生成并显示）', en: 'admin token needed to create drills (12+ characters; or env YANLIAN_ADMIN_TOKEN; by default a new one is generated and printed at each start)' },
+  optMaxDrafts: { zh: '尚未开始的演练数量上限（默认 20）', en: 'most drills not yet started at once (default 20)' },
+  badAdminTokenOpt: { zh: '管理口令至少 12 个字符', en: 'the admin token needs at least 12 characters' },
+  badMaxDrafts: { zh: '未开始演练上限无效：{detail}', en: 'invalid maximum of drills not yet started: {detail}' },
 } as const;
 
 export type ServerMessage = keyof typeof catalog;

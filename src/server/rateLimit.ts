@@ -66,3 +66,95 @@ export class TokenBucket {
     return true;
   }
 }
+
+/**
+ * Token buckets by key (a participant id): one budget per participant, whatever the transport,
+ * so HTTP requests and WebSocket messages draw on the same `rate` per second and `burst`.
+ * Idle full buckets are dropped when the map grows past `maxKeys`.
+ */
+export class KeyedBuckets {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(
+    private readonly now: () => number,
+    private readonly rate = 20,
+    private readonly burst = 60,
+    private readonly maxKeys = 100_000,
+  ) {}
+
+  /** Takes one token for `key`; returns 0 when allowed, else the milliseconds until one is free. */
+  take(key: string): number {
+    let b = this.buckets.get(key);
+    if (!b) {
+      if (this.buckets.size >= this.maxKeys) this.buckets.clear();
+      b = new TokenBucket(this.now, this.rate, this.burst);
+      this.buckets.set(key, b);
+    }
+    return b.take() ? 0 : Math.max(1, Math.ceil(1000 / this.rate));
+  }
+}
+
+/** What a limit is counted on. */
+export type FailureKind = 'token' | 'code' | 'password' | 'admin';
+
+export interface LimitOptions {
+  /** per participant, both transports: requests or messages per second and burst (default 20/s, 60) */
+  actionRate?: number;
+  actionBurst?: number;
+  /** wrong codes from one address per minute before a block (default 20: a classroom behind one NAT mistypes) */
+  maxCodeFailures?: number;
+  /** drill creations: burst and per minute, over the whole server (default 10 and 10/min) */
+  createBurst?: number;
+  createPerMin?: number;
+}
+
+/**
+ * The drill server's limits, one object for HTTP and WebSocket alike (pure policy; the clock
+ * is injected):
+ * - **actions**: every authenticated request or message draws on its participant's bucket;
+ * - **tokens** (256-bit, unguessable): failures are counted per address; once blocked, an
+ *   address gets 429/4029 for wrong tokens, but a valid token is still accepted from it, so one
+ *   pupil's stale token does not lock out a classroom behind one NAT;
+ * - **codes** (per address) and **passwords** (per address and drill) and the **admin token**
+ *   (per address) are guessable: a blocked key is refused before the secret is checked.
+ */
+export class ServerLimits {
+  private readonly failures: Record<FailureKind, FailureLimiter>;
+  private readonly actions: KeyedBuckets;
+  private readonly creations: TokenBucket;
+
+  constructor(now: () => number, o: LimitOptions = {}) {
+    this.failures = {
+      token: new FailureLimiter(now),
+      code: new FailureLimiter(now, o.maxCodeFailures ?? 20),
+      password: new FailureLimiter(now),
+      admin: new FailureLimiter(now),
+    };
+    this.actions = new KeyedBuckets(now, o.actionRate ?? 20, o.actionBurst ?? 60);
+    this.creations = new TokenBucket(now, (o.createPerMin ?? 10) / 60, o.createBurst ?? 10);
+  }
+
+  /** Milliseconds before a failure-prone check of `kind` may run for `key` (0: now). */
+  blocked(kind: FailureKind, key: string): number {
+    return this.failures[kind].retryAfter(key);
+  }
+
+  failed(kind: FailureKind, key: string): void {
+    this.failures[kind].fail(key);
+  }
+
+  /** A right password or code clears its key; valid tokens clear nothing (a valid token of one's own must not wipe a guessing record). */
+  succeeded(kind: Exclude<FailureKind, 'token'>, key: string): void {
+    this.failures[kind].succeed(key);
+  }
+
+  /** One request or message by a participant: 0 when allowed, else ms until the next is. */
+  action(participantId: string): number {
+    return this.actions.take(participantId);
+  }
+
+  /** One drill creation: false when over the server's creation rate. */
+  create(): boolean {
+    return this.creations.take();
+  }
+}

@@ -1,4 +1,7 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 
 /** SHA-256 hex of a UTF-8 string via Node (same digest as engine/drill/sha256.ts, faster). */
 export function sha256Node(s: string): string {
@@ -50,17 +53,40 @@ export function formatCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-/** scrypt (N = 2^14, r = 8, p = 1) with a 16-byte salt: "scrypt$salt$hash". */
-export function hashPassword(password: string): string {
+/**
+ * scrypt (N = 2^14, r = 8, p = 1) with a 16-byte salt: "scrypt$salt$hash". Runs on libuv's
+ * thread pool (about 50–150 ms of CPU), so other drills' traffic is not held up meanwhile.
+ */
+export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  return `scrypt$${salt.toString('hex')}$${scryptSync(password, salt, 32).toString('hex')}`;
+  return `scrypt$${salt.toString('hex')}$${(await scryptAsync(password, salt, 32)).toString('hex')}`;
 }
 
-export function checkPassword(password: string, stored: string): boolean {
+/** Checks a password against `hashPassword`'s output, off the event loop like it. */
+export async function checkPassword(password: string, stored: string): Promise<boolean> {
   const [alg, saltHex, hashHex] = stored.split('$');
   if (alg !== 'scrypt' || !saltHex || !hashHex) return false;
-  const got = scryptSync(password, Buffer.from(saltHex, 'hex'), 32);
+  const got = await scryptAsync(password, Buffer.from(saltHex, 'hex'), 32);
   return timingSafeEqual(got, Buffer.from(hashHex, 'hex'));
+}
+
+/**
+ * A server admin token for trainers (creating drills), generated at each start when none is
+ * given: 16 characters of the drill-code alphabet in groups of four (≈ 79 bits), easy to type
+ * from the console. Never stored: the server keeps it in memory only.
+ */
+export function newAdminToken(): string {
+  let s = '';
+  for (let i = 0; i < 16; i++) s += (i && i % 4 === 0 ? '-' : '') + CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return s;
+}
+
+/** Compares a presented secret with the expected one in constant time (both hashed first, so lengths may differ). */
+export function sameSecret(presented: unknown, expected: string): boolean {
+  if (typeof presented !== 'string' || presented.length > 200) return false;
+  const a = createHash('sha256').update('yanlian-admin\n' + presented.trim()).digest();
+  const b = createHash('sha256').update('yanlian-admin\n' + expected).digest();
+  return timingSafeEqual(a, b);
 }
 
 /**

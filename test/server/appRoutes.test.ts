@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/buildServer.ts';
 import { reportRoutes } from '../../src/server/reportRoutes.ts';
 import { listScenarios, SCENARIO_DIR } from '../../src/server/scenarioDir.ts';
-import { FIXTURES, makeService, tempDir } from './helpers.ts';
+import { admin, ADMIN_TOKEN, FIXTURES, makeService, tempDir } from './helpers.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -21,7 +21,7 @@ function withApp(built = true) {
     writeFileSync(join(appDir, 'assets', 'app.js'), 'console.log(1)');
   }
   const s = makeService();
-  const app = buildServer({ service: s.service, plugins: [reportRoutes], appDir, scenarios: () => listScenarios([FIXTURES, SCENARIO_DIR]) });
+  const app = buildServer({ service: s.service, plugins: [reportRoutes], adminToken: ADMIN_TOKEN, appDir, scenarios: () => listScenarios([FIXTURES, SCENARIO_DIR]) });
   cleanups.push(tmp.cleanup, () => {
     s.db.close();
   }, () => app.close());
@@ -65,12 +65,12 @@ describe('drill server: the web app and its helper routes', () => {
 
   it('tells a drill code’s positions (no token needed), and rate-limits wrong codes', async () => {
     const { app } = withApp();
-    const created = (await app.inject({ method: 'POST', url: '/api/drills', payload: { title: '岗位', password: 'pw-123456', scenario: 'tiny', seed: 1 } })).json();
+    const created = (await app.inject({ method: 'POST', url: '/api/drills', headers: admin, payload: { title: '岗位', password: 'pw-123456', scenario: 'tiny', seed: 1 } })).json();
     const ok = await app.inject({ method: 'POST', url: '/api/positions', payload: { code: created.codeDisplay.toLowerCase() } });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ title: '岗位', positions: expect.arrayContaining([expect.objectContaining({ id: 'county-eb' })]) });
     expect(JSON.stringify(ok.json())).not.toMatch(/seed|inject|password/i);
-    for (let i = 0; i < 5; i++) expect((await app.inject({ method: 'POST', url: '/api/positions', payload: { code: 'ZZZZ-ZZZZ' } })).statusCode).toBe(404);
+    for (let i = 0; i < 20; i++) expect((await app.inject({ method: 'POST', url: '/api/positions', payload: { code: 'ZZZZ-ZZZZ' } })).statusCode).toBe(404);
     expect((await app.inject({ method: 'POST', url: '/api/positions', payload: { code: 'ZZZZ-ZZZZ' } })).statusCode).toBe(429);
     expect((await app.inject({ method: 'POST', url: '/api/positions', payload: { code: 42 } })).statusCode).toBe(429);
   });

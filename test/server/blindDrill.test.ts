@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../engine/drill/canonicalJson.ts';
-import { bearer, FakeClock, makeApp } from './helpers.ts';
+import { admin, bearer, FakeClock, makeApp } from './helpers.ts';
 import { TestClient } from './wsClient.ts';
 
 /**
@@ -32,6 +32,7 @@ beforeAll(async () => {
   const res = await a.app.inject({
     method: 'POST',
     url: '/api/drills',
+    headers: admin,
     payload: { title: '双盲演练', password: 'pw-123456', scenario: 'tiny', mode: 'blind', seed: DRILL_SEED, speed: 60, config: { injects, blind: { failures: { min: 1 } } } },
   });
   expect(res.statusCode, res.body).toBe(200);

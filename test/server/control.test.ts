@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bearer, FakeClock, makeApp } from './helpers.ts';
+import { admin, bearer, FakeClock, makeApp } from './helpers.ts';
 
 type App = ReturnType<typeof makeApp>;
 const apps: App[] = [];
@@ -13,7 +13,7 @@ afterEach(async () => {
 async function setup(payload: Record<string, unknown> = {}) {
   const a = makeApp(':memory:', new FakeClock());
   apps.push(a);
-  const created = (await a.app.inject({ method: 'POST', url: '/api/drills', payload: { title: '控制', password: 'pw-123456', scenario: 'tiny', seed: 1, speed: 60, ...payload } })).json();
+  const created = (await a.app.inject({ method: 'POST', url: '/api/drills', headers: admin, payload: { title: '控制', password: 'pw-123456', scenario: 'tiny', seed: 1, speed: 60, ...payload } })).json();
   const join = async (position: string) => (await a.app.inject({ method: 'POST', url: '/api/join', payload: { code: created.code, role: 'trainee', name: position, position } })).json().token as string;
   const ctl = (op: string, extra: Record<string, unknown> = {}) => a.app.inject({ method: 'POST', url: '/api/drill/control', payload: { op, ...extra }, headers: bearer(created.token) });
   const events = async (token: string) => (await a.app.inject({ url: '/api/drill/events', headers: bearer(token) })).json().events as { kind: string; data: Record<string, unknown> }[];

@@ -21,7 +21,7 @@ afterAll(() => {
 /** Starts `yanlian serve` on a free port; resolves with its base URL once it listens. */
 function serve(db: string): Promise<{ proc: ChildProcess; base: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, YANLIAN_ADMIN_TOKEN: ADMIN } });
     procs.push(proc);
     let out = '';
     const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 20_000);
@@ -38,13 +38,16 @@ function serve(db: string): Promise<{ proc: ChildProcess; base: string }> {
   });
 }
 
+/** the server admin token, given as `yanlian serve` reads it from the environment */
+const ADMIN = 'crash-test-admin-token';
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('SIGKILL in the middle of a running drill', () => {
   it('restarts where it was: no event lost or duplicated; clients catch up from their cursor', async () => {
     const db = `${tmp.dir}/drills.sqlite`;
     let srv = await serve(db);
-    const created = (await api(srv.base, 'POST', '/api/drills', { title: '断电演练', password: 'pw-123456', scenarioText: TINY, seed: 1, speed: 3600 })).json as { token: string; code: string; drillId: string };
+    const created = (await api(srv.base, 'POST', '/api/drills', { title: '断电演练', password: 'pw-123456', scenarioText: TINY, seed: 1, speed: 3600 }, ADMIN)).json as { token: string; code: string; drillId: string };
     const trainee = (await api(srv.base, 'POST', '/api/join', { code: created.code, role: 'trainee', name: '县局', position: 'county-eb' })).json as { token: string };
     const ws = srv.base.replace('http', 'ws') + '/ws';
     const dir = await NetClient.connect(ws);

@@ -27,18 +27,18 @@ describe('SQLite drill store', () => {
     expect(() => migrate(db)).toThrow(/newer/);
   });
 
-  it('drills, participants and every event survive a restart, hash-chained', () => {
+  it('drills, participants and every event survive a restart, hash-chained', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const file = `${t.dir}/drills.sqlite`;
     const clock = new FakeClock();
     const a = makeService(file, clock);
-    const created = a.service.createDrill({ title: '测试演练', password: 'secret1', scenario: 'tiny', seed: 1, speed: 600 });
+    const created = await a.service.createDrill({ title: '测试演练', password: 'secret1', scenario: 'tiny', seed: 1, speed: 600 });
     if (!created.ok) throw new Error(JSON.stringify(created));
     const { drillId, code } = created.value;
     const ld = a.service.drill(drillId)!;
     const dir = a.service.authenticate(created.value.token)!.participant;
-    const joined = a.service.join(code, 'trainee', '乙镇值班员', 'twp-tb', null);
+    const joined = await a.service.join(code, 'trainee', '乙镇值班员', 'twp-tb', null);
     expect(joined.ok).toBe(true);
     expect(a.service.control(dir, ld, 'brief').ok).toBe(true);
     expect(a.service.control(dir, ld, 'start').ok).toBe(true);
@@ -61,9 +61,9 @@ describe('SQLite drill store', () => {
     b.db.close();
   });
 
-  it('an append is one transaction: a failing insert leaves neither events nor state behind', () => {
+  it('an append is one transaction: a failing insert leaves neither events nor state behind', async () => {
     const { service, db } = makeService();
-    const c = service.createDrill({ title: 'x', password: 'secret1', scenario: 'tiny', seed: 1 });
+    const c = await service.createDrill({ title: 'x', password: 'secret1', scenario: 'tiny', seed: 1 });
     if (!c.ok) throw new Error('create');
     const id = c.value.drillId;
     const headBefore = service.store.drill(id)!.headSeq;
@@ -74,13 +74,13 @@ describe('SQLite drill store', () => {
     db.close();
   });
 
-  it('a failed commit stops the drill (read-only) and a restart rebuilds it from what was committed', () => {
+  it('a failed commit stops the drill (read-only) and a restart rebuilds it from what was committed', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const file = `${t.dir}/drills.sqlite`;
     const clock = new FakeClock();
     const a = makeService(file, clock);
-    const c = a.service.createDrill({ title: 'x', password: 'secret1', scenario: 'tiny', seed: 1, speed: 600 });
+    const c = await a.service.createDrill({ title: 'x', password: 'secret1', scenario: 'tiny', seed: 1, speed: 600 });
     if (!c.ok) throw new Error('create');
     const ld = a.service.drill(c.value.drillId)!;
     const dir = a.service.authenticate(c.value.token)!.participant;
