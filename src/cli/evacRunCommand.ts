@@ -8,7 +8,7 @@ import { sha256Hex } from '../../engine/node/scenarioFile.ts';
 import { CliExit, EXIT } from './cliExit.ts';
 import { msg } from './messages.ts';
 import { formatEvacOutcome } from './printEvacOutcome.ts';
-import { decisionsLine } from './runCommand.ts';
+import { decisionsLine } from './decisionsLine.ts';
 
 /**
  * `yanlian run FILE --seed S [--log OUT.jsonl] [--json]` for a building scenario: one evacuation

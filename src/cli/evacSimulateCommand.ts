@@ -7,7 +7,7 @@ import { sha256Hex } from '../../engine/node/scenarioFile.ts';
 import { evacCurves } from '../report/evacuation/evacCurves.ts';
 import { renderEvacReport } from '../report/evacuation/renderEvacReport.ts';
 import { formatEvacSummary } from './printEvacSummary.ts';
-import type { SimulateOptions } from './simulateCommand.ts';
+import type { SimulateOptions } from './simulateOptions.ts';
 import { runSimulate } from './simulateRun.ts';
 
 /** What `simulate` has already parsed and checked when it finds a building scenario. */

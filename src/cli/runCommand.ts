@@ -1,30 +1,16 @@
 import { relative, dirname, resolve } from 'node:path';
-import { ENGINE_VERSION, masterSeedFrom, runTrial, xstateMachines, type Lang, type LogEvent, type Manifest } from '../../engine/index.ts';
+import { ENGINE_VERSION, runTrial, xstateMachines, type Lang, type LogEvent, type Manifest } from '../../engine/index.ts';
 import { writeFileAtomic } from '../../engine/node/atomicWrite.ts';
 import { toJsonl } from '../../engine/node/jsonl.ts';
 import { sha256Hex } from '../../engine/node/scenarioFile.ts';
 import { CliExit, EXIT } from './cliExit.ts';
 import { loadDecisionsOrExit, type DecisionsFile } from './decisionsFile.ts';
+import { decisionsLine } from './decisionsLine.ts';
 import { evacRunCommand } from './evacRunCommand.ts';
 import { loadAnyOrExit } from './loadAnyOrExit.ts';
 import { msg } from './messages.ts';
+import { parseSeed } from './parseSeed.ts';
 import { formatOutcome } from './printOutcome.ts';
-
-/**
- * Parses `--seed`: an integer 0 … 4294967295 stays itself; text that is not a number (e.g.
- * "drill-2025-07") is hashed to one; a number out of range (negative, fractional, too big)
- * exits 2.
- */
-export function parseSeed(raw: string, lang: Lang): number {
-  const numeric = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(raw.trim());
-  if (raw.trim() === '' || (numeric && !(/^\d+$/.test(raw.trim()) && Number(raw) <= 0xffffffff)))
-    throw new CliExit(EXIT.badInput, msg(lang, 'badSeed', { seed: raw }));
-  try {
-    return masterSeedFrom(numeric ? Number(raw) : raw);
-  } catch {
-    throw new CliExit(EXIT.badInput, msg(lang, 'badSeed', { seed: raw }));
-  }
-}
 
 /**
  * `yanlian run FILE --seed S [--log OUT.jsonl] [--json] [--decisions DRILL.yaml]`: one trial, a
@@ -61,14 +47,6 @@ export function runCommand(file: string, opts: { seed: string; log?: string; jso
   else process.stdout.write(formatOutcome(scenario, outcome, lang, hazardLine(events, lang)) + '\n');
   if (played) process.stderr.write(decisionsLine(events, lang) + '\n');
   if (opts.log) process.stderr.write(msg(lang, 'logWritten', { file: opts.log, events: events.length }) + '\n');
-}
-
-/** How many recorded decisions the engine applied and refused (with the refusals' codes). */
-export function decisionsLine(events: readonly LogEvent[], lang: Lang): string {
-  const applied = events.filter((e) => e.type === 'decision.applied').length;
-  const refused = events.filter((e) => e.type === 'decision.refused');
-  const codes = [...new Set(refused.map((e) => String(e.code ?? (e.error as { code?: string } | undefined)?.code)))].join(', ');
-  return msg(lang, 'decisionsPlayed', { applied, refused: refused.length, codes: codes === '' ? '—' : codes });
 }
 
 export type { DecisionsFile };

@@ -11,21 +11,13 @@ import { evacSimulateCommand } from './evacSimulateCommand.ts';
 import { loadAnyOrExit } from './loadAnyOrExit.ts';
 import { msg } from './messages.ts';
 import { formatSummary } from './printSummary.ts';
-import { parseSeed } from './runCommand.ts';
+import { parseSeed } from './parseSeed.ts';
+import type { SimulateOptions } from './simulateOptions.ts';
 import { runSimulate, writeHtml } from './simulateRun.ts';
 
 export { progressReporter } from './progressReporter.ts';
 
-export interface SimulateOptions {
-  trials: string;
-  seed: string;
-  workers?: string;
-  chunk?: string;
-  json?: string;
-  csv?: string;
-  untilSe?: string;
-  report?: string;
-}
+export type { SimulateOptions } from './simulateOptions.ts';
 
 /** Limits of the numeric options (inclusive). */
 export const SIMULATE_LIMITS = { trials: [1, 1_000_000_000], workers: [1, 64], chunk: [1, 1_000_000] } as const;

@@ -24,7 +24,7 @@ import { CliExit, EXIT } from './cliExit.ts';
 import { isBuildingScenarioFile } from './loadAnyOrExit.ts';
 import { loadOrExit } from './loadOrExit.ts';
 import { msg } from './messages.ts';
-import { parseSeed } from './runCommand.ts';
+import { parseSeed } from './parseSeed.ts';
 import { checkWritable, defaultWorkers, parseInteger, progressReporter, SIMULATE_LIMITS, writeReport } from './simulateCommand.ts';
 
 export interface SweepOptions {
