@@ -55,6 +55,7 @@ try {
   const created = (await api(base, 'POST', '/api/drills', { title: '压力测试演练', password: 'load-test-pw', ...scenario, seed: 20250710, speed: SPEED })).json as {
     token: string;
     code: string;
+    positionCodes: Record<string, string>;
   };
   if (!created.token) throw new Error('could not create the drill: ' + JSON.stringify(created));
   const info = (await api(base, 'GET', '/api/drill', undefined, created.token)).json as { map: { positions: { id: string }[] } };
@@ -64,7 +65,7 @@ try {
     tokens.push({ token: (await api(base, 'POST', '/api/join', { code: created.code, role: 'director', name: `导调${i + 1}`, password: 'load-test-pw' })).json.token as string, role: 'director', position: null });
   for (let i = 0; i < TRAINEES; i++) {
     const position = positions[i % positions.length]!;
-    tokens.push({ token: (await api(base, 'POST', '/api/join', { code: created.code, role: 'trainee', name: `演练人员${i + 1}`, position })).json.token as string, role: 'trainee', position });
+    tokens.push({ token: (await api(base, 'POST', '/api/join', { code: created.positionCodes[position], role: 'trainee', name: `演练人员${i + 1}` })).json.token as string, role: 'trainee', position });
   }
   const clients = await Promise.all(tokens.map(() => NetClient.connect(wsUrl)));
   await Promise.all(clients.map((c, i) => c.hello(tokens[i]!.token)));

@@ -13,7 +13,8 @@ import { ServerLimits, TokenBucket, type FailureKind, type LimitOptions } from '
 import type { ScenarioEntry } from './scenarioDir.ts';
 import { formatCode, normaliseCode, sameSecret } from './secrets.ts';
 import { statusPage } from './statusPage.ts';
-import { decodeCursor, isStaff, publicMap, recordFrame } from './views.ts';
+import { decodeCursor, isStaff, publicMap, recordFrame, viewerOf } from './views.ts';
+import { normalisePositionCode } from './positionCodes.ts';
 
 export interface ServerOptions {
   service: DrillService;
@@ -159,18 +160,26 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
 
     r.get('/api/scenarios', () => ({ scenarios: (scenarioList ??= opts.scenarios?.() ?? []) }));
 
-    // the positions a trainee may join as: the code is all a trainee needs, so it is all this needs
+    // what a code opens, for the join screen: a position code names its drill and position; the
+    // drill code names the drill only (trainees cannot join by it)
     r.post('/api/positions', (req, reply) => {
       if (limited(reply, 'code', req.ip)) return reply;
       const b = req.body as { code?: unknown } | null;
-      const code = b && typeof b.code === 'string' && b.code.length <= 20 ? normaliseCode(b.code) : null;
+      const raw = b && typeof b.code === 'string' && b.code.length <= 24 ? b.code : null;
+      const pc = normalisePositionCode(raw);
+      const hit = pc ? svc.positionOfCode(pc) : null;
+      if (hit) {
+        const pos = hit.drill.config.positions.find((p) => p.id === hit.position);
+        return { title: hit.drill.row.title, mode: hit.drill.row.mode, position: pos ? { id: pos.id, name: pos.name } : null };
+      }
+      const code = raw ? normaliseCode(raw) : null;
       const id = code ? svc.store.drillIdByCode(code) : undefined;
       const d = id ? svc.drill(id) : undefined;
       if (!d) {
         limits.failed('code', req.ip);
         return reply.code(404).send({ error: apiError('unknownDrill') });
       }
-      return { title: d.row.title, mode: d.row.mode, positions: d.config.positions.map((p) => ({ id: p.id, name: p.name })) };
+      return { title: d.row.title, mode: d.row.mode, position: null };
     });
 
     // wrong codes are counted per address; wrong passwords per address and drill, checked before
@@ -179,10 +188,19 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
       if (limited(reply, 'code', req.ip)) return reply;
       const b = JoinBody.safeParse(req.body);
       if (!b.success) return reply.code(400).send({ error: apiError('badRequest', { detail: firstIssue(b.error) }) });
-      const code = normaliseCode(b.data.code);
+      // a position's own code joins that position as a trainee; the drill code everyone else
+      const pc = normalisePositionCode(b.data.code);
+      if (pc && b.data.role !== 'trainee') return reply.code(400).send({ error: apiError('positionCodeRole') });
+      const opens = pc ? svc.positionOfCode(pc) : null;
+      if (opens && b.data.position !== undefined && opens.position !== b.data.position) return reply.code(400).send({ error: apiError('badPosition') });
+      const code = pc ? null : normaliseCode(b.data.code);
       const pwKey = `${req.ip} ${code ?? ''}`;
       if (code && (b.data.role === 'director' || b.data.role === 'evaluator') && limited(reply, 'password', pwKey)) return reply;
-      const out = code ? await svc.join(code, b.data.role, b.data.name, b.data.position ?? null, b.data.password ?? null) : ({ ok: false, status: 404, error: apiError('unknownDrill') } as const);
+      const out = pc
+        ? svc.joinPosition(pc, b.data.name)
+        : code
+          ? await svc.join(code, b.data.role, b.data.name, b.data.position ?? null, b.data.password ?? null)
+          : ({ ok: false, status: 404, error: apiError('unknownDrill') } as const);
       if (!out.ok && out.status === 404) limits.failed('code', req.ip);
       else if (!out.ok && out.status === 401) limits.failed('password', pwKey);
       else if (out.ok && code) limits.succeeded('password', pwKey);
@@ -193,7 +211,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
       const a = auth(req, reply);
       if (!a) return reply;
       const { participant: p, drill: d } = a;
-      const v = { role: p.role, position: p.position };
+      const v = viewerOf(p);
       const st = d.session.state;
       return {
         drill: {
@@ -213,7 +231,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     r.get('/api/drill/events', (req, reply) => {
       const a = auth(req, reply);
       if (!a) return reply;
-      const v = { role: a.participant.role, position: a.participant.position };
+      const v = viewerOf(a.participant);
       const q = req.query as { since?: string; limit?: string };
       const since = decodeCursor(q.since, v, a.drill.cursors);
       if (since === null) return reply.code(400).send({ error: apiError('badRequest', { detail: 'since' }) });
@@ -224,7 +242,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
       for (;;) {
         const batch = svc.store.records(a.drill.row.id, from, 2000);
         for (const rec of batch) {
-          const f = recordFrame(rec, v, a.drill.cursors);
+          const f = recordFrame(rec, v, a.drill);
           if (f) out.push(f);
           from = rec.seq;
           if (out.length >= limit) break;
@@ -299,6 +317,30 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
       const denied = svc.authorize(a.participant, a.drill, 'readScript');
       if (denied && a.participant.role !== 'director') return reply.code(403).send({ error: denied });
       return { participants: svc.store.participants(a.drill.row.id) };
+    });
+
+    // the director (re)issues join codes: all positions, or `{positions: [...]}`; old codes stop working
+    r.post('/api/drill/position-codes', (req, reply) => {
+      const a = auth(req, reply);
+      if (!a) return reply;
+      const b = req.body as { positions?: unknown } | null;
+      const list = b?.positions;
+      if (list !== undefined && (!Array.isArray(list) || list.length > 200 || list.some((x) => typeof x !== 'string' || x.length > 64)))
+        return reply.code(400).send({ error: apiError('badRequest', { detail: 'positions' }) });
+      return send(reply, svc.reissuePositionCodes(a.participant, a.drill, list as string[] | undefined));
+    });
+
+    // the director grants an observer the players' view (`{view: 'players'}`) or takes it back
+    // (`{view: 'public'}`); the observer's sockets close (4002) so its screen reloads the view
+    r.post('/api/drill/participants/:id/view', (req, reply) => {
+      const a = auth(req, reply);
+      if (!a) return reply;
+      const b = req.body as { view?: unknown } | null;
+      if (!b || (b.view !== 'players' && b.view !== 'public')) return reply.code(400).send({ error: apiError('badRequest', { detail: 'view' }) });
+      const id = String((req.params as { id: string }).id);
+      const out = svc.setObserverView(a.participant, a.drill, id, b.view);
+      if (out.ok) for (const ws of sockets.get(id) ?? []) ws.close(4002, 'view changed');
+      return send(reply, out);
     });
 
     r.delete('/api/drill/participants/:id', (req, reply) => {
@@ -400,7 +442,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
         error(apiError('badToken'));
         return void ws.close(4001, 'bad token');
       }
-      const v = { role: a.participant.role, position: a.participant.position };
+      const v = viewerOf(a.participant);
       const sinceSeq = decodeCursor(since, v, a.drill.cursors);
       if (sinceSeq === null) return error(apiError('badRequest', { detail: 'since' }));
       who = a;

@@ -47,6 +47,15 @@ export const MIGRATIONS: readonly string[] = [
      hash TEXT NOT NULL,
      PRIMARY KEY (drill_id, seq)
    ) WITHOUT ROWID;`,
+  // per-position join codes (only their hashes) and an observer's view granted by the director
+  `CREATE TABLE position_codes (
+     drill_id TEXT NOT NULL REFERENCES drills(id),
+     position TEXT NOT NULL,
+     code_hash TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (drill_id, position)
+   );
+   ALTER TABLE participants ADD COLUMN view TEXT;`,
 ];
 
 export type Db = Database.Database;

@@ -10,7 +10,10 @@ import { parseInThread, type ParseScenario } from './scenarioParser.ts';
 import type { DrillRow, DrillStore, ParticipantRow } from './drillStore.ts';
 import { apiError, type ApiError } from './messages.ts';
 import { checkPassword, CursorCodec, hashPassword, newDrillCode, newId, newSalt, newSeed, newToken, sha256Node, tokenHash } from './secrets.ts';
-import { isStaff, recordFrame } from './views.ts';
+import { recordFrame, viewScope } from './views.ts';
+import { OpaqueIds } from './opaqueIds.ts';
+import { formatPositionCode, newPositionCode, positionCodeHash } from './positionCodes.ts';
+import type { ObserverView } from '../../engine/drill/audience.ts';
 import { canSee } from '../../engine/drill/audience.ts';
 
 /** A connected client of one drill: who it is and how to send it a frame (JSON text). */
@@ -27,6 +30,8 @@ export interface LiveDrill {
   config: DrillConfig;
   session: DrillSession;
   cursors: CursorCodec;
+  /** opaque per-position names of inject and report keys */
+  ids: OpaqueIds;
   subs: Set<Subscriber>;
   /** set when the log could not be restored: the drill is then read-only */
   broken: string | null;
@@ -155,9 +160,70 @@ export class DrillService {
       this.log(`drill ${row.id}: ${broken}`);
       session = new DrillSession(init, row.state);
     }
-    const ld: LiveDrill = { row, scenario: parsed.scenario, config, session, cursors: new CursorCodec(row.secret), subs: new Set(), broken, lastSave: this.now(), lastClockFrame: 0 };
+    const ld: LiveDrill = { row, scenario: parsed.scenario, config, session, cursors: new CursorCodec(row.secret), ids: new OpaqueIds(row.secret), subs: new Set(), broken, lastSave: this.now(), lastClockFrame: 0 };
     this.live.set(row.id, ld);
     return ld;
+  }
+
+  /**
+   * New join codes for these positions (all of them at creation): only their hashes are stored,
+   * and each replaces the position's previous code, which stops working (tokens already issued
+   * stay valid until revoked). Returns the codes, XXXXX-XXXXX, by position; shown once.
+   */
+  private issuePositionCodes(ld: LiveDrill, positions: readonly string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    const rows: { position: string; codeHash: string }[] = [];
+    for (const position of positions) {
+      let code = newPositionCode();
+      while (this.store.positionByCodeHash(positionCodeHash(code))) code = newPositionCode();
+      out[position] = formatPositionCode(code);
+      rows.push({ position, codeHash: positionCodeHash(code) });
+    }
+    this.store.setPositionCodes(ld.row.id, rows, this.now());
+    return out;
+  }
+
+  /** The director re-issues join codes (all positions, or the ones named): the old ones stop working. */
+  reissuePositionCodes(p: ParticipantRow, ld: LiveDrill, positions?: readonly string[]): Outcome<{ positionCodes: Record<string, string> }> {
+    const denied = this.authorize(p, ld, 'manageParticipants');
+    if (denied) return fail(403, denied);
+    const all = ld.config.positions.map((x) => x.id);
+    if (positions?.some((x) => !all.includes(x))) return fail(400, apiError('badPosition'));
+    return { ok: true, value: { positionCodes: this.issuePositionCodes(ld, positions?.length ? positions : all) } };
+  }
+
+  /**
+   * A trainee joins by their position's own code (from the join link the director sent): the
+   * code names the drill and the position, and nothing else lets anyone join as a trainee.
+   * `code` is normalised (positionCodes.ts); an unknown one is for the caller to rate-limit.
+   */
+  joinPosition(code: string, name: string): Outcome<{ drillId: string; token: string; participantId: string; role: Role; position: string | null }> {
+    const hit = this.store.positionByCodeHash(positionCodeHash(code));
+    const ld = hit && this.live.get(hit.drillId);
+    if (!hit || !ld || !ld.config.positions.some((p) => p.id === hit.position)) return fail(404, apiError('unknownDrill'));
+    const { token, participant } = this.addParticipant(ld, 'trainee', name.slice(0, 60) || 'trainee', hit.position);
+    return { ok: true, value: { drillId: ld.row.id, token, participantId: participant.id, role: 'trainee', position: hit.position } };
+  }
+
+  /** The drill and position a (normalised) position code opens, for the join screen; no token. */
+  positionOfCode(code: string): { drill: LiveDrill; position: string } | null {
+    const hit = this.store.positionByCodeHash(positionCodeHash(code));
+    const ld = hit && this.live.get(hit.drillId);
+    return hit && ld ? { drill: ld, position: hit.position } : null;
+  }
+
+  /**
+   * The director grants an observer the players' view (every position's messages) or takes it
+   * back (public information only). Their open connections are closed by the caller: the client
+   * then reloads its view from the start.
+   */
+  setObserverView(p: ParticipantRow, ld: LiveDrill, participantId: string, view: ObserverView): Outcome<{ changed: boolean }> {
+    const denied = this.authorize(p, ld, 'manageParticipants');
+    if (denied) return fail(403, denied);
+    const changed = this.store.setView(ld.row.id, participantId, view === 'players' ? 'players' : null);
+    if (!changed) return fail(404, apiError('notFound'));
+    for (const s of ld.subs) if (s.participant.id === participantId) ld.subs.delete(s);
+    return { ok: true, value: { changed } };
   }
 
   /**
@@ -167,7 +233,7 @@ export class DrillService {
    * the password hashed on the thread pool, so other drills run on meanwhile. Who may create
    * drills (the admin token) is the caller's check.
    */
-  async createDrill(input: CreateDrillInput): Promise<Outcome<{ drillId: string; code: string; token: string; participantId: string }>> {
+  async createDrill(input: CreateDrillInput): Promise<Outcome<{ drillId: string; code: string; token: string; participantId: string; positionCodes: Record<string, string> }>> {
     if (typeof input.password !== 'string' || input.password.length < 6 || input.password.length > 200) return fail(400, apiError('weakPassword'));
     if (typeof input.scenarioText === 'string') {
       const bytes = Buffer.byteLength(input.scenarioText, 'utf8');
@@ -183,7 +249,7 @@ export class DrillService {
     }
   }
 
-  private async createCounted(input: CreateDrillInput): Promise<Outcome<{ drillId: string; code: string; token: string; participantId: string }>> {
+  private async createCounted(input: CreateDrillInput): Promise<Outcome<{ drillId: string; code: string; token: string; participantId: string; positionCodes: Record<string, string> }>> {
     let text: string | undefined;
     let name = 'uploaded.yaml';
     if (typeof input.scenarioText === 'string') text = input.scenarioText;
@@ -222,21 +288,23 @@ export class DrillService {
     const ld = this.load(this.store.drill(id)!, parsed.scenario);
     this.commit(ld, [{ t: 0, kind: 'created', audience: 'all', data: { title, mode, speed } }]);
     const { token, participant } = this.addParticipant(ld, 'director', String(input.directorName ?? '导调').slice(0, 60) || '导调', null);
-    return { ok: true, value: { drillId: id, code, token, participantId: participant.id } };
+    const positionCodes = this.issuePositionCodes(ld, ld.config.positions.map((p) => p.id));
+    return { ok: true, value: { drillId: id, code, token, participantId: participant.id, positionCodes } };
   }
 
   private addParticipant(ld: LiveDrill, role: Role, name: string, position: string | null): { token: string; participant: ParticipantRow } {
     const token = newToken();
-    const participant: ParticipantRow = { id: newId('p'), drillId: ld.row.id, role, position, name, revoked: false };
+    const participant: ParticipantRow = { id: newId('p'), drillId: ld.row.id, role, position, name, revoked: false, view: null };
     this.store.addParticipant(participant, tokenHash(token), this.now());
     this.commit(ld, [{ t: ld.session.state.engineNow, kind: 'participant', audience: STAFF, data: { id: participant.id, role, position, name } }]);
     return { token, participant };
   }
 
   /**
-   * Joins a drill by its code: trainees (with a position) and observers need only the code;
-   * directors and evaluators also need the drill password. Wrong codes and passwords are for
-   * the caller to rate-limit.
+   * Joins a drill by its code: observers need only the code (and see public information);
+   * directors and evaluators also need the drill password. Trainees cannot join by the drill
+   * code: they use their position's own code (`joinPosition`). Wrong codes and passwords are
+   * for the caller to rate-limit.
    */
   async join(code: string, role: Role, name: string, position: string | null, password: string | null): Promise<Outcome<{ drillId: string; token: string; participantId: string; role: Role; position: string | null }>> {
     const id = this.store.drillIdByCode(code);
@@ -245,9 +313,8 @@ export class DrillService {
     if (role === 'director' || role === 'evaluator') {
       if (typeof password !== 'string' || !(await checkPassword(password, ld.row.passwordHash))) return fail(401, apiError('badPassword'));
       position = null;
-    } else if (role === 'trainee') {
-      if (!position || !ld.config.positions.some((p) => p.id === position)) return fail(400, apiError('badPosition'));
-    } else position = null;
+    } else if (role === 'trainee') return fail(403, apiError('positionCodeNeeded'));
+    else position = null;
     const { token, participant } = this.addParticipant(ld, role, name.slice(0, 60) || role, position);
     return { ok: true, value: { drillId: ld.row.id, token, participantId: participant.id, role, position } };
   }
@@ -289,18 +356,16 @@ export class DrillService {
 
   private broadcast(ld: LiveDrill, records: readonly DrillRecord[]): void {
     if (!records.length || !ld.subs.size) return;
-    // one serialisation per record and view class (staff, players), however many subscribers
-    const staffView = { role: 'director' as const };
-    const playerView = { role: 'observer' as const };
-    const cache = records.map(() => ({ staff: undefined as string | undefined, player: undefined as string | undefined }));
+    // one serialisation per record and view class (staff, each position, observers), however
+    // many subscribers: player frames name injects and reports per position (views.ts)
+    const cache = records.map(() => new Map<string, string>());
     for (const s of ld.subs) {
-      const staff = isStaff(s.viewer);
+      const scope = viewScope(s.viewer);
       records.forEach((r, i) => {
         if (!canSee(r.audience, s.viewer)) return;
         const c = cache[i]!;
-        const text = staff
-          ? (c.staff ??= JSON.stringify(recordFrame(r, staffView, ld.cursors)))
-          : (c.player ??= JSON.stringify(recordFrame(r, playerView, ld.cursors)));
+        let text = c.get(scope);
+        if (text === undefined) c.set(scope, (text = JSON.stringify(recordFrame(r, s.viewer, ld))));
         s.send(text);
       });
     }
@@ -335,18 +400,28 @@ export class DrillService {
     return this.result(ld, ld.session.adhoc(parsed.data, this.now(), p.id));
   }
 
-  act(p: ParticipantRow, ld: LiveDrill, decision: unknown, clientId: string): Outcome<{ seqs: number[]; duplicate: boolean }> {
+  /**
+   * A trainee's decision. The answer carries no drill sequence numbers (they would count the
+   * records the trainee may not see): `accepted` and whether it was a retry.
+   */
+  act(p: ParticipantRow, ld: LiveDrill, decision: unknown, clientId: string): Outcome<{ accepted: true; duplicate: boolean }> {
     const denied = this.authorize(p, ld, 'act');
     if (denied) return fail(403, denied);
     const r = ld.session.act(p.id, p.position, decision, this.now(), clientId);
     const out = this.result(ld, r);
-    return out.ok ? { ok: true, value: { ...out.value, duplicate: r.duplicate === true } } : out;
+    return out.ok ? { ok: true, value: { accepted: true, duplicate: r.duplicate === true } } : out;
   }
 
-  ack(p: ParticipantRow, ld: LiveDrill, key: string): Outcome<{ seqs: number[] }> {
+  /**
+   * A trainee acknowledges an inject by the opaque key their frames carry (views.ts); the plain
+   * `inject:<id>` is taken too. The answer carries no drill sequence numbers.
+   */
+  ack(p: ParticipantRow, ld: LiveDrill, key: string): Outcome<{ acknowledged: true }> {
     const denied = this.authorize(p, ld, 'ack');
     if (denied) return fail(403, denied);
-    return this.result(ld, ld.session.ack(p.id, p.position, key, this.now()));
+    const real = ld.ids.find(viewScope({ role: p.role, position: p.position }), key, ld.session.releasedKeys()) ?? key;
+    const out = this.result(ld, ld.session.ack(p.id, p.position, real, this.now()));
+    return out.ok ? { ok: true, value: { acknowledged: true } } : out;
   }
 
   note(p: ParticipantRow, ld: LiveDrill, note: { text: string; objective?: string; rating?: number; improvement?: boolean }): Outcome<{ seqs: number[] }> {
@@ -398,7 +473,7 @@ export class DrillService {
     for (;;) {
       const batch = this.store.records(ld.row.id, from, 5000);
       for (const r of batch) {
-        const f = recordFrame(r, sub.viewer, ld.cursors);
+        const f = recordFrame(r, sub.viewer, ld);
         if (f) sub.send(JSON.stringify(f));
       }
       if (batch.length < 5000) break;

@@ -1,4 +1,4 @@
-import type { Role } from '../../engine/drill/audience.ts';
+import type { ObserverView, Role } from '../../engine/drill/audience.ts';
 import type { SessionState } from '../../engine/drill/drillSession.ts';
 import { GENESIS_HASH, sealRecords } from '../../engine/drill/hashChain.ts';
 import type { DrillRecord, NewRecord, RecordKind } from '../../engine/drill/records.ts';
@@ -30,6 +30,8 @@ export interface ParticipantRow {
   position: string | null;
   name: string;
   revoked: boolean;
+  /** an observer's view (null: public only; `players` once the director grants it) */
+  view: ObserverView | null;
 }
 
 type RawDrill = {
@@ -38,7 +40,7 @@ type RawDrill = {
   state_json: string; head_seq: number; head_hash: string;
 };
 type RawEvent = { seq: number; at: number; t: number; kind: string; audience: string; data: string; prev_hash: string; hash: string };
-type RawParticipant = { id: string; drill_id: string; role: Role; position: string | null; name: string; revoked: number };
+type RawParticipant = { id: string; drill_id: string; role: Role; position: string | null; name: string; revoked: number; view: string | null };
 
 const toDrill = (r: RawDrill): DrillRow => ({
   id: r.id, code: r.code, title: r.title, mode: r.mode, createdAt: r.created_at, passwordHash: r.password_hash, secret: r.secret,
@@ -48,7 +50,7 @@ const toDrill = (r: RawDrill): DrillRow => ({
 const toRecord = (r: RawEvent): DrillRecord => ({
   seq: r.seq, at: r.at, t: r.t, kind: r.kind as RecordKind, audience: r.audience, data: JSON.parse(r.data) as Record<string, unknown>, prevHash: r.prev_hash, hash: r.hash,
 });
-const toParticipant = (r: RawParticipant): ParticipantRow => ({ id: r.id, drillId: r.drill_id, role: r.role, position: r.position, name: r.name, revoked: r.revoked === 1 });
+const toParticipant = (r: RawParticipant): ParticipantRow => ({ id: r.id, drillId: r.drill_id, role: r.role, position: r.position, name: r.name, revoked: r.revoked === 1, view: r.view === 'players' ? 'players' : null });
 
 /**
  * The drill store: drills, participants and each drill's append-only, hash-chained log in one
@@ -82,6 +84,11 @@ export class DrillStore {
       participantByToken: db.prepare<[string], RawParticipant>('SELECT * FROM participants WHERE token_hash = ?'),
       participants: db.prepare<[string], RawParticipant>('SELECT * FROM participants WHERE drill_id = ? ORDER BY created_at, rowid'),
       revoke: db.prepare('UPDATE participants SET revoked = 1 WHERE id = ? AND drill_id = ?'),
+      setView: db.prepare("UPDATE participants SET view = ? WHERE id = ? AND drill_id = ? AND role = 'observer' AND revoked = 0"),
+      setPositionCode: db.prepare(
+        'INSERT INTO position_codes (drill_id, position, code_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (drill_id, position) DO UPDATE SET code_hash = excluded.code_hash, created_at = excluded.created_at',
+      ),
+      positionByCode: db.prepare<[string], { drill_id: string; position: string }>('SELECT drill_id, position FROM position_codes WHERE code_hash = ?'),
     };
   }
 
@@ -139,7 +146,7 @@ export class DrillStore {
     return this.q.events.all(drillId, sinceSeq, limit).map(toRecord);
   }
 
-  addParticipant(p: Omit<ParticipantRow, 'revoked'>, tokenHash: string, at: number): void {
+  addParticipant(p: Omit<ParticipantRow, 'revoked' | 'view'>, tokenHash: string, at: number): void {
     this.q.insertParticipant.run(p.id, p.drillId, p.role, p.position, p.name, tokenHash, at);
   }
 
@@ -154,5 +161,26 @@ export class DrillStore {
 
   revoke(drillId: string, participantId: string): boolean {
     return this.q.revoke.run(participantId, drillId).changes === 1;
+  }
+
+  /** Sets an observer's view; false if there is no such (unrevoked) observer in the drill. */
+  setView(drillId: string, participantId: string, view: ObserverView | null): boolean {
+    return this.q.setView.run(view === 'players' ? 'players' : null, participantId, drillId).changes === 1;
+  }
+
+  /**
+   * Stores the hash of a position's join code, replacing the previous one (which stops working),
+   * for each entry, in one transaction.
+   */
+  setPositionCodes(drillId: string, codes: readonly { position: string; codeHash: string }[], at: number): void {
+    this.db.transaction(() => {
+      for (const c of codes) this.q.setPositionCode.run(drillId, c.position, c.codeHash, at);
+    })();
+  }
+
+  /** The drill and position a join code's hash belongs to. */
+  positionByCodeHash(hash: string): { drillId: string; position: string } | undefined {
+    const r = this.q.positionByCode.get(hash);
+    return r && { drillId: r.drill_id, position: r.position };
   }
 }

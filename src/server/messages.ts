@@ -36,6 +36,9 @@ const catalog = {
   optMaxSpeed: { zh: '允许的最高倍速（默认 3600；仅供压力测试调高）', en: 'highest clock speed allowed (default 3600; raise only for load tests)' },
   badMaxSpeed: { zh: '最高倍速无效：{detail}', en: 'invalid maximum speed: {detail}' },
   cannotOpenDb: { zh: '无法打开数据库 {db}：{detail}', en: 'cannot open database {db}: {detail}' },
+  // joining by position (岗位码) and the observers' view
+  positionCodeNeeded: { zh: '演练人员请用导调发给本岗位的加入链接或岗位码加入（演练码只用于观摩和导调、评估）', en: 'trainees join with the link or code the director sent for their position (the drill code is for observers, directors and evaluators)' },
+  positionCodeRole: { zh: '岗位码只能以演练人员身份加入', en: 'a position code joins as a trainee only' },
   // creating drills (admin token, caps) and request limits
   needAdminToken: { zh: '创建演练需要服务器管理口令（启动服务器时显示在控制台上）', en: 'creating a drill needs the server admin token (printed on the server console at start)' },
   badAdminToken: { zh: '服务器管理口令不正确', en: 'wrong server admin token' },

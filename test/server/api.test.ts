@@ -15,12 +15,14 @@ async function setup(extra = {}) {
   apps.push(a);
   const res = await a.app.inject({ method: 'POST', url: '/api/drills', headers: admin, payload: { title: '乐至县暴雨桌面演练', password: 'pw-123456', scenario: 'tiny', seed: 1, speed: 600 } });
   expect(res.statusCode).toBe(200);
-  const created = res.json() as { drillId: string; code: string; codeDisplay: string; token: string };
+  const created = res.json() as { drillId: string; code: string; codeDisplay: string; token: string; positionCodes: Record<string, string> };
   const join = async (role: string, extra2: Record<string, unknown> = {}) => {
     const r = await a.app.inject({ method: 'POST', url: '/api/join', payload: { code: created.codeDisplay.toLowerCase(), role, name: role, ...extra2 } });
     return r;
   };
-  return { ...a, created, join };
+  /** a trainee joins by their position's own code, as its join link does */
+  const joinAt = (position: string) => a.app.inject({ method: 'POST', url: '/api/join', payload: { code: created.positionCodes[position]!.toLowerCase(), role: 'trainee', name: position } });
+  return { ...a, created, join, joinAt };
 }
 
 describe('drill server API: roles and authorisation', () => {
@@ -34,10 +36,10 @@ describe('drill server API: roles and authorisation', () => {
     expect(r.body).not.toContain(s.created.code);
   });
 
-  it('joins by code: trainees need a valid position, staff need the password', async () => {
+  it('joins by code: trainees by their position code, observers by the drill code, staff need the password', async () => {
     const s = await setup();
-    expect((await s.join('trainee', { position: 'twp-tb' })).statusCode).toBe(200);
-    expect((await s.join('trainee', { position: 'nowhere' })).json().error.code).toBe('badPosition');
+    expect((await s.joinAt('twp-tb')).json()).toMatchObject({ role: 'trainee', position: 'twp-tb' });
+    expect((await s.join('trainee', { position: 'twp-tb' })).json().error.code).toBe('positionCodeNeeded');
     expect((await s.join('observer')).statusCode).toBe(200);
     expect((await s.join('evaluator', { password: 'wrong-pw' })).statusCode).toBe(401);
     const ev = await s.join('evaluator', { password: 'pw-123456' });
@@ -47,7 +49,7 @@ describe('drill server API: roles and authorisation', () => {
 
   it('checks the role on every request: a trainee cannot control, release, read the script or revoke', async () => {
     const s = await setup();
-    const t = (await s.join('trainee', { position: 'twp-tb' })).json().token as string;
+    const t = (await s.joinAt('twp-tb')).json().token as string;
     const o = (await s.join('observer')).json().token as string;
     for (const [method, url, payload] of [
       ['POST', '/api/drill/control', { op: 'brief' }],
@@ -69,7 +71,7 @@ describe('drill server API: roles and authorisation', () => {
     const s = await setup();
     expect((await s.app.inject('/api/drill')).statusCode).toBe(401);
     expect((await s.app.inject({ url: '/api/drill', headers: bearer('yl_forged') })).statusCode).toBe(401);
-    const j = (await s.join('trainee', { position: 'twp-ta' })).json();
+    const j = (await s.joinAt('twp-ta')).json();
     expect((await s.app.inject({ url: '/api/drill', headers: bearer(j.token) })).json().drill.id).toBe(s.created.drillId);
     const del = await s.app.inject({ method: 'DELETE', url: `/api/drill/participants/${j.participantId}`, headers: bearer(s.created.token) });
     expect(del.json()).toEqual({ revoked: true });
@@ -82,7 +84,7 @@ describe('drill server API: roles and authorisation', () => {
 
   it('trainees get only their own resources in the map, never the hazard model or the seed', async () => {
     const s = await setup();
-    const t = (await s.join('trainee', { position: 'twp-tb' })).json().token as string;
+    const t = (await s.joinAt('twp-tb')).json().token as string;
     const r = (await s.app.inject({ url: '/api/drill', headers: bearer(t) })).json();
     expect(r.map.teams.map((x: { id: string }) => x.id)).toEqual(['team-tb']);
     expect(r.map.warehouses.find((w: { id: string }) => w.id === 'wh-county').stock).toBeUndefined();

@@ -63,13 +63,14 @@ describe('drill server: the web app and its helper routes', () => {
     expect(list.find((s) => s.name === 'lezhi-rainstorm')?.title.en).toMatch(/Lezhi/);
   });
 
-  it('tells a drill code’s positions (no token needed), and rate-limits wrong codes', async () => {
+  it('tells what a code opens (no token needed): a position code its position, the drill code no position; rate-limits wrong codes', async () => {
     const { app } = withApp();
     const created = (await app.inject({ method: 'POST', url: '/api/drills', headers: admin, payload: { title: '岗位', password: 'pw-123456', scenario: 'tiny', seed: 1 } })).json();
-    const ok = await app.inject({ method: 'POST', url: '/api/positions', payload: { code: created.codeDisplay.toLowerCase() } });
+    const ok = await app.inject({ method: 'POST', url: '/api/positions', payload: { code: created.positionCodes['county-eb'].toLowerCase() } });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ title: '岗位', positions: expect.arrayContaining([expect.objectContaining({ id: 'county-eb' })]) });
+    expect(ok.json()).toMatchObject({ title: '岗位', position: { id: 'county-eb', name: { zh: expect.any(String) } } });
     expect(JSON.stringify(ok.json())).not.toMatch(/seed|inject|password/i);
+    expect((await app.inject({ method: 'POST', url: '/api/positions', payload: { code: created.codeDisplay } })).json()).toEqual({ title: '岗位', mode: 'open', position: null });
     for (let i = 0; i < 20; i++) expect((await app.inject({ method: 'POST', url: '/api/positions', payload: { code: 'ZZZZ-ZZZZ' } })).statusCode).toBe(404);
     expect((await app.inject({ method: 'POST', url: '/api/positions', payload: { code: 'ZZZZ-ZZZZ' } })).statusCode).toBe(429);
     expect((await app.inject({ method: 'POST', url: '/api/positions', payload: { code: 42 } })).statusCode).toBe(429);

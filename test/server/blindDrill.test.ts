@@ -22,7 +22,7 @@ const injects = [
 
 let a: ReturnType<typeof makeApp>;
 let dir: TestClient, trainee: TestClient, evaluator: TestClient;
-let created: { token: string; code: string; drillId: string };
+let created: { token: string; code: string; drillId: string; positionCodes: Record<string, string> };
 let traineeToken = '';
 let captured: string[] = [];
 let reveal: { drillSeed: number; schedule: { engineSeed: number }; salt: string } | null = null;
@@ -37,7 +37,7 @@ beforeAll(async () => {
   });
   expect(res.statusCode, res.body).toBe(200);
   created = res.json();
-  traineeToken = (await a.app.inject({ method: 'POST', url: '/api/join', payload: { code: created.code, role: 'trainee', name: '乙镇', position: 'twp-tb' } })).json().token;
+  traineeToken = (await a.app.inject({ method: 'POST', url: '/api/join', payload: { code: created.positionCodes['twp-tb'], role: 'trainee', name: '乙镇' } })).json().token;
   const evTok = (await a.app.inject({ method: 'POST', url: '/api/join', payload: { code: created.code, role: 'evaluator', name: '评估组', password: 'pw-123456' } })).json().token;
   dir = await TestClient.open(a.app);
   dir.send({ type: 'hello', token: created.token });

@@ -47,8 +47,8 @@ describe('SIGKILL in the middle of a running drill', () => {
   it('restarts where it was: no event lost or duplicated; clients catch up from their cursor', async () => {
     const db = `${tmp.dir}/drills.sqlite`;
     let srv = await serve(db);
-    const created = (await api(srv.base, 'POST', '/api/drills', { title: '断电演练', password: 'pw-123456', scenarioText: TINY, seed: 1, speed: 3600 }, ADMIN)).json as { token: string; code: string; drillId: string };
-    const trainee = (await api(srv.base, 'POST', '/api/join', { code: created.code, role: 'trainee', name: '县局', position: 'county-eb' })).json as { token: string };
+    const created = (await api(srv.base, 'POST', '/api/drills', { title: '断电演练', password: 'pw-123456', scenarioText: TINY, seed: 1, speed: 3600 }, ADMIN)).json as { token: string; code: string; drillId: string; positionCodes: Record<string, string> };
+    const trainee = (await api(srv.base, 'POST', '/api/join', { code: created.positionCodes['county-eb'], role: 'trainee', name: '县局' })).json as { token: string };
     const ws = srv.base.replace('http', 'ws') + '/ws';
     const dir = await NetClient.connect(ws);
     await dir.hello(created.token);
@@ -70,6 +70,9 @@ describe('SIGKILL in the middle of a running drill', () => {
     expect(seenBefore.length).toBeGreaterThan(3);
 
     srv = await serve(db);
+    // the join codes issued before the crash still open their positions (kept, hashed, in SQLite)
+    const late = (await api(srv.base, 'POST', '/api/join', { code: created.positionCodes['twp-ta'], role: 'trainee', name: '甲镇' })).json as { position: string };
+    expect(late.position).toBe('twp-ta');
     const dir2 = await NetClient.connect(ws.replace(/:\d+\//, `:${new URL(srv.base).port}/`));
     await dir2.hello(created.token, String(staffBefore.at(-1)!.seq));
     const t2 = await NetClient.connect(ws.replace(/:\d+\//, `:${new URL(srv.base).port}/`));

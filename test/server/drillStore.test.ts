@@ -35,10 +35,10 @@ describe('SQLite drill store', () => {
     const a = makeService(file, clock);
     const created = await a.service.createDrill({ title: '测试演练', password: 'secret1', scenario: 'tiny', seed: 1, speed: 600 });
     if (!created.ok) throw new Error(JSON.stringify(created));
-    const { drillId, code } = created.value;
+    const { drillId } = created.value;
     const ld = a.service.drill(drillId)!;
     const dir = a.service.authenticate(created.value.token)!.participant;
-    const joined = await a.service.join(code, 'trainee', '乙镇值班员', 'twp-tb', null);
+    const joined = a.service.joinPosition(created.value.positionCodes['twp-tb']!.replace('-', ''), '乙镇值班员');
     expect(joined.ok).toBe(true);
     expect(a.service.control(dir, ld, 'brief').ok).toBe(true);
     expect(a.service.control(dir, ld, 'start').ok).toBe(true);

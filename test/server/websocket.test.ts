@@ -17,7 +17,7 @@ async function drill(extra = {}) {
   const a = makeApp(':memory:', new FakeClock(), extra);
   apps.push(a);
   const created = (await a.app.inject({ method: 'POST', url: '/api/drills', headers: admin, payload: { title: 'WS', password: 'pw-123456', scenario: 'tiny', seed: 1, speed: 60 } })).json();
-  const trainee = (await a.app.inject({ method: 'POST', url: '/api/join', payload: { code: created.code, role: 'trainee', name: '县局', position: 'county-eb' } })).json();
+  const trainee = (await a.app.inject({ method: 'POST', url: '/api/join', payload: { code: created.positionCodes['county-eb'], role: 'trainee', name: '县局' } })).json();
   const open = async () => {
     const c = await TestClient.open(a.app);
     clients.push(c);
