@@ -75,7 +75,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
       p.on('pageerror', (e) => pageErrors.push(e.message));
       return p;
     };
-    trainer = await ctx({ viewport: { width: 1440, height: 1000 } });
+    trainer = await ctx({ viewport: { width: 1440, height: 1000 }, permissions: ['clipboard-read', 'clipboard-write'] });
     county = await ctx({ viewport: { width: 1024, height: 1200 }, hasTouch: true });
     township = await ctx({ viewport: { width: 820, height: 1180 }, hasTouch: true });
     township.on('websocket', (ws) => ws.on('framereceived', (f) => townshipFrames.push(String(f.payload))));
@@ -110,9 +110,21 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
     await expect.poll(() => trainer.getByTestId('inject-list').textContent()).toContain('媒体询问');
   });
 
-  it('two trainees join at different positions (a join link, and the code typed in)', async () => {
-    await county.goto(`${base}#/trainee?code=${code}&position=county-eb`);
-    await expect.poll(() => county.getByTestId('position-select').inputValue()).toBe('county-eb');
+  it('two trainees join at their own positions (the position’s link, and its code typed in); the drill code joins no position', async () => {
+    // the trainer's 岗位及加入链接 panel: a link and a code per position
+    const row = (id: string) => trainer.locator(`[data-testid=position-link][data-position=${id}]`);
+    await expect.poll(() => row('county-eb').getByTestId('position-code').textContent()).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/);
+    const countyLink = (await row('county-eb').getByTestId('position-link-url').getAttribute('href'))!;
+    const townshipCode = (await row('twp-t101').getByTestId('position-code').textContent())!;
+    expect(countyLink).toContain('#/trainee?code=');
+    await row('county-eb').getByTestId('copy-link').click();
+    await expect.poll(() => row('county-eb').textContent()).toContain('已复制');
+    expect(await trainer.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())).toBe(countyLink);
+    await shot(trainer, '01b-trainer-join-links');
+
+    await county.goto(countyLink);
+    await expect.poll(() => county.getByTestId('join-position').getAttribute('data-position')).toBe('county-eb');
+    expect(await county.getByTestId('join-position').textContent()).toContain('县应急管理局');
     await county.getByTestId('join-submit').tap();
     await expect.poll(() => county.getByTestId('my-position').textContent()).toContain('县应急管理局');
 
@@ -120,9 +132,14 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
     await township.getByTestId('code-input').fill('ZZZZ-ZZZZ');
     await township.getByTestId('lookup').click();
     await expect.poll(() => township.getByTestId('join-error').textContent()).toContain('演练码无效');
+    // the drill code alone: no position to pick, only the note that it is for observers and staff
     await township.getByTestId('code-input').fill(code.toLowerCase());
     await township.getByTestId('lookup').click();
-    await township.getByTestId('position-select').selectOption('twp-t101');
+    await expect.poll(() => township.getByTestId('drill-code-only').textContent()).toContain('岗位码');
+    expect(await township.getByTestId('join-submit').count()).toBe(0);
+    await township.getByTestId('code-input').fill(townshipCode.toLowerCase());
+    await township.getByTestId('lookup').click();
+    await expect.poll(() => township.getByTestId('join-position').getAttribute('data-position')).toBe('twp-t101');
     await shot(township, '02-trainee-join');
     await township.getByTestId('join-submit').click();
     await expect.poll(() => township.getByTestId('my-position').textContent()).toContain('石佛镇');
@@ -214,6 +231,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
     expect(frames).not.toContain('situationReport');
     expect(frames).not.toContain('"kind":"action"');
     expect(frames).not.toContain('县应急管理局响应及时'); // evaluator notes are staff-only
+    // and nothing in them counts hidden events: no drill or engine seqs, no intel:<seq> keys, no causes
+    expect(frames).not.toMatch(/"(seq|seqs|cause)":|"(intel|inject):/);
   });
 
   it('ends, debriefs, verifies the commitment and opens the report; English on a switch', async () => {
