@@ -33,7 +33,7 @@ writeFileSync(join(scDir, 'bench-playback.yaml'), text);
 
 // the log: every team shuttles between its base and a site, each link is cut and reopened
 const sites = (doc.hazardSites as any[]).map((s) => s.id);
-const ev: Omit<LogEvent, 'seq'>[] = [];
+const ev: { t: number; type: string; [k: string]: unknown }[] = [];
 const H = 72 * 60;
 baseTeams.forEach((tm, i) => {
   for (let t0 = 10 + (i % 97); t0 < H - 400; t0 += 360 + (i % 53)) {

@@ -48,10 +48,11 @@ export function parsePlaybackLog(text: string): ParsedPlaybackLog {
   if (!manifest || manifest.type !== 'manifest' || manifest.engine !== 'yanlian' || typeof manifest.scenario?.id !== 'string' || typeof manifest.scenario?.sha256 !== 'string')
     return fail(1, 'manifest', '第 1 行不是 yanlian 日志清单（缺少 type: manifest、engine: yanlian 或场景标识）', 'line 1 is not a yanlian log manifest (type: manifest, engine: yanlian and the scenario id are required)');
   const last = lines.length;
-  let trailer: { type?: unknown; events?: unknown; sha256?: unknown } | null = null;
+  type Trailer = { type?: unknown; events?: unknown; sha256?: unknown };
+  let trailer = null as Trailer | null;
   if (last >= 2) {
     try {
-      trailer = JSON.parse(lines[last - 1]!) as typeof trailer;
+      trailer = JSON.parse(lines[last - 1]!) as Trailer | null;
     } catch {
       trailer = null;
     }

@@ -80,10 +80,11 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
   const canvasVariance = async (): Promise<number> => {
     const png = await page.locator('[data-testid=pb-view] canvas').screenshot();
     return page.evaluate(async (b64) => {
-      const img = new Image();
+      const w = globalThis as any; // the page's globals (the Node project has no DOM lib)
+      const img = new w.Image();
       img.src = `data:image/png;base64,${b64}`;
       await img.decode();
-      const c = document.createElement('canvas');
+      const c = w.document.createElement('canvas');
       c.width = img.width;
       c.height = img.height;
       const g = c.getContext('2d')!;
@@ -105,13 +106,13 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
   /** Moves the real scrubber to time t (log units) and waits for the scene to take it. */
   const scrubTo = async (t: number) => {
     await page.getByTestId('pb-scrub').evaluate((el, v) => {
-      const input = el as HTMLInputElement;
+      const input = el as unknown as { value: string; dispatchEvent(e: Event): boolean };
       input.value = String(v);
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }, t);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeCloseTo(t, 3);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeCloseTo(t, 3);
   };
-  const hookState = () => page.evaluate(() => (window as unknown as { __yanlianPlayback: { state(): unknown } }).__yanlianPlayback.state());
+  const hookState = () => page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { state(): unknown } }).__yanlianPlayback.state());
 
   const open = async (file: string) => {
     await page.goto('about:blank');
@@ -158,17 +159,17 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(shots, 'playback-county.png') });
     // step to the next event and back
-    const before = await page.evaluate(() => (window as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t());
+    const before = await page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t());
     await page.getByTestId('pb-next').click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeGreaterThan(before);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeGreaterThan(before);
     await page.getByTestId('pb-prev').click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeLessThanOrEqual(before);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeLessThanOrEqual(before);
     // play a moment at 3600×: time moves on
     await page.getByTestId('pb-speed').selectOption('3600');
     await page.getByTestId('pb-play').click();
     await page.waitForTimeout(700);
     await page.getByTestId('pb-play').click();
-    expect(await page.evaluate(() => (window as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeGreaterThan(before);
+    expect(await page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeGreaterThan(before);
   }, 120_000);
 
   it('a building log: floors, rooms and groups drawn; scrubbing matches the reducer', async () => {
