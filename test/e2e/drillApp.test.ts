@@ -24,6 +24,8 @@ if (!HAVE_CHROMIUM)
   process.stderr.write(`\n[e2e] SKIPPED: no Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.\n\n`);
 
 const SITREP = '石佛镇方向道路出现塌方迹象，正在组织核实';
+/** the server admin token the trainer types into the create form (`yanlian serve --admin-token`) */
+const ADMIN = 'e2e-admin-token-2025';
 
 describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
   let work: string;
@@ -45,7 +47,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
   const pageErrors: string[] = [];
 
   const boot = async () => {
-    server = await startServer({ port, host: '127.0.0.1', db, appDir, tickMs: 50, out: () => {} });
+    server = await startServer({ port, host: '127.0.0.1', db, appDir, tickMs: 50, adminToken: ADMIN, out: () => {} });
     port = server.port;
   };
 
@@ -96,6 +98,13 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
     const select = trainer.getByTestId('scenario-select');
     await expect.poll(() => select.locator('option[value="lezhi-rainstorm"]').count()).toBe(1);
     await select.selectOption('lezhi-rainstorm');
+    // creating needs the server admin token: a wrong one is refused in Chinese, the field says where to look
+    await trainer.getByTestId('admin-token-input').fill('not-the-admin-token');
+    await trainer.getByTestId('password-input').fill('yanlian-2025');
+    await trainer.getByTestId('create-submit').click();
+    await expect.poll(() => trainer.getByTestId('create-error').textContent()).toContain('服务器管理口令不正确');
+    expect(await trainer.getByTestId('admin-token-input').getAttribute('aria-invalid')).toBe('true');
+    await trainer.getByTestId('admin-token-input').fill(ADMIN);
     await trainer.getByTestId('password-input').fill('123'); // too short: the server says so
     await trainer.getByTestId('password-input').evaluate((el: { removeAttribute(name: string): void }) => el.removeAttribute('minlength'));
     await trainer.getByTestId('create-submit').click();
@@ -107,6 +116,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
     await trainer.getByTestId('create-submit').click();
     await expect.poll(() => trainer.getByTestId('drill-code').textContent(), { timeout: 15_000 }).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     code = (await trainer.getByTestId('drill-code').textContent())!;
+    // the admin token is remembered for this tab only
+    expect(await trainer.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('yanlian.adminToken'))).toBe(ADMIN);
     await expect.poll(() => trainer.getByTestId('inject-list').textContent()).toContain('媒体询问');
   });
 

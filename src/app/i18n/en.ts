@@ -56,6 +56,10 @@ export const en: Messages = {
     seed: 'Drill seed',
     seedRandom: 'random when empty',
     submit: 'Create drill',
+    // the server admin token (issue 18): who may create drills
+    adminToken: 'Server admin token',
+    adminTokenHint: 'Printed on the drill server’s console when it starts (or set with --admin-token); remembered until this tab closes.',
+    adminTokenRejected: 'Check the server admin token: it is on the console of the computer running the drill server.',
   },
   join: {
     heading: 'Join a drill',

@@ -65,6 +65,10 @@ export const zhCN = {
     seed: '演练种子',
     seedRandom: '留空则随机',
     submit: '创建演练',
+    // the server admin token (issue 18): who may create drills
+    adminToken: '服务器管理口令',
+    adminTokenHint: '启动演练服务器时显示在其控制台上（或由 --admin-token 设定）；本标签页关闭前会记住。',
+    adminTokenRejected: '请检查服务器管理口令：可在运行演练服务器的电脑的控制台上找到。',
   },
   join: {
     heading: '加入演练',

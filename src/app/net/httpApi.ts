@@ -32,7 +32,21 @@ export async function apiCall<T>(method: 'GET' | 'POST' | 'DELETE', path: string
   }
   if (res.ok) return { ok: true, value: json as T };
   const e = (json as { error?: ApiError } | null)?.error;
-  return { ok: false, status: res.status, error: e && typeof e.code === 'string' ? e : { code: `http${res.status}`, zh: `服务器返回错误 ${res.status}`, en: `server error ${res.status}` } };
+  return { ok: false, status: res.status, error: e && typeof e.code === 'string' ? e : statusError(res.status, res.headers.get('retry-after')) };
+}
+
+/**
+ * A readable error for a refusal without the server's JSON (a proxy's page, an empty body): by
+ * status, in both languages. The drill server itself always sends its own bilingual error.
+ */
+export function statusError(status: number, retryAfter: string | null = null): ApiError {
+  const wait = Number(retryAfter);
+  const later = Number.isFinite(wait) && wait > 0 ? { zh: `，请 ${Math.ceil(wait)} 秒后再试`, en: `; try again in ${Math.ceil(wait)} s` } : { zh: '，请稍后再试', en: '; try again later' };
+  if (status === 401 || status === 403) return { code: `http${status}`, zh: '没有权限：口令或令牌无效', en: 'not allowed: the token is missing or wrong' };
+  if (status === 413) return { code: 'http413', zh: '上传的内容过大', en: 'the upload is too large' };
+  if (status === 429) return { code: 'http429', zh: `请求过于频繁${later.zh}`, en: `too many requests${later.en}` };
+  if (status >= 500) return { code: `http${status}`, zh: `演练服务器出错（${status}）${later.zh}`, en: `the drill server failed (${status})${later.en}` };
+  return { code: `http${status}`, zh: `服务器返回错误 ${status}`, en: `server error ${status}` };
 }
 
 /**
@@ -51,7 +65,7 @@ export async function openAuthenticatedPage(path: string, token: string): Promis
   if (!res.ok) {
     win?.close();
     const e = ((await res.json().catch(() => null)) as { error?: ApiError } | null)?.error;
-    return e ?? { code: `http${res.status}`, zh: `服务器返回错误 ${res.status}`, en: `server error ${res.status}` };
+    return e ?? statusError(res.status, res.headers.get('retry-after'));
   }
   const url = URL.createObjectURL(new Blob([await res.text()], { type: 'text/html;charset=utf-8' }));
   if (win) win.location.href = url;

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiCall } from '../net/httpApi.ts';
 import type { ApiError, ScenarioEntry } from '../net/types.ts';
@@ -24,16 +24,43 @@ export interface CreateDrillFormProps {
 
 const SPEEDS = [1, 10, 60, 120, 600, 3600];
 
+/** Where the server admin token is remembered: this tab only (sessionStorage), never in the URL. */
+const ADMIN_TOKEN_KEY = 'yanlian.adminToken';
+
+function storedAdminToken(): string {
+  try {
+    return sessionStorage.getItem(ADMIN_TOKEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function storeAdminToken(token: string | null): void {
+  try {
+    if (token) sessionStorage.setItem(ADMIN_TOKEN_KEY, token);
+    else sessionStorage.removeItem(ADMIN_TOKEN_KEY);
+  } catch {
+    // storage disabled: the trainer types it again next time
+  }
+}
+
+/** The server's refusals of the admin token: the field is marked and a hint says where to find it. */
+const ADMIN_REFUSALS = new Set(['needAdminToken', 'badAdminToken']);
+
 /**
- * A trainer creates a drill: a built-in scenario from the server's list, a title, a password
- * (for directors and evaluators to join), open or 双盲 with its bounds, the clock speed and an
- * optional seed. The server validates everything; its refusal is shown here.
+ * A trainer creates a drill: the server admin token (printed on the server's console; kept for
+ * this tab), a built-in scenario from the server's list, a title, a password (for directors and
+ * evaluators to join), open or 双盲 with its bounds, the clock speed and an optional seed. The
+ * server validates everything; its refusal (wrong token, too many drafts, too fast) is shown here
+ * in the UI language.
  */
 export function CreateDrillForm({ onCreated }: CreateDrillFormProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const [scenarios, setScenarios] = useState<ScenarioEntry[] | null>(null);
   const [scenario, setScenario] = useState('');
+  const [adminToken, setAdminToken] = useState(storedAdminToken);
+  const adminInput = useRef<HTMLInputElement>(null);
   const [title, setTitle] = useState('');
   const [password, setPassword] = useState('');
   const [mode, setMode] = useState<'open' | 'blind'>('open');
@@ -68,14 +95,39 @@ export function CreateDrillForm({ onCreated }: CreateDrillFormProps) {
       ...(mode === 'blind' ? { config: { blind: blindBoundsOf(bounds) } } : {}),
       ...(seed.trim() !== '' ? { seed: Number(seed) } : {}),
     };
-    const r = await apiCall<Created>('POST', '/api/drills', { body });
+    const r = await apiCall<Created>('POST', '/api/drills', { body, token: adminToken.trim() });
     setBusy(false);
-    if (r.ok) onCreated(r.value);
-    else setError(r.error);
+    if (r.ok) {
+      storeAdminToken(adminToken.trim());
+      onCreated(r.value);
+      return;
+    }
+    setError(r.error);
+    if (ADMIN_REFUSALS.has(r.error.code)) {
+      storeAdminToken(null);
+      adminInput.current?.focus();
+    }
   };
+  const adminRefused = !!error && ADMIN_REFUSALS.has(error.code);
 
   return (
     <form className="form create-form" onSubmit={(e) => void submit(e)} data-testid="create-form">
+      <label>
+        {t('create.adminToken')}
+        <input
+          ref={adminInput}
+          type="password"
+          value={adminToken}
+          maxLength={200}
+          autoComplete="off"
+          spellCheck={false}
+          required
+          aria-invalid={adminRefused || undefined}
+          onChange={(e) => setAdminToken(e.target.value)}
+          data-testid="admin-token-input"
+        />
+        <span className="hint">{adminRefused ? t('create.adminTokenRejected') : t('create.adminTokenHint')}</span>
+      </label>
       <label>
         {t('create.scenario')}
         <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="scenario-select" required>
