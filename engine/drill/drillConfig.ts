@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import type { Decision } from '../sim/decision.ts';
+import { EVENT_SLOTS, slotsOf } from './injectSlots.ts';
 
 /** Decision kinds a trainee may take (engine/sim/decision.ts), plus acknowledging an inject. */
 export const DECISION_KINDS = [
@@ -273,6 +274,17 @@ export function completeConfig(s: Scenario, input: unknown): { ok: true; config:
     if (p.jurisdiction !== 'county') check(p.jurisdiction, townships, 'jurisdiction');
   });
   c.injects.forEach((inj, i) => {
+    // a placeholder must have something to fill it: the triggering event's fields, or (manual
+    // release) the names the director picks; a scheduled inject has neither
+    const slots = slotsOf(inj);
+    const tr = inj.trigger;
+    const fillable = tr.kind === 'manual' ? slots : tr.kind === 'on' ? (EVENT_SLOTS[tr.event] ?? []) : [];
+    const holes = slots.filter((k) => !fillable.includes(k));
+    if (holes.length)
+      problems.push({
+        path: `injects.${i}.body`,
+        message: `{${holes.join('}, {')}} cannot be filled by a ${tr.kind === 'on' ? `${tr.event} event` : 'scheduled release'}; name the place in the text or trigger it by an event that carries it`,
+      });
     inj.to.forEach((p, k) => positions.has(p) || problems.push({ path: `injects.${i}.to.${k}`, message: `unknown position ${p}` }));
     inj.expected.forEach((e, k) => {
       if (e.objective && !objectives.has(e.objective)) problems.push({ path: `injects.${i}.expected.${k}.objective`, message: `unknown objective ${e.objective}` });

@@ -12,6 +12,7 @@ import { nextPhase, type DrillLifecycleEvent, type DrillPhase } from './drillLif
 import type { DrillConfig, Inject } from './drillConfig.ts';
 import { Fog } from './fog.ts';
 import { MAX_SPEED, pauseClock, setClockSpeed, simNow, startClock, type PacedClock } from './pacedClock.ts';
+import { completeFill, unfilled, SLOTS, type Slot, type SlotFill } from './injectSlots.ts';
 import { Planner, injectAudience, injectRelease, type PlannedRelease } from './planner.ts';
 import type { DrillRecord, NewRecord } from './records.ts';
 
@@ -286,28 +287,55 @@ export class DrillSession {
     return { ok: true, records };
   }
 
-  /** The director releases a scripted inject by hand (early, or one held for manual release). */
-  release(injectId: string, wallMs: number, by: string): Result {
+  /**
+   * The director releases a scripted inject by hand (early, or one held for manual release).
+   * A conditional inject whose event has already happened goes out as planned, filled from that
+   * event. Otherwise its placeholders ({site}, {village}, {link}, {township}) are filled from
+   * `fill`, the ids the director picked (a site brings its village and township); if any would
+   * stay empty the release is refused with the names it needs (`fillNeeded`), so no inject
+   * ever goes out with holes.
+   */
+  release(injectId: string, wallMs: number, by: string, fill: SlotFill = {}): Result {
     if (this.st.phase !== 'running' && this.st.phase !== 'paused') return { ok: false, error: refusal('notRunning', '演练未在进行中', 'the drill is not running'), records: [] };
     const inj = this.init.config.injects.find((i) => i.id === injectId);
     if (!inj) return { ok: false, error: refusal('unknownInject', `脚本中没有情景事件 ${injectId}`, `no inject ${injectId} in the script`), records: [] };
     const key = `inject:${inj.id}`;
-    if (this.planner!.isDone(key)) return { ok: false, error: refusal('alreadyReleased', `情景事件 ${injectId} 已经发布`, `inject ${injectId} was already released`), records: [] };
+    const title = inj.title.zh;
+    if (this.planner!.isDone(key)) return { ok: false, error: refusal('alreadyReleased', `情景事件“${title}”已经发布`, `inject "${inj.title.en ?? title}" was already released`), records: [] };
+    const bad = badFill(this.init.scenario, fill);
+    if (bad) return { ok: false, error: bad, records: [] };
     const records = this.st.phase === 'running' ? this.tick(wallMs) : [];
     if (this.planner!.isDone(key)) return { ok: true, records };
-    this.planner!.markDone(key);
-    this.released.set(key, injectAudienceOf(inj, this.init.config));
-    records.push({ t: this.st.engineNow, kind: 'inject', audience: injectAudienceOf(inj, this.init.config), data: { ...injectRelease(inj, this.init.scenario, null, 'manual'), by } });
+    const audience = injectAudienceOf(inj, this.init.config);
+    const planned = this.planner!.take(key);
+    let data: Record<string, unknown>;
+    if (planned) {
+      const { cause: _cause, ...rest } = planned.data;
+      data = { ...rest, how: 'manual', by };
+    } else {
+      const f = completeFill(this.init.scenario, fill);
+      const missing = unfilled(inj, f);
+      if (missing.length) return { ok: false, error: fillNeeded(inj, missing), records };
+      this.planner!.markDone(key);
+      data = { ...injectRelease(inj, this.init.scenario, f, 'manual'), by };
+    }
+    this.released.set(key, audience);
+    records.push({ t: this.st.engineNow, kind: 'inject', audience, data });
     return { ok: true, records };
   }
 
   /** An ad-hoc inject (a random question from the rear command), logged like scripted ones. */
-  adhoc(inj: Inject, wallMs: number, by: string): Result {
+  adhoc(inj: Inject, wallMs: number, by: string, fill: SlotFill = {}): Result {
     if (this.st.phase !== 'running' && this.st.phase !== 'paused') return { ok: false, error: refusal('notRunning', '演练未在进行中', 'the drill is not running'), records: [] };
+    const bad = badFill(this.init.scenario, fill);
+    if (bad) return { ok: false, error: bad, records: [] };
+    const f = completeFill(this.init.scenario, fill);
+    const missing = unfilled(inj, f);
+    if (missing.length) return { ok: false, error: fillNeeded(inj, missing), records: [] };
     const records = this.st.phase === 'running' ? this.tick(wallMs) : [];
     const id = `adhoc-${++this.adhocCount}`;
     const withId = { ...inj, id };
-    const data: Record<string, unknown> = { ...injectRelease(withId, this.init.scenario, null, 'adhoc'), by };
+    const data: Record<string, unknown> = { ...injectRelease(withId, this.init.scenario, f, 'adhoc'), by };
     this.released.set(String(data.key), injectAudienceOf(withId, this.init.config));
     records.push({ t: this.st.engineNow, kind: 'inject', audience: injectAudienceOf(withId, this.init.config), data });
     if (inj.expected.length) records.push({ t: this.st.engineNow, kind: 'injectScript', audience: STAFF, data: { key: data.key, inject: withId } });
@@ -358,6 +386,30 @@ export class DrillSession {
   resumeClockAt(wallMs: number): void {
     this.st.clock = { ...this.st.clock, simAt: this.st.engineNow, wallAt: wallMs };
   }
+}
+
+const SLOT_ZH: Record<Slot, string> = { site: '隐患点', village: '村', link: '道路', township: '乡镇' };
+const SLOT_EN: Record<Slot, string> = { site: 'hazard site', village: 'village', link: 'road', township: 'township' };
+
+/** The refusal for an inject whose placeholders would go out empty. Pure. */
+function fillNeeded(inj: Inject, missing: Slot[]): Refusal {
+  return refusal(
+    'fillNeeded',
+    `情景事件“${inj.title.zh}”的触发条件尚未发生，请先选择要填入的${missing.map((k) => SLOT_ZH[k]).join('、')}再发布`,
+    `"${inj.title.en ?? inj.title.zh}" has not been triggered yet: pick the ${missing.map((k) => SLOT_EN[k]).join(', ')} to fill it with before releasing it`,
+  );
+}
+
+/** A fill naming something the scenario does not have (or not a known placeholder). Pure. */
+function badFill(s: Scenario, fill: SlotFill): Refusal | null {
+  if (typeof fill !== 'object' || fill === null || Array.isArray(fill)) return refusal('badFill', '填入内容格式错误', 'the fill must be an object');
+  for (const [k, v] of Object.entries(fill)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (!(SLOTS as readonly string[]).includes(k) || typeof v !== 'string') return refusal('badFill', `不能填入“${k}”`, `cannot fill "${k}"`);
+    const known = completeFill(s, { [k]: v })[k as Slot];
+    if (!known) return refusal('badFill', `本情景中没有该${SLOT_ZH[k as Slot]}（${v}）`, `this scenario has no such ${SLOT_EN[k as Slot]} (${v})`);
+  }
+  return null;
 }
 
 function releaseRecord(p: PlannedRelease): NewRecord {

@@ -2,7 +2,8 @@ import type { Scenario } from '../scenario/schema/scenario.ts';
 import type { LogEvent } from '../sim/eventLog.ts';
 import { toPositions, type Audience } from './audience.ts';
 import type { DrillSchedule } from './blindDraw.ts';
-import type { DrillConfig, DrillText, Inject } from './drillConfig.ts';
+import type { DrillConfig, Inject } from './drillConfig.ts';
+import { fillText, type SlotFill } from './injectSlots.ts';
 import type { Fog } from './fog.ts';
 
 /** Something the drill releases at a simulated minute: an inject or an intelligence report. */
@@ -17,30 +18,9 @@ export interface PlannedRelease {
   order: number;
 }
 
-/**
- * Fills an inject's placeholders ({site}, {village}, {link}, {township}) with the scenario's
- * names for the ids in the triggering engine event. Pure.
- */
-export function fillText(text: DrillText, s: Scenario, e: LogEvent | null): { zh: string; en: string } {
-  const name = (kind: string, id: unknown): { zh: string; en: string } | null => {
-    if (typeof id !== 'string') return null;
-    const list: readonly { id: string; name?: { zh: string; en: string } }[] =
-      kind === 'site' ? s.hazardSites : kind === 'village' ? s.region.villages : kind === 'link' ? s.roads.links : kind === 'township' ? s.region.townships : [];
-    const x = list.find((y) => y.id === id);
-    return x ? (x.name ?? { zh: id, en: id }) : { zh: id, en: id };
-  };
-  const village = e?.village ?? (typeof e?.site === 'string' ? s.hazardSites.find((x) => x.id === e.site)?.village : undefined);
-  const fill = (str: string, lang: 'zh' | 'en') =>
-    str.replace(/\{(site|village|link|township)\}/g, (m, k: string) => {
-      const n = name(k, k === 'village' ? village : e?.[k]);
-      return n ? n[lang] : m;
-    });
-  return { zh: fill(text.zh, 'zh'), en: fill(text.en ?? text.zh, 'en') };
-}
-
 /** What players see of an inject: no trigger, no expected actions, no script notes. Pure. */
-export function injectRelease(inj: Inject, s: Scenario, e: LogEvent | null, how: 'scheduled' | 'conditional' | 'manual' | 'adhoc'): Record<string, unknown> {
-  return { key: `inject:${inj.id}`, inject: inj.id, title: fillText(inj.title, s, e), body: fillText(inj.body, s, e), channel: inj.channel, to: inj.to, how };
+export function injectRelease(inj: Inject, s: Scenario, fill: SlotFill | LogEvent | null, how: 'scheduled' | 'conditional' | 'manual' | 'adhoc'): Record<string, unknown> {
+  return { key: `inject:${inj.id}`, inject: inj.id, title: fillText(inj.title, s, fill), body: fillText(inj.body, s, fill), channel: inj.channel, to: inj.to, how };
 }
 
 export function injectAudience(inj: Inject, config: DrillConfig): Audience {
@@ -91,6 +71,18 @@ export class Planner {
 
   isDone(key: string): boolean {
     return this.done.has(key);
+  }
+
+  /**
+   * Takes a release already planned (a conditional inject whose event has happened, waiting
+   * for its delay) out of the plan and marks it done; null if nothing is planned under `key`.
+   */
+  take(key: string): PlannedRelease | null {
+    const i = this.pending.findIndex((x) => x.key === key);
+    if (i < 0) return null;
+    const [p] = this.pending.splice(i, 1);
+    this.done.add(key);
+    return p!;
   }
 
   /** Takes note of one engine event: it may trigger an inject or a report. */

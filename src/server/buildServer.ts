@@ -1,3 +1,4 @@
+import type { SlotFill } from '../../engine/drill/injectSlots.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -277,7 +278,8 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     r.post('/api/drill/injects/:id/release', (req, reply) => {
       const a = auth(req, reply);
       if (!a) return reply;
-      return send(reply, svc.release(a.participant, a.drill, String((req.params as { id: string }).id)));
+      const fill = (req.body as { fill?: unknown } | null)?.fill;
+      return send(reply, svc.release(a.participant, a.drill, String((req.params as { id: string }).id), (fill ?? {}) as SlotFill));
     });
 
     r.post('/api/drill/injects', (req, reply) => {
@@ -416,7 +418,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
           case 'control':
             return reply(svc.control(p, d, m.op, m.speed));
           case 'release':
-            return reply(svc.release(p, d, m.inject));
+            return reply(svc.release(p, d, m.inject, m.fill ?? {}));
           case 'note': {
             const { type: _t, id: _i, ...note } = m;
             return reply(svc.note(p, d, note));

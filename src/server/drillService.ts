@@ -1,3 +1,4 @@
+import type { SlotFill } from '../../engine/drill/injectSlots.ts';
 import type { Role, Viewer } from '../../engine/drill/audience.ts';
 import { may, type Operation } from '../../engine/drill/authz.ts';
 import { completeConfig, Inject, type DrillConfig } from '../../engine/drill/drillConfig.ts';
@@ -384,20 +385,22 @@ export class DrillService {
     return this.result(ld, r);
   }
 
-  release(p: ParticipantRow, ld: LiveDrill, injectId: string): Outcome<{ seqs: number[] }> {
+  /** `fill`: the site/village/link/township ids to fill the inject's placeholders with. */
+  release(p: ParticipantRow, ld: LiveDrill, injectId: string, fill: SlotFill = {}): Outcome<{ seqs: number[] }> {
     const denied = this.authorize(p, ld, 'releaseInject');
     if (denied) return fail(403, denied);
-    return this.result(ld, ld.session.release(injectId, this.now(), p.id));
+    return this.result(ld, ld.session.release(injectId, this.now(), p.id, fill));
   }
 
   adhoc(p: ParticipantRow, ld: LiveDrill, raw: unknown): Outcome<{ seqs: number[] }> {
     const denied = this.authorize(p, ld, 'releaseInject');
     if (denied) return fail(403, denied);
-    const parsed = Inject.safeParse({ id: 'adhoc', trigger: { kind: 'manual' }, ...(raw as object) });
+    const { fill, ...rest } = (raw ?? {}) as { fill?: SlotFill };
+    const parsed = Inject.safeParse({ id: 'adhoc', trigger: { kind: 'manual' }, ...rest });
     if (!parsed.success) return fail(400, apiError('badRequest', { detail: parsed.error.issues[0]?.path.join('.') ?? '' }));
     const unknown = parsed.data.to.find((x) => !ld.config.positions.some((p2) => p2.id === x));
     if (unknown) return fail(400, apiError('badPosition'));
-    return this.result(ld, ld.session.adhoc(parsed.data, this.now(), p.id));
+    return this.result(ld, ld.session.adhoc(parsed.data, this.now(), p.id, fill ?? {}));
   }
 
   /**

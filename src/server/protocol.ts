@@ -12,7 +12,13 @@ export const ClientMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('action'), id: ClientId, decision: z.unknown() }),
   z.strictObject({ type: z.literal('ack'), id: ClientId.optional(), key: z.string().max(100) }),
   z.strictObject({ type: z.literal('control'), id: ClientId.optional(), op: z.enum(['brief', 'start', 'pause', 'resume', 'end', 'debrief', 'speed']), speed: z.number().optional() }),
-  z.strictObject({ type: z.literal('release'), id: ClientId.optional(), inject: z.string().max(64) }),
+  z.strictObject({
+    type: z.literal('release'),
+    id: ClientId.optional(),
+    inject: z.string().max(64),
+    /** ids to fill the inject's {site}/{village}/{link}/{township} with, when its event has not happened */
+    fill: z.strictObject({ site: z.string().max(64), village: z.string().max(64), link: z.string().max(64), township: z.string().max(64) }).partial().optional(),
+  }),
   z.strictObject({
     type: z.literal('note'),
     id: ClientId.optional(),

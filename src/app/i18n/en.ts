@@ -111,6 +111,12 @@ export const en: Messages = {
     selfBlind: 'Director blinded: only released injects are listed ({{pending}} still to come).',
     slot: '({{what}}, filled in at release)',
     slotName: { site: 'a hazard site', village: 'a village', link: 'a road', township: 'a township' },
+    fillWith: 'Not triggered yet: pick the {{what}} to fill in',
+    slotPick: { site: 'hazard site', village: 'village', link: 'road', township: 'township' },
+  },
+  picker: {
+    placeholder: 'type to search by name',
+    noMatch: 'no such name: pick one from the list',
   },
   eventName: {
     site: { failed: 'a hazard site fails', watch: 'a site is watched' },

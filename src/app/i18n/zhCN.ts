@@ -120,6 +120,12 @@ export const zhCN = {
     selfBlind: '导调自盲：仅显示已发布的情景事件（尚有 {{pending}} 条未发布）。',
     slot: '（{{what}}，发布时按事件填入）',
     slotName: { site: '某隐患点', village: '某村（社区）', link: '某道路', township: '某乡镇' },
+    fillWith: '触发条件尚未发生，选择要填入的{{what}}',
+    slotPick: { site: '隐患点', village: '村（社区）', link: '道路', township: '乡镇' },
+  },
+  picker: {
+    placeholder: '输入名称搜索',
+    noMatch: '没有这个名称，请从列表中选择',
   },
   eventName: {
     site: { failed: '隐患点发生灾害', watch: '隐患点进入监测' },

@@ -9,7 +9,27 @@ import { acknowledged, releasedInjects } from '../state/selectors.ts';
 import { ErrorNote } from '../ui/ErrorNote.tsx';
 import { Panel } from '../ui/Panel.tsx';
 import { useLang } from '../ui/useLang.ts';
+import { useDrillInfo } from '../net/useDrillInfo.ts';
 import { AdhocInjectForm } from './AdhocInjectForm.tsx';
+import { NamePicker } from './NamePicker.tsx';
+import { nameOptions, type SlotKind } from './nameOptions.ts';
+
+const SLOT_RE = /\{(site|village|link|township)\}/g;
+
+/**
+ * The pickers an inject needs when released by hand before its event: a site brings its village
+ * and township, a village its township (engine/drill/injectSlots.ts completeFill). Pure.
+ */
+export function pickersFor(inj: Pick<ScriptInject, 'title' | 'body'>): SlotKind[] {
+  const used = new Set<SlotKind>();
+  for (const x of [inj.title.zh, inj.title.en ?? '', inj.body.zh, inj.body.en ?? '']) for (const m of x.matchAll(SLOT_RE)) used.add(m[1] as SlotKind);
+  const out: SlotKind[] = [];
+  if (used.has('site')) out.push('site');
+  else if (used.has('village')) out.push('village');
+  else if (used.has('township')) out.push('township');
+  if (used.has('link')) out.push('link');
+  return out;
+}
 
 export interface InjectListProps {
   token: string;
@@ -31,6 +51,8 @@ export function InjectList({ token, events, phase, names, canRelease, positions 
   const [script, setScript] = useState<ScriptResponse | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [errorFor, setErrorFor] = useState<string | null>(null);
+  const [fills, setFills] = useState<Record<string, Partial<Record<SlotKind, string>>>>({});
+  const { info } = useDrillInfo(token);
   const released = useMemo(() => releasedInjects(events), [events]);
   const acks = useMemo(() => acknowledged(events), [events]);
   const releasedCount = released.length;
@@ -51,7 +73,7 @@ export function InjectList({ token, events, phase, names, canRelease, positions 
   const release = async (id: string) => {
     setErrorFor(id);
     setError(null);
-    const r = await apiCall('POST', `/api/drill/injects/${encodeURIComponent(id)}/release`, { token });
+    const r = await apiCall('POST', `/api/drill/injects/${encodeURIComponent(id)}/release`, { token, body: { fill: fills[id] ?? {} } });
     if (!r.ok) setError(r.error);
   };
 
@@ -103,9 +125,22 @@ export function InjectList({ token, events, phase, names, canRelease, positions 
                 </p>
               ) : (
                 canRelease && (
-                  <button type="button" className="btn btn-primary" disabled={!active} onClick={() => void release(inj.id)} data-testid={`release-${inj.id}`}>
-                    {t('msel.release')}
-                  </button>
+                  <div className="release-row">
+                    {due === undefined && info &&
+                      pickersFor(inj).map((k) => (
+                        <NamePicker
+                          key={k}
+                          label={t('msel.fillWith', { what: t(`msel.slotPick.${k}`) })}
+                          options={nameOptions(info.map, k, lang)}
+                          value={fills[inj.id]?.[k] ?? ''}
+                          onChange={(id) => setFills((f) => ({ ...f, [inj.id]: { ...f[inj.id], [k]: id || undefined } }))}
+                          testId={`fill-${inj.id}-${k}`}
+                        />
+                      ))}
+                    <button type="button" className="btn btn-primary" disabled={!active} onClick={() => void release(inj.id)} data-testid={`release-${inj.id}`}>
+                      {t('msel.release')}
+                    </button>
+                  </div>
                 )
               )}
               {errorFor === inj.id && <ErrorNote error={error} testId="release-error" />}
