@@ -1,25 +1,25 @@
-// Worker thread of the Monte Carlo pool (runMonteCarlo.ts): runs the chunks it is sent and
-// posts back each chunk's aggregate (its buffer transferred) and, when asked, its CSV lines.
+// Worker thread of the Monte Carlo pool (runMonteCarlo.ts): runs the chunks it is sent with the
+// model's chunk runner (engine/model) and posts back each chunk's aggregate (its buffer
+// transferred) and, when asked, its CSV lines.
 import { parentPort, workerData } from 'node:worker_threads';
-import { evacMcLayout, runEvacChunk } from '../evacuation/montecarlo/index.ts';
-import type { EvacuationScenario } from '../evacuation/schema.ts';
-import { mcLayout, mcMachines, runChunk, type Chunk } from '../montecarlo/index.ts';
-import type { Scenario } from '../scenario/schema/scenario.ts';
+import type { Chunk, ChunkResult } from '../montecarlo/runChunk.ts';
+import { MODELS } from '../model/models.ts';
+import type { ModelId, ScenarioOf } from '../model/modelTypes.ts';
 
-/** A county scenario (no `model`), or a building scenario with `model: 'evacuation'`. */
-export type McWorkerData =
-  | { model?: undefined; scenario: Scenario; master: number; withCsv: boolean }
-  | { model: 'evacuation'; scenario: EvacuationScenario; master: number; withCsv: boolean };
+/** What a worker is started with: the model, its scenario, the master seed, whether to write CSV lines. */
+export type McWorkerData = { [K in ModelId]: { model: K; scenario: ScenarioOf<K>; master: number; withCsv: boolean } }[ModelId];
 
 export type McWorkerReply =
   | { type: 'result'; index: number; counts: Float64Array; csv: string | null }
   | { type: 'error'; message: string };
 
-const data = workerData as McWorkerData;
-const run: (chunk: Chunk) => ReturnType<typeof runChunk> =
-  data.model === 'evacuation'
-    ? ((layout) => (chunk: Chunk) => runEvacChunk(data.scenario, layout, data.master, chunk, data.withCsv))(evacMcLayout(data.scenario))
-    : ((layout) => (chunk: Chunk) => runChunk(data.scenario, layout, data.master, chunk, mcMachines, data.withCsv))(mcLayout(data.scenario));
+function chunkRunner<K extends ModelId>(d: { model: K; scenario: ScenarioOf<K>; master: number; withCsv: boolean }): (chunk: Chunk) => ChunkResult {
+  const mc = MODELS[d.model].mc;
+  const layout = mc.layout(d.scenario);
+  return (chunk) => mc.runChunk(d.scenario, layout, d.master, chunk, d.withCsv);
+}
+
+const run = chunkRunner(workerData as McWorkerData);
 const port = parentPort!;
 
 port.on('message', (chunk: Chunk) => {

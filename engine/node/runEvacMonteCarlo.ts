@@ -1,7 +1,8 @@
-import { evacMaxStoppingSe, evacMcLayout, createEvacAggregate, runEvacChunk, type EvacMcLayout } from '../evacuation/montecarlo/index.ts';
+import type { EvacMcLayout } from '../evacuation/montecarlo/index.ts';
 import type { EvacuationScenario } from '../evacuation/schema.ts';
 import type { McAggregate, StopReason } from '../montecarlo/index.ts';
-import { runChunkPool, type McPoolOptions } from './runMonteCarlo.ts';
+import type { McPoolOptions } from './chunkPool.ts';
+import { runModelMonteCarlo } from './runModelMonteCarlo.ts';
 
 export interface EvacMcRunResult {
   layout: EvacMcLayout;
@@ -17,15 +18,5 @@ export interface EvacMcRunResult {
  * evacuation headline probabilities.
  */
 export async function runEvacMonteCarlo(opts: McPoolOptions & { scenario: EvacuationScenario }): Promise<EvacMcRunResult> {
-  const layout = evacMcLayout(opts.scenario);
-  const r = await runChunkPool(
-    {
-      agg: createEvacAggregate(layout),
-      runLocal: (chunk, withCsv) => runEvacChunk(opts.scenario, layout, opts.master, chunk, withCsv),
-      maxSe: (agg) => evacMaxStoppingSe(layout, agg),
-      workerData: { model: 'evacuation', scenario: opts.scenario, master: opts.master, withCsv: opts.withCsv ?? false },
-    },
-    opts,
-  );
-  return { layout, ...r };
+  return runModelMonteCarlo('evacuation', opts.scenario, opts);
 }

@@ -1,45 +1,9 @@
-import { buildSync } from 'esbuild';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import {
-  chunksOf,
-  createAggregate,
-  maxStoppingSe,
-  mcLayout,
-  mcMachines,
-  mergeAggregate,
-  runChunk,
-  type Chunk,
-  type ChunkResult,
-  type McAggregate,
-  type McLayout,
-  type StopReason,
-} from '../montecarlo/index.ts';
+import type { McAggregate, McLayout, StopReason } from '../montecarlo/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
-import type { McWorkerData, McWorkerReply } from './mcWorker.ts';
+import type { McPoolOptions } from './chunkPool.ts';
+import { runModelMonteCarlo } from './runModelMonteCarlo.ts';
 
-/** What the chunk pool needs besides the scenario: the options shared by the county and building Monte Carlo. */
-export interface McPoolOptions {
-  /** uint32 master seed */
-  master: number;
-  /** trials to run (the most, with untilSe) */
-  trials: number;
-  chunkSize: number;
-  /** 1 runs in this thread; more start that many worker threads */
-  workers: number;
-  /** collect each chunk's CSV lines (passed to onChunk) */
-  withCsv?: boolean;
-  /** stop once the largest stopping SE of the headline probabilities is ≤ this, checked after each chunk in order */
-  untilSe?: number | null;
-  /** called after each chunk is merged, in chunk order */
-  onChunk?: (info: { trialsDone: number; csv: string | null; maxSe: number }) => void;
-  /** asked before each chunk is started; true stops the run after the chunks already started */
-  shouldStop?: () => boolean;
-}
+export { runChunkPool, type McPoolOptions, type McPoolPlan } from './chunkPool.ts';
 
 export interface McRunOptions extends McPoolOptions {
   scenario: Scenario;
@@ -52,49 +16,6 @@ export interface McRunResult {
   stoppedBy: StopReason;
 }
 
-/** URL of tsx's ESM API (its `import` export; the CommonJS build cannot load hooks here). */
-function tsxEsmApiUrl(): string {
-  const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(join(dirname(pkgPath), pkg.exports['./esm/api']!.import.default)).href;
-}
-
-let bundled: string | undefined;
-
-/**
- * Starts a worker thread running `mcWorker.ts`. Node 20 cannot load TypeScript in a worker, so
- * the worker and everything it imports are bundled once per process with esbuild (a dependency
- * of tsx, pinned in package.json) into one ES module in the OS temp folder; a worker then starts
- * in tens of milliseconds instead of seconds under tsx. The bundle is the same code, so results
- * are unchanged. If bundling fails, the slower tsx bootstrap is used.
- */
-function startWorker(data: McWorkerData): Worker {
-  if (bundled === undefined) {
-    try {
-      const out = join(mkdtempSync(join(tmpdir(), 'yanlian-mc-')), 'mcWorker.mjs');
-      buildSync({
-        entryPoints: [fileURLToPath(new URL('./mcWorker.ts', import.meta.url))],
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        outfile: out,
-        logLevel: 'silent',
-        // keep CommonJS dependencies loadable from an ES module bundle
-        banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-      });
-      bundled = out;
-    } catch {
-      bundled = '';
-    }
-  }
-  if (bundled) return new Worker(bundled, { workerData: data });
-  const api = tsxEsmApiUrl();
-  const entry = new URL('./mcWorker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}));`;
-  return new Worker(boot, { eval: true, workerData: data });
-}
-
 /**
  * Runs a Monte Carlo: trials are cut into fixed chunks by index, run in this thread or on a pool
  * of worker threads that pull chunks, and merged strictly in chunk order. Since each trial's
@@ -103,128 +24,6 @@ function startWorker(data: McWorkerData): Worker {
  * chunks, so they stop at a chunk boundary (and `untilSe` at the same one for any worker count).
  */
 export async function runMonteCarlo(opts: McRunOptions): Promise<McRunResult> {
-  const layout = mcLayout(opts.scenario);
-  const r = await runChunkPool(
-    {
-      agg: createAggregate(layout),
-      runLocal: (chunk, withCsv) => runChunk(opts.scenario, layout, opts.master, chunk, mcMachines, withCsv),
-      maxSe: (agg) => maxStoppingSe(layout, agg),
-      workerData: { scenario: opts.scenario, master: opts.master, withCsv: opts.withCsv ?? false },
-    },
-    opts,
-  );
-  return { layout, ...r };
+  return runModelMonteCarlo('county', opts.scenario, opts);
 }
 
-/** One model's part of a pooled Monte Carlo: its empty aggregate, its chunk runner (this thread), its stopping SE and its worker data. */
-export interface McPoolPlan {
-  agg: McAggregate;
-  runLocal: (chunk: Chunk, withCsv: boolean) => ChunkResult;
-  maxSe: (agg: McAggregate) => number;
-  workerData: McWorkerData;
-}
-
-/**
- * The chunk pool behind {@link runMonteCarlo} and the building Monte Carlo
- * (runEvacMonteCarlo.ts): chunks by index, run here or on worker threads, merged strictly in
- * chunk order into `plan.agg` (mutated and returned).
- */
-export async function runChunkPool(plan: McPoolPlan, opts: McPoolOptions): Promise<{ agg: McAggregate; trials: number; stoppedBy: StopReason }> {
-  const agg = plan.agg;
-  const chunks = chunksOf(opts.trials, opts.chunkSize);
-  const withCsv = opts.withCsv ?? false;
-  let trialsDone = 0;
-  let stoppedBy: StopReason = 'trials';
-
-  /** Merges the next chunk in order; true when the run should stop for precision. */
-  const merge = (r: ChunkResult): boolean => {
-    mergeAggregate(agg, r.agg);
-    trialsDone += chunks[r.index]!.count;
-    const maxSe = plan.maxSe(agg);
-    opts.onChunk?.({ trialsDone, csv: r.csv, maxSe });
-    return opts.untilSe != null && maxSe <= opts.untilSe;
-  };
-
-  if (opts.workers <= 1 || chunks.length <= 1) {
-    for (const chunk of chunks) {
-      if (opts.shouldStop?.()) {
-        stoppedBy = 'interrupted';
-        break;
-      }
-      if (merge(plan.runLocal(chunk, withCsv))) {
-        stoppedBy = trialsDone < opts.trials ? 'untilSe' : 'trials';
-        break;
-      }
-      // let signal handlers and I/O run between chunks
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return { agg, trials: trialsDone, stoppedBy };
-  }
-
-  const nWorkers = Math.min(opts.workers, chunks.length);
-  // chunks may finish out of order; never run further ahead of the merge point than this
-  const window = 4 * nWorkers;
-  const data: McWorkerData = { ...plan.workerData, withCsv };
-  const pool = Array.from({ length: nWorkers }, () => startWorker(data));
-
-  const state = { stoppedBy: 'trials' as StopReason };
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const done = new Map<number, ChunkResult>();
-      const busy = new Set<Worker>();
-      let nextDispatch = 0;
-      let nextMerge = 0;
-      let stopping = false;
-      let settled = false;
-
-      const finish = (err?: Error) => {
-        if (settled) return;
-        settled = true;
-        if (err) reject(err);
-        else resolve();
-      };
-      const dispatch = (w: Worker) => {
-        if (!stopping && opts.shouldStop?.()) {
-          stopping = true;
-          state.stoppedBy = 'interrupted';
-        }
-        if (!stopping && nextDispatch < chunks.length && nextDispatch < nextMerge + window) {
-          busy.add(w);
-          w.postMessage(chunks[nextDispatch++]!);
-        }
-      };
-      const onResult = (w: Worker, m: Extract<McWorkerReply, { type: 'result' }>) => {
-        busy.delete(w);
-        done.set(m.index, { index: m.index, agg: { counts: m.counts }, csv: m.csv });
-        // merge in chunk order; after an interrupt the chunks still running are merged too
-        for (let r = done.get(nextMerge); r; r = done.get(nextMerge)) {
-          done.delete(nextMerge++);
-          if (merge(r) && trialsDone < opts.trials) {
-            state.stoppedBy = 'untilSe';
-            return finish(); // later chunks, finished or not, are discarded
-          }
-        }
-        for (const x of pool) if (!busy.has(x)) dispatch(x);
-        if (busy.size === 0) finish();
-      };
-
-      for (const w of pool) {
-        w.on('message', (m: McWorkerReply) => {
-          if (settled) return;
-          if (m.type === 'error') finish(new Error(`Monte Carlo worker failed: ${m.message}`));
-          else onResult(w, m);
-        });
-        w.on('error', (e) => finish(e instanceof Error ? e : new Error(String(e))));
-        w.on('exit', (code) => {
-          if (!settled) finish(new Error(`Monte Carlo worker stopped early (exit code ${code})`));
-        });
-      }
-      for (const w of pool) dispatch(w);
-      if (busy.size === 0) finish();
-    });
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
-  }
-  if (state.stoppedBy === 'interrupted' && trialsDone >= opts.trials) state.stoppedBy = 'trials';
-  return { agg, trials: trialsDone, stoppedBy: state.stoppedBy };
-}

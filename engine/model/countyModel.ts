@@ -1,0 +1,45 @@
+import { mcMachines } from '../montecarlo/mcMachines.ts';
+import { createAggregate } from '../montecarlo/aggregate.ts';
+import { csvHeader } from '../montecarlo/csvRow.ts';
+import { maxStoppingSe } from '../montecarlo/headlineEstimates.ts';
+import { mcLayout } from '../montecarlo/mcLayout.ts';
+import { runChunk } from '../montecarlo/runChunk.ts';
+import { summarize } from '../montecarlo/summarize.ts';
+import { loadScenario } from '../scenario/loadScenario.ts';
+import { runTrial } from '../sim/runTrial.ts';
+import { xstateMachines } from '../sim/trial.ts';
+import { ENGINE_VERSION } from '../version.ts';
+import type { Model } from './model.ts';
+
+/**
+ * The county disaster chain (rainstorm / earthquake / typhoon / fire season → failures → road
+ * cuts → response, teams, relief) behind the model contract. Times in simulated minutes. A single
+ * run uses the XState actors (the interactive path), Monte Carlo the compiled tables.
+ */
+export const countyModel: Model<'county'> = {
+  id: 'county',
+  timeUnit: 'minutes',
+  claims: (raw) => raw === null || typeof raw !== 'object' || !('model' in raw) || (raw as { model?: unknown }).model === undefined,
+  load: (text, file, lang) => loadScenario(text, file, lang),
+  run: (s, seed, opts = {}) => runTrial(s, seed, xstateMachines, opts.played ? { mode: opts.played.mode, decisions: opts.played.decisions, log: opts.keepLog ?? true } : { log: opts.keepLog ?? true }),
+  manifest: (s, x) => ({
+    type: 'manifest',
+    engine: 'yanlian',
+    engineVersion: ENGINE_VERSION,
+    scenario: { id: s.id, sha256: x.sha256, file: x.file },
+    seed: x.seed,
+    horizonHours: s.horizonHours,
+    ...(x.played ? { mode: x.played.mode, decisions: x.played.decisions } : {}),
+  }),
+  ownsManifest: (m) => m.model === undefined,
+  playedOf: (m) => (m.mode === undefined && m.decisions === undefined ? undefined : { mode: m.mode ?? 'auto', decisions: m.decisions ?? [] }),
+  mc: {
+    layout: mcLayout,
+    createAggregate,
+    runChunk: (s, layout, master, chunk, withCsv) => runChunk(s, layout, master, chunk, mcMachines, withCsv),
+    maxSe: maxStoppingSe,
+    csvHeader,
+    summarize,
+  },
+  supports: { sweep: true },
+};

@@ -1,0 +1,36 @@
+import { createEvacAggregate } from '../evacuation/montecarlo/evacAggregate.ts';
+import { evacCsvHeader } from '../evacuation/montecarlo/evacCsv.ts';
+import { evacMcLayout } from '../evacuation/montecarlo/evacMcLayout.ts';
+import { runEvacChunk } from '../evacuation/montecarlo/runEvacChunk.ts';
+import { evacMaxStoppingSe, summarizeEvac } from '../evacuation/montecarlo/summarizeEvac.ts';
+import { loadEvacuationScenario } from '../evacuation/loadEvacuationScenario.ts';
+import { runEvacuation } from '../evacuation/runEvacuation.ts';
+import { evacManifest } from '../node/evacManifest.ts';
+import type { Model } from './model.ts';
+
+/**
+ * The building evacuation (school fire: fire, smoke, the duties, groups on stairs) behind the
+ * model contract. Times in seconds since ignition; a run without decisions is the plan (`auto`).
+ */
+export const evacuationModel: Model<'evacuation'> = {
+  id: 'evacuation',
+  timeUnit: 'seconds',
+  claims: (raw) => raw !== null && typeof raw === 'object' && (raw as { model?: unknown }).model === 'evacuation',
+  load: (text, file, lang) => loadEvacuationScenario(text, file, lang),
+  run: (s, seed, opts = {}) => {
+    const r = runEvacuation(s, seed, { keepLog: opts.keepLog ?? true, ...(opts.played ?? {}) });
+    return { events: r.log, outcome: r.outcome };
+  },
+  manifest: (s, x) => evacManifest(s, x.sha256, x.file, x.seed, x.played?.mode, x.played?.decisions),
+  ownsManifest: (m) => m.model === 'evacuation',
+  playedOf: (m) => ({ mode: m.mode ?? 'auto', decisions: m.decisions ?? [] }),
+  mc: {
+    layout: evacMcLayout,
+    createAggregate: createEvacAggregate,
+    runChunk: runEvacChunk,
+    maxSe: evacMaxStoppingSe,
+    csvHeader: evacCsvHeader,
+    summarize: summarizeEvac,
+  },
+  supports: { sweep: false },
+};
