@@ -15,15 +15,31 @@ const catalog = {
     zh: '记录的决策：执行 {applied} 条，被拒绝 {refused} 条（{codes}）',
     en: 'recorded decisions: {applied} applied, {refused} refused ({codes})',
   },
-  badLog: { zh: '{file}:{line}: 不是有效的 yanlian 事件日志（{reason}）', en: '{file}:{line}: not a valid yanlian event log ({reason})' },
+  badLog: { zh: '{file}:{line}: 不是有效的 yanlian 事件日志：{reason}', en: '{file}:{line}: not a valid yanlian event log: {reason}' },
+  logEmpty: { zh: '文件为空', en: 'the file is empty' },
+  logJson: { zh: '第一行不是 JSON', en: 'the first line is not JSON' },
+  logManifest: {
+    zh: '第一行不是 yanlian 清单（需有 engineVersion、scenario.id、scenario.sha256、seed）',
+    en: 'the first line is not a yanlian manifest (it needs engineVersion, scenario.id, scenario.sha256, seed)',
+  },
+  logTrailer: {
+    zh: '最后一行应为结尾行 {"type":"end","events":条数,"sha256":"64 位十六进制"}（日志被截断或改动？）',
+    en: 'the last line should be the trailer {"type":"end","events":count,"sha256":"64 hex digits"} (is the log truncated or edited?)',
+  },
+  logCount: { zh: '结尾行记录 {expected} 条事件，日志中有 {actual} 条', en: 'the trailer records {expected} events, the log has {actual}' },
+  logHash: {
+    zh: '结尾行记录的 SHA-256（{expected}…）与第 2–{last} 行事件的 SHA-256（{actual}…）不符：日志写出后被改动或损坏',
+    en: "the trailer's SHA-256 ({expected}…) does not match that of the event lines 2–{last} ({actual}…): the log was changed or damaged after it was written",
+  },
   scenarioChanged: {
     zh: '场景文件 {file} 已改变（SHA-256 {actual}，日志记录的是 {expected}）；可用 --scenario 指定原文件',
     en: 'scenario file {file} has changed (SHA-256 {actual}, the log recorded {expected}); pass the original with --scenario',
   },
-  engineChanged: {
-    zh: '注意：日志由引擎 {logged} 生成，当前引擎为 {current}',
-    en: 'note: the log was made by engine {logged}, this is engine {current}',
+  replayManifest: {
+    zh: '重放不一致：清单字段 {field} 不同（日志：{logged}，本次运行应为：{expected}）',
+    en: 'replay differs in the manifest field {field} (log: {logged}, a run now writes: {expected})',
   },
+  fieldAbsent: { zh: '（无此字段）', en: '(absent)' },
   replayOk: { zh: '重放一致：{events} 条事件逐字节相同', en: 'replay identical: all {events} events match byte for byte' },
   replayDiff: {
     zh: '重放不一致：第 {seq} 条事件不同\n  日志：{expected}\n  重放：{actual}',

@@ -1,5 +1,6 @@
 /** The CLI on building scenarios (model: evacuation): validate, run, replay, simulate, sweep. */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,7 +82,10 @@ describe('yanlian CLI on building scenarios', () => {
     expect(ok.out).toContain('重放一致');
     const i = lines.findIndex((l) => l.includes('"alarm"'));
     lines[i] = lines[i]!.replace(/"t":([\d.]+)/, (_, t) => `"t":${Number(t) + 1}`);
-    writeFileSync(a, lines.join('\n') + '\n');
+    // the trailer recomputed, so the log is whole and the difference is the replay's (a stale trailer is exit 2)
+    const events = lines.slice(1, -1);
+    const sha256 = createHash('sha256').update(events.map((l) => l + '\n').join('')).digest('hex');
+    writeFileSync(a, [lines[0], ...events, JSON.stringify({ type: 'end', events: events.length, sha256 })].join('\n') + '\n');
     const bad = cli('replay', a, '--lang', 'en');
     expect(bad.code).toBe(1);
     expect(bad.err).toContain(`replay differs at event ${i}`);
