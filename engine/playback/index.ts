@@ -5,3 +5,4 @@ export type { BuildingState, GroupPlayState, GroupStep, Smoke } from './building
 export { legPos, countyGeometry, buildingGeometry, type LonLat, type Leg, type CountyGeometry, type BuildingGeometry } from './geometry.ts';
 export { COUNTY_EVENT_TYPES, BUILDING_EVENT_TYPES, CHAIN_MARKERS, DECISION_MARKERS } from './vocabulary.ts';
 export { parsePlaybackLog, type PlaybackManifest, type LogProblem, type ParsedPlaybackLog } from './parseLog.ts';
+export { recordsToEvents, knownScenario, foldCounty, type ReceivedRecord, type RecordsToEventsOptions, type PositionHoldings } from './records.ts';
