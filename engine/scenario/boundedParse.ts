@@ -9,7 +9,7 @@ import type { DocPath } from './problem.ts';
  * (the lexer and parser are iterative), never after.
  */
 export const TEXT_LIMITS = {
-  /** Deepest nesting of lists and mappings, flow (`[`, `{`) and block (indentation, `- - -`) alike; the bundled scenarios nest 8 deep. */
+  /** Deepest nesting of lists and mappings, flow (`[`, `{`) and block (indentation, `- - -`) alike; the bundled scenarios nest 6 deep. */
   maxDepth: 64,
   /** Largest scenario or decisions file, in bytes: 4 MiB, 20 times the largest bundled scenario. Text is checked in UTF-16 code units against the same number. */
   maxBytes: 4 * 1024 * 1024,
