@@ -11,6 +11,7 @@ import { parseDecision } from './decisionSchema.ts';
 import { nextPhase, type DrillLifecycleEvent, type DrillPhase } from './drillLifecycle.machine.ts';
 import type { DrillConfig, Inject } from './drillConfig.ts';
 import { Fog } from './fog.ts';
+import { DrillNames } from './names.ts';
 import { MAX_SPEED, pauseClock, setClockSpeed, simNow, startClock, type PacedClock } from './pacedClock.ts';
 import { completeFill, unfilled, SLOTS, type Slot, type SlotFill } from './injectSlots.ts';
 import { Planner, injectAudience, injectRelease, type PlannedRelease } from './planner.ts';
@@ -70,6 +71,8 @@ export class DrillSession {
   /** engine events already turned into records (the hazard draw is logged before any advance) */
   private absorbed = 0;
   private readonly maxSpeed: number;
+  /** display names of every id this drill may show a person */
+  readonly names: DrillNames;
 
   constructor(
     readonly init: SessionInit,
@@ -78,6 +81,7 @@ export class DrillSession {
     this.st = { ...state };
     this.fog = new Fog(init.scenario, init.config);
     this.maxSpeed = init.maxSpeed ?? MAX_SPEED;
+    this.names = new DrillNames(init.scenario, init.config);
   }
 
   /** A new drill in draft. */
@@ -255,7 +259,8 @@ export class DrillSession {
     };
     const audience = toPositions([position.id]);
     const base = { clientId, participant, position: position.id, decision: d, t };
-    const denied = positionMayDecide(position, d, siteTownship);
+    const deniedById = positionMayDecide(position, d, siteTownship);
+    const denied = deniedById && this.names.refusal(deniedById, d);
     if (denied) {
       this.clientResults.set(key, { ok: false, error: denied });
       records.push({ t, kind: 'action', audience, data: { ...base, result: 'rejected', error: denied } });
@@ -263,9 +268,11 @@ export class DrillSession {
     }
     const r = this.trial!.decide({ t, by: position.id, decision: d });
     if (!r.ok) {
-      this.clientResults.set(key, { ok: false, error: r.error });
-      records.push({ t, kind: 'action', audience, data: { ...base, result: 'rejected', error: r.error } });
-      return { ok: false, error: r.error, records };
+      // the engine says which team or road by id: a person reads names
+      const error = this.names.refusal(r.error, d);
+      this.clientResults.set(key, { ok: false, error });
+      records.push({ t, kind: 'action', audience, data: { ...base, result: 'rejected', error } });
+      return { ok: false, error, records };
     }
     this.clientResults.set(key, { ok: true });
     records.push({ t, kind: 'action', audience, data: { ...base, result: 'accepted' } });

@@ -35,6 +35,11 @@ const messages = {
     zh: '节点 "{node}" 与道路网的其余部分不连通',
     en: 'node "{node}" is not connected to the rest of the road network',
   },
+  // names shown to people (drill reports, refusals, the UI): a road link without one is read as its id
+  unnamedLink: {
+    zh: '道路 "{id}" 没有名称，演练人员将看到编号（可写 name: {zh: 起点—终点 村道, en: …}）',
+    en: 'road link "{id}" has no name; people will read its id (add name: {zh: …, en: …})',
+  },
   noCapability: {
     zh: '没有具备 "{cap}" 能力的队伍',
     en: 'no team has the "{cap}" capability',

@@ -204,6 +204,15 @@ export function checkSemantics(doc: Scenario | Loose): SemanticIssue[] {
         out.push({ path: ['teams'], key: 'noCapability', params: { cap }, severity: 'warning' });
   });
 
+  // A road link without a name is legal, but people would read its id in reports and refusals
+  // (said only of a file without errors, like connectivity).
+  guard(() => {
+    if (out.some((x) => x.severity === 'error')) return;
+    linksL.forEach((l, i) => {
+      if (l && typeof l.id === 'string' && !l.name) out.push({ path: ['roads', 'links', i, 'id'], key: 'unnamedLink', params: { id: l.id }, severity: 'warning' });
+    });
+  });
+
   // Connectivity (a warning: an island is legal, but nothing can reach it).
   guard(() => {
     if (out.some((x) => x.severity === 'error')) return;

@@ -122,7 +122,7 @@ export function buildRoads(ts: Township[], o: RoadOptions, ns: string): Link[] {
     });
   }
   for (const t of ts) {
-    const joined: { node: string; xy: XY; seatKm: number; treeKm: number }[] = [{ node: t.node, xy: t.xy, seatKm: 0, treeKm: 0 }];
+    const joined: { node: string; xy: XY; seatKm: number; treeKm: number; zh: string; en: string }[] = [{ node: t.node, xy: t.xy, seatKm: 0, treeKm: 0, zh: t.d.zh, en: t.d.en }];
     const order = [...t.villages].sort((a, b) => dist(a.xy, t.xy) - dist(b.xy, t.xy) || (a.id < b.id ? -1 : 1));
     for (const v of order) {
       const seatKm = dist(v.xy, t.xy);
@@ -138,8 +138,8 @@ export function buildRoads(ts: Township[], o: RoadOptions, ns: string): Link[] {
       v.parent = best.node;
       v.access = `r-${v.id}`;
       v.treeKm = best.treeKm + lengthKm;
-      joined.push({ node: v.node, xy: v.xy, seatKm, treeKm: v.treeKm });
-      links.push({ id: v.access, from: best.node, to: v.node, lengthKm, speedKmh: Math.round(o.villageSpeed(steep)), trunk: false, susceptibility: s(), kind: 'village' });
+      joined.push({ node: v.node, xy: v.xy, seatKm, treeKm: v.treeKm, zh: v.d.zh, en: v.d.en });
+      links.push({ id: v.access, name: villageRoadName(best, v.d), from: best.node, to: v.node, lengthKm, speedKmh: Math.round(o.villageSpeed(steep)), trunk: false, susceptibility: s(), kind: 'village' });
     }
   }
   for (const [a, b] of trunkPairs) {
@@ -150,6 +150,7 @@ export function buildRoads(ts: Township[], o: RoadOptions, ns: string): Link[] {
     const { km, steep, s } = susc(best[0].xy, best[1].xy, false);
     links.push({
       id: `r-x-${best[0].id}-${best[1].id}`,
+      name: villageRoadName(best[0].d, best[1].d),
       from: best[0].node,
       to: best[1].node,
       lengthKm: round(Math.max(0.4, km * o.winding), 1),
@@ -160,6 +161,11 @@ export function buildRoads(ts: Township[], o: RoadOptions, ns: string): Link[] {
     });
   }
   return links;
+}
+
+/** A village road (村道) named from its ends, as a county names one: 良安镇—猫儿沟村 村道. Pure. */
+export function villageRoadName(a: { zh: string; en: string }, b: { zh: string; en: string }): { zh: string; en: string } {
+  return { zh: `${a.zh}—${b.zh} 村道`, en: `${a.en}–${b.en} village road` };
 }
 
 /** Links as the scenario writes them (without the builder's `kind`). */
