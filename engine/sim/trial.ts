@@ -9,7 +9,7 @@ import { roadLinkMachine, type RoadLinkEvent } from '../machines/roadLink.machin
 import { teamMachine, type TeamEvent } from '../machines/team.machine.ts';
 import { deriveSeed, Sfc32, type Rng } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
-import { shortestPathTree, type PathTree } from '../world/roadGraph.ts';
+import { repairedTree, shortestPathTree, type PathTree } from '../world/roadGraph.ts';
 import { TREE_CACHE_LIMIT, type World } from '../world/world.ts';
 import { PRIORITY, type Agenda, type Owner, type Travel } from './agenda.ts';
 import { EventLog } from './eventLog.ts';
@@ -332,8 +332,8 @@ export class Trial {
   /**
    * Shortest-path tree rooted at `root` over the links open now (roads are two-way), from the
    * world's shared cache. A pure function of (root, closed links), however it is computed:
-   * the intact network's tree when no closed link is on it; that tree with the cut-off parts
-   * removed when the closed links on it are all bridges (nothing else can change); else Dijkstra.
+   * the intact network's tree when no closed link is on it, else that tree repaired below the
+   * closed links (`repairedTree`, identical to a fresh Dijkstra, ties included).
    */
   tree(root: number): PathTree {
     const cache = this.world.treeCache;
@@ -355,43 +355,13 @@ export class Trial {
       intact = shortestPathTree(w.graph, new Uint8Array(w.graph.linkCount).fill(1), root);
       w.treeCache.set(intactKey, intact);
     }
-    const onTree: number[] = [];
     for (const l of this.closed) {
       const a = w.graph.linkFrom[l]!;
       const b = w.graph.linkTo[l]!;
-      if (intact.viaLink[a] === l) onTree.push(a);
-      else if (intact.viaLink[b] === l) onTree.push(b);
-      else continue;
-      if (w.bridge[l] !== 1) return shortestPathTree(w.graph, this.open, root);
+      // a closed link on the intact tree: re-settle the nodes below it (identical to a fresh Dijkstra)
+      if (intact.viaLink[a] === l || intact.viaLink[b] === l) return repairedTree(w.graph, this.open, intact);
     }
-    if (onTree.length === 0) return intact;
-    // remove everything below the closed bridges: those nodes are now out of reach
-    const n = w.graph.nodeCount;
-    const state = new Uint8Array(n); // 0 unknown, 1 reachable, 2 cut off
-    state[root] = 1;
-    for (const c of onTree) state[c] = 2;
-    const dist = Float64Array.from(intact.dist);
-    const viaLink = Int32Array.from(intact.viaLink);
-    const prev = Int32Array.from(intact.prev);
-    const path: number[] = [];
-    for (let v = 0; v < n; v++) {
-      if (state[v] !== 0 || !Number.isFinite(dist[v]!)) continue;
-      let u = v;
-      while (state[u] === 0) {
-        path.push(u);
-        u = prev[u]!;
-      }
-      const mark = state[u]!;
-      for (const x of path) state[x] = mark;
-      path.length = 0;
-    }
-    for (let v = 0; v < n; v++)
-      if (state[v] === 2) {
-        dist[v] = Infinity;
-        viaLink[v] = -1;
-        prev[v] = -1;
-      }
-    return { source: root, dist, viaLink, prev };
+    return intact;
   }
 
   recordStock(warehouse: number, item: number): void {

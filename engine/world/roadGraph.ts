@@ -146,3 +146,189 @@ export function pathLinks(tree: PathTree, target: number): number[] {
   for (let v = target; v !== tree.source; v = tree.prev[v]!) out.push(tree.viaLink[v]!);
   return out.reverse();
 }
+
+/** Per graph: may trees be repaired (every link long enough that d + w > d for any distance d)? */
+const repairable = new WeakMap<RoadGraph, boolean>();
+
+function canRepair(g: RoadGraph): boolean {
+  let ok = repairable.get(g);
+  if (ok === undefined) {
+    let total = 0;
+    let least = Infinity;
+    for (let l = 0; l < g.linkCount; l++) {
+      total += g.linkMinutes[l]!;
+      least = Math.min(least, g.linkMinutes[l]!);
+    }
+    // any distance is at most `total`; a link this long always lengthens a path in float64
+    ok = g.linkCount === 0 || least > total * 2 ** -40;
+    repairable.set(g, ok);
+  }
+  return ok;
+}
+
+/** Scratch space of `repairedTree` (single-threaded, never re-entered). */
+let mark = new Uint8Array(0);
+let walk = new Int32Array(0);
+
+/**
+ * The shortest-path tree from `base.source` over the links open now, derived from `base`, the
+ * tree of the same source over a superset of the open links (usually the intact network), by
+ * re-running Dijkstra only over the nodes whose base path crosses a link closed since. Pure
+ * (allocates its result) and **identical** to `shortestPathTree(g, open, base.source)`, ties
+ * included: with positive weights that tree is the unique solution of dist[v] = min over open
+ * arcs (u, v) of dist[u] + w (summed in that order), with prev[v] the first of those minimal
+ * arcs in Dijkstra's settling order, i.e. the least (dist[u], u), then the first arc of u. Nodes
+ * off the cut subtrees keep their distance and their arc (closing links never shortens a path
+ * nor gives a rival arc a better key), and the cut nodes are settled again from their intact
+ * neighbours and given their arc by that rule. Falls back to a full Dijkstra where a link is
+ * too short for that argument (d + w = d in floating point).
+ */
+export function repairedTree(g: RoadGraph, open: Uint8Array, base: PathTree): PathTree {
+  const n = g.nodeCount;
+  if (!canRepair(g)) return shortestPathTree(g, open, base.source);
+  if (mark.length < n) {
+    mark = new Uint8Array(n);
+    walk = new Int32Array(n);
+  }
+  const bprev = base.prev;
+  const bvia = base.viaLink;
+  // state: 0 unknown, 1 keeps its base path, 2 cut (its base path crosses a closed link)
+  const state = mark;
+  state.fill(0, 0, n);
+  state[base.source] = 1;
+  let cut = 0;
+  for (let v = 0; v < n; v++) {
+    if (state[v] !== 0) continue;
+    if (bprev[v] === -1) {
+      state[v] = 1; // unreachable in the base tree: unreachable now
+      continue;
+    }
+    let len = 0;
+    let u = v;
+    while (state[u] === 0) {
+      if (open[bvia[u]!] === 0) {
+        state[u] = 2;
+        cut++;
+        break;
+      }
+      walk[len++] = u;
+      u = bprev[u]!;
+    }
+    const s = state[u]!;
+    for (let i = 0; i < len; i++) state[walk[i]!] = s;
+    if (s === 2) cut += len;
+  }
+  const dist = Float64Array.from(base.dist);
+  const viaLink = Int32Array.from(bvia);
+  const prev = Int32Array.from(bprev);
+  if (cut === 0) return { source: base.source, dist, viaLink, prev };
+  const offsets = g.offsets;
+  const arcLink = g.arcLink;
+  const arcTarget = g.arcTarget;
+  const linkMinutes = g.linkMinutes;
+  const cap = g.arcTarget.length + 1;
+  if (heapD.length < cap) {
+    heapD = new Float64Array(cap);
+    heapN = new Int32Array(cap);
+  }
+  const hd = heapD;
+  const hn = heapN;
+  let size = 0;
+  // the cut nodes start from their best intact neighbour
+  for (let v = 0; v < n; v++) {
+    if (state[v] !== 2) continue;
+    let best = Infinity;
+    for (let k = offsets[v]!, end = offsets[v + 1]!; k < end; k++) {
+      const link = arcLink[k]!;
+      const u = arcTarget[k]!;
+      if (open[link] === 0 || state[u] !== 1) continue;
+      const nd = dist[u]! + linkMinutes[link]!;
+      if (nd < best) best = nd;
+    }
+    dist[v] = best;
+    viaLink[v] = -1;
+    prev[v] = -1;
+    if (best < Infinity) {
+      let i = size++;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (hd[p]! < best || (hd[p] === best && hn[p]! < v)) break;
+        hd[i] = hd[p]!;
+        hn[i] = hn[p]!;
+        i = p;
+      }
+      hd[i] = best;
+      hn[i] = v;
+    }
+  }
+  // Dijkstra over the cut nodes (state 2 → 3 once settled)
+  while (size > 0) {
+    const du0 = hd[0]!;
+    const u: number = hn[0]!;
+    size--;
+    if (size > 0) {
+      const d = hd[size]!;
+      const v = hn[size]!;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= size) break;
+        const r = l + 1;
+        let c = l;
+        if (r < size && (hd[r]! < hd[l]! || (hd[r] === hd[l] && hn[r]! < hn[l]!))) c = r;
+        if (hd[c]! > d || (hd[c] === d && hn[c]! > v)) break;
+        hd[i] = hd[c]!;
+        hn[i] = hn[c]!;
+        i = c;
+      }
+      hd[i] = d;
+      hn[i] = v;
+    }
+    if (state[u] !== 2 || du0 !== dist[u]) continue;
+    state[u] = 3;
+    const du = dist[u]!;
+    for (let k = offsets[u]!, end = offsets[u + 1]!; k < end; k++) {
+      const link = arcLink[k]!;
+      if (open[link] === 0) continue;
+      const v = arcTarget[k]!;
+      if (state[v] !== 2) continue;
+      const nd = du + linkMinutes[link]!;
+      if (nd < dist[v]!) {
+        dist[v] = nd;
+        {
+          let i = size++;
+          while (i > 0) {
+            const p = (i - 1) >> 1;
+            if (hd[p]! < nd || (hd[p] === nd && hn[p]! < v)) break;
+            hd[i] = hd[p]!;
+            hn[i] = hn[p]!;
+            i = p;
+          }
+          hd[i] = nd;
+          hn[i] = v;
+        }
+      }
+    }
+  }
+  // each reached cut node's arc: among the open arcs giving its distance, the least (dist[u], u), first arc
+  for (let v = 0; v < n; v++) {
+    if (state[v] !== 3) continue;
+    const dv = dist[v]!;
+    let bu = -1;
+    let bl = -1;
+    for (let k = offsets[v]!, end = offsets[v + 1]!; k < end; k++) {
+      const link = arcLink[k]!;
+      if (open[link] === 0) continue;
+      const u = arcTarget[k]!;
+      const du = dist[u]!;
+      if (du + linkMinutes[link]! !== dv || u === v) continue;
+      if (bu < 0 || du < dist[bu]! || (du === dist[bu] && u < bu)) {
+        bu = u;
+        bl = link;
+      }
+    }
+    prev[v] = bu;
+    viaLink[v] = bl;
+  }
+  return { source: base.source, dist, viaLink, prev };
+}
