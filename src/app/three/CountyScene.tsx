@@ -4,8 +4,8 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import { DoubleSide, BoxGeometry, BufferAttribute, BufferGeometry, Color, ConeGeometry, CylinderGeometry, InstancedMesh, Matrix4, MeshLambertMaterial, OctahedronGeometry, CircleGeometry, Quaternion, Vector3 } from 'three';
 import { legPos, type CountyState } from '../../../engine/playback/index.ts';
 import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
-import type { Player } from '../playback/player.ts';
 import type { CountyTerrain } from './countyTerrain.ts';
+import type { SceneSource } from './sceneSource.ts';
 
 export const LINK_COLOURS = { open: '#7d7d7d', cut: '#e0201b', clearing: '#ff8c00', reopened: '#1fa84a' } as const;
 export const SITE_COLOURS = { stable: '#5d8a66', watch: '#f2c200', failed: '#b8231a' } as const;
@@ -14,7 +14,8 @@ export const TEAM_COLOURS: Record<string, string> = { atBase: '#34495e', idle: '
 export interface CountySceneProps {
   scenario: Scenario;
   terrain: CountyTerrain;
-  player: Player;
+  /** the time and state to draw (a playback's Player, or a live map's records so far) */
+  player: SceneSource;
 }
 
 type XZ = readonly [number, number];
@@ -80,7 +81,8 @@ export function CountyScene({ scenario: s, terrain, player }: CountySceneProps) 
   const sites = useMemo(() => s.hazardSites.map((h): XZ => villageXZ.get(h.village) ?? ORIGIN), [s, villageXZ]);
   const whXZ = useMemo(() => s.reserves.warehouses.map((w): XZ => node.get(w.node) ?? ORIGIN), [s, node]);
   const shXZ = useMemo(() => s.shelters.map((w): XZ => node.get(w.node) ?? ORIGIN), [s, node]);
-  const whInit = useMemo(() => s.reserves.warehouses.map((w) => Object.values(w.stock).reduce((a, b) => a + b, 0) || 1), [s]);
+  // a store whose contents this map does not know (another position's) has no stock bar
+  const whInit = useMemo(() => s.reserves.warehouses.map((w) => Object.values(w.stock ?? {}).reduce((a, b) => a + b, 0)), [s]);
   const siteIndex = useMemo(() => new Map(s.hazardSites.map((h, i) => [h.id, i])), [s]);
 
   const siteMesh = useRef<InstancedMesh>(null);
@@ -137,19 +139,19 @@ export function CountyScene({ scenario: s, terrain, player }: CountySceneProps) 
         sm.instanceMatrix.needsUpdate = true;
         if (sm.instanceColor) sm.instanceColor.needsUpdate = true;
       }
-      const bars = (mesh: InstancedMesh | null, xz: readonly (readonly [number, number])[], dx: number, frac: (i: number) => number, full: string, empty: string) => {
+      const bars = (mesh: InstancedMesh | null, xz: readonly (readonly [number, number])[], dx: number, frac: (i: number) => number, full: string, empty: string, known: (i: number) => boolean = () => true) => {
         if (!mesh) return;
         xz.forEach(([x, z], i) => {
           const f = Math.max(0.02, Math.min(1, frac(i)));
           const h = 1.2 * f;
-          m4.compose(ground(x + dx, z, 0.45 + h / 2), up, s3.set(1, h, 1));
+          m4.compose(ground(x + dx, z, 0.45 + h / 2), up, known(i) ? s3.set(1, h, 1) : s3.set(0, 0, 0));
           mesh.setMatrixAt(i, m4);
           mesh.setColorAt(i, col.set(empty).lerp(new Color(full), f));
         });
         mesh.instanceMatrix.needsUpdate = true;
         if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
       };
-      bars(whBars.current, whXZ, 0.35, (i) => Object.values(st.stock[s.reserves.warehouses[i]!.id] ?? {}).reduce((a, b) => a + b, 0) / whInit[i]!, '#2e86de', '#e74c3c');
+      bars(whBars.current, whXZ, 0.35, (i) => Object.values(st.stock[s.reserves.warehouses[i]!.id] ?? {}).reduce((a, b) => a + b, 0) / Math.max(1, whInit[i]!), '#2e86de', '#e74c3c', (i) => whInit[i]! > 0);
       bars(shBars.current, shXZ, -0.35, (i) => (st.shelters[s.shelters[i]!.id]?.people ?? 0) / Math.max(1, s.shelters[i]!.capacity), '#8e44ad', '#d7bde2');
       const fm = fireMesh.current;
       if (fm) {

@@ -5,7 +5,8 @@ import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
  * The county ground as the scene draws it: a local projection (1 unit = 1 km, x east, z south,
  * origin at the middle of the scenario's places), a heightfield interpolated on the CPU from
  * the villages', seats' and road nodes' elevations (inverse-distance weighting on a grid), and a
- * bilinear sampler of that grid so roads, sites and teams sit on the drawn surface.
+ * bilinear sampler of that grid so roads, sites and teams sit on the drawn surface. A map without
+ * elevations (a drill's public map) is flat.
  */
 export interface CountyTerrain {
   project(lon: number, lat: number): [number, number];
@@ -20,8 +21,8 @@ const GRID = 96;
 
 export function countyTerrain(s: Scenario): CountyTerrain {
   const pts: { lon: number; lat: number; e: number }[] = [];
-  for (const v of s.region.villages) pts.push({ lon: v.position[0], lat: v.position[1], e: v.elevationM });
-  for (const t of s.region.townships) pts.push({ lon: t.position[0], lat: t.position[1], e: t.elevationM });
+  for (const v of s.region.villages) pts.push({ lon: v.position[0], lat: v.position[1], e: v.elevationM ?? 0 });
+  for (const t of s.region.townships) pts.push({ lon: t.position[0], lat: t.position[1], e: t.elevationM ?? 0 });
   for (const n of s.roads.nodes) if (n.elevationM !== undefined) pts.push({ lon: n.position[0], lat: n.position[1], e: n.elevationM });
   const lons = s.roads.nodes.map((n) => n.position[0]).concat(pts.map((p) => p.lon));
   const lats = s.roads.nodes.map((n) => n.position[1]).concat(pts.map((p) => p.lat));

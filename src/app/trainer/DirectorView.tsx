@@ -15,6 +15,7 @@ import { EventFeed } from './EventFeed.tsx';
 import { InjectList } from './InjectList.tsx';
 import { JoinCodes } from './JoinCodes.tsx';
 import { NoteForm } from './NoteForm.tsx';
+import { SituationMap } from './SituationMap.tsx';
 import { PublicSignals } from '../trainee/PublicSignals.tsx';
 import { TraineeActions } from './TraineeActions.tsx';
 
@@ -61,12 +62,15 @@ export function DirectorView({ token, onLeave }: DirectorViewProps) {
       {info && (
         <>
           {isDirector && <ControlBar token={token} phase={phase} speed={clock?.speed ?? info.drill.speed} />}
+          <div className="situation-row">
+            <SituationMap map={info.map} events={events} clock={clock} />
+            <EventFeed events={events} names={names} />
+          </div>
           <div className="grid">
             <JoinCodes code={info.drill.code ?? ''} positions={info.map.positions} events={events} />
             <PublicSignals events={events} />
             <InjectList token={token} events={events} phase={phase} names={names} canRelease={isDirector} positions={info.map.positions} />
             <TraineeActions events={events} names={names} />
-            <EventFeed events={events} names={names} />
             <CommitmentPanel commitment={commitment} mode={info.drill.mode} events={events} />
             {phase !== 'draft' && <NoteForm token={token} />}
             {(phase === 'ended' || phase === 'debriefed') && <DebriefPanel token={token} phase={phase} />}

@@ -1,0 +1,56 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { foldCounty, recordsToEvents, type CountyState } from '../../../engine/playback/index.ts';
+import type { ClockState } from '../net/DrillConnection.ts';
+import type { EventFrame, MapInfo } from '../net/types.ts';
+import { countyNames } from '../playback/describeEvent.ts';
+import { scenarioFromMap, webglAvailable } from '../three/mapScenario.ts';
+import { Panel } from '../ui/Panel.tsx';
+import { SituationText } from './SituationText.tsx';
+import './situation.css';
+
+// three.js and the scene: loaded only when a map is shown
+const LiveCountyMap = lazy(() => import('../three/LiveCountyMap.tsx'));
+
+export interface SituationMapProps {
+  map: MapInfo;
+  events: readonly EventFrame[];
+  clock: ClockState | null;
+}
+
+/**
+ * 态势图, the director's main view: the ground truth as the drill runs, folded by the playback
+ * reducer from the engine events this connection received (staff get them all), drawn by the
+ * county scene in a lazy chunk. Text only where WebGL is unavailable or the trainer prefers it.
+ */
+export function SituationMap({ map, events, clock }: SituationMapProps) {
+  const { t } = useTranslation();
+  const gl = useMemo(() => webglAvailable(), []);
+  const [shown, setShown] = useState(true);
+  const scenario = useMemo(() => scenarioFromMap(map), [map]);
+  const names = useMemo(() => countyNames(scenario), [scenario]);
+  const state = useMemo(() => foldCounty(scenario, recordsToEvents(events, { reports: false })) as CountyState, [scenario, events]);
+  const three = gl && shown;
+  return (
+    <Panel
+      title={t('playback.map.title')}
+      testId="situation-map"
+      className="situation-panel"
+      actions={
+        gl ? (
+          <button type="button" className="btn btn-quiet" data-testid="situation-toggle" onClick={() => setShown(!shown)}>
+            {shown ? t('playback.map.hide') : t('playback.map.show')}
+          </button>
+        ) : undefined
+      }
+    >
+      <p className="hint small">{gl ? t('playback.map.groundTruth') : t('playback.map.noWebgl')}</p>
+      {three ? (
+        <Suspense fallback={<p className="hint">{t('playback.map.loading')}</p>}>
+          <LiveCountyMap scenario={scenario} state={state} clock={clock} hookName="director" testId="situation-canvas" />
+        </Suspense>
+      ) : null}
+      {!three ? <SituationText state={state} names={names} testId="situation-text" /> : null}
+    </Panel>
+  );
+}
