@@ -16,6 +16,7 @@ import { ActionPanel } from './ActionPanel.tsx';
 import { Inbox } from './Inbox.tsx';
 import { OwnResources } from './OwnResources.tsx';
 import { PublicSignals } from './PublicSignals.tsx';
+import { TraineeMap } from './TraineeMap.tsx';
 
 export interface TraineeViewProps {
   token: string;
@@ -69,6 +70,7 @@ export function TraineeView({ token, onLeave }: TraineeViewProps) {
       )}
       {closed && <ErrorNote error={{ code: closed, zh: t('connection.closedZh'), en: t('connection.closedEn') }} />}
       <ErrorNote error={error} />
+      {info && you && <TraineeMap map={info.map} events={events} clock={clock} />}
       {info && you && (
         <div className="columns">
           <div className="col">

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventFrame, MapInfo } from '../../net/types.ts';
 import { pickText } from '../../format/pickText.ts';
@@ -6,6 +6,7 @@ import { intelReports } from '../../state/selectors.ts';
 import { useLang } from '../../ui/useLang.ts';
 import { ActionResult } from './ActionResult.tsx';
 import { sitesInArea } from './area.ts';
+import { usePicked } from './picked.ts';
 import { useDecision } from './useDecision.ts';
 
 export interface DispatchFormProps {
@@ -64,12 +65,32 @@ export function DispatchForm({ token, map, events, disabled }: DispatchFormProps
     return [...list.filter((x) => reported.has(x.id)), ...list.filter((x) => !reported.has(x.id))];
   }, [task, map, lang, reported, t]);
   const chosen = target && options.some((o) => o.id === target) ? target : (options[0]?.id ?? '');
+  // a road clicked on the map: clear it; a site: rescue there (or fight its fire, for a team that can)
+  const formRef = useRef<HTMLFormElement>(null);
+  usePicked(
+    'dispatchTeam',
+    (p) => {
+      if (p.kind === 'link' && map.roads.links.some((l) => l.id === p.id)) {
+        setTask('clear');
+        setTarget(p.id);
+        return true;
+      }
+      if (p.kind !== 'site') return false;
+      const site = map.hazardSites.find((x) => x.id === p.id);
+      if (!site) return false;
+      const suppress = canSuppress && site.kind === 'forest' && sitesInArea(map).some((x) => x.id === p.id);
+      setTask(suppress ? 'suppress' : 'rescue');
+      setTarget(p.id);
+      return true;
+    },
+    formRef,
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void s.submit({ kind: 'dispatchTeam', team, task: task === 'clear' ? { kind: 'clear', link: chosen } : { kind: task, site: chosen } });
   };
   return (
-    <form className="action-form form" onSubmit={submit} data-testid="act-dispatchTeam">
+    <form ref={formRef} className="action-form form" onSubmit={submit} data-testid="act-dispatchTeam">
       <label>
         {t('act.team')}
         <select value={team} onChange={(e) => setTeam(e.target.value)} data-testid="dispatch-team">

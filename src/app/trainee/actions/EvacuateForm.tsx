@@ -1,10 +1,11 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapInfo } from '../../net/types.ts';
 import { pickText } from '../../format/pickText.ts';
 import { useLang } from '../../ui/useLang.ts';
 import { ActionResult } from './ActionResult.tsx';
 import { sitesInArea } from './area.ts';
+import { usePicked } from './picked.ts';
 import { useDecision } from './useDecision.ts';
 
 export interface EvacuateFormProps {
@@ -20,12 +21,22 @@ export function EvacuateForm({ token, map, disabled }: EvacuateFormProps) {
   const s = useDecision(token);
   const sites = useMemo(() => sitesInArea(map), [map]);
   const [site, setSite] = useState(sites[0]?.id ?? '');
+  const formRef = useRef<HTMLFormElement>(null);
+  usePicked(
+    'evacuate',
+    (p) => {
+      if (p.kind !== 'site' || !sites.some((x) => x.id === p.id)) return false;
+      setSite(p.id);
+      return true;
+    },
+    formRef,
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void s.submit({ kind: 'evacuate', site });
   };
   return (
-    <form className="action-form form" onSubmit={submit} data-testid="act-evacuate">
+    <form ref={formRef} className="action-form form" onSubmit={submit} data-testid="act-evacuate">
       <label>
         {t('act.site')}
         <select value={site} onChange={(e) => setSite(e.target.value)} data-testid="evacuate-site">

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapInfo } from '../../net/types.ts';
 import { pickText } from '../../format/pickText.ts';
@@ -6,6 +6,7 @@ import { useLang } from '../../ui/useLang.ts';
 import { ActionResult } from './ActionResult.tsx';
 import { WarehousePicker } from './WarehousePicker.tsx';
 import { ownWarehouses, villagesInArea } from './area.ts';
+import { usePicked } from './picked.ts';
 import { useDecision } from './useDecision.ts';
 
 export interface ReleaseStockFormProps {
@@ -25,6 +26,18 @@ export function ReleaseStockForm({ token, map, disabled }: ReleaseStockFormProps
   const [village, setVillage] = useState(villages[0]?.id ?? '');
   const [qty, setQty] = useState<Record<string, string>>({});
   const stock = whs.find((w) => w.id === warehouse)?.stock ?? {};
+  // a store of this position or a village of its area clicked on the map
+  const formRef = useRef<HTMLFormElement>(null);
+  usePicked(
+    'releaseStock',
+    (p) => {
+      if (p.kind === 'warehouse' && whs.some((w) => w.id === p.id)) setWarehouse(p.id);
+      else if (p.kind === 'village' && villages.some((v) => v.id === p.id)) setVillage(p.id);
+      else return false;
+      return true;
+    },
+    formRef,
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const items = Object.fromEntries(
@@ -35,11 +48,11 @@ export function ReleaseStockForm({ token, map, disabled }: ReleaseStockFormProps
     void s.submit({ kind: 'releaseStock', warehouse, village, items });
   };
   return (
-    <form className="action-form form" onSubmit={submit} data-testid="act-releaseStock">
+    <form ref={formRef} className="action-form form" onSubmit={submit} data-testid="act-releaseStock">
       <WarehousePicker warehouses={whs} value={warehouse} onChange={setWarehouse} />
       <label>
         {t('act.village')}
-        <select value={village} onChange={(e) => setVillage(e.target.value)}>
+        <select value={village} onChange={(e) => setVillage(e.target.value)} data-testid="release-village">
           {villages.map((v) => (
             <option key={v.id} value={v.id}>
               {pickText(v.name, lang)}

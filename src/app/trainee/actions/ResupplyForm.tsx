@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapInfo } from '../../net/types.ts';
 import { ActionResult } from './ActionResult.tsx';
 import { WarehousePicker } from './WarehousePicker.tsx';
 import { ownWarehouses } from './area.ts';
+import { usePicked } from './picked.ts';
 import { useDecision } from './useDecision.ts';
 
 export interface ResupplyFormProps {
@@ -18,12 +19,22 @@ export function ResupplyForm({ token, map, disabled }: ResupplyFormProps) {
   const s = useDecision(token);
   const whs = ownWarehouses(map);
   const [warehouse, setWarehouse] = useState(whs[0]?.id ?? '');
+  const formRef = useRef<HTMLFormElement>(null);
+  usePicked(
+    'requestResupply',
+    (p) => {
+      if (p.kind !== 'warehouse' || !whs.some((w) => w.id === p.id)) return false;
+      setWarehouse(p.id);
+      return true;
+    },
+    formRef,
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void s.submit({ kind: 'requestResupply', warehouse });
   };
   return (
-    <form className="action-form form" onSubmit={submit} data-testid="act-requestResupply">
+    <form ref={formRef} className="action-form form" onSubmit={submit} data-testid="act-requestResupply">
       <WarehousePicker warehouses={whs} value={warehouse} onChange={setWarehouse} />
       <button type="submit" className="btn btn-primary" disabled={disabled || s.busy || !warehouse}>
         {t('act.requestResupply')}
