@@ -3,17 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { buildPlayback, parsePlaybackLog, type PlaybackIndex } from '../../../engine/playback/index.ts';
 import { langOf } from '../format/pickText.ts';
 import type { LoadedScenario } from './describeEvent.ts';
+import type { DrillPlaybackData } from './drillPlayback.ts';
+import { DrillPlaybackView } from './DrillPlaybackView.tsx';
 import { PlaybackView } from './PlaybackView.tsx';
 import { ensurePlaybackI18n } from './playbackI18n.ts';
+import { ServerDrills } from './ServerDrills.tsx';
 import './playback.css';
 
 ensurePlaybackI18n();
 
 type Loaded = { file: string; index: PlaybackIndex; scenario: LoadedScenario; sha: { log: string; server: string }; unknown: { count: number; type: string } | null };
-type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'error'; text: string } | { kind: 'ready'; loaded: Loaded };
+type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'error'; text: string } | { kind: 'ready'; loaded: Loaded } | { kind: 'drill'; data: DrillPlaybackData };
 
 /**
- * `#/playback`: open a `yanlian run --log` file (file picker or drop), check it whole (a bad or
+ * `#/playback`: open a drill from the server's database (its password; see ServerDrills) and
+ * switch between the ground truth and any position's view, or open a `yanlian run --log` file (file picker or drop), check it whole (a bad or
  * truncated log is refused with its line and reason, nothing drawn), fetch its scenario from the
  * server by the manifest's id (`/api/playback/scenario/:id`), compare the scenario's SHA-256 with
  * the manifest's, and play it back in 3D. Loaded lazily: the other routes never load three.
@@ -91,7 +95,19 @@ export default function PlaybackPage() {
   return (
     <div className="page pb-page" data-testid="playback-page">
       <h2>{t('playback.title')}</h2>
-      {status.kind === 'ready' ? (
+      {status.kind === 'drill' ? (
+        <>
+          <div className="pb-meta">
+            <b data-testid="pb-drill-title">{status.data.drill.title}</b>
+            {' · '}
+            {t(`mode.${status.data.drill.mode}`)} · {t(`phase.${status.data.drill.phase}`)}
+            <button type="button" className="link" onClick={() => setStatus({ kind: 'idle' })} data-testid="pb-another">
+              {t('playback.another')}
+            </button>
+          </div>
+          <DrillPlaybackView key={status.data.drill.id} data={status.data} />
+        </>
+      ) : status.kind === 'ready' ? (
         <>
           <div className="pb-meta">
             <b>{status.loaded.file}</b>
@@ -112,6 +128,8 @@ export default function PlaybackPage() {
         </>
       ) : (
         <>
+          <ServerDrills onOpen={(data) => setStatus({ kind: 'drill', data })} />
+          <p className="hint">{t('playback.drills.orFile')}</p>
           {picker}
           {status.kind === 'busy' ? <p data-testid="pb-busy">{status.text}</p> : null}
           {status.kind === 'error' ? (

@@ -2,6 +2,7 @@ import { Canvas, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAIN_MARKERS, DECISION_MARKERS, type BuildingState, type CountyState, type PlaybackIndex } from '../../../engine/playback/index.ts';
+import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
 import type { Translate } from '../format/describeRecord.ts';
 import { langOf, pickText } from '../format/pickText.ts';
 import { simTime } from '../format/simTime.ts';
@@ -14,9 +15,27 @@ import { WarningBadge } from '../ui/WarningBadge.tsx';
 import { eventDescriber, type LoadedScenario } from './describeEvent.ts';
 import { Player } from './player.ts';
 
+/** A position's view of a drill ("what did they know?"): its name, the scenario as it may draw it, and the index of the records it received. */
+export interface PositionView {
+  id: string;
+  name: string;
+  scenario: Scenario;
+  index: PlaybackIndex;
+}
+
+/** A moment the timeline marks besides the log's own: an inject released, an evaluator's note. */
+export interface TimelineMark {
+  t: number;
+  kind: 'inject' | 'note';
+  label: string;
+}
+
 export interface PlaybackViewProps {
   index: PlaybackIndex;
   scenario: LoadedScenario;
+  /** positions whose view the scene can switch to (a drill from the server) */
+  views?: readonly PositionView[];
+  marks?: readonly TimelineMark[];
 }
 
 const SPEEDS = [1, 10, 60, 300, 600, 1800, 3600];
@@ -39,10 +58,12 @@ function Invalidator({ player }: { player: Player }) {
  * chain and decision markers, play/pause/speed/step, and the event list in step with the scene.
  * Time lives in the Player; React re-renders only when the applied event count changes.
  */
-export function PlaybackView({ index, scenario }: PlaybackViewProps) {
+export function PlaybackView({ index, scenario, views = [], marks = [] }: PlaybackViewProps) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
-  const player = useMemo(() => new Player(index), [index]);
+  // the timeline runs to the last thing anyone received (a report can come after the last engine event)
+  const endT = useMemo(() => Math.max(index.endT, ...views.map((v) => v.index.endT)), [index, views]);
+  const player = useMemo(() => new Player(index, endT), [index, endT]);
   useEffect(() => () => player.dispose(), [player]);
   useSyncExternalStore(player.subscribe, player.snapshot);
   const clockRef = useRef<HTMLSpanElement>(null);
@@ -50,6 +71,9 @@ export function PlaybackView({ index, scenario }: PlaybackViewProps) {
   const layer = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const [speed, setSpeed] = useState(player.speed);
+  const [viewId, setViewId] = useState('');
+  const view = views.find((v) => v.id === viewId) ?? null;
+  useEffect(() => player.setView(view?.index ?? null), [player, view]);
   const unit = index.model.unit;
   const fmt = (x: number) => (unit === 'min' ? simTime(x) : clockS(x));
 
@@ -70,20 +94,24 @@ export function PlaybackView({ index, scenario }: PlaybackViewProps) {
         seek: (x: number) => player.seek(x),
         state: () => structuredClone(player.state()),
         t: () => player.t,
-        endT: index.endT,
+        view: (id: string) => setViewId(id),
+        views: views.map((v) => v.id),
+        endT,
         events: index.events.length,
       };
     }
-  }, [player, index]);
+  }, [player, index, views, endT]);
 
   const describe = useMemo(() => eventDescriber(scenario, lang, t as unknown as Translate, (k) => i18n.exists(k)), [scenario, lang, t, i18n]);
   const lines = useMemo(() => index.events.map(describe), [index, describe]);
   const markers = useMemo(
-    () =>
-      index.events
-        .map((e, i) => ({ i, t: e.t, kind: DECISION_MARKERS.has(e.type) ? 'decision' : CHAIN_MARKERS.has(e.type) ? 'chain' : '' }))
+    () => [
+      ...index.events
+        .map((e, i) => ({ i: String(i), t: e.t, kind: DECISION_MARKERS.has(e.type) ? 'decision' : CHAIN_MARKERS.has(e.type) ? 'chain' : '', label: '' }))
         .filter((m) => m.kind),
-    [index],
+      ...marks.map((m, i) => ({ i: `m${i}`, t: m.t, kind: m.kind, label: `${m.kind === 'inject' ? t('playback.markInject') : t('playback.markNote')}：${m.label}` })),
+    ],
+    [index, marks, t],
   );
 
   const st = player.state();
@@ -150,15 +178,33 @@ export function PlaybackView({ index, scenario }: PlaybackViewProps) {
       <div className="pb-stage">
         <Canvas frameloop="demand" camera={camera} dpr={[1, 2]} data-testid="pb-canvas" gl={{ antialias: true }}>
           <Invalidator player={player} />
-          {county && terrain ? <CountyScene scenario={county.scenario} terrain={terrain} player={player} /> : null}
+          {county && terrain ? <CountyScene scenario={view?.scenario ?? county.scenario} terrain={terrain} player={player} /> : null}
           {scenario.model === 'building' && geo ? <BuildingScene scenario={scenario.scenario} geo={geo} player={player} /> : null}
           <LabelUpdater labels={labels} layer={layer} hot={hot} />
         </Canvas>
         <LabelSpans labels={labels} layer={layer} />
         <Hud st={st} clockRef={clockRef} fmt={fmt} />
         {county ? <CountyLegend /> : null}
+        {view ? (
+          <p className="pb-view-hint" data-testid="pb-view-hint">
+            {t('playback.view.hint', { name: view.name })}
+          </p>
+        ) : null}
       </div>
       <div className="pb-controls">
+        {views.length ? (
+          <label className="pb-view-pick">
+            {t('playback.view.label')}{' '}
+            <select data-testid="pb-view-select" value={viewId} onChange={(e) => setViewId(e.target.value)}>
+              <option value="">{t('playback.view.truth')}</option>
+              {views.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {t('playback.view.position', { name: v.name })}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <button type="button" data-testid="pb-prev" onClick={() => player.prev()} title={t('playback.prev')}>
           « {t('playback.prev')}
         </button>
@@ -190,7 +236,7 @@ export function PlaybackView({ index, scenario }: PlaybackViewProps) {
             ref={scrubRef}
             type="range"
             min={0}
-            max={index.endT}
+            max={endT}
             step="any"
             defaultValue={0}
             aria-label={t('playback.scrub')}
@@ -199,11 +245,11 @@ export function PlaybackView({ index, scenario }: PlaybackViewProps) {
           />
           <div className="pb-markers" aria-hidden="true">
             {markers.map((m) => (
-              <span key={m.i} className={`pb-marker pb-marker-${m.kind}`} style={{ left: `${(100 * m.t) / Math.max(1e-9, index.endT)}%` }} />
+              <span key={m.i} className={`pb-marker pb-marker-${m.kind}`} title={m.label || undefined} style={{ left: `${(100 * m.t) / Math.max(1e-9, endT)}%` }} />
             ))}
           </div>
         </div>
-        <span className="pb-end">{fmt(index.endT)}</span>
+        <span className="pb-end">{fmt(endT)}</span>
       </div>
       <aside className="pb-events">
         <h3>

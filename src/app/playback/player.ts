@@ -11,13 +11,19 @@ export class Player {
   playing = false;
   speed = 60;
   private cursor: PlaybackCursor;
+  /** a position's view ("what did they know?"): its own index, read at the same time */
+  private view: PlaybackCursor | null = null;
   private listeners = new Set<() => void>();
   private frameListeners = new Set<() => void>();
   private raf = 0;
   private last = 0;
   private n = 0;
 
-  constructor(readonly index: PlaybackIndex) {
+  /** `end`: where the timeline ends (default the log's last event; later when a position's view has records after it, e.g. a report released after the last engine event) */
+  constructor(
+    readonly index: PlaybackIndex,
+    private readonly end: number = index.endT,
+  ) {
     this.cursor = new PlaybackCursor(index);
   }
 
@@ -27,12 +33,22 @@ export class Player {
   }
 
   get endT(): number {
-    return this.index.endT;
+    return Math.max(this.index.endT, this.end);
   }
 
-  /** the state at the current time (the cursor's working copy: read, never change) */
+  /** the state at the current time (the cursor's working copy: read, never change): the ground truth, or the chosen position's view */
   state(): PlaybackState {
-    return this.cursor.seek(this.t);
+    return this.view ? this.view.seek(this.t) : this.cursor.seek(this.t);
+  }
+
+  /**
+   * Shows a position's view — the state its received records fold to at the same time — or the
+   * ground truth again (null). The clock, the timeline and the event list stay the ground truth's.
+   */
+  setView(index: PlaybackIndex | null): void {
+    this.view = index ? new PlaybackCursor(index) : null;
+    for (const f of this.frameListeners) f();
+    this.notify();
   }
 
   private version = 0;

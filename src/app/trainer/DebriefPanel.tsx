@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiCall, openAuthenticatedPage } from '../net/httpApi.ts';
 import type { ApiError, DrillPhase, VerifyResponse } from '../net/types.ts';
 import { ErrorNote } from '../ui/ErrorNote.tsx';
 import { Panel } from '../ui/Panel.tsx';
+
+// the playback carries three.js: loaded only when the trainer opens it here
+const DebriefPlayback = lazy(() => import('../playback/DebriefPlayback.tsx'));
 
 export interface DebriefPanelProps {
   token: string;
@@ -18,6 +21,7 @@ export function DebriefPanel({ token, phase }: DebriefPanelProps) {
   const { t } = useTranslation();
   const [verify, setVerify] = useState<VerifyResponse | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [playback, setPlayback] = useState(false);
   const check = async () => {
     setError(null);
     const r = await apiCall<VerifyResponse>('GET', '/api/drill/verify', { token });
@@ -36,7 +40,7 @@ export function DebriefPanel({ token, phase }: DebriefPanelProps) {
   };
   const v = verify?.verification;
   return (
-    <Panel title={t('debrief.heading')} testId="debrief" className="span-2">
+    <Panel title={t('debrief.heading')} testId="debrief" className={playback ? 'span-2 debrief-wide' : 'span-2'}>
       {phase === 'ended' && <p className="hint">{t('debrief.beforeDebrief')}</p>}
       <div className="row">
         <button type="button" className="btn btn-primary" data-testid="open-report" onClick={() => void openAuthenticatedPage('/api/drill/report.html', token).then(setError)}>
@@ -50,6 +54,9 @@ export function DebriefPanel({ token, phase }: DebriefPanelProps) {
         </button>
         <button type="button" className="btn" data-testid="verify" onClick={() => void check()}>
           {t('debrief.verify')}
+        </button>
+        <button type="button" className="btn" data-testid="debrief-playback-toggle" onClick={() => setPlayback(!playback)}>
+          {playback ? t('playback.debrief.hide') : t('playback.debrief.show')}
         </button>
       </div>
       {verify && (
@@ -76,6 +83,11 @@ export function DebriefPanel({ token, phase }: DebriefPanelProps) {
         </ul>
       )}
       <ErrorNote error={error} />
+      {playback && (
+        <Suspense fallback={<p className="hint">{t('playback.map.loading')}</p>}>
+          <DebriefPlayback token={token} />
+        </Suspense>
+      )}
     </Panel>
   );
 }
