@@ -18,7 +18,8 @@ export const evacuationModel: Model<'evacuation'> = {
   claims: (raw) => raw !== null && typeof raw === 'object' && (raw as { model?: unknown }).model === 'evacuation',
   load: (text, file, lang) => loadEvacuationScenario(text, file, lang),
   run: (s, seed, opts = {}) => {
-    const r = runEvacuation(s, seed, { keepLog: opts.keepLog ?? true, ...(opts.played ?? {}) });
+    const p = opts.played;
+    const r = runEvacuation(s, seed, { keepLog: opts.keepLog ?? true, ...(p ? { mode: p.mode, decisions: p.decisions } : {}) });
     return { events: r.log, outcome: r.outcome };
   },
   manifest: (s, x) => evacManifest(s, x.sha256, x.file, x.seed, x.played?.mode, x.played?.decisions),

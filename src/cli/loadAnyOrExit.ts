@@ -1,12 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { formatProblem, type Lang, type Scenario } from '../../engine/index.ts';
-import { scenarioModelOf, type EvacuationScenario } from '../../engine/evacuation/index.ts';
+import { formatProblem, type Lang } from '../../engine/index.ts';
+import { scenarioModelOf } from '../../engine/evacuation/index.ts';
+import type { ModelId, ScenarioOf } from '../../engine/model/modelTypes.ts';
 import { loadAnyScenarioFile } from '../../engine/node/anyScenarioFile.ts';
 import { CliExit, EXIT } from './cliExit.ts';
 import { msg } from './messages.ts';
 
-/** A valid scenario of either model, with the file's exact text (for its SHA-256). */
-export type AnyLoaded = { model: 'county'; scenario: Scenario; text: string } | { model: 'evacuation'; scenario: EvacuationScenario; text: string };
+/** A valid scenario of model K, with the file's exact text (for its SHA-256). */
+export interface Loaded<K extends ModelId> {
+  model: K;
+  scenario: ScenarioOf<K>;
+  text: string;
+}
+
+/** A valid scenario of any model (a union, one member per model, so `model` narrows it). */
+export type AnyLoaded = { [K in ModelId]: Loaded<K> }[ModelId];
 
 /**
  * Loads a county or building scenario (picked by its `model` key) for a command that needs a

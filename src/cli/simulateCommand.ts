@@ -1,16 +1,17 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ENGINE_VERSION, type Lang } from '../../engine/index.ts';
-import { csvHeader, defaultChunkSize, mcLayout, summarize, type McSummary } from '../../engine/montecarlo/index.ts';
-import { runMonteCarlo, type McRunResult } from '../../engine/node/runMonteCarlo.ts';
+import { MODELS } from '../../engine/model/models.ts';
+import type { ModelId, SummaryOf } from '../../engine/model/modelTypes.ts';
+import { defaultChunkSize } from '../../engine/montecarlo/index.ts';
+import { runModelMonteCarlo, type ModelMcRunResult } from '../../engine/node/runModelMonteCarlo.ts';
 import { sha256Hex } from '../../engine/node/scenarioFile.ts';
 import { renderReport, type ReportInput } from '../report/renderReport.ts';
 import { CliExit, EXIT } from './cliExit.ts';
-import { evacSimulateCommand } from './evacSimulateCommand.ts';
-import { loadAnyOrExit } from './loadAnyOrExit.ts';
+import { loadAnyOrExit, type Loaded } from './loadAnyOrExit.ts';
 import { msg } from './messages.ts';
-import { formatSummary } from './printSummary.ts';
+import { CLI_VIEWS } from './modelViews.ts';
 import { parseSeed } from './parseSeed.ts';
 import type { SimulateOptions } from './simulateOptions.ts';
 import { runSimulate, writeHtml } from './simulateRun.ts';
@@ -81,19 +82,34 @@ export async function simulateCommand(file: string, opts: SimulateOptions, lang:
   if (opts.csv) checkWritable(opts.csv, lang);
   if (opts.report) checkWritable(opts.report, lang);
   const loaded = loadAnyOrExit(file, lang);
-  if (loaded.model === 'evacuation')
-    return evacSimulateCommand({ scenario: loaded.scenario, file, text: loaded.text, trials, workers, chunkSize, untilSe, seed, opts, lang });
+  await simulateLoaded(loaded, file, { trials, workers, chunkSize, untilSe, seed }, opts, lang);
+}
+
+/**
+ * The Monte Carlo of a loaded scenario of any model: run on the chunk pool, summarised, printed
+ * and reported through the model's kit (engine/model) and its view (modelViews.ts).
+ */
+async function simulateLoaded<K extends ModelId>(
+  loaded: Loaded<K>,
+  file: string,
+  run: { trials: number; workers: number; chunkSize: number; untilSe: number | null; seed: number },
+  opts: SimulateOptions,
+  lang: Lang,
+): Promise<void> {
   const { scenario, text } = loaded;
-  await runSimulate<McRunResult, McSummary>({
+  const { trials, workers, chunkSize, untilSe, seed } = run;
+  const mc = MODELS[loaded.model].mc;
+  const view = CLI_VIEWS[loaded.model];
+  await runSimulate<ModelMcRunResult<K>, SummaryOf<K>>({
     lang,
     trials,
     chunkSize,
     workers,
     files: opts,
-    csvHeader: () => csvHeader(mcLayout(scenario)),
-    run: (hooks) => runMonteCarlo({ scenario, master: seed, trials, chunkSize, workers, untilSe, ...hooks }),
+    csvHeader: () => mc.csvHeader(mc.layout(scenario)),
+    run: (hooks) => runModelMonteCarlo(loaded.model, scenario, { master: seed, trials, chunkSize, workers, untilSe, ...hooks }),
     summarize: (result) =>
-      summarize(scenario, result.layout, result.agg, {
+      mc.summarize(scenario, result.layout, result.agg, {
         engineVersion: ENGINE_VERSION,
         scenarioSha256: sha256Hex(text),
         seed,
@@ -103,7 +119,7 @@ export async function simulateCommand(file: string, opts: SimulateOptions, lang:
         stoppedBy: result.stoppedBy,
         untilSe,
       }),
-    format: (summary) => formatSummary(scenario, summary, lang),
-    report: (summary) => renderReport({ summary, scenarioName: scenario.name, scenarioFile: basename(file), lang }),
+    format: (summary) => view.formatSummary(scenario, summary, lang),
+    report: (summary, result) => view.report(scenario, file, summary, result, lang),
   });
 }
