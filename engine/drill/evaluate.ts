@@ -2,11 +2,20 @@ import type { Scenario } from '../scenario/schema/scenario.ts';
 import type { LogEvent } from '../sim/eventLog.ts';
 import type { TrialOutcome } from '../sim/outcome.ts';
 import type { DrillConfig, DrillText, ExpectedAction, Inject } from './drillConfig.ts';
+import { DrillNames, WARNING_NAMES } from './names.ts';
 import type { DrillRecord } from './records.ts';
 
 /** One judged case of a metric: from a start to an end (simulated minutes) against a limit. */
 export interface MetricCase {
+  /** the id of what is judged (a site, road, village, inject · expected action), for evaluators */
   label: string;
+  /** what a person reads for it */
+  name: DrillText;
+  /**
+   * the case was done before its start (a warning issued before the weather office's signal):
+   * `endMin` is then the start and `doneAtMin` when it was done, so finish never precedes start
+   */
+  doneAtMin?: number;
   startMin: number;
   endMin: number | null;
   tookMin: number | null;
@@ -19,8 +28,10 @@ export interface Metric {
   id: string;
   objective: string;
   name: DrillText;
-  /** where the limit comes from */
+  /** where the limit comes from (the config key or target id) */
   source: string;
+  /** the same in words */
+  sourceText: DrillText;
   cases: MetricCase[];
   judged: number;
   metCount: number;
@@ -71,21 +82,22 @@ export function conclusionOf(score: number | null): ObjectiveScore['conclusion']
 }
 
 /** The first `took` case between start and the first end at or after it, judged against a limit. */
-function judge(label: string, start: number, ends: readonly number[], limit: number, endMin: number, allowBefore = false): MetricCase {
+function judge(label: string, name: DrillText, start: number, ends: readonly number[], limit: number, endMin: number, allowBefore = false): MetricCase {
   const end = ends.find((x) => x >= start) ?? (allowBefore ? ends.find((x) => x < start) : undefined);
   if (end === undefined) {
     const open = endMin - start < limit;
-    return { label, startMin: start, endMin: null, tookMin: null, limitMin: limit, met: open ? null : false };
+    return { label, name, startMin: start, endMin: null, tookMin: null, limitMin: limit, met: open ? null : false };
   }
-  const took = Math.max(0, end - start);
-  return { label, startMin: start, endMin: end, tookMin: round(took), limitMin: limit, met: took <= limit };
+  if (end < start) return { label, name, startMin: start, endMin: start, doneAtMin: end, tookMin: 0, limitMin: limit, met: true };
+  const took = end - start;
+  return { label, name, startMin: start, endMin: end, tookMin: round(took), limitMin: limit, met: took <= limit };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-function metric(id: string, objective: string, name: DrillText, source: string, cases: MetricCase[]): Metric {
+function metric(id: string, objective: string, name: DrillText, source: [string, DrillText], cases: MetricCase[]): Metric {
   const judged = cases.filter((c) => c.met !== null);
-  return { id, objective, name, source, cases, judged: judged.length, metCount: judged.filter((c) => c.met).length };
+  return { id, objective, name, source: source[0], sourceText: source[1], cases, judged: judged.length, metCount: judged.filter((c) => c.met).length };
 }
 
 /**
@@ -103,18 +115,22 @@ export function evaluateDrill(s: Scenario, config: DrillConfig, records: readonl
   const L = config.limits;
   const decisions = sim.filter((e) => e.type === 'decision.applied') as (LogEvent & { by: string; decision: { kind: string; level?: string } })[];
   const metrics: Metric[] = [];
+  const names = new DrillNames(s, config);
+  const nm = (id: unknown): DrillText => ({ zh: names.name(id, 'zh'), en: names.name(id, 'en') });
+  const limitSrc = (key: string, min: number, zh: string, en: string): [string, DrillText] => [`limits.${key} = ${min} min`, tx(`演练设定：${zh} ${fmtMinZh(min)}内`, `drill setting: ${en} within ${fmtMin(min)}`)];
+  const targetSrc = (tg: { id: string; hours: number }, zh: string, en: string): [string, DrillText] => [`target ${tg.id}: ${tg.hours} h`, tx(`情景目标：${zh} ${tg.hours} 小时内`, `scenario target: ${en} within ${tg.hours} h`)];
 
   // 1. warning: from the weather office's first signal to the county's first warning
   const signal = sim.find((e) => e.type === 'warning.changed' && e.to !== 'none');
   const warned = decisions.filter((d) => d.decision.kind === 'issueWarning' && d.decision.level !== 'none').map((d) => d.t);
   metrics.push(
-    metric('warning', 'warn-report', tx('预警发布及时性', 'Warning issued in time'), `limits.warningMin = ${L.warningMin} min`, signal ? [judge(`${String(signal.to)}`, signal.t, warned, L.warningMin, endMin, true)] : []),
+    metric('warning', 'warn-report', tx('预警发布及时性', 'Warning issued in time'), limitSrc('warningMin', L.warningMin, '气象信号后发布预警', 'warning after the signal'), signal ? [judge(`${String(signal.to)}`, { zh: `${WARNING_NAMES[String(signal.to)]?.zh ?? String(signal.to)}信号`, en: `${WARNING_NAMES[String(signal.to)]?.en ?? String(signal.to)} signal` }, signal.t, warned, L.warningMin, endMin, true)] : []),
   );
 
   const failures = sim.filter((e) => e.type === 'site.failed');
   // 2. report: from each slope failure to the next situation report
   const reports = sim.filter((e) => e.type === 'report.submitted').map((e) => e.t);
-  metrics.push(metric('report', 'warn-report', tx('灾情报告及时性', 'Situation reports in time'), `limits.reportMin = ${L.reportMin} min`, failures.map((f) => judge(String(f.site), f.t, reports, L.reportMin, endMin))));
+  metrics.push(metric('report', 'warn-report', tx('灾情报告及时性', 'Situation reports in time'), limitSrc('reportMin', L.reportMin, '灾害发生后报送灾情', 'report after a failure'), failures.map((f) => judge(String(f.site), nm(f.site), f.t, reports, L.reportMin, endMin))));
 
   // 3. activation: from the first failure to the first response level
   const respT = target('responseWithin');
@@ -124,8 +140,8 @@ export function evaluateDrill(s: Scenario, config: DrillConfig, records: readonl
       'activation',
       'command',
       tx('应急响应启动时间', 'Response activation time'),
-      respT ? `target ${respT.id}: ${respT.hours} h` : 'assumed 2 h',
-      failures.length ? [judge(String(failures[0]!.site), failures[0]!.t, activations, (respT?.hours ?? 2) * 60, endMin, true)] : [],
+      respT ? targetSrc(respT, '灾害发生后启动响应', 'response after the first failure') : ['assumed 2 h', tx('假定：灾害发生后 2 小时内启动响应', 'assumed: response within 2 h')],
+      failures.length ? [judge(String(failures[0]!.site), nm(failures[0]!.site), failures[0]!.t, activations, (respT?.hours ?? 2) * 60, endMin, true)] : [],
     ),
   );
 
@@ -133,13 +149,13 @@ export function evaluateDrill(s: Scenario, config: DrillConfig, records: readonl
   const dispatched = sim.filter((e) => e.type === 'team.dispatched') as (LogEvent & { task: string; target: string })[];
   const cuts = sim.filter((e) => e.type === 'road.cut');
   metrics.push(
-    metric('dispatchClear', 'operations', tx('抢通队伍派出时间', 'Time to send a clearing team'), `limits.dispatchMin = ${L.dispatchMin} min`,
-      cuts.map((c) => judge(String(c.link), c.t, dispatched.filter((d) => d.task === 'clear' && d.target === c.link).map((d) => d.t), L.dispatchMin, endMin))),
+    metric('dispatchClear', 'operations', tx('抢通队伍派出时间', 'Time to send a clearing team'), limitSrc('dispatchMin', L.dispatchMin, '道路中断后派出抢通队伍', 'clearing team after a cut'),
+      cuts.map((c) => judge(String(c.link), nm(c.link), c.t, dispatched.filter((d) => d.task === 'clear' && d.target === c.link).map((d) => d.t), L.dispatchMin, endMin))),
   );
   const rescueSites = new Set((outcome?.rescue ?? []).map((r) => r.site));
   metrics.push(
-    metric('dispatchRescue', 'operations', tx('救援队伍派出时间', 'Time to send a rescue team'), `limits.dispatchMin = ${L.dispatchMin} min`,
-      failures.filter((f) => rescueSites.has(String(f.site))).map((f) => judge(String(f.site), f.t, dispatched.filter((d) => d.task === 'rescue' && d.target === f.site).map((d) => d.t), L.dispatchMin, endMin))),
+    metric('dispatchRescue', 'operations', tx('救援队伍派出时间', 'Time to send a rescue team'), limitSrc('dispatchMin', L.dispatchMin, '灾害发生后派出救援队伍', 'rescue team after a failure'),
+      failures.filter((f) => rescueSites.has(String(f.site))).map((f) => judge(String(f.site), nm(f.site), f.t, dispatched.filter((d) => d.task === 'rescue' && d.target === f.site).map((d) => d.t), L.dispatchMin, endMin))),
   );
 
   // 6–8. from the engine's outcome: rescue arrival, trunk reopening, relief per village
@@ -148,10 +164,10 @@ export function evaluateDrill(s: Scenario, config: DrillConfig, records: readonl
     if (!tg) return;
     const limit = tg.hours * 60;
     metrics.push(
-      metric(id, objective, name, `target ${tg.id}: ${tg.hours} h`,
+      metric(id, objective, name, targetSrc(tg, name.zh, name.en ?? name.zh),
         rows.map((r) => {
           const open = r.took === null;
-          return { label: r.label, startMin: r.start, endMin: open ? null : round(r.start + r.took!), tookMin: r.took, limitMin: limit, met: open ? (endMin - r.start < limit ? null : false) : r.took! <= limit };
+          return { label: r.label, name: nm(r.label), startMin: r.start, endMin: open ? null : round(r.start + r.took!), tookMin: r.took, limitMin: limit, met: open ? (endMin - r.start < limit ? null : false) : r.took! <= limit };
         })),
     );
   };
@@ -164,8 +180,8 @@ export function evaluateDrill(s: Scenario, config: DrillConfig, records: readonl
 
   // 9. evacuation before failure
   metrics.push(
-    metric('evacuation', 'protection', tx('隐患点群众提前转移', 'People evacuated before the failure'), 'each failed site',
-      failures.map((f) => ({ label: String(f.site), startMin: f.t, endMin: f.t, tookMin: 0, limitMin: 0, met: f.evacuated === true }))),
+    metric('evacuation', 'protection', tx('隐患点群众提前转移', 'People evacuated before the failure'), ['each failed site', tx('每个发生灾害的隐患点', 'each failed site')],
+      failures.map((f) => ({ label: String(f.site), name: nm(f.site), startMin: f.t, endMin: f.t, tookMin: 0, limitMin: 0, met: f.evacuated === true }))),
   );
 
   // 10. expected actions of each released inject
@@ -180,12 +196,17 @@ export function evaluateDrill(s: Scenario, config: DrillConfig, records: readonl
     for (const e of inj.expected) {
       const who = new Set(e.positions ?? (inj.to.length ? inj.to : config.positions.map((p) => p.id)));
       const ends = expectedEnds(e, who, String(rel.data.key), acks, actions);
-      const c = judge(`${inj.id} · ${e.label.zh}`, rel.t, ends, e.withinMin, endMin);
+      const title = (rel.data.title as DrillText | undefined) ?? inj.title;
+      const c = judge(`${inj.id} · ${e.id}`, tx(`“${title.zh}”后${e.label.zh}`, `${e.label.en ?? e.label.zh} after "${title.en ?? title.zh}"`), rel.t, ends, e.withinMin, endMin);
       const obj = e.objective ?? 'command';
       byObjective.set(obj, [...(byObjective.get(obj) ?? []), c]);
     }
   }
-  for (const [obj, cases] of byObjective) metrics.push(metric(`expected:${obj}`, obj, tx('情景事件期望行动', 'Expected actions after injects'), 'MSEL time limits', cases));
+  const objectiveLabel = (obj: string): DrillText => {
+    const o = config.objectives.find((x) => x.id === obj)?.name;
+    return o ? tx(`情景事件期望行动（${o.zh}）`, `Expected actions after injects (${o.en ?? o.zh})`) : tx('情景事件期望行动', 'Expected actions after injects');
+  };
+  for (const [obj, cases] of byObjective) metrics.push(metric(`expected:${obj}`, obj, objectiveLabel(obj), ['MSEL time limits', tx('情景事件清单规定的时限', 'time limits of the MSEL')], cases));
 
   const notes: Note[] = records
     .filter((r) => r.kind === 'note')
@@ -215,10 +236,10 @@ export function evaluateDrill(s: Scenario, config: DrillConfig, records: readonl
           source: 'metric',
           text:
             x.id === 'evacuation'
-              ? tx(`${x.name.zh}（${c.label}）：失稳前未转移受威胁群众`, `${x.name.en} (${c.label}): people were not moved before the slope failed`)
+              ? tx(`${x.name.zh}（${c.name.zh}）：失稳前未转移受威胁群众`, `${x.name.en} (${c.name.en}): people were not moved before the slope failed`)
               : tx(
-                  `${x.name.zh}（${c.label}）：${c.tookMin === null ? '未完成' : `用时 ${fmtMin(c.tookMin)}`}，要求 ${fmtMin(c.limitMin)} 以内`,
-                  `${x.name.en} (${c.label}): ${c.tookMin === null ? 'not done' : `took ${fmtMin(c.tookMin)}`}, limit ${fmtMin(c.limitMin)}`,
+                  `${x.name.zh}（${c.name.zh}）：${c.tookMin === null ? '未完成' : `用时 ${fmtMinZh(c.tookMin)}`}，要求 ${fmtMinZh(c.limitMin)} 以内`,
+                  `${x.name.en} (${c.name.en}): ${c.tookMin === null ? 'not done' : `took ${fmtMin(c.tookMin)}`}, limit ${fmtMin(c.limitMin)}`,
                 ),
         });
   for (const n of notes) if (n.improvement) improvements.push({ objective: n.objective, source: 'note', text: tx(n.text, n.text) });
@@ -229,6 +250,14 @@ export function evaluateDrill(s: Scenario, config: DrillConfig, records: readonl
 function expectedEnds(e: ExpectedAction, who: Set<string>, key: string, acks: readonly DrillRecord[], actions: readonly DrillRecord[]): number[] {
   if (e.action === 'acknowledge') return acks.filter((a) => a.data.key === key && who.has(String(a.data.position))).map((a) => a.t);
   return actions.filter((a) => who.has(String(a.data.position)) && (a.data.decision as { kind: string }).kind === e.action).map((a) => a.t);
+}
+
+/** "1 小时 05 分钟" style for minutes, for Chinese text. Pure. */
+export function fmtMinZh(min: number): string {
+  if (min === 0) return '0 分钟';
+  const h = Math.floor(min / 60);
+  const mm = Math.round(min - h * 60);
+  return h ? (mm ? `${h} 小时 ${mm} 分钟` : `${h} 小时`) : `${mm} 分钟`;
 }
 
 /** "1 h 05 min" style for minutes. Pure. */

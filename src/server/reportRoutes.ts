@@ -8,6 +8,7 @@ import type { ParticipantRow } from './drillStore.ts';
 import { apiError } from './messages.ts';
 import { firstIssue, WhatIfBody } from './protocol.ts';
 import { sha256Node } from './secrets.ts';
+import { reportDocx } from './reportDocx.ts';
 import { reportHtml } from './reportHtml.ts';
 
 const debriefed = (d: LiveDrill) => d.session.phase === 'debriefed';
@@ -24,6 +25,7 @@ export function reportRoutes(app: FastifyInstance, svc: DrillService, auth: Auth
     return afterActionReport({
       id: d.row.id, title: d.row.title, mode: d.row.mode, scenario: d.scenario, scenarioText: d.row.scenarioText, scenarioSha256: d.row.scenarioSha256,
       config: d.config, records: svc.store.records(d.row.id), outcome: d.session.outcome(), digest: sha256Node,
+      participants: svc.store.participants(d.row.id).map((x) => ({ id: x.id, role: x.role, name: x.name })), createdAt: d.row.createdAt,
     });
   };
 
@@ -43,6 +45,20 @@ export function reportRoutes(app: FastifyInstance, svc: DrillService, auth: Auth
     const n = Math.min(50, Math.max(0, Number(q.whatif) || 0));
     const wi = n && a.drill.session.state.schedule ? whatIf(a.drill.scenario, a.drill.session.state.schedule.engineSeed, a.drill.session.decisions, { seeds: n }) : null;
     return reply.type('text/html; charset=utf-8').send(reportHtml(r, wi));
+  });
+
+  // the same report as a Word document county offices can edit (improvement owners, deadlines)
+  app.get('/api/drill/report.docx', async (req, reply) => {
+    const a = auth(req, reply);
+    if (!a) return reply;
+    const r = reportFor(a.participant, a.drill);
+    if (!r) return reply.code(403).send({ error: apiError('notDebriefed') });
+    const buf = await reportDocx(r);
+    const file = encodeURIComponent(`演练复盘报告-${r.drill.title}.docx`);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename="report.docx"; filename*=UTF-8''${file}`)
+      .send(buf);
   });
 
   app.get('/api/drill/verify', (req, reply) => {
