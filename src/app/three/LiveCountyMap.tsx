@@ -41,13 +41,18 @@ class LiveSource implements SceneSource {
   }
 }
 
-/** Redraws the demand-driven canvas when the state changes, and a few times a second while the drill runs (teams move). */
+/** Whether a team or a relief truck is on its way (the map must redraw while the clock runs). Pure. */
+function moving(st: CountyState): boolean {
+  return Object.values(st.teams).some((x) => x.leg) || Object.values(st.deliveries).some((d) => d.leg);
+}
+
+/** Redraws the demand-driven canvas when the state changes, and once a second while the drill runs with something moving; else never. */
 function Invalidator({ version, running }: { version: number; running: boolean }) {
   const invalidate = useThree((s) => s.invalidate);
   useEffect(() => invalidate(), [version, invalidate]);
   useEffect(() => {
     if (!running) return;
-    const id = setInterval(() => invalidate(), 400);
+    const id = setInterval(() => invalidate(), 1000);
     return () => clearInterval(id);
   }, [running, invalidate]);
   return null;
@@ -98,7 +103,7 @@ export default function LiveCountyMap({ scenario, state, clock, onPick, hookName
   return (
     <div className="pb-stage live-map" data-testid={testId} data-applied={state.applied}>
       <Canvas frameloop="demand" camera={camera} dpr={[1, 2]} gl={{ antialias: true }}>
-        <Invalidator version={state.applied} running={!!clock?.running} />
+        <Invalidator version={state.applied} running={!!clock?.running && moving(state)} />
         <CountyScene scenario={scenario} terrain={terrain} player={src} />
         <LabelUpdater labels={labels} layer={layer} hot={hot} />
         {onPick ? <MapPicker items={picks} onPick={onPick} locate={locate} /> : null}

@@ -6,6 +6,7 @@ import type { EventFrame, MapInfo } from '../net/types.ts';
 import { countyNames } from '../playback/describeEvent.ts';
 import type { MapPick } from '../three/countyPicks.ts';
 import { scenarioFromMap, webglAvailable } from '../three/mapScenario.ts';
+import { useThrottled } from '../trainer/SituationMap.tsx';
 import { SituationText } from '../trainer/SituationText.tsx';
 import { Panel } from '../ui/Panel.tsx';
 import { useLang } from '../ui/useLang.ts';
@@ -37,7 +38,8 @@ export function TraineeMap({ map, events, clock }: TraineeMapProps) {
   const [picked, setPicked] = useState<{ text: string; into: string } | null>(null);
   const scenario = useMemo(() => scenarioFromMap(map), [map]);
   const names = useMemo(() => countyNames(scenario), [scenario]);
-  const state = useMemo(() => foldCounty(scenario, recordsToEvents(events, { reports: true })) as CountyState, [scenario, events]);
+  const received = useThrottled(events);
+  const state = useMemo(() => foldCounty(scenario, recordsToEvents(received, { reports: true })) as CountyState, [scenario, received]);
   const onPick = useCallback(
     (p: MapPick) => {
       const took = pickObject(p);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { foldCounty, recordsToEvents, type CountyState } from '../../../engine/playback/index.ts';
 import type { ClockState } from '../net/DrillConnection.ts';
@@ -11,6 +11,29 @@ import './situation.css';
 
 // three.js and the scene: loaded only when a map is shown
 const LiveCountyMap = lazy(() => import('../three/LiveCountyMap.tsx'));
+
+/**
+ * The value at most every `ms` (the latest one, trailing): the maps re-fold the records and
+ * redraw at most twice a second however fast records arrive (3600× sends a batch every 50 ms).
+ */
+export function useThrottled<T>(value: T, ms = 500): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    const wait = last.current + ms - Date.now();
+    if (wait <= 0) {
+      last.current = Date.now();
+      setShown(value);
+      return;
+    }
+    const id = setTimeout(() => {
+      last.current = Date.now();
+      setShown(value);
+    }, wait);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return shown;
+}
 
 export interface SituationMapProps {
   map: MapInfo;
@@ -29,7 +52,8 @@ export function SituationMap({ map, events, clock }: SituationMapProps) {
   const [shown, setShown] = useState(true);
   const scenario = useMemo(() => scenarioFromMap(map), [map]);
   const names = useMemo(() => countyNames(scenario), [scenario]);
-  const state = useMemo(() => foldCounty(scenario, recordsToEvents(events, { reports: false })) as CountyState, [scenario, events]);
+  const received = useThrottled(events);
+  const state = useMemo(() => foldCounty(scenario, recordsToEvents(received, { reports: false })) as CountyState, [scenario, received]);
   const three = gl && shown;
   return (
     <Panel
