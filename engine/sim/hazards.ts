@@ -110,17 +110,19 @@ function rainfallFailures(tr: Trial, h: number): void {
   if (ratio < 1) return;
   const ls = tr.s.chain.landslide;
   const base = ls.hourlyRateAtThreshold * Math.pow(ratio, ls.exponent);
-  tr.s.hazardSites.forEach((site, i) => {
-    if (tr.siteFailPending[i]) return;
+  const sites = tr.s.hazardSites;
+  const pending = tr.siteFailPending;
+  for (let i = 0; i < sites.length; i++) {
+    if (pending[i]) continue;
     // one stream per site for its hourly draws: they happen in hour order, whatever else is drawn
     const r = tr.siteRainRng(i);
-    const p = 1 - Math.exp(-base * site.susceptibility);
+    const p = 1 - Math.exp(-base * sites[i]!.susceptibility);
     if (r.next() < p) {
       // the state of the slope at the end of this hour sets its hazard for the next one
-      tr.siteFailPending[i] = 1;
+      pending[i] = 1;
       tr.schedule(tr.now + 60 * r.next(), { k: 'siteFail', site: i });
     }
-  });
+  }
 }
 
 /** Sites go on watch while a signal is up, and are evacuated at the scenario's level. */

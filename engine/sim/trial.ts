@@ -10,12 +10,36 @@ import { teamMachine, type TeamEvent } from '../machines/team.machine.ts';
 import { deriveSeed, Sfc32, type Rng } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { repairedTree, shortestPathTree, type PathTree } from '../world/roadGraph.ts';
-import { TREE_CACHE_LIMIT, type World } from '../world/world.ts';
+import type { World } from '../world/world.ts';
 import { PRIORITY, type Agenda, type Owner, type Travel } from './agenda.ts';
 import { EventLog } from './eventLog.ts';
 import type { PolicyMode, TimedDecision } from './decision.ts';
 import { EventQueue } from './eventQueue.ts';
 import { LazyMachines } from './lazyMachines.ts';
+
+/** Hands out zero-filled typed arrays from one buffer, in order (8-byte arrays first, then 4, then 1). */
+class Carver {
+  private readonly buf: ArrayBuffer;
+  private off = 0;
+  constructor(bytes: number) {
+    this.buf = new ArrayBuffer(bytes);
+  }
+  f64(n: number): Float64Array {
+    const x = new Float64Array(this.buf, this.off, n);
+    this.off += 8 * n;
+    return x;
+  }
+  i32(n: number): Int32Array {
+    const x = new Int32Array(this.buf, this.off, n);
+    this.off += 4 * n;
+    return x;
+  }
+  u8(n: number): Uint8Array {
+    const x = new Uint8Array(this.buf, this.off, n);
+    this.off += n;
+    return x;
+  }
+}
 
 /** Who a shelter took in for one evacuation: shelter index and people (see `leaveShelter`). */
 export interface ShelterStay {
@@ -218,32 +242,44 @@ export class Trial {
       endAfterHours: s.response.endAfterHours,
     });
     this.teams = new LazyMachines(nT, machines.team, init.team);
-    this.open = new Uint8Array(nL).fill(1);
-    this.linkEpisode = new Int32Array(nL).fill(-1);
-    this.teamAt = Int32Array.from(world.teamNode);
-    this.teamTask = new Array<TeamTask | null>(nT).fill(null);
-    this.teamLeg = new Int32Array(nT);
-    this.teamDest = Int32Array.from(world.teamNode);
-    this.teamCalls = new Int32Array(nT);
-    this.warehouseLoads = new Int32Array(s.reserves.warehouses.length);
-    this.warehouseResupplies = new Int32Array(s.reserves.warehouses.length);
-    this.linkClearings = new Int32Array(nL);
-    this.teamTravel = new Array<Travel | null>(nT).fill(null);
-    this.siteFailedAt = new Float64Array(nSites).fill(Infinity);
-    this.siteFailPending = new Uint8Array(nSites);
-    this.siteRescueAt = new Float64Array(nSites).fill(Infinity);
-    this.siteNeedsRescue = new Uint8Array(nSites);
-    this.villageAffected = new Float64Array(nV);
-    this.villageAffectedAt = new Float64Array(nV).fill(Infinity);
-    this.villageFirstReliefAt = new Float64Array(nV).fill(Infinity);
-    this.villageReleased = new Float64Array(nV);
-    this.shelterOccupancy = new Float64Array(s.shelters.length);
+    // the trial's typed arrays are views of one buffer: creating a typed array costs about a
+    // microsecond whatever its size, and a Monte Carlo creates thousands of trials a second
+    const nW = s.reserves.warehouses.length;
+    const nS = s.shelters.length;
+    const nK = world.initialStock.length;
+    const nN = world.graph.nodeCount;
+    const a = new Carver(8 * (2 * nSites + 4 * nV + nS + nK + world.itemCount) + 4 * (2 * nL + 4 * nT + 2 * nW + 2 * nN) + (nL + 2 * nSites + nS + nW + nK) + 8 * 8);
+    this.siteFailedAt = a.f64(nSites).fill(Infinity);
+    this.siteRescueAt = a.f64(nSites).fill(Infinity);
+    this.villageAffected = a.f64(nV);
+    this.villageAffectedAt = a.f64(nV).fill(Infinity);
+    this.villageFirstReliefAt = a.f64(nV).fill(Infinity);
+    this.villageReleased = a.f64(nV);
+    this.shelterOccupancy = a.f64(nS);
+    this.stock = a.f64(nK);
+    this.stock.set(world.initialStock);
+    this.shortfall = a.f64(world.itemCount);
+    this.linkEpisode = a.i32(nL).fill(-1);
+    this.linkClearings = a.i32(nL);
+    this.teamAt = a.i32(nT);
+    this.teamAt.set(world.teamNode);
+    this.teamLeg = a.i32(nT);
+    this.teamDest = a.i32(nT);
+    this.teamDest.set(world.teamNode);
+    this.teamCalls = a.i32(nT);
+    this.warehouseLoads = a.i32(nW);
+    this.warehouseResupplies = a.i32(nW);
+    this.memoEpoch = a.i32(nN).fill(-1);
+    this.memoVersion = a.i32(nN);
+    this.open = a.u8(nL).fill(1);
+    this.siteFailPending = a.u8(nSites);
+    this.siteNeedsRescue = a.u8(nSites);
     // in a drill, shelters are opened by decision; the engine on its own opens them all
-    this.shelterOpen = new Uint8Array(s.shelters.length).fill(this.auto ? 1 : 0);
-    this.stock = Float64Array.from(world.initialStock);
-    this.resupplyPending = new Uint8Array(s.reserves.warehouses.length);
-    this.stockoutSeen = new Uint8Array(world.initialStock.length);
-    this.shortfall = new Float64Array(world.itemCount);
+    this.shelterOpen = a.u8(nS).fill(this.auto ? 1 : 0);
+    this.resupplyPending = a.u8(nW);
+    this.stockoutSeen = a.u8(nK);
+    this.teamTask = new Array<TeamTask | null>(nT).fill(null);
+    this.teamTravel = new Array<Travel | null>(nT).fill(null);
     world.initialStock.forEach((level, k) =>
       this.stockSeries.push({ t: 0, warehouse: Math.floor(k / world.itemCount), item: k % world.itemCount, level }),
     );
@@ -286,6 +322,13 @@ export class Trial {
   /** Closed links, ascending, as the key of the shared tree cache. */
   private closedKey = '';
   private readonly closed: number[] = [];
+  /** the closed links before the latest change when that change was a closure, else null */
+  private baseKey: string | null = null;
+  /** bumped whenever a link closes or opens; the trees asked for in this epoch, by root, and their versions */
+  private epoch = 0;
+  private readonly memoTree: (PathTree | undefined)[] = [];
+  private readonly memoEpoch: Int32Array;
+  private readonly memoVersion: Int32Array;
 
   /** Marks a link blocked or open for routing. */
   setOpen(link: number, open: boolean): void {
@@ -297,6 +340,9 @@ export class Trial {
       while (i < this.closed.length && this.closed[i]! < link) i++;
       this.closed.splice(i, 0, link);
     }
+    // a closure leaves the trees of the links closed before it valid bases for repair
+    this.baseKey = open ? null : this.closedKey;
+    this.epoch++;
     this.closedKey = this.closed.join(',');
     const d = open ? -1 : 1;
     this.cutLinks += d;
@@ -332,36 +378,58 @@ export class Trial {
   /**
    * Shortest-path tree rooted at `root` over the links open now (roads are two-way), from the
    * world's shared cache. A pure function of (root, closed links), however it is computed:
-   * the intact network's tree when no closed link is on it, else that tree repaired below the
-   * closed links (`repairedTree`, identical to a fresh Dijkstra, ties included).
+   * the intact network's tree when no closed link is on it, else the tree from before the
+   * latest closure (when cached) or the intact one, repaired below the closed links
+   * (`repairedTree`, identical to a fresh Dijkstra, ties included). Valid until the cache has
+   * made TREE_CACHE_LIMIT newer trees: use it in the handler that asked, keep no reference.
    */
   tree(root: number): PathTree {
     const cache = this.world.treeCache;
+    if (this.closed.length === 0) return this.intactTree(root);
+    // asked again with the same links closed: no key to build and hash
+    const memo = this.memoTree[root];
+    if (memo !== undefined && this.memoEpoch[root] === this.epoch && memo.version === this.memoVersion[root]) return memo;
     const key = `${root}|${this.closedKey}`;
     let t = cache.get(key);
     if (!t) {
-      t = this.closed.length === 0 ? shortestPathTree(this.world.graph, this.open, root) : this.derivedTree(root);
-      if (cache.size >= TREE_CACHE_LIMIT) cache.clear();
-      cache.set(key, t);
+      const w = this.world;
+      const out = cache.spare();
+      const intact = this.intactTree(root);
+      let alias: string | null = null;
+      // the tree from before the latest closure, when cached, needs the least repair
+      const beforeKey = this.baseKey === null || this.baseKey === '' ? null : `${root}|${this.baseKey}`;
+      const before = beforeKey === null ? undefined : cache.get(beforeKey);
+      if (before) {
+        t = repairedTree(w.graph, this.open, before, out);
+        if (t === before) alias = beforeKey;
+      } else {
+        t = intact;
+        for (const l of this.closed) {
+          // a closed link on the intact tree: re-settle the nodes below it (identical to a fresh Dijkstra)
+          if (intact.viaLink[w.graph.linkFrom[l]!] === l || intact.viaLink[w.graph.linkTo[l]!] === l) {
+            t = repairedTree(w.graph, this.open, intact, out);
+            break;
+          }
+        }
+        if (t === intact) alias = 'intact';
+      }
+      cache.set(key, t, alias);
     }
+    this.memoTree[root] = t;
+    this.memoEpoch[root] = this.epoch;
+    this.memoVersion[root] = t.version;
     return t;
   }
 
-  private derivedTree(root: number): PathTree {
-    const w = this.world;
-    const intactKey = `${root}|`;
-    let intact = w.treeCache.get(intactKey);
-    if (!intact) {
-      intact = shortestPathTree(w.graph, new Uint8Array(w.graph.linkCount).fill(1), root);
-      w.treeCache.set(intactKey, intact);
+  /** The intact network's tree from `root`, kept for good by the world's cache. */
+  private intactTree(root: number): PathTree {
+    const cache = this.world.treeCache;
+    let t = cache.intact[root];
+    if (!t) {
+      t = shortestPathTree(this.world.graph, new Uint8Array(this.world.graph.linkCount).fill(1), root);
+      cache.intact[root] = t;
     }
-    for (const l of this.closed) {
-      const a = w.graph.linkFrom[l]!;
-      const b = w.graph.linkTo[l]!;
-      // a closed link on the intact tree: re-settle the nodes below it (identical to a fresh Dijkstra)
-      if (intact.viaLink[a] === l || intact.viaLink[b] === l) return repairedTree(w.graph, this.open, intact);
-    }
-    return intact;
+    return t;
   }
 
   recordStock(warehouse: number, item: number): void {

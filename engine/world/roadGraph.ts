@@ -54,6 +54,24 @@ export interface PathTree {
   viaLink: Int32Array;
   /** previous node on the path (-1 at the source or where unreachable) */
   prev: Int32Array;
+  /** bumped each time a cache overwrites this tree's arrays for another tree (see TreeCache) */
+  version: number;
+}
+
+/**
+ * A tree's three arrays as views of one buffer: creating a typed array costs about a
+ * microsecond whatever its size, and trees are made by the thousand. Zero-filled.
+ */
+function newTree(source: number, n: number): PathTree {
+  const buf = new ArrayBuffer(n * 16);
+  return { source, dist: new Float64Array(buf, 0, n), viaLink: new Int32Array(buf, n * 8, n), prev: new Int32Array(buf, n * 12, n), version: 0 };
+}
+
+/** `out` made over for a new tree from `source` (its arrays are overwritten in full). */
+function reuse(out: PathTree, source: number): PathTree {
+  out.source = source;
+  out.version++;
+  return out;
 }
 
 /** Heap scratch space reused across calls (single-threaded, never re-entered). */
@@ -62,15 +80,16 @@ let heapN = new Int32Array(1024);
 
 /**
  * Dijkstra with a binary heap over typed arrays, from `source` over links with open[link] = 1.
- * Ties are broken by node index, so the tree is deterministic. Pure (allocates its result; the
- * heap's scratch buffers are reused between calls).
+ * Ties are broken by node index, so the tree is deterministic. Pure (allocates its result, one
+ * buffer, unless given `out`, a tree of the same graph to overwrite; the heap's scratch buffers
+ * are reused between calls).
  */
-export function shortestPathTree(g: RoadGraph, open: Uint8Array, source: number): PathTree {
+export function shortestPathTree(g: RoadGraph, open: Uint8Array, source: number, out?: PathTree): PathTree {
   const n = g.nodeCount;
-  const dist = new Float64Array(n).fill(Infinity);
-  const viaLink = new Int32Array(n).fill(-1);
-  const prev = new Int32Array(n).fill(-1);
-  const done = new Uint8Array(n);
+  const tree = out && out.dist.length === n ? reuse(out, source) : newTree(source, n);
+  const dist = tree.dist.fill(Infinity);
+  const viaLink = tree.viaLink.fill(-1);
+  const prev = tree.prev.fill(-1);
   // lazy deletion: at most one entry per relaxation, plus the source
   const cap = g.arcTarget.length + 1;
   if (heapD.length < cap) {
@@ -89,6 +108,7 @@ export function shortestPathTree(g: RoadGraph, open: Uint8Array, source: number)
   const arcTarget = g.arcTarget;
   const linkMinutes = g.linkMinutes;
   while (size > 0) {
+    const du = hd[0]!;
     const u: number = hn[0]!;
     // pop: move the last entry to the root and sift it down
     size--;
@@ -110,9 +130,9 @@ export function shortestPathTree(g: RoadGraph, open: Uint8Array, source: number)
       hd[i] = d;
       hn[i] = v;
     }
-    if (done[u]) continue;
-    done[u] = 1;
-    const du = dist[u]!;
+    // entries are pushed on strict decreases only, so the one equal to dist[u] settles u
+    // (once: nothing can lower dist[u] after that); any other is stale
+    if (du !== dist[u]) continue;
     for (let k: number = offsets[u]!, end: number = offsets[u + 1]!; k < end; k++) {
       const link = arcLink[k]!;
       if (open[link] === 0) continue;
@@ -136,7 +156,7 @@ export function shortestPathTree(g: RoadGraph, open: Uint8Array, source: number)
       }
     }
   }
-  return { source, dist, viaLink, prev };
+  return tree;
 }
 
 /** The links of the path from the tree's source to `target`, in travel order; empty if none. Pure. */
@@ -174,7 +194,8 @@ let walk = new Int32Array(0);
  * The shortest-path tree from `base.source` over the links open now, derived from `base`, the
  * tree of the same source over a superset of the open links (usually the intact network), by
  * re-running Dijkstra only over the nodes whose base path crosses a link closed since. Pure
- * (allocates its result) and **identical** to `shortestPathTree(g, open, base.source)`, ties
+ * (allocates its result or overwrites `out`, or returns `base` itself when no closed link is
+ * on it) and **identical** to `shortestPathTree(g, open, base.source)`, ties
  * included: with positive weights that tree is the unique solution of dist[v] = min over open
  * arcs (u, v) of dist[u] + w (summed in that order), with prev[v] the first of those minimal
  * arcs in Dijkstra's settling order, i.e. the least (dist[u], u), then the first arc of u. Nodes
@@ -183,9 +204,9 @@ let walk = new Int32Array(0);
  * neighbours and given their arc by that rule. Falls back to a full Dijkstra where a link is
  * too short for that argument (d + w = d in floating point).
  */
-export function repairedTree(g: RoadGraph, open: Uint8Array, base: PathTree): PathTree {
+export function repairedTree(g: RoadGraph, open: Uint8Array, base: PathTree, out?: PathTree): PathTree {
   const n = g.nodeCount;
-  if (!canRepair(g)) return shortestPathTree(g, open, base.source);
+  if (!canRepair(g)) return shortestPathTree(g, open, base.source, out);
   if (mark.length < n) {
     mark = new Uint8Array(n);
     walk = new Int32Array(n);
@@ -218,10 +239,14 @@ export function repairedTree(g: RoadGraph, open: Uint8Array, base: PathTree): Pa
     for (let i = 0; i < len; i++) state[walk[i]!] = s;
     if (s === 2) cut += len;
   }
-  const dist = Float64Array.from(base.dist);
-  const viaLink = Int32Array.from(bvia);
-  const prev = Int32Array.from(bprev);
-  if (cut === 0) return { source: base.source, dist, viaLink, prev };
+  if (cut === 0) return base;
+  const tree = out && out !== base && out.dist.length === n ? reuse(out, base.source) : newTree(base.source, n);
+  const dist = tree.dist;
+  const viaLink = tree.viaLink;
+  const prev = tree.prev;
+  dist.set(base.dist);
+  viaLink.set(bvia);
+  prev.set(bprev);
   const offsets = g.offsets;
   const arcLink = g.arcLink;
   const arcTarget = g.arcTarget;
@@ -330,5 +355,5 @@ export function repairedTree(g: RoadGraph, open: Uint8Array, base: PathTree): Pa
     prev[v] = bu;
     viaLink[v] = bl;
   }
-  return { source: base.source, dist, viaLink, prev };
+  return tree;
 }

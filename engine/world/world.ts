@@ -1,7 +1,8 @@
 import { distMean, type DistSpec } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { findBridges } from './bridges.ts';
-import { buildRoadGraph, shortestPathTree, type PathTree, type RoadGraph } from './roadGraph.ts';
+import { buildRoadGraph, shortestPathTree, type RoadGraph } from './roadGraph.ts';
+import { TreeCache } from './treeCache.ts';
 
 /**
  * A scenario compiled for simulation: ids mapped to dense indices, the road graph in CSR
@@ -36,14 +37,19 @@ export interface World {
   /**
    * Shortest-path trees by (root node, set of closed links), shared by every trial of this
    * world: trees are pure functions of that key, and most trials close only a few links.
+   * Bounded (TREE_CACHE_LIMIT trees besides the intact ones); see TreeCache for how long a
+   * tree it hands out stays valid.
    */
-  treeCache: Map<string, PathTree>;
+  treeCache: TreeCache;
   /** links whose closure disconnects the network (see trees.ts) */
   bridge: Uint8Array;
 }
 
-/** Most trees kept per world (≈ 5 KB each for a 300-node county); the cache is emptied when full. */
-export const TREE_CACHE_LIMIT = 20_000;
+/**
+ * Most trees kept per world besides the intact ones (16 bytes a node each: ≈ 5 KB for a
+ * 300-node county, so ≈ 22 MB); the oldest are evicted and their arrays reused.
+ */
+export const TREE_CACHE_LIMIT = 4096;
 
 const cache = new WeakMap<Scenario, World>();
 
@@ -112,7 +118,7 @@ export function compileWorld(s: Scenario): World {
     teamExpectedMobilisation: Float64Array.from(s.teams.map((t) => distMean(t.mobilisationHours) * 60)),
     shelterNode,
     villageShelters,
-    treeCache: new Map(),
+    treeCache: new TreeCache(TREE_CACHE_LIMIT),
     bridge: findBridges(graph),
   };
   cache.set(s, world);

@@ -5,6 +5,7 @@ import { compiledMachines, compileWorld, loadScenario } from '../../../engine/in
 import { Trial } from '../../../engine/sim/trial.ts';
 import { findBridges } from '../../../engine/world/bridges.ts';
 import { buildRoadGraph, repairedTree, shortestPathTree } from '../../../engine/world/roadGraph.ts';
+import { TreeCache } from '../../../engine/world/treeCache.ts';
 
 const text = readFileSync(new URL('../../../scenarios/lezhi-rainstorm.yaml', import.meta.url), 'utf8');
 const r = loadScenario(text, 'lezhi.yaml');
@@ -81,5 +82,34 @@ describe('shared shortest-path trees', () => {
         { numRuns: 400, seed: 11 },
       );
     }
+  });
+
+  it('a small cache that evicts and reuses trees still hands out exact trees (closures, reopenings, recuts)', () => {
+    const again = loadScenario(text, 'lezhi.yaml');
+    if (!again.ok) throw new Error('lezhi does not load');
+    const w2 = compileWorld(again.scenario);
+    w2.treeCache = new TreeCache(3);
+    const g = w2.graph;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: g.linkCount - 1 }), fc.integer({ min: 0, max: g.nodeCount - 1 })), { maxLength: 40 }),
+        (steps) => {
+          const tr = new Trial(w2, 1, compiledMachines, false);
+          let held: { root: number; tree: ReturnType<Trial['tree']>; open: Uint8Array } | null = null;
+          for (const [op, link, root] of steps) {
+            if (op === 1) tr.setOpen(link, false);
+            else if (op === 2) tr.setOpen(link, true);
+            const got = tr.tree(root);
+            const want = shortestPathTree(g, tr.open, root);
+            expect(Array.from(got.prev)).toEqual(Array.from(want.prev));
+            expect(Array.from(got.dist)).toEqual(Array.from(want.dist));
+            // the tree asked for just before is still intact (the contract: valid for `limit` − 1 more trees)
+            if (held) expect(Array.from(held.tree.prev)).toEqual(Array.from(shortestPathTree(g, held.open, held.root).prev));
+            held = { root, tree: got, open: tr.open.slice() };
+          }
+        },
+      ),
+      { numRuns: 200, seed: 5 },
+    );
   });
 });
