@@ -5,7 +5,7 @@ import { runEvacChunk } from '../evacuation/montecarlo/runEvacChunk.ts';
 import { evacMaxStoppingSe, summarizeEvac } from '../evacuation/montecarlo/summarizeEvac.ts';
 import { loadEvacuationScenario } from '../evacuation/loadEvacuationScenario.ts';
 import { runEvacuation } from '../evacuation/runEvacuation.ts';
-import { evacManifest } from '../node/evacManifest.ts';
+import { evacManifest } from '../evacuation/evacManifest.ts';
 import type { Model } from './model.ts';
 
 /**

@@ -5,7 +5,7 @@ import type { EvacMcSummary } from '../evacuation/montecarlo/evacSummaryTypes.ts
 import type { EvacuationScenario } from '../evacuation/schema.ts';
 import type { McLayout } from '../montecarlo/mcLayout.ts';
 import type { McSummary } from '../montecarlo/summaryTypes.ts';
-import type { EvacManifest } from '../node/evacManifest.ts';
+import type { EvacManifest } from '../evacuation/evacManifest.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import type { DecisionError, TimedDecision } from '../sim/decision.ts';
 import type { TrialOutcome } from '../sim/outcome.ts';

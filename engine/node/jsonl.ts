@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LogEvent, Manifest } from '../sim/eventLog.ts';
 import { TEXT_LIMITS, tooDeepPath } from '../scenario/boundedParse.ts';
-import type { EvacManifest } from './evacManifest.ts';
+import type { EvacManifest } from '../evacuation/evacManifest.ts';
 
 /** The last line of a complete log: how many events it holds and the SHA-256 of their lines. */
 export interface LogTrailer {

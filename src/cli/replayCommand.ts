@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ENGINE_VERSION, runTrial, xstateMachines, type Lang, type Manifest } from '../../engine/index.ts';
-import { runEvacuation } from '../../engine/evacuation/index.ts';
-import { evacManifest, isEvacManifest, type EvacManifest } from '../../engine/node/evacManifest.ts';
+import type { Lang } from '../../engine/index.ts';
+import { MODELS } from '../../engine/model/models.ts';
+import type { ManifestOf, ModelId } from '../../engine/model/modelTypes.ts';
 import { parseJsonl, type LogProblem } from '../../engine/node/jsonl.ts';
 import { manifestDifference } from '../../engine/node/manifestDifference.ts';
 import { sha256Hex } from '../../engine/node/scenarioFile.ts';
 import { CliExit, EXIT } from './cliExit.ts';
-import { loadAnyOrExit, type AnyLoaded } from './loadAnyOrExit.ts';
+import { loadAnyOrExit, type Loaded } from './loadAnyOrExit.ts';
 import { msg } from './messages.ts';
 
 /**
@@ -37,18 +37,7 @@ export function replayCommand(logFile: string, opts: { scenario?: string }, lang
       EXIT.badInput,
       msg(lang, 'scenarioChanged', { file: scenarioFile, actual: actualHash.slice(0, 12), expected: manifest.scenario.sha256.slice(0, 12) }),
     );
-  if (isEvacManifest(manifest) !== (loaded.model === 'evacuation'))
-    throw new CliExit(EXIT.badInput, msg(lang, 'replayModel', { file: scenarioFile, model: loaded.model }));
-  const diff = manifestDifference(manifest, expectedManifest(manifest, loaded, actualHash));
-  if (diff)
-    throw new CliExit(EXIT.mismatch, msg(lang, 'replayManifest', { field: diff.field, logged: shown(diff.logged, lang), expected: shown(diff.expected, lang) }));
-  const events =
-    loaded.model === 'evacuation'
-      ? runEvacuation(loaded.scenario, manifest.seed, { mode: (manifest as EvacManifest).mode ?? 'auto', decisions: (manifest as EvacManifest).decisions ?? [] }).log
-      : runTrial(loaded.scenario, manifest.seed, xstateMachines, {
-          mode: (manifest as Manifest).mode ?? 'auto',
-          decisions: (manifest as Manifest).decisions ?? [],
-        }).events;
+  const events = rerun(loaded, manifest, actualHash, scenarioFile, lang);
   const n = Math.min(events.length, eventLines.length);
   for (let i = 0; i < n; i++) {
     const actual = JSON.stringify(events[i]);
@@ -70,27 +59,19 @@ const LOG_REASONS = {
 } as const satisfies Record<LogProblem, Parameters<typeof msg>[1]>;
 
 /**
- * The manifest `run --log` would write today for this log's inputs (seed, the scenario as loaded,
- * recorded mode and decisions, the scenario's path as logged): the county one as in
- * runCommand.ts, the building one by evacManifest.
+ * Checks the logged manifest against the one `run --log` would write today for its inputs (the
+ * scenario as loaded, the seed, the recorded mode and decisions, the scenario's path as logged) —
+ * exit 1 naming the first field that differs — and re-runs it with the scenario's model.
  */
-function expectedManifest(logged: Manifest | EvacManifest, loaded: AnyLoaded, sha256: string): Manifest | EvacManifest {
-  const file = logged.scenario.file;
-  if (loaded.model === 'evacuation') {
-    const m = logged as EvacManifest;
-    return evacManifest(loaded.scenario, sha256, file as string, m.seed, m.mode, m.decisions);
-  }
-  const m = logged as Manifest;
-  const played = m.mode !== undefined || m.decisions !== undefined;
-  return {
-    type: 'manifest',
-    engine: 'yanlian',
-    engineVersion: ENGINE_VERSION,
-    scenario: { id: loaded.scenario.id, sha256, ...(file === undefined ? {} : { file }) },
-    seed: m.seed,
-    horizonHours: loaded.scenario.horizonHours,
-    ...(played ? { mode: m.mode, decisions: m.decisions } : {}),
-  };
+function rerun<K extends ModelId>(loaded: Loaded<K>, logged: { model?: unknown; seed: number; scenario: { file?: string } }, sha256: string, scenarioFile: string, lang: Lang) {
+  const model = MODELS[loaded.model];
+  if (!model.ownsManifest(logged)) throw new CliExit(EXIT.badInput, msg(lang, 'replayModel', { file: scenarioFile, model: loaded.model }));
+  const played = model.playedOf(logged as ManifestOf<K>);
+  const expected = model.manifest(loaded.scenario, { sha256, file: logged.scenario.file as string, seed: logged.seed, played });
+  const diff = manifestDifference(logged, expected);
+  if (diff)
+    throw new CliExit(EXIT.mismatch, msg(lang, 'replayManifest', { field: diff.field, logged: shown(diff.logged, lang), expected: shown(diff.expected, lang) }));
+  return model.run(loaded.scenario, logged.seed, { played, keepLog: true }).events;
 }
 
 /** A manifest value in a message: its JSON, cut at 80 characters; a missing field says so. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { ENGINE_VERSION, loadScenario, runTrial, type Manifest } from '../../engine/index.ts';
 import { loadEvacuationScenario, runEvacuation, scenarioModelOf } from '../../engine/evacuation/index.ts';
-import { evacManifest } from '../../engine/node/evacManifest.ts';
+import { evacManifest } from '../../engine/evacuation/evacManifest.ts';
 import { toJsonl } from '../../engine/node/jsonl.ts';
 import { sha256Hex } from '../../engine/node/scenarioFile.ts';
 

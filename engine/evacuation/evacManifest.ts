@@ -1,5 +1,5 @@
-import type { EvacMode, TimedEvacDecision } from '../evacuation/evacDecision.ts';
-import type { EvacuationScenario } from '../evacuation/schema.ts';
+import type { EvacMode, TimedEvacDecision } from './evacDecision.ts';
+import type { EvacuationScenario } from './schema.ts';
 import type { Manifest } from '../sim/eventLog.ts';
 import { ENGINE_VERSION } from '../version.ts';
 
