@@ -33,7 +33,9 @@ const BIN = new URL('../bin/yanlian.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'yanlian-load-'));
 const db = join(dir, 'load.sqlite');
 
-const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--db', db, '--max-speed', String(Math.max(3600, SPEED))], { stdio: ['ignore', 'pipe', 'inherit'] });
+// creating a drill needs the server admin token (yanlian serve reads it from the environment)
+const ADMIN_TOKEN = 'load-test-admin-token';
+const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--db', db, '--max-speed', String(Math.max(3600, SPEED))], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, YANLIAN_ADMIN_TOKEN: ADMIN_TOKEN } });
 const base = await new Promise<string>((resolve, reject) => {
   let out = '';
   server.stdout!.on('data', (d: Buffer) => {
@@ -52,7 +54,7 @@ const stop = () => {
 try {
   // a built-in scenario by name, or a scenario file by path (sent as text)
   const scenario = /\.(ya?ml|json)$/.test(SCENARIO) ? { scenarioText: readFileSync(SCENARIO, 'utf8') } : { scenario: SCENARIO };
-  const created = (await api(base, 'POST', '/api/drills', { title: '压力测试演练', password: 'load-test-pw', ...scenario, seed: 20250710, speed: SPEED })).json as {
+  const created = (await api(base, 'POST', '/api/drills', { title: '压力测试演练', password: 'load-test-pw', ...scenario, seed: 20250710, speed: SPEED }, ADMIN_TOKEN)).json as {
     token: string;
     code: string;
     positionCodes: Record<string, string>;
