@@ -1,16 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { ENGINE_VERSION, parseLang, type Lang } from '../../engine/index.ts';
 import { CliExit, EXIT } from './cliExit.ts';
-import { msg, type CliMessage } from './messages.ts';
-
-const knownUsage: Record<string, true> = {
-  'commander.missingMandatoryOptionValue': true,
-  'commander.missingArgument': true,
-  'commander.optionMissingArgument': true,
-  'commander.unknownOption': true,
-  'commander.unknownCommand': true,
-  'commander.excessArguments': true,
-};
+import { msg } from './messages.ts';
+import { commanderErrorText, localizeCommander } from './commanderText.ts';
 import { replayCommand } from './replayCommand.ts';
 import { serveCommand } from './serveCommand.ts';
 import { smsg } from '../server/messages.ts';
@@ -30,13 +22,15 @@ function langFromArgv(argv: readonly string[]): Lang {
 const lang = langFromArgv(process.argv);
 const zh = lang === 'zh';
 
-const program = new Command()
+// help, headings, the help and version options and commander's errors in the message language
+const program = localizeCommander(new Command(), lang, ENGINE_VERSION)
   .name('yanlian')
   .description(zh ? '演练 — 应急演练与情景推演引擎' : 'yanlian — emergency drill and what-if simulation engine')
-  .version(ENGINE_VERSION)
-  .option('--lang <lang>', zh ? '界面语言：zh（默认）或 en' : 'language: zh (default) or en', 'zh')
+  .option('--lang <lang>', zh ? '界面语言：zh（默认）或 en' : 'language: zh (default) or en')
   .exitOverride()
-  .configureOutput({ writeErr: () => {} });
+  // commander's own error lines are replaced by ours (commanderErrorText); help it shows for a
+  // bare `yanlian` still goes to stderr
+  .configureOutput({ outputError: () => {} });
 
 program
   .command('validate')
@@ -118,10 +112,10 @@ try {
     process.exitCode = e.code;
   } else if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) process.exitCode = 0;
+    else if (e.code === 'commander.help') process.exitCode = EXIT.badInput; // the help is already on stderr
     else {
-      const detail = e.message.replace(/^error: /, '');
-      const key = (e.code in knownUsage ? e.code : 'usage') as CliMessage;
-      process.stderr.write(msg(lang, 'usage', { detail: key === 'usage' ? detail : msg(lang, key, { detail }) }) + '\n');
+      const text = commanderErrorText(e, lang);
+      process.stderr.write((text.startsWith(msg(lang, 'usage', { detail: '' })) ? text : msg(lang, 'usage', { detail: text })) + '\n');
       process.exitCode = EXIT.badInput;
     }
   } else {

@@ -125,12 +125,16 @@ const catalog = {
     en: '{file}: sweep works on county scenarios only; for a building scenario (model: evacuation) edit copies of the file and compare simulate runs',
   },
   usage: { zh: '用法错误：{detail}', en: 'usage error: {detail}' },
-  'commander.missingMandatoryOptionValue': { zh: '缺少必需的选项（{detail}）', en: 'a required option is missing ({detail})' },
-  'commander.missingArgument': { zh: '缺少参数（{detail}）', en: 'missing argument ({detail})' },
-  'commander.optionMissingArgument': { zh: '选项缺少取值（{detail}）', en: 'option needs a value ({detail})' },
-  'commander.unknownOption': { zh: '未知选项（{detail}）', en: 'unknown option ({detail})' },
-  'commander.unknownCommand': { zh: '未知命令（{detail}）；可用 --help 查看', en: 'unknown command ({detail}); see --help' },
-  'commander.excessArguments': { zh: '参数过多（{detail}）', en: 'too many arguments ({detail})' },
+  // commander's errors in our words (commanderText.ts): {name} is the option, argument or command it quotes
+  cmdMissingOption: { zh: '缺少必需的选项 {name}', en: 'required option {name} not specified' },
+  cmdMissingArgument: { zh: '缺少必需的参数 {name}', en: 'missing required argument {name}' },
+  cmdOptionNeedsValue: { zh: '选项 {name} 缺少取值', en: 'option {name} needs a value' },
+  cmdUnknownOption: { zh: '未知选项 {name}；可用 --help 查看全部选项', en: 'unknown option {name}; see --help for the options' },
+  cmdUnknownCommand: { zh: '未知命令 {name}；可用 --help 查看全部命令', en: 'unknown command {name}; see --help for the commands' },
+  cmdExcessArguments: { zh: '参数过多：应为 {expected} 个，实际 {got} 个', en: 'too many arguments: expected {expected}, got {got}' },
+  cmdConflictingOption: { zh: '选项冲突：{detail}', en: 'conflicting options: {detail}' },
+  cmdInvalidArgument: { zh: '参数无效：{detail}', en: 'invalid argument: {detail}' },
+  didYouMean: { zh: '（您是否要输入 {suggestion}？）', en: ' (did you mean {suggestion}?)' },
   internal: { zh: '内部错误：{detail}', en: 'internal error: {detail}' },
 } as const;
 
