@@ -1,11 +1,14 @@
 import { runTrial } from '../sim/runTrial.ts';
 import type { MachineFactory } from '../sim/trial.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
-import { addTrial, createAggregate, type McAggregate } from './aggregate.ts';
+import { addTrial, addTrialExceptFans, createAggregate, FanBatch, type McAggregate } from './aggregate.ts';
 import { csvRow } from './csvRow.ts';
 import type { McLayout } from './mcLayout.ts';
 import { trialRow } from './trialRow.ts';
 import { trialSeed } from './trialSeed.ts';
+
+/** Chunks of at least this many trials add their stock fans in one pass (FanBatch); the same counts either way. */
+const FAN_BATCH_MIN_TRIALS = 16;
 
 /** A fixed slice of a run: trials start … start + count − 1. */
 export interface Chunk {
@@ -36,12 +39,18 @@ export function runChunk(
 ): ChunkResult {
   const agg = createAggregate(layout);
   let csv = '';
+  // the stock fans in one pass at the end (FanBatch); for a few trials, trial by trial
+  const fans = chunk.count >= FAN_BATCH_MIN_TRIALS ? FanBatch.for(layout) : null;
   for (let i = chunk.start; i < chunk.start + chunk.count; i++) {
     const { outcome } = runTrial(scenario, trialSeed(master, i), machines, { log: false });
     const row = trialRow(layout, i, outcome);
-    addTrial(layout, agg, row);
+    if (fans) {
+      addTrialExceptFans(layout, agg, row);
+      fans.add(row);
+    } else addTrial(layout, agg, row);
     if (withCsv) csv += csvRow(row);
   }
+  fans?.flush(agg);
   return { index: chunk.index, agg, csv: withCsv ? csv : null };
 }
 

@@ -64,6 +64,7 @@ export function onHour(tr: Trial, hour: number): void {
   const h = hour - 1; // the hour that just ended
   if (h >= 0 && h < tr.rainMm.length) {
     const mm = tr.rainMm[h]!;
+    tr.dryHours = mm > 0 ? 0 : tr.dryHours + 1;
     if (mm > 0) {
       tr.log.add(tr.now, 'rain.hour', { hour: h, mm: round(mm, 2) });
       if (tr.firstRainHour < 0) tr.firstRainHour = h;
@@ -78,6 +79,11 @@ export function onHour(tr: Trial, hour: number): void {
 }
 
 function updateWarning(tr: Trial, h: number): void {
+  // no signal up and every window dry (a quiet hour): no threshold can be reached, nothing to send
+  if (tr.warning.value === 'none') {
+    const longest = quietAfter(tr);
+    if (longest >= 0 && (tr.dryHours > h || tr.dryHours >= longest)) return;
+  }
   let signal = 0;
   for (const w of tr.s.warnings.rainstorm) {
     const rank = WARNING_LEVELS.indexOf(w.level);
@@ -91,6 +97,22 @@ function updateWarning(tr: Trial, h: number): void {
     tr.warningTimeline.push({ t: tr.now, level: tr.warning.value });
     responseEvidence(tr);
   }
+}
+
+/**
+ * The longest warning window (hours), or −1 when some threshold is not above zero: after that
+ * many dry hours (or when no rain has fallen yet) every window sums to 0 and no threshold is
+ * reached. Per scenario.
+ */
+const quietAfterHours = new WeakMap<object, number>();
+function quietAfter(tr: Trial): number {
+  const w = tr.s.warnings;
+  let q = quietAfterHours.get(w);
+  if (q === undefined) {
+    q = w.rainstorm.every((x) => x.thresholdMm > 0) ? Math.max(0, ...w.rainstorm.map((x) => x.windowHours)) : -1;
+    quietAfterHours.set(w, q);
+  }
+  return q;
 }
 
 /** Ratio of the storm so far (up to hour h) to the landslide threshold (≥ 1: above it); pure read. */

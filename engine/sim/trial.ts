@@ -362,6 +362,8 @@ export class Trial {
   villagesAwaitingRelief = 0;
   /** Rainfall so far this event (mm) and the first rainy hour (−1 before any rain). */
   cumRainMm = 0;
+  /** dry hours in a row up to the hour last ticked (all of them while it has not rained yet) */
+  dryHours = 0;
   firstRainHour = -1;
   private readonly siteRain: (Rng | undefined)[] = [];
 
