@@ -5,7 +5,7 @@ import { maxStoppingSe } from '../montecarlo/headlineEstimates.ts';
 import { mcLayout } from '../montecarlo/mcLayout.ts';
 import { runChunk } from '../montecarlo/runChunk.ts';
 import { summarize } from '../montecarlo/summarize.ts';
-import { loadScenario } from '../scenario/loadScenario.ts';
+import { loadParsedScenario, loadScenario } from '../scenario/loadScenario.ts';
 import { runTrial } from '../sim/runTrial.ts';
 import { xstateMachines } from '../sim/trial.ts';
 import { ENGINE_VERSION } from '../version.ts';
@@ -21,6 +21,7 @@ export const countyModel: Model<'county'> = {
   timeUnit: 'minutes',
   claims: (raw) => raw === null || typeof raw !== 'object' || !('model' in raw) || (raw as { model?: unknown }).model === undefined,
   load: (text, file, lang) => loadScenario(text, file, lang),
+  loadParsed: (doc, lang) => loadParsedScenario(doc, lang),
   run: (s, seed, opts = {}) => runTrial(s, seed, xstateMachines, opts.played ? { mode: opts.played.mode, decisions: opts.played.decisions, log: opts.keepLog ?? true } : { log: opts.keepLog ?? true }),
   manifest: (s, x) => ({
     type: 'manifest',

@@ -3,7 +3,7 @@ import { evacCsvHeader } from '../evacuation/montecarlo/evacCsv.ts';
 import { evacMcLayout } from '../evacuation/montecarlo/evacMcLayout.ts';
 import { runEvacChunk } from '../evacuation/montecarlo/runEvacChunk.ts';
 import { evacMaxStoppingSe, summarizeEvac } from '../evacuation/montecarlo/summarizeEvac.ts';
-import { loadEvacuationScenario } from '../evacuation/loadEvacuationScenario.ts';
+import { loadEvacuationScenario, loadParsedEvacuationScenario } from '../evacuation/loadEvacuationScenario.ts';
 import { runEvacuation } from '../evacuation/runEvacuation.ts';
 import { evacManifest } from '../evacuation/evacManifest.ts';
 import type { Model } from './model.ts';
@@ -17,6 +17,7 @@ export const evacuationModel: Model<'evacuation'> = {
   timeUnit: 'seconds',
   claims: (raw) => raw !== null && typeof raw === 'object' && (raw as { model?: unknown }).model === 'evacuation',
   load: (text, file, lang) => loadEvacuationScenario(text, file, lang),
+  loadParsed: (doc, lang) => loadParsedEvacuationScenario(doc, lang),
   run: (s, seed, opts = {}) => {
     const p = opts.played;
     const r = runEvacuation(s, seed, { keepLog: opts.keepLog ?? true, ...(p ? { mode: p.mode, decisions: p.decisions } : {}) });

@@ -2,6 +2,7 @@ import type { Lang } from '../i18n/lang.ts';
 import type { McAggregate } from '../montecarlo/aggregate.ts';
 import type { Chunk, ChunkResult } from '../montecarlo/runChunk.ts';
 import type { SummaryMeta } from '../montecarlo/summarize.ts';
+import type { LocatedDoc } from '../scenario/parseLocated.ts';
 import type { Problem } from '../scenario/problem.ts';
 import type { LogEvent } from '../sim/eventLog.ts';
 import type { DecisionOf, LayoutOf, ManifestOf, ModelId, OutcomeOf, ScenarioOf, SummaryOf } from './modelTypes.ts';
@@ -51,6 +52,8 @@ export interface Model<K extends ModelId> {
   claims(raw: unknown): boolean;
   /** parse → migrate → validate → freeze, every problem located `FILE:LINE:COL` */
   load(text: string, file: string, lang: Lang): ModelLoadResult<K>;
+  /** the same after the parse, for text parsed once (and bounded) by `parseLocated` */
+  loadParsed(doc: LocatedDoc, lang: Lang): ModelLoadResult<K>;
   /** one run over a uint32 seed, with the plan's policy or a drill's recorded decisions */
   run(s: ScenarioOf<K>, seed: number, opts?: { played?: Played<K>; keepLog?: boolean }): ModelRun<K>;
   /** the first line of a run's log: what `replay` needs to repeat the run */

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { formatProblem, type Lang } from '../../engine/index.ts';
-import { scenarioModelOf } from '../../engine/evacuation/index.ts';
+import { scenarioModelOf } from '../../engine/model/loadAnyScenario.ts';
 import type { ModelId, ScenarioOf } from '../../engine/model/modelTypes.ts';
 import { loadAnyScenarioFile } from '../../engine/node/anyScenarioFile.ts';
+import { readTextFile } from '../../engine/node/readTextFile.ts';
 import { CliExit, EXIT } from './cliExit.ts';
 import { msg } from './messages.ts';
 
@@ -27,14 +27,11 @@ export function loadAnyOrExit(file: string, lang: Lang): AnyLoaded {
     throw new CliExit(EXIT.badInput, msg(lang, 'invalid', { file, count: r.problems.filter((p) => p.severity === 'error').length }));
   }
   const text = r.text ?? '';
-  return r.model === 'evacuation' ? { model: 'evacuation', scenario: r.scenario, text } : { model: 'county', scenario: r.scenario, text };
+  return { model: r.model, scenario: r.scenario, text } as AnyLoaded;
 }
 
-/** True when the file reads as a building scenario (`model: evacuation`); false if it cannot be read. */
-export function isBuildingScenarioFile(file: string): boolean {
-  try {
-    return scenarioModelOf(readFileSync(file, 'utf8')) === 'evacuation';
-  } catch {
-    return false;
-  }
+/** The model a scenario file is for (by its `model` key); 'county' when it cannot be read or parsed, whose loader then says why. */
+export function modelIdOfFile(file: string): ModelId {
+  const r = readTextFile(file, 'en');
+  return r.ok ? scenarioModelOf(r.text) : 'county';
 }

@@ -21,7 +21,8 @@ import { sha256Hex } from '../../engine/node/scenarioFile.ts';
 import { locate } from '../../engine/scenario/locate.ts';
 import { formatSweep } from '../report/formatSweep.ts';
 import { CliExit, EXIT } from './cliExit.ts';
-import { isBuildingScenarioFile } from './loadAnyOrExit.ts';
+import { modelIdOfFile } from './loadAnyOrExit.ts';
+import { MODELS } from '../../engine/model/models.ts';
 import { loadOrExit } from './loadOrExit.ts';
 import { msg } from './messages.ts';
 import { parseSeed } from './parseSeed.ts';
@@ -82,7 +83,8 @@ function prepareVariants(file: string, text: string, params: SweepParameter[], l
  * headline estimate and the tornado table. Ctrl-C stops at once and writes nothing.
  */
 export async function sweepCommand(file: string, opts: SweepOptions, lang: Lang): Promise<void> {
-  if (isBuildingScenarioFile(file)) throw new CliExit(EXIT.badInput, msg(lang, 'evacNoSweep', { file }));
+  // only the county model offers sweeps so far (engine/model: supports.sweep)
+  if (!MODELS[modelIdOfFile(file)].supports.sweep) throw new CliExit(EXIT.badInput, msg(lang, 'evacNoSweep', { file }));
   const trials = parseInteger('--trials', opts.trials, SIMULATE_LIMITS.trials, lang);
   const workers = opts.workers === undefined ? defaultWorkers(trials) : parseInteger('--workers', opts.workers, SIMULATE_LIMITS.workers, lang);
   const chunkSize = opts.chunk === undefined ? defaultChunkSize(trials) : parseInteger('--chunk', opts.chunk, SIMULATE_LIMITS.chunk, lang);
