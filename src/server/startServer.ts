@@ -7,6 +7,7 @@ import { DrillStore } from './drillStore.ts';
 import { smsg } from './messages.ts';
 import { kioskRoutes } from './kioskRoutes.ts';
 import { playbackRoutes } from './playbackRoutes.ts';
+import { plannerRoutes } from './plannerRoutes.ts';
 import { reportRoutes } from './reportRoutes.ts';
 import { scenarioRoutes } from './scenarioRoutes.ts';
 import { listScenarios, scenarioResolver, SCENARIO_DIR } from './scenarioDir.ts';
@@ -71,7 +72,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
   const rec = service.recoverAll();
   if (rec.count) out(smsg(lang, 'recovered', { count: rec.count, running: rec.running }));
   for (const id of rec.broken) out(smsg(lang, 'recoverFailed', { id, detail: service.drill(id)?.broken ?? '' }));
-  const app = buildServer({ service, adminToken, plugins: [reportRoutes, kioskRoutes(o.scenarioDirs ?? [SCENARIO_DIR]), scenarioRoutes(o.scenarioDirs ?? [SCENARIO_DIR]), playbackRoutes()], appDir: o.appDir === undefined ? APP_DIR : o.appDir, scenarios: () => listScenarios(o.scenarioDirs ?? [SCENARIO_DIR]) });
+  const app = buildServer({ service, adminToken, plugins: [reportRoutes, kioskRoutes(o.scenarioDirs ?? [SCENARIO_DIR]), scenarioRoutes(o.scenarioDirs ?? [SCENARIO_DIR]), playbackRoutes(), plannerRoutes(o.scenarioDirs ?? [SCENARIO_DIR])], appDir: o.appDir === undefined ? APP_DIR : o.appDir, scenarios: () => listScenarios(o.scenarioDirs ?? [SCENARIO_DIR]) });
   const timer = setInterval(() => {
     try {
       service.tickAll();
