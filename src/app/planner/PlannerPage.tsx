@@ -1,0 +1,189 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { McSummary } from '../../../engine/montecarlo/summaryTypes.ts';
+import type { EvacMcSummary } from '../../../engine/evacuation/montecarlo/evacSummaryTypes.ts';
+import { Panel } from '../ui/Panel.tsx';
+import { useLang } from '../ui/useLang.ts';
+import { runBrowserMonteCarlo } from './browserChunkPool.ts';
+import { CountyResults } from './CountyResults.tsx';
+import { downloadText } from './download.ts';
+import { EvacResults } from './EvacResults.tsx';
+import { duration } from './plannerFormat.ts';
+import { ensurePlannerI18n } from './plannerI18n.ts';
+import { equivalentCommand, parseRunSettings, plannerSummary, summaryJson, trialsCsv, type PlannerRunSettings, type SettingsError } from './plannerRun.ts';
+import type { PlannerScenario } from './plannerScenario.ts';
+import { RunForm, type RunFields } from './RunForm.tsx';
+import { ScenarioPicker } from './ScenarioPicker.tsx';
+import './planner.css';
+
+ensurePlannerI18n();
+
+/** A finished (or stopped) run as the results panel shows it; the files are built once. */
+interface Finished {
+  file: string;
+  settings: PlannerRunSettings;
+  summary: McSummary | EvacMcSummary;
+  json: string;
+  csv: string | null;
+  secs: number;
+}
+
+type RunState =
+  | { kind: 'idle' }
+  | { kind: 'running'; done: number; total: number; t0: number; now: number }
+  | { kind: 'finished'; run: Finished }
+  | { kind: 'error'; text: string };
+
+const defaultWorkers = () => String(Math.max(1, Math.min(64, navigator.hardwareConcurrency || 1)));
+
+/**
+ * `#/planner`, the planner workbench: pick a shipped or uploaded scenario (validated in the page),
+ * run its Monte Carlo on Web Workers (one per core by default) with progress, ETA, cancel and
+ * "stop at ±x pp", and read the headline tables; download the summary JSON — byte-identical to
+ * `yanlian simulate --json` for the same scenario, seed, trials and chunk size — and the per-trial
+ * CSV. Loaded lazily: the other routes never load the engine's Monte Carlo.
+ */
+export default function PlannerPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [loaded, setLoaded] = useState<PlannerScenario | null>(null);
+  const [fields, setFields] = useState<RunFields>({ trials: '1000', seed: '1', chunk: '', untilSePp: '', workers: defaultWorkers(), withCsv: true });
+  const [errors, setErrors] = useState<SettingsError[]>([]);
+  const [run, setRun] = useState<RunState>({ kind: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+  const running = run.kind === 'running';
+
+  const start = async () => {
+    if (!loaded) return;
+    const p = parseRunSettings(fields);
+    const workers = /^\d{1,2}$/.test(fields.workers.trim()) ? Math.max(1, Math.min(64, Number(fields.workers))) : Number(defaultWorkers());
+    setErrors(p.ok ? [] : p.errors);
+    if (!p.ok) return;
+    const s = p.settings;
+    const ac = new AbortController();
+    abort.current = ac;
+    const lines: string[] = [];
+    const t0 = performance.now();
+    setRun({ kind: 'running', done: 0, total: s.trials, t0, now: t0 });
+    try {
+      const r = await runBrowserMonteCarlo(loaded.model, loaded.scenario, {
+        master: s.seed,
+        trials: s.trials,
+        chunkSize: s.chunkSize,
+        workers,
+        withCsv: fields.withCsv,
+        untilSe: s.untilSe,
+        signal: ac.signal,
+        onChunk: ({ trialsDone, csv }) => {
+          if (csv) lines.push(csv);
+          setRun({ kind: 'running', done: trialsDone, total: s.trials, t0, now: performance.now() });
+        },
+      });
+      const summary = plannerSummary(loaded.model, loaded.scenario, loaded.sha256, s, r) as McSummary | EvacMcSummary;
+      setRun({
+        kind: 'finished',
+        run: {
+          file: loaded.file,
+          settings: s,
+          summary,
+          json: summaryJson(summary),
+          csv: fields.withCsv ? trialsCsv(loaded.model, r.layout, lines) : null,
+          secs: (performance.now() - t0) / 1000,
+        },
+      });
+    } catch (e) {
+      setRun({ kind: 'error', text: t('planner.failed', { detail: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      abort.current = null;
+    }
+  };
+
+  const progress =
+    run.kind === 'running' ? (
+      <div className="pl-progress" data-testid="pl-progress" data-done={run.done} data-total={run.total}>
+        <progress max={run.total} value={run.done} />
+        <span>
+          {t('planner.progress', { done: run.done, total: run.total })}
+          {run.done > 0 && ` · ${t('planner.eta', { eta: duration((((run.now - run.t0) / run.done) * (run.total - run.done)) / 1000, lang) })}`}
+        </span>
+      </div>
+    ) : null;
+
+  return (
+    <div className="page planner" data-testid="planner-page">
+      <div>
+        <h1>{t('planner.title')}</h1>
+        <p className="hint">{t('planner.lead')}</p>
+      </div>
+      <Panel title={t('planner.step1')} testId="pl-step1">
+        <ScenarioPicker
+          loaded={loaded}
+          disabled={running}
+          onLoaded={(s) => {
+            setLoaded(s);
+            setRun({ kind: 'idle' });
+          }}
+        />
+      </Panel>
+      <Panel title={t('planner.step2')} testId="pl-step2">
+        <RunForm fields={fields} onChange={setFields} errors={errors} running={running} canRun={loaded !== null} onRun={() => void start()} onCancel={() => abort.current?.abort()} />
+        {progress}
+        {run.kind === 'error' && <p className="error-note">{run.text}</p>}
+        {loaded && run.kind !== 'running' && <Equivalent file={loaded.file} fields={fields} />}
+      </Panel>
+      {run.kind === 'finished' && <ResultsPanel run={run.run} />}
+    </div>
+  );
+}
+
+/** The `yanlian simulate` command that gives the same summary, when the fields are valid. */
+function Equivalent({ file, fields }: { file: string; fields: RunFields }) {
+  const { t } = useTranslation();
+  const p = parseRunSettings(fields);
+  if (!p.ok) return null;
+  return (
+    <p className="small pl-equivalent">
+      {t('planner.equivalent')}: <code data-testid="pl-command">{equivalentCommand(file, p.settings)}</code>
+    </p>
+  );
+}
+
+/** Step 3: what stopped the run, the downloads and the model's tables. */
+function ResultsPanel({ run }: { run: Finished }) {
+  const { t } = useTranslation();
+  const s = run.summary;
+  const base = `${s.scenario.id}-seed${s.seed}-${s.trials}`;
+  return (
+    <Panel
+      title={
+        <>
+          {t('planner.step3')} · {t('planner.summaryOf', { trials: s.trials, seed: s.seedInput ?? s.seed })}
+          {s.partial && <span className="pl-partial"> {t('planner.partial')}</span>}
+        </>
+      }
+      testId="pl-results"
+      actions={
+        <div className="button-row">
+          <button type="button" className="btn" data-testid="pl-download-json" onClick={() => downloadText(`${base}.summary.json`, run.json, 'application/json')}>
+            {t('planner.downloadJson')}
+          </button>
+          {run.csv !== null && (
+            <button type="button" className="btn" data-testid="pl-download-csv" onClick={() => downloadText(`${base}.trials.csv`, run.csv!, 'text/csv;charset=utf-8')}>
+              {t('planner.downloadCsv')}
+            </button>
+          )}
+        </div>
+      }
+    >
+      <p className="small" data-testid="pl-stopped" data-stopped-by={s.stoppedBy}>
+        {s.stoppedBy === 'interrupted'
+          ? t('planner.cancelled', { done: s.trials })
+          : s.stoppedBy === 'untilSe'
+            ? t('planner.stoppedUntilSe', { done: s.trials })
+            : null}{' '}
+        {t('planner.elapsed', { secs: run.secs.toFixed(1), rate: run.secs > 0 ? Math.round(s.trials / run.secs) : '—' })}
+      </p>
+      {s.format === 'yanlian-mc-summary' ? <CountyResults summary={s} /> : <EvacResults summary={s} />}
+    </Panel>
+  );
+}
