@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { HomePage } from './home/HomePage.tsx';
 import { KioskApp } from './kiosk/KioskApp.tsx';
 import { ensurePlaybackI18n } from './playback/playbackI18n.ts';
+import { ensurePlannerI18n } from './planner/plannerI18n.ts';
 import { TraineeScreen } from './trainee/TraineeScreen.tsx';
 import { TrainerConsole } from './trainer/TrainerConsole.tsx';
 import { LanguageSwitch } from './ui/LanguageSwitch.tsx';
@@ -10,12 +11,15 @@ import { useHashRoute } from './ui/useHashRoute.ts';
 
 // the playback page carries three.js and the 3D scenes: loaded only when its route is opened
 const PlaybackPage = lazy(() => import('./playback/PlaybackPage.tsx'));
+// the planner workbench carries the engine's Monte Carlo (and its Web Worker) and ECharts: loaded only on its route
+const PlannerPage = lazy(() => import('./planner/PlannerPage.tsx'));
 
 /** The web app shell: a top bar and the screen the hash route names. */
 export function App() {
   const { t } = useTranslation();
   const route = useHashRoute();
   ensurePlaybackI18n();
+  ensurePlannerI18n();
   return (
     <>
       <nav className="top-bar">
@@ -34,6 +38,9 @@ export function App() {
         <a href="#/playback" className={route.path === 'playback' ? 'active' : ''} data-testid="nav-playback">
           {t('playback.nav')}
         </a>
+        <a href="#/planner" className={route.path === 'planner' ? 'active' : ''} data-testid="nav-planner">
+          {t('planner.nav')}
+        </a>
         <span className="spacer" />
         <LanguageSwitch />
       </nav>
@@ -47,6 +54,10 @@ export function App() {
         ) : route.path === 'playback' ? (
           <Suspense fallback={<p className="page">…</p>}>
             <PlaybackPage />
+          </Suspense>
+        ) : route.path === 'planner' ? (
+          <Suspense fallback={<p className="page">…</p>}>
+            <PlannerPage />
           </Suspense>
         ) : (
           <HomePage />

@@ -23,6 +23,10 @@ export function HomePage() {
           <strong>{t('playback.homeTitle')}</strong>
           <span>{t('playback.homeHint')}</span>
         </a>
+        <a className="choice-card" href="#/planner" data-testid="go-planner">
+          <strong>{t('planner.homeTitle')}</strong>
+          <span>{t('planner.homeHint')}</span>
+        </a>
       </div>
       <p className="hint">
         <a href="/status">{t('home.status')}</a>
