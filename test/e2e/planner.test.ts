@@ -1,0 +1,194 @@
+/**
+ * The planner workbench (#/planner) end to end in Debian's Chromium (playwright-core, no browser
+ * download): the app built with Vite and served by the real server. A planner picks a shipped
+ * scenario, runs its Monte Carlo on Web Workers in the page and downloads the summary JSON, which
+ * must equal `yanlian simulate --json` (spawned here) byte for byte — the default county scenario
+ * (200 trials) and the school building (100 trials, a text seed; then with "stop at ±x pp" and a
+ * chunk size, which stops early). A broken upload lists its problems at the CLI's lines and columns and loads
+ * nothing; a valid upload carries the file's SHA-256; cancel stops the run and marks it partial.
+ * The production build keeps the planner out of the main chunk. Screenshots (1366×768) go to
+ * $YANLIAN_E2E_SHOTS or a temp folder.
+ *
+ * Skips, saying why, only when no Chromium binary exists (CHROMIUM_PATH or /usr/bin/chromium).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../src/server/startServer.ts';
+
+const run = promisify(execFile);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const FLAGS = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+if (!HAVE_CHROMIUM) process.stderr.write(`\n[e2e] SKIPPED: no Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.\n\n`);
+
+/** `yanlian simulate FILE … --json OUT` in a child process; the JSON file's bytes. */
+async function cliSummary(work: string, file: string, args: string[]): Promise<Buffer> {
+  const out = join(work, `cli-${Math.random().toString(36).slice(2)}.json`);
+  await run(process.execPath, [join(ROOT, 'bin/yanlian.js'), 'simulate', join(ROOT, file), ...args, '--json', out], { cwd: ROOT, maxBuffer: 1 << 24 });
+  return readFileSync(out);
+}
+
+describe.skipIf(!HAVE_CHROMIUM)(`planner workbench in Chromium (${CHROMIUM})`, () => {
+  let work: string;
+  let shots: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'yanlian-pl-e2e-'));
+    shots = process.env.YANLIAN_E2E_SHOTS ?? join(work, 'shots');
+    mkdirSync(shots, { recursive: true });
+    const { build } = await import('vite');
+    const appDir = join(work, 'app');
+    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'src/app'), logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
+    // the planner is code-split: the main chunk carries neither the Monte Carlo summary nor the worker
+    const js = readdirSync(join(appDir, 'assets')).filter((f) => f.endsWith('.js'));
+    const main = readFileSync(join(appDir, 'assets', js.find((f) => f.startsWith('index-'))!), 'utf8');
+    expect(main).not.toContain('yanlian-mc-summary');
+    expect(main).not.toContain('mcWorker');
+    expect(js.some((f) => f.startsWith('mcWorker-'))).toBe(true);
+    server = await startServer({ port: 0, host: '127.0.0.1', db: join(work, 'drills.sqlite'), appDir, out: () => {} });
+    base = `http://127.0.0.1:${server.port}/`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+    const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    page = await ctx.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    process.stdout.write(`[e2e] planner screenshots in ${shots}\n`);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => {});
+    await server?.close().catch(() => {});
+    if (!process.env.YANLIAN_E2E_SHOTS && work) rmSync(work, { recursive: true, force: true });
+  });
+
+  const openPlanner = async () => {
+    await page.goto('about:blank');
+    await page.goto(`${base}#/planner`);
+    await expect.poll(() => page.getByTestId('planner-page').isVisible()).toBe(true);
+  };
+
+  const pickShipped = async (name: string) => {
+    await page.getByTestId(`pl-scenario-${name}`).click();
+    await expect.poll(() => page.getByTestId('pl-loaded').textContent(), { timeout: 60_000 }).toContain(`${name}.yaml`);
+  };
+
+  /** Fills the form, runs, waits for the results and returns the downloaded summary's bytes. */
+  const runInPage = async (f: { trials: string; seed: string; chunk?: string; untilSePp?: string }): Promise<Buffer> => {
+    await page.getByTestId('pl-trials').fill(f.trials);
+    await page.getByTestId('pl-seed').fill(f.seed);
+    await page.getByTestId('pl-chunk').fill(f.chunk ?? '');
+    await page.getByTestId('pl-until-se').fill(f.untilSePp ?? '');
+    await page.getByTestId('pl-run').click();
+    await expect.poll(() => page.getByTestId('pl-results').count(), { timeout: 240_000, interval: 500 }).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pl-download-json').click()]);
+    return readFileSync((await download.path())!);
+  };
+
+  it('the home page links to the planner workbench, which lists the shipped scenarios', async () => {
+    await page.goto(base);
+    await page.getByTestId('go-planner').click();
+    await expect.poll(() => page.getByTestId('planner-page').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('pl-scenario-lezhi-rainstorm').count()).toBe(1);
+    expect(await page.getByTestId('pl-scenario-school-fire-evacuation').textContent()).toContain('建筑疏散');
+    expect(await page.getByTestId('pl-run').isDisabled()).toBe(true);
+  });
+
+  it('a broken upload shows its problems at the lines and columns the CLI gives, and loads nothing', async () => {
+    const file = join(ROOT, 'test/fixtures/scenarios/school-broken.yaml');
+    await openPlanner();
+    await page.getByTestId('pl-file').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('pl-problem').count()).toBeGreaterThan(0);
+    const shown = await page.getByTestId('pl-problem').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-line')}:${e.getAttribute('data-col')}`));
+    const cli = await run(process.execPath, [join(ROOT, 'bin/yanlian.js'), 'validate', file], { cwd: ROOT }).catch((e: { stdout: string; stderr: string }) => e);
+    const located = [...`${cli.stdout}${cli.stderr}`.matchAll(/school-broken\.yaml:(\d+):(\d+) /g)].map((m) => `${m[1]}:${m[2]}`);
+    expect(located.length).toBeGreaterThan(0);
+    expect(shown).toEqual(located);
+    expect(await page.getByTestId('pl-problems').textContent()).toContain('第 17 行第 36 列');
+    expect(await page.getByTestId('pl-loaded').count()).toBe(0);
+    expect(await page.getByTestId('pl-run').isDisabled()).toBe(true);
+    await page.screenshot({ path: join(shots, 'planner-broken-upload.png') });
+  });
+
+  it('a valid upload loads with the SHA-256 of its bytes', async () => {
+    const file = join(ROOT, 'scenarios/school-fire-evacuation.yaml');
+    const { createHash } = await import('node:crypto');
+    await page.getByTestId('pl-file').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('pl-loaded').getAttribute('data-sha256')).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
+    expect(await page.getByTestId('pl-problems').count()).toBe(0);
+    expect(await page.getByTestId('pl-loaded').getAttribute('data-model')).toBe('evacuation');
+  });
+
+  it('lezhi-rainstorm, 200 trials: the page’s summary JSON is byte-identical to yanlian simulate --json', async () => {
+    const cli = await cliSummary(work, 'scenarios/lezhi-rainstorm.yaml', ['--trials', '200', '--seed', '7']);
+    await openPlanner();
+    await pickShipped('lezhi-rainstorm');
+    const browserJson = await runInPage({ trials: '200', seed: '7' });
+    expect(browserJson.length).toBe(cli.length);
+    expect(browserJson.equals(cli)).toBe(true);
+    expect(await page.getByTestId('pl-stockout').locator('tbody tr').count()).toBeGreaterThan(3);
+    expect(await page.getByTestId('pl-stockout').textContent()).toContain('乡镇库');
+    expect(await page.getByTestId('pl-targets').locator('tbody tr').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid=pl-chart-stockout] svg').count()).toBe(1);
+    expect(await page.getByTestId('pl-command').textContent()).toBe('npx yanlian simulate lezhi-rainstorm.yaml --trials 200 --seed 7 --json summary.json');
+    await page.screenshot({ path: join(shots, 'planner-lezhi-top.png') });
+    await page.getByTestId('pl-results').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'planner-lezhi-results.png') });
+    await page.getByTestId('pl-chart-stockout').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'planner-lezhi-charts.png') });
+    // the CSV: BOM, header, one line per trial
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pl-download-csv').click()]);
+    const csv = readFileSync((await dl.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.trimEnd().split('\n').length).toBe(201);
+  }, 300_000);
+
+  it('school-fire-evacuation, 100 trials with a text seed: byte-identical; then "stop at ±6 pp" with chunk 20, byte-identical too', async () => {
+    const cli = await cliSummary(work, 'scenarios/school-fire-evacuation.yaml', ['--trials', '100', '--seed', 'drill-2025']);
+    await openPlanner();
+    await pickShipped('school-fire-evacuation');
+    const browserJson = await runInPage({ trials: '100', seed: 'drill-2025' });
+    expect(browserJson.equals(cli)).toBe(true);
+    expect(JSON.parse(cli.toString('utf8')).seedInput).toBe('drill-2025');
+    expect(await page.getByTestId('pl-from-alarm').textContent()).toMatch(/\d+ \/ \d+/);
+    await page.getByTestId('pl-results').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'planner-school-results.png') });
+
+    const cliSe = await cliSummary(work, 'scenarios/school-fire-evacuation.yaml', ['--trials', '300', '--seed', '3', '--chunk', '20', '--until-se', '0.06']);
+    expect(JSON.parse(cliSe.toString('utf8')).stoppedBy).toBe('untilSe');
+    const browserSe = await runInPage({ trials: '300', seed: '3', chunk: '20', untilSePp: '6' });
+    expect(browserSe.equals(cliSe)).toBe(true);
+    expect(await page.getByTestId('pl-stopped').getAttribute('data-stopped-by')).toBe('untilSe');
+  }, 300_000);
+
+  it('cancel stops the workers and shows the trials done as a partial summary', async () => {
+    await openPlanner();
+    await pickShipped('lezhi-rainstorm');
+    await page.getByTestId('pl-trials').fill('100000');
+    await page.getByTestId('pl-seed').fill('1');
+    await page.getByTestId('pl-chunk').fill('10');
+    await page.getByTestId('pl-run').click();
+    await expect.poll(async () => Number(await page.getByTestId('pl-progress').getAttribute('data-done')), { timeout: 120_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: join(shots, 'planner-running.png') });
+    await page.getByTestId('pl-cancel').click();
+    await expect.poll(() => page.getByTestId('pl-stopped').getAttribute('data-stopped-by')).toBe('interrupted');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pl-download-json').click()]);
+    const s = JSON.parse(readFileSync((await dl.path())!, 'utf8')) as { partial: boolean; trials: number; trialsRequested: number };
+    expect(s.partial).toBe(true);
+    expect(s.trials).toBeGreaterThan(0);
+    expect(s.trials).toBeLessThan(s.trialsRequested);
+    expect(s.trials % 10).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+});
