@@ -2,6 +2,11 @@
  * The drill server's wire format as the web app reads it (src/server/buildServer.ts,
  * src/server/views.ts). The app renders these frames; it never simulates anything itself.
  */
+// The engine's own types, imported type-only (nothing of the engine enters the bundle), not copied.
+import type { Role } from '../../../engine/drill/audience.ts';
+import type { DecisionKind } from '../../../engine/drill/drillConfig.ts';
+import type { DrillPhase } from '../../../engine/drill/drillLifecycle.machine.ts';
+import type { RecordKind } from '../../../engine/drill/records.ts';
 
 /** Text in both languages; English may be missing (falls back to the Chinese). */
 export interface Bilingual {
@@ -16,35 +21,18 @@ export interface ApiError {
   en: string;
 }
 
-export type Role = 'director' | 'evaluator' | 'trainee' | 'observer';
-export type DrillPhase = 'draft' | 'briefing' | 'running' | 'paused' | 'ended' | 'debriefed';
+export type { Role } from '../../../engine/drill/audience.ts';
+export type { DrillPhase } from '../../../engine/drill/drillLifecycle.machine.ts';
+export type { DecisionKind } from '../../../engine/drill/drillConfig.ts';
+export type { RecordKind } from '../../../engine/drill/records.ts';
+/** A trainee decision as sent to `POST /api/drill/actions` (engine/drill/decisionSchema.ts). */
+export type { Decision } from '../../../engine/sim/decision.ts';
 export type DrillMode = 'open' | 'blind';
 /** County response level (应急响应): Ⅳ lowest … Ⅰ highest. */
 export type ResponseLevel = 'IV' | 'III' | 'II' | 'I';
 /** Rainstorm warning signal (暴雨预警信号). */
 export type WarningLevel = 'blue' | 'yellow' | 'orange' | 'red';
 export type Channel = 'phone' | 'sms' | 'radio' | 'written' | 'video';
-export type DecisionKind =
-  | 'issueWarning'
-  | 'setResponseLevel'
-  | 'dispatchTeam'
-  | 'evacuate'
-  | 'openShelter'
-  | 'releaseStock'
-  | 'requestResupply'
-  | 'situationReport';
-
-/** A trainee decision as sent to `POST /api/drill/actions` (engine/drill/decisionSchema.ts). */
-export type Decision =
-  | { kind: 'issueWarning'; level: WarningLevel | 'none' }
-  | { kind: 'setResponseLevel'; level: ResponseLevel | 'ended' }
-  | { kind: 'dispatchTeam'; team: string; task: { kind: 'clear'; link: string } | { kind: 'rescue'; site: string } | { kind: 'suppress'; site: string } }
-  | { kind: 'evacuate'; site: string }
-  | { kind: 'openShelter'; shelter: string }
-  | { kind: 'releaseStock'; warehouse: string; village: string; items: Record<string, number> }
-  | { kind: 'requestResupply'; warehouse: string }
-  | { kind: 'situationReport'; text: string; figures?: { affectedPeople?: number; deadMissing?: number; cutLinks?: number } };
-
 /** The drill clock: simulated minutes since the scenario start, paced at `speed`×. */
 export interface ClockFrame {
   phase: DrillPhase;
@@ -71,23 +59,6 @@ export interface You {
   position: string | null;
   name?: string;
 }
-
-/** Kinds of drill-log records (engine/drill/records.ts). */
-export type RecordKind =
-  | 'created'
-  | 'phase'
-  | 'clock'
-  | 'commitment'
-  | 'participant'
-  | 'sim'
-  | 'intel'
-  | 'inject'
-  | 'injectScript'
-  | 'ack'
-  | 'action'
-  | 'note'
-  | 'reveal'
-  | 'recovered';
 
 /**
  * One drill-log record as this viewer may see it. Staff frames carry `seq` and `audience`;
