@@ -180,6 +180,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`planner workbench in Chromium (${CHROMIUM})`, (
     await page.getByTestId('pl-chunk').fill('10');
     await page.getByTestId('pl-run').click();
     await expect.poll(async () => Number(await page.getByTestId('pl-progress').getAttribute('data-done')), { timeout: 120_000 }).toBeGreaterThan(0);
+    await page.getByTestId('pl-progress').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, 'planner-running.png') });
     await page.getByTestId('pl-cancel').click();
     await expect.poll(() => page.getByTestId('pl-stopped').getAttribute('data-stopped-by')).toBe('interrupted');
