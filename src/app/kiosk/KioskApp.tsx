@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvacRunResult } from '../../../engine/evacuation/runEvacuation.ts';
 import { langOf, pickText } from '../format/pickText.ts';
@@ -15,6 +15,7 @@ import { playbackIndex } from './playbackIndex.ts';
 import { QuestionCard } from './QuestionCard.tsx';
 import { ResultCard } from './ResultCard.tsx';
 import { useIdleTimeout } from './useIdleTimeout.ts';
+import { useKioskLockdown } from './useKioskLockdown.ts';
 import { movePoint, runPlan, runVisitor, stairStatuses, type KioskContext } from './visitorRun.ts';
 
 export interface KioskAppProps {
@@ -26,14 +27,20 @@ export interface KioskAppProps {
   idleMs?: number;
 }
 
-type Step = 'start' | 'role' | 'alarm' | 'question' | 'play' | 'result';
+// the rainstorm experience carries three.js and the county engine: loaded only when a visitor picks it
+const RainstormExperience = lazy(() => import('./RainstormExperience.tsx'));
+
+type Step = 'start' | 'role' | 'alarm' | 'question' | 'play' | 'result' | 'rain';
 type Stairs = ReturnType<typeof stairStatuses>;
 
 /**
- * The science-centre kiosk (自救互救体验馆): start → pick a role → the alarm → "what would you
+ * The science-centre kiosk (自救互救体验馆): the start screen offers two experiences. The school
+ * fire (2D): start → pick a role → the alarm → "what would you
  * do?" → the evacuation replayed as an animated elevation → the result with 科普 explanations,
  * against the plan's own run of the same fire. The pure engine runs here, in the browser; the
- * server only hands over the loaded scenario.
+ * server only hands over the loaded scenario. The rainstorm (3D, RainstormExperience, loaded
+ * lazily): the county chain run in the browser and replayed on the visitor's village. The idle
+ * timeout returns either to the start screen; the page is locked down (useKioskLockdown).
  */
 export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: KioskAppProps) {
   const { t, i18n } = useTranslation();
@@ -50,6 +57,8 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
   const [plan, setPlan] = useState<EvacRunResult | null>(null);
   const [visitor, setVisitor] = useState<ReturnType<typeof runVisitor> | null>(null);
   const [played, setPlayed] = useState(false);
+  const [rainSeed, setRainSeed] = useState<number | null>(null);
+  useKioskLockdown();
 
   useEffect(() => {
     let live = true;
@@ -74,6 +83,7 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
     setPlan(null);
     setVisitor(null);
     setPlayed(false);
+    setRainSeed(null);
   }, []);
   const idle = useIdleTimeout(idleMs, step !== 'start', reset);
 
@@ -102,6 +112,10 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
   const begin = () => {
     setSeed(fixedSeed ?? pickSeed());
     setStep('role');
+  };
+  const beginRain = () => {
+    setSeed(fixedSeed ?? pickSeed());
+    setStep('rain');
   };
   const chooseRole = (r: KioskRole) => {
     if (!scenario) return;
@@ -139,11 +153,11 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
   return (
     <div className="kiosk" data-testid="kiosk" data-step={step}>
       <header className="kiosk-head">
-        <h1>{t('kiosk.title')}</h1>
+        <h1>{step === 'start' ? t('kiosk.pick.title') : step === 'rain' ? t('kiosk.rain.title') : t('kiosk.title')}</h1>
         <span className="spacer" />
         {step !== 'start' && (
           <>
-            <span className="kiosk-seed">{t('kiosk.seed', { seed })}</span>
+            <span className="kiosk-seed">{step === 'rain' ? t('kiosk.rain.runNo', { seed: rainSeed ?? seed }) : t('kiosk.seed', { seed })}</span>
             <button type="button" className="kiosk-btn" data-testid="kiosk-restart" onClick={reset}>
               {t('kiosk.restart')}
             </button>
@@ -159,7 +173,7 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
         </p>
       )}
 
-      {error && (
+      {error && step !== 'rain' && (
         <div className="kiosk-card">
           <ErrorNote error={error} testId="kiosk-error" />
           <button type="button" className="kiosk-btn" onClick={() => setAttempt((a) => a + 1)}>
@@ -168,12 +182,37 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
         </div>
       )}
 
-      {step === 'start' && !error && (
-        <button type="button" className="kiosk-start" data-testid="kiosk-start" disabled={!scenario} onClick={begin}>
-          <span className="kiosk-start-title">{scenario ? pickText(data!.title, lang) : t('kiosk.loading')}</span>
-          <span className="kiosk-start-sub">{t('kiosk.subtitle')}</span>
-          <span className="kiosk-start-cta">{t('kiosk.start')}</span>
-        </button>
+      {step === 'start' && (
+        <section className="kiosk-pick" data-testid="kiosk-pick">
+          <p className="kiosk-pick-hint">{t('kiosk.pick.hint')}</p>
+          <div className="kiosk-pick-grid">
+            {!error && (
+              <button type="button" className="kiosk-start" data-testid="kiosk-start" disabled={!scenario} onClick={begin}>
+                <span className="kiosk-start-title">{scenario ? pickText(data!.title, lang) : t('kiosk.loading')}</span>
+                <span className="kiosk-start-sub">{t('kiosk.subtitle')}</span>
+                <span className="kiosk-start-cta">{t('kiosk.start')}</span>
+              </button>
+            )}
+            <button type="button" className="kiosk-start kiosk-start-rain" data-testid="kiosk-start-rain" onClick={beginRain}>
+              <span className="kiosk-start-tag">{t('kiosk.pick.rain.tag')}</span>
+              <span className="kiosk-start-title">{t('kiosk.pick.rain.title')}</span>
+              <span className="kiosk-start-sub">{t('kiosk.pick.rain.desc')}</span>
+              <span className="kiosk-start-cta">{t('kiosk.start')}</span>
+            </button>
+          </div>
+        </section>
+      )}
+
+      {step === 'rain' && (
+        <Suspense
+          fallback={
+            <section className="kiosk-card" data-testid="kiosk-rain-loading">
+              <p className="kiosk-big">{t('kiosk.rain.loading')}</p>
+            </section>
+          }
+        >
+          <RainstormExperience seed={seed} onHome={reset} onSeed={setRainSeed} />
+        </Suspense>
       )}
 
       {step === 'role' && (

@@ -16,10 +16,13 @@ export interface CountySceneProps {
   terrain: CountyTerrain;
   /** the time and state to draw (a playback's Player, or a live map's records so far) */
   player: SceneSource;
+  /** where the orbit controls look and turn about (scene units; default the county's middle, [0, 0, 0]) */
+  target?: readonly [number, number, number];
 }
 
 type XZ = readonly [number, number];
 const ORIGIN: XZ = [0, 0];
+const ORIGIN3 = [0, 0, 0] as const;
 const m4 = new Matrix4();
 const q = new Quaternion();
 const up = new Quaternion();
@@ -32,7 +35,7 @@ const col = new Color();
  * sites, stores with stock bars, shelters with occupancy bars, villages and seats, forest fires,
  * and teams and relief trucks as instanced meshes moved in useFrame (no React render per frame).
  */
-export function CountyScene({ scenario: s, terrain, player }: CountySceneProps) {
+export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3 }: CountySceneProps) {
   const node = useMemo(() => new Map<string, XZ>(s.roads.nodes.map((n) => [n.id, terrain.project(n.position[0], n.position[1])])), [s, terrain]);
   const ground = (x: number, z: number, lift = 0) => new Vector3(x, terrain.heightAt(x, z) + lift, z);
   const villageXZ = useMemo(() => new Map<string, XZ>(s.region.villages.map((v) => [v.id, terrain.project(v.position[0], v.position[1])])), [s, terrain]);
@@ -259,7 +262,7 @@ export function CountyScene({ scenario: s, terrain, player }: CountySceneProps) 
       <instancedMesh ref={truckMesh} args={[geos.truck, undefined, maxTrucks]} frustumCulled={false}>
         <meshLambertMaterial color="#17a2b8" />
       </instancedMesh>
-      <OrbitControls makeDefault target={[0, 0, 0]} maxPolarAngle={1.4} minDistance={2} maxDistance={terrain.extent * 4} />
+      <OrbitControls makeDefault target={[target[0], target[1], target[2]]} maxPolarAngle={1.4} minDistance={2} maxDistance={terrain.extent * 4} />
     </>
   );
 }
