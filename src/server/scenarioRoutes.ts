@@ -32,6 +32,8 @@ const rateLimited = (seconds: number): ApiError => ({ code: 'rateLimited', zh: `
  * file's bytes, so the page can say when a log was written against another version. Unknown
  * keys are a 404 with a zh/en message (misses from one address are rate limited). Files are read
  * once; those that do not load are left out. First folder wins.
+ * `GET /api/scenarios/:key/places`: a county scenario's townships, villages and hazard sites by
+ * id and name (what the 双盲 form picks from before the drill exists), nothing of its hazard model.
  */
 export function scenarioRoutes(dirs: readonly string[] = [SCENARIO_DIR], now: () => number = Date.now) {
   return (app: FastifyInstance): void => {
@@ -53,6 +55,39 @@ export function scenarioRoutes(dirs: readonly string[] = [SCENARIO_DIR], now: ()
       }
       return hit;
     });
+
+    // the places of a shipped county scenario by name, for the 双盲 form's site pickers before
+    // the drill exists: villages, townships and hazard sites (id, name, village) — no hazard model
+    app.get('/api/scenarios/:key/places', (req, reply) => {
+      const wait = limiter.retryAfter(req.ip);
+      if (wait > 0) {
+        const s = Math.ceil(wait / 1000);
+        return reply.code(429).header('retry-after', s).send({ error: rateLimited(s) });
+      }
+      const key = String((req.params as { key?: unknown }).key ?? '');
+      const hit = KEY.test(key) ? shipped().get(key) : undefined;
+      if (!hit || hit.model !== 'county') {
+        limiter.fail(req.ip);
+        return reply.code(404).send({ error: notFound(key) });
+      }
+      return placesOf(hit.scenario as CountyPlaces);
+    });
+  };
+}
+
+/** The named places of a county scenario as the pickers read them. */
+interface CountyPlaces {
+  region: { townships: { id: string; name: Bilingual }[]; villages: { id: string; name: Bilingual; township: string }[] };
+  hazardSites: { id: string; name: Bilingual; village: string }[];
+}
+type Bilingual = { zh: string; en: string };
+
+/** Only ids, names and which village a site is in: pure. */
+function placesOf(s: CountyPlaces) {
+  return {
+    townships: s.region.townships.map((x) => ({ id: x.id, name: x.name })),
+    villages: s.region.villages.map((v) => ({ id: v.id, name: v.name, township: v.township })),
+    hazardSites: s.hazardSites.map((h) => ({ id: h.id, name: h.name, village: h.village })),
   };
 }
 

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { apiCall } from '../net/httpApi.ts';
 import type { ApiError, DrillPhase } from '../net/types.ts';
 import { ErrorNote } from '../ui/ErrorNote.tsx';
+import { SPEEDS } from './speeds.ts';
+import { useConfirm } from './ConfirmDialog.tsx';
 
 export interface ControlBarProps {
   token: string;
@@ -22,15 +24,14 @@ const OPS: Record<DrillPhase, Op[]> = {
   debriefed: [],
 };
 
-const SPEEDS = [1, 10, 30, 60, 120, 300, 600, 1800, 3600];
-
 /** The director's lifecycle and clock controls: brief, start, pause, resume, speed, end, debrief. */
 export function ControlBar({ token, phase, speed }: ControlBarProps) {
   const { t } = useTranslation();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const { dialog, ask } = useConfirm();
   const send = async (body: { op: string; speed?: number }) => {
-    if (body.op === 'end' && !window.confirm(t('control.confirmEnd'))) return;
+    if (body.op === 'end' && !(await ask({ message: t('control.confirmEnd'), confirmLabel: t('control.end'), danger: true }))) return;
     setBusy(true);
     setError(null);
     const r = await apiCall('POST', '/api/drill/control', { token, body });
@@ -59,6 +60,7 @@ export function ControlBar({ token, phase, speed }: ControlBarProps) {
       )}
       <p className="hint">{t(`control.hint.${phase}`)}</p>
       <ErrorNote error={error} testId="control-error" />
+      {dialog}
     </div>
   );
 }

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { apiCall } from '../net/httpApi.ts';
 import type { ApiError, ScenarioEntry } from '../net/types.ts';
 import { pickText } from '../format/pickText.ts';
+import { horizonText } from '../format/horizonText.ts';
 import { ErrorNote } from '../ui/ErrorNote.tsx';
 import { useLang } from '../ui/useLang.ts';
 import { blindBoundsOf, EMPTY_BOUNDS, type BlindBoundsDraft } from '../state/blindBounds.ts';
 import { BlindBoundsFields } from './BlindBoundsFields.tsx';
+import { DEFAULT_SPEED, SPEEDS } from './speeds.ts';
 
 /** What the server answers when a drill is created. */
 export interface Created {
@@ -21,8 +23,6 @@ export interface Created {
 export interface CreateDrillFormProps {
   onCreated: (c: Created) => void;
 }
-
-const SPEEDS = [1, 10, 60, 120, 600, 3600];
 
 /** Where the server admin token is remembered: this tab only (sessionStorage), never in the URL. */
 const ADMIN_TOKEN_KEY = 'yanlian.adminToken';
@@ -65,7 +65,7 @@ export function CreateDrillForm({ onCreated }: CreateDrillFormProps) {
   const [password, setPassword] = useState('');
   const [mode, setMode] = useState<'open' | 'blind'>('open');
   const [bounds, setBounds] = useState<BlindBoundsDraft>(EMPTY_BOUNDS);
-  const [speed, setSpeed] = useState(60);
+  const [speed, setSpeed] = useState(DEFAULT_SPEED);
   const [seed, setSeed] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -130,12 +130,18 @@ export function CreateDrillForm({ onCreated }: CreateDrillFormProps) {
       </label>
       <label>
         {t('create.scenario')}
-        <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="scenario-select" required>
+        <select
+          value={scenario}
+          onChange={(e) => {
+            setScenario(e.target.value);
+            // the sites picked belong to one scenario
+            setBounds((b) => ({ ...b, include: '', exclude: '' }));
+          }} data-testid="scenario-select" required>
           {!scenarios && <option value="">{t('app.loading')}</option>}
           {scenarios?.map((s) => (
             <option key={s.name} value={s.name}>
               {pickText(s.title, lang)}
-              {s.horizonHours ? ` · ${t('create.hours', { hours: s.horizonHours })}` : ''}
+              {s.horizonHours ? ` · ${horizonText(s.horizonHours, t)}` : ''}
             </option>
           ))}
         </select>
@@ -160,7 +166,7 @@ export function CreateDrillForm({ onCreated }: CreateDrillFormProps) {
           {t('mode.blind')}
         </label>
       </fieldset>
-      {mode === 'blind' && <BlindBoundsFields value={bounds} onChange={setBounds} />}
+      {mode === 'blind' && <BlindBoundsFields scenario={scenario} value={bounds} onChange={setBounds} />}
       <div className="row">
         <label>
           {t('create.speed')}

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiCall, openAuthenticatedPage } from '../net/httpApi.ts';
+import { apiCall, NETWORK_ERROR, openAuthenticatedPage, statusError } from '../net/httpApi.ts';
 import type { ApiError, DrillPhase, VerifyResponse } from '../net/types.ts';
 import { ErrorNote } from '../ui/ErrorNote.tsx';
 import { Panel } from '../ui/Panel.tsx';
@@ -38,6 +38,26 @@ export function DebriefPanel({ token, phase }: DebriefPanelProps) {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
+  // the Word document: fetched with the token (a plain link cannot carry it), saved under its Chinese name
+  const downloadDocx = async () => {
+    setError(null);
+    let res: Response;
+    try {
+      res = await fetch('/api/drill/report.docx', { headers: { authorization: `Bearer ${token}` } });
+    } catch {
+      return setError(NETWORK_ERROR);
+    }
+    if (!res.ok) {
+      const e = ((await res.json().catch(() => null)) as { error?: ApiError } | null)?.error;
+      return setError(e ?? statusError(res.status, res.headers.get('retry-after')));
+    }
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = t('debrief.docxName');
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
   const v = verify?.verification;
   return (
     <Panel title={t('debrief.heading')} testId="debrief" className={playback ? 'span-2 debrief-wide' : 'span-2'}>
@@ -45,6 +65,9 @@ export function DebriefPanel({ token, phase }: DebriefPanelProps) {
       <div className="row">
         <button type="button" className="btn btn-primary" data-testid="open-report" onClick={() => void openAuthenticatedPage('/api/drill/report.html', token).then(setError)}>
           {t('debrief.openReport')}
+        </button>
+        <button type="button" className="btn" data-testid="download-docx" onClick={() => void downloadDocx()}>
+          {t('debrief.downloadDocx')}
         </button>
         <button type="button" className="btn" onClick={() => void openAuthenticatedPage('/api/drill/report.html?whatif=20', token).then(setError)}>
           {t('debrief.openWhatIf')}

@@ -8,6 +8,7 @@ import { participants } from '../state/selectors.ts';
 import { ErrorNote } from '../ui/ErrorNote.tsx';
 import { Panel } from '../ui/Panel.tsx';
 import { useLang } from '../ui/useLang.ts';
+import { useConfirm } from './ConfirmDialog.tsx';
 
 export interface JoinCodesProps {
   code: string;
@@ -63,6 +64,7 @@ export function JoinCodes({ code, positions, events }: JoinCodesProps) {
   const [copied, setCopied] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const { dialog, ask } = useConfirm();
   const [views, setViews] = useState<Map<string, ParticipantRow['view']>>(new Map());
   const token = loadSession('director')?.token ?? null;
   const byPosition = new Map<string, string[]>();
@@ -112,48 +114,55 @@ export function JoinCodes({ code, positions, events }: JoinCodesProps) {
         {code}
       </p>
       <p className="hint">{t('positionJoin.hint')}</p>
-      <ul className="positions" data-testid="position-links">
-        {positions.map((p) => {
-          const pc = codes[p.id];
-          const name = pickText(p.name, lang);
-          return (
-            <li key={p.id} data-testid="position-link" data-position={p.id}>
-              {pc ? (
-                <a href={linkOf(pc)} target="_blank" rel="noreferrer" data-testid="position-link-url">
-                  {name}
-                </a>
-              ) : (
-                <span>{name}</span>
-              )}{' '}
-              {pc ? <code data-testid="position-code">{pc}</code> : <span className="hint">{t('positionJoin.noCode')}</span>}
-              {pc && (
-                <>
-                  <button type="button" className="btn" onClick={() => void copy(`link:${p.id}`, linkOf(pc))} data-testid="copy-link">
-                    {t('positionJoin.copyLink')}
-                  </button>
-                  <button type="button" className="btn" onClick={() => void copy(`code:${p.id}`, pc)} data-testid="copy-code">
-                    {t('positionJoin.copyCode')}
-                  </button>
-                </>
-              )}
-              {copyNote(`link:${p.id}`)}
-              {copyNote(`code:${p.id}`)}
-              <button
-                type="button"
-                className="btn btn-quiet"
-                disabled={busy || !token}
-                onClick={() => {
-                  if (!pc || window.confirm(t('positionJoin.reissueConfirm', { name }))) void issue([p.id]);
-                }}
-                data-testid="reissue"
-              >
-                {t('positionJoin.reissue')}
-              </button>
-              {byPosition.has(p.id) && <span className="tag ok">{t('codes.joined', { names: byPosition.get(p.id)!.join('、') })}</span>}
-            </li>
-          );
-        })}
-      </ul>
+      {/* open at first; the director folds it away once everyone has joined */}
+      <details open className="positions-box" data-testid="position-links-box">
+        <summary>{t('positionJoin.list', { count: positions.length, joined: positions.filter((p) => byPosition.has(p.id)).length })}</summary>
+        <ul className="positions" data-testid="position-links">
+          {positions.map((p) => {
+            const pc = codes[p.id];
+            const name = pickText(p.name, lang);
+            return (
+              <li key={p.id} data-testid="position-link" data-position={p.id}>
+                {pc ? (
+                  <a href={linkOf(pc)} target="_blank" rel="noreferrer" data-testid="position-link-url">
+                    {name}
+                  </a>
+                ) : (
+                  <span>{name}</span>
+                )}{' '}
+                {pc ? <code data-testid="position-code">{pc}</code> : <span className="hint">{t('positionJoin.noCode')}</span>}
+                {pc && (
+                  <>
+                    <button type="button" className="btn" onClick={() => void copy(`link:${p.id}`, linkOf(pc))} data-testid="copy-link">
+                      {t('positionJoin.copyLink')}
+                    </button>
+                    <button type="button" className="btn" onClick={() => void copy(`code:${p.id}`, pc)} data-testid="copy-code">
+                      {t('positionJoin.copyCode')}
+                    </button>
+                  </>
+                )}
+                {copyNote(`link:${p.id}`)}
+                {copyNote(`code:${p.id}`)}
+                <button
+                  type="button"
+                  className="btn btn-quiet"
+                  disabled={busy || !token}
+                  onClick={() => {
+                    if (!pc) return void issue([p.id]);
+                    void ask({ message: t('positionJoin.reissueConfirm', { name }), confirmLabel: t('positionJoin.reissue'), danger: true }).then((yes) => {
+                      if (yes) void issue([p.id]);
+                    });
+                  }}
+                  data-testid="reissue"
+                >
+                  {t('positionJoin.reissue')}
+                </button>
+                {byPosition.has(p.id) && <span className="tag ok">{t('codes.joined', { names: byPosition.get(p.id)!.join('、') })}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      </details>
       {positions.some((p) => !codes[p.id]) && (
         <button type="button" className="btn btn-primary" disabled={busy || !token} onClick={() => void issue()} data-testid="issue-all">
           {t('positionJoin.issueAll')}
@@ -180,6 +189,7 @@ export function JoinCodes({ code, positions, events }: JoinCodesProps) {
       )}
       <ErrorNote error={error} testId="join-codes-error" />
       <p data-testid="participant-count">{t('codes.participants', { count: joined.length })}</p>
+      {dialog}
     </Panel>
   );
 }

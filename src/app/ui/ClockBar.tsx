@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayMinutes, type ClockState } from '../net/DrillConnection.ts';
 import { simTime } from '../format/simTime.ts';
+import { horizonText } from '../format/horizonText.ts';
 
 export interface ClockBarProps {
   clock: ClockState | null;
@@ -30,7 +31,7 @@ export function ClockBar({ clock }: ClockBarProps) {
         {simTime(minutes)}
       </span>
       <span className="speed">{t('clock.speed', { speed: clock.speed })}</span>
-      <span className="horizon">{t('clock.horizon', { hours: Math.round(clock.horizonMin / 60) })}</span>
+      <span className="horizon">{t('clock.horizon', { span: horizonText(clock.horizonMin / 60, t) })}</span>
     </div>
   );
 }
