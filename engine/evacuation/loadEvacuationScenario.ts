@@ -46,7 +46,7 @@ export function loadParsedEvacuationScenario(p: LocatedDoc, lang: Lang = 'zh'): 
     return { ok: false, problems: [at(['model'], formatEvacMessage('modelMismatch', lang))] };
 
   const parsed = EvacuationScenarioV1.safeParse(raw, { error: zodLocale[lang] });
-  if (!parsed.success) problems.push(...issueProblems(parsed.error.issues, at, lang));
+  if (!parsed.success) problems.push(...issueProblems(parsed.error.issues, at, lang, EvacuationScenarioV1));
   for (const s of checkEvacSemantics(parsed.success ? parsed.data : raw))
     problems.push(at(s.path, formatEvacMessage(s.key, lang, s.params), s.severity));
   if (!parsed.success) return { ok: false, problems: sortProblems(problems) };

@@ -44,7 +44,7 @@ export function loadParsedScenario(p: LocatedDoc, lang: Lang = 'zh'): LoadResult
   }
 
   const parsed = ScenarioV1.safeParse(migrated.doc, { error: zodLocale[lang] });
-  if (!parsed.success) problems.push(...issueProblems(parsed.error.issues, at, lang));
+  if (!parsed.success) problems.push(...issueProblems(parsed.error.issues, at, lang, ScenarioV1));
   // Cross-reference checks run on the raw document too, so one pass reports every problem.
   for (const s of checkSemantics(parsed.success ? parsed.data : migrated.doc))
     problems.push(at(s.path, formatMessage(s.key, lang, s.params), s.severity));

@@ -10,6 +10,7 @@ const messages = {
     en: 'schemaVersion {found} is not supported: this engine reads 1 to {current}',
   },
   unknownKey: { zh: '未知的键 "{key}"', en: 'unknown key "{key}"' },
+  unknownKeyDidYouMean: { zh: '未知的键 "{key}"；您是否要写 "{suggestion}"？', en: 'unknown key "{key}"; did you mean "{suggestion}"?' },
   duplicateId: { zh: '重复的 id "{id}"（首次出现在 {first}）', en: 'duplicate id "{id}" (first used at {first})' },
   danglingRef: { zh: '引用了不存在的{kind} "{id}"', en: 'refers to a {kindEn} "{id}" that does not exist' },
   selfLoop: { zh: '道路的起点和终点相同（"{id}"）', en: 'road link starts and ends at the same node ("{id}")' },
