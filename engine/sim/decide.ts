@@ -17,7 +17,7 @@ const OK = { ok: true } as const;
 export function applyDecision(tr: Trial, td: TimedDecision): { ok: true } | { ok: false; error: DecisionError } {
   const checked = check(tr, td.decision);
   if (!checked.ok) return checked;
-  tr.log.add(tr.now, 'decision.applied', { by: td.by, decision: td.decision });
+  if (tr.log.on) tr.log.add(tr.now, 'decision.applied', { by: td.by, decision: td.decision });
   checked.apply();
   return OK;
 }
@@ -35,12 +35,12 @@ function check(tr: Trial, d: Decision): Checked {
       return {
         ok: true,
         apply: () => {
-          tr.log.add(tr.now, 'warning.issued', { level: d.level });
+          if (tr.log.on) tr.log.add(tr.now, 'warning.issued', { level: d.level });
           // a county warning of yellow or above puts the hazard sites on patrol (巡查)
           if (levels.indexOf(d.level) >= 2)
             s.hazardSites.forEach((site, i) => {
               if (tr.sites.value(i) === 'stable' && tr.sites.get(i).send({ type: 'WATCH' }))
-                tr.log.add(tr.now, 'site.watch', { site: site.id });
+                if (tr.log.on) tr.log.add(tr.now, 'site.watch', { site: site.id });
             });
         },
       };
@@ -107,7 +107,7 @@ function check(tr: Trial, d: Decision): Checked {
           if (m.value === 'stable') m.send({ type: 'WATCH' });
           m.send({ type: 'EVACUATE' });
           const site = s.hazardSites[i]!;
-          tr.log.add(tr.now, 'site.evacuated', { site: site.id, people: site.threatenedPeople });
+          if (tr.log.on) tr.log.add(tr.now, 'site.evacuated', { site: site.id, people: site.threatenedPeople });
           admitToShelter(tr, tr.world.siteVillage[i]!, site.threatenedPeople);
         },
       };
@@ -120,7 +120,7 @@ function check(tr: Trial, d: Decision): Checked {
         ok: true,
         apply: () => {
           tr.shelterOpen[k] = 1;
-          tr.log.add(tr.now, 'shelter.opened', { shelter: d.shelter });
+          if (tr.log.on) tr.log.add(tr.now, 'shelter.opened', { shelter: d.shelter });
         },
       };
     }

@@ -27,11 +27,19 @@ export interface Manifest {
 export class EventLog {
   readonly events: LogEvent[] = [];
 
-  constructor(private readonly enabled = true) {}
+  /**
+   * Whether events are kept. Monte Carlo runs without a log (the outcome alone is aggregated),
+   * and call sites test this before building an event's fields, which cost more than the rest
+   * of some handlers.
+   */
+  readonly on: boolean;
+
+  constructor(enabled = true) {
+    this.on = enabled;
+  }
 
   add(t: number, type: string, fields: Record<string, unknown> = {}): void {
-    // Monte Carlo runs without a log: the outcome alone is aggregated
-    if (this.enabled) this.events.push({ seq: this.events.length + 1, t: roundMinutes(t), type, ...fields });
+    if (this.on) this.events.push({ seq: this.events.length + 1, t: roundMinutes(t), type, ...fields });
   }
 }
 

@@ -65,7 +65,7 @@ export function startFireSeason(tr: Trial): void {
       tr.schedule(t, { k: 'ignite', site, day: d, n: k, level });
     }
   }
-  tr.log.add(0, 'hazard.drawn', { kind: 'fireSeason', days, ignitions, dangerDays: [...tr.fireDangerDays] });
+  if (tr.log.on) tr.log.add(0, 'hazard.drawn', { kind: 'fireSeason', days, ignitions, dangerDays: [...tr.fireDangerDays] });
 }
 
 /** A fire starts in a compartment (unless one is still burning there): weather drawn, spread fixed. */
@@ -74,7 +74,7 @@ export function onIgnite(tr: Trial, site: number, day: number, n: number, level:
   const s = tr.s.hazardSites[site]!;
   const f = s.forest!;
   if (tr.fires.some((x) => x.site === site && !Number.isFinite(x.outAt))) {
-    tr.log.add(tr.now, 'fire.merged', { site: s.id });
+    if (tr.log.on) tr.log.add(tr.now, 'fire.merged', { site: s.id });
     return;
   }
   const r = tr.rng('fire', 'day', day, 'fire', n);
@@ -94,7 +94,7 @@ export function onIgnite(tr: Trial, site: number, day: number, n: number, level:
     line: 0, lineAt: tr.now, lineRate: 0, epoch: 0, onLine: [], sent: 0, containedAt: Infinity, outAt: Infinity, escaped: false, wuiAt: Infinity, evacuated: 0, stays: [],
   };
   tr.fires.push(fire);
-  tr.log.add(tr.now, 'fire.ignited', {
+  if (tr.log.on) tr.log.add(tr.now, 'fire.ignited', {
     fire: index, site: s.id, level, tempC: round(tempC, 1), humidityPct: round(humidityPct, 1), windMs: round(windMs, 1),
     headRateMPerMin: round(rate, 3), lengthToBreadth: round(lb, 3),
   });
@@ -108,7 +108,7 @@ export function onFireDetect(tr: Trial, i: number): void {
   const f = tr.fires[i]!;
   f.detectedAt = tr.now;
   f.machine.send({ type: 'DETECT' });
-  tr.log.add(tr.now, 'fire.detected', { fire: i, site: tr.s.hazardSites[f.site]!.id, areaHa: round(fireAreaHa(f, tr.now), 3) });
+  if (tr.log.on) tr.log.add(tr.now, 'fire.detected', { fire: i, site: tr.s.hazardSites[f.site]!.id, areaHa: round(fireAreaHa(f, tr.now), 3) });
   const sup = season(tr).suppression;
   tr.schedule(tr.now + sup.escalateAfterHours * 60, { k: 'fireEscalate', fire: i });
   if (tr.auto) for (let k = 0; k < sup.initialAttackTeams; k++) callCrew(tr, i);
@@ -141,7 +141,7 @@ export function onFireLine(tr: Trial, t: number, leg: number): void {
   f.lineRate += lineRateOf(tr, t);
   f.onLine.push(t);
   if (f.machine.value === 'detected') f.machine.send({ type: 'CREW_ON_LINE' });
-  tr.log.add(tr.now, 'fire.crewOnLine', { fire: task.fire, team: tr.s.teams[t]!.id, lineM: round(f.line, 1), perimeterM: round(f.perimeterPerLength * fireLength(f, tr.now), 1) });
+  if (tr.log.on) tr.log.add(tr.now, 'fire.crewOnLine', { fire: task.fire, team: tr.s.teams[t]!.id, lineM: round(f.line, 1), perimeterM: round(f.perimeterPerLength * fireLength(f, tr.now), 1) });
   projectContainment(tr, task.fire);
 }
 
@@ -158,7 +158,7 @@ export function onFireEscalate(tr: Trial, i: number): void {
   if (!fireNeedsCrews(tr, i)) return;
   if (!f.machine.send({ type: 'ESCAPE' })) return;
   f.escaped = true;
-  tr.log.add(tr.now, 'fire.escaped', { fire: i, site: tr.s.hazardSites[f.site]!.id, areaHa: round(fireAreaHa(f, tr.now), 3) });
+  if (tr.log.on) tr.log.add(tr.now, 'fire.escaped', { fire: i, site: tr.s.hazardSites[f.site]!.id, areaHa: round(fireAreaHa(f, tr.now), 3) });
   if (tr.auto) for (let k = 0; k < season(tr).suppression.extendedAttackTeams; k++) callCrew(tr, i);
   responseEvidence(tr);
 }
@@ -170,7 +170,7 @@ export function onFireContained(tr: Trial, i: number, epoch: number): void {
   f.machine.send({ type: 'CONTAIN' });
   f.containedAt = tr.now;
   const area = fireAreaHa(f, tr.now);
-  tr.log.add(tr.now, 'fire.contained', { fire: i, areaHa: round(area, 3), grade: forestFireGradeOf(area).grade });
+  if (tr.log.on) tr.log.add(tr.now, 'fire.contained', { fire: i, areaHa: round(area, 3), grade: forestFireGradeOf(area).grade });
   const hours = sampleDist(tr.rng('fire', 'mopUp', i), season(tr).suppression.mopUpHours);
   tr.schedule(tr.now + hours * 60, { k: 'fireOut', fire: i });
   responseEvidence(tr);
@@ -187,7 +187,7 @@ export function onFireOut(tr: Trial, i: number): void {
   const f = tr.fires[i]!;
   f.machine.send({ type: 'OUT' });
   f.outAt = tr.now;
-  tr.log.add(tr.now, 'fire.out', { fire: i, hoursFromDetection: round((tr.now - f.detectedAt) / 60, 3) });
+  if (tr.log.on) tr.log.add(tr.now, 'fire.out', { fire: i, hoursFromDetection: round((tr.now - f.detectedAt) / 60, 3) });
   for (const t of f.onLine) {
     const task = tr.teamTask[t];
     if (task?.kind === 'suppress' && task.fire === i) tr.schedule(tr.now, { k: 'taskDone', team: t, leg: tr.teamLeg[t]! });
@@ -211,7 +211,7 @@ export function onFireWui(tr: Trial, i: number): void {
   f.wuiAt = tr.now;
   const village = tr.world.siteVillage[f.site]!;
   const before = tr.sites.value(f.site) === 'watch.evacuated';
-  tr.log.add(tr.now, 'fire.wui', { fire: i, site: s.id, village: tr.s.region.villages[village]!.id, people: s.threatenedPeople, alreadyEvacuated: before });
+  if (tr.log.on) tr.log.add(tr.now, 'fire.wui', { fire: i, site: s.id, village: tr.s.region.villages[village]!.id, people: s.threatenedPeople, alreadyEvacuated: before });
   if (!before && s.threatenedPeople > 0) {
     f.evacuated = s.threatenedPeople;
     f.stays = admitToShelter(tr, village, s.threatenedPeople);

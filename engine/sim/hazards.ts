@@ -15,7 +15,7 @@ export function startHazard(tr: Trial): void {
   if (h.kind === 'rainstorm') {
     const storm = drawStorm(h, hours, tr.rng('storm'), tr.rng('storm', 'noise'));
     tr.rainMm = storm.hourlyMm;
-    tr.log.add(0, 'hazard.drawn', {
+    if (tr.log.on) tr.log.add(0, 'hazard.drawn', {
       kind: 'rainstorm',
       onsetHour: storm.onsetHour,
       durationHours: storm.durationHours,
@@ -43,7 +43,7 @@ export function startHazard(tr: Trial): void {
       }
     }
     tr.quake = { dxKm: radius * Math.cos(angle), dyKm: radius * Math.sin(angle), shocks };
-    tr.log.add(0, 'hazard.drawn', {
+    if (tr.log.on) tr.log.add(0, 'hazard.drawn', {
       kind: 'earthquake',
       hour: round(hour, 3),
       magnitude: round(magnitude, 2),
@@ -66,7 +66,7 @@ export function onHour(tr: Trial, hour: number): void {
     const mm = tr.rainMm[h]!;
     tr.dryHours = mm > 0 ? 0 : tr.dryHours + 1;
     if (mm > 0) {
-      tr.log.add(tr.now, 'rain.hour', { hour: h, mm: round(mm, 2) });
+      if (tr.log.on) tr.log.add(tr.now, 'rain.hour', { hour: h, mm: round(mm, 2) });
       if (tr.firstRainHour < 0) tr.firstRainHour = h;
     }
     tr.cumRainMm += mm;
@@ -93,7 +93,7 @@ function updateWarning(tr: Trial, h: number): void {
   // no signal and none up: the machine has no transition for that (nor counts anything), skip the send
   if (signal === 0 && before === 'none') return;
   if (tr.warning.send({ type: 'HOUR', signal })) {
-    tr.log.add(tr.now, 'warning.changed', { from: before, to: tr.warning.value });
+    if (tr.log.on) tr.log.add(tr.now, 'warning.changed', { from: before, to: tr.warning.value });
     tr.warningTimeline.push({ t: tr.now, level: tr.warning.value });
     responseEvidence(tr);
   }
@@ -158,7 +158,7 @@ function updateWatch(tr: Trial): void {
     if (rank >= 1 && v === 'stable' && tr.sites.get(i).send({ type: 'WATCH' })) tr.log.add(tr.now, 'site.watch', { site: site.id });
     if (rank === 0 && v === 'watch.monitoring' && tr.sites.get(i).send({ type: 'CALM' })) tr.log.add(tr.now, 'site.calm', { site: site.id });
     if (rank >= evacuateRank && tr.sites.value(i) === 'watch.monitoring' && tr.sites.get(i).send({ type: 'EVACUATE' })) {
-      tr.log.add(tr.now, 'site.evacuated', { site: site.id, people: site.threatenedPeople });
+      if (tr.log.on) tr.log.add(tr.now, 'site.evacuated', { site: site.id, people: site.threatenedPeople });
       admitToShelter(tr, tr.world.siteVillage[i]!, site.threatenedPeople);
     }
   });
@@ -175,7 +175,7 @@ export function onQuake(tr: Trial, shock: number): void {
   const ls = tr.s.chain.landslide;
   const [lon0, lat0] = h.epicentre;
   const magnitude = q.shocks[shock]!.magnitude;
-  tr.log.add(tr.now, shock === 0 ? 'quake.mainshock' : 'quake.aftershock', { magnitude: round(magnitude, 2) });
+  if (tr.log.on) tr.log.add(tr.now, shock === 0 ? 'quake.mainshock' : 'quake.aftershock', { magnitude: round(magnitude, 2) });
   tr.s.hazardSites.forEach((site, i) => {
     if (tr.siteFailPending[i]) return;
     const v = tr.s.region.villages[tr.world.siteVillage[i]!]!;
@@ -207,7 +207,7 @@ export function onSiteFail(tr: Trial, i: number): void {
   tr.affectedPeople += affected;
   tr.deadMissing += deadMissing;
   tr.firstFailureAt = Math.min(tr.firstFailureAt, tr.now);
-  tr.log.add(tr.now, 'site.failed', { site: site.id, affected, deadMissing, evacuated });
+  if (tr.log.on) tr.log.add(tr.now, 'site.failed', { site: site.id, affected, deadMissing, evacuated });
   const village = tr.world.siteVillage[i]!;
   if (!evacuated && affected > 0) admitToShelter(tr, village, affected);
   tr.world.siteCuts[i]!.forEach(({ link, probability }, k) => {
@@ -227,7 +227,7 @@ export function onSiteFail(tr: Trial, i: number): void {
       const delay = sampleDist(rt, trig.delayHours);
       if (trig.site < 0 || u >= trig.probability || tr.siteFailPending[trig.site]) continue;
       tr.siteFailPending[trig.site] = 1;
-      tr.log.add(tr.now, 'chain.triggered', { from: site.id, to: tr.s.hazardSites[trig.site]!.id, delayHours: round(delay, 3) });
+      if (tr.log.on) tr.log.add(tr.now, 'chain.triggered', { from: site.id, to: tr.s.hazardSites[trig.site]!.id, delayHours: round(delay, 3) });
       tr.schedule(tr.now + delay * 60, { k: 'siteFail', site: trig.site });
     }
   }

@@ -20,11 +20,11 @@ export function admitToShelter(tr: Trial, village: number, people: number): Shel
     tr.shelterOccupancy[k]! += take;
     left -= take;
     stays.push({ shelter: k, people: take });
-    tr.log.add(tr.now, 'shelter.admitted', { shelter: tr.s.shelters[k]!.id, people: take });
+    if (tr.log.on) tr.log.add(tr.now, 'shelter.admitted', { shelter: tr.s.shelters[k]!.id, people: take });
   }
   if (left > 0) {
     tr.shelterOverflow += left;
-    tr.log.add(tr.now, 'shelter.overflow', { village: tr.s.region.villages[village]!.id, people: left });
+    if (tr.log.on) tr.log.add(tr.now, 'shelter.overflow', { village: tr.s.region.villages[village]!.id, people: left });
   }
   return stays;
 }
@@ -34,7 +34,7 @@ export function leaveShelter(tr: Trial, stays: readonly ShelterStay[]): void {
   for (const { shelter, people } of stays) {
     if (people <= 0) continue;
     tr.shelterOccupancy[shelter] = Math.max(0, tr.shelterOccupancy[shelter]! - people);
-    tr.log.add(tr.now, 'shelter.left', { shelter: tr.s.shelters[shelter]!.id, people });
+    if (tr.log.on) tr.log.add(tr.now, 'shelter.left', { shelter: tr.s.shelters[shelter]!.id, people });
   }
 }
 
@@ -52,7 +52,7 @@ export function endRelief(tr: Trial, village: number, people: number): void {
   if (people <= 0) return;
   const before = peopleInNeed(tr, village);
   tr.villageReleased[village]! += people;
-  tr.log.add(tr.now, 'relief.ended', { village: tr.s.region.villages[village]!.id, people: before - peopleInNeed(tr, village), remaining: peopleInNeed(tr, village) });
+  if (tr.log.on) tr.log.add(tr.now, 'relief.ended', { village: tr.s.region.villages[village]!.id, people: before - peopleInNeed(tr, village), remaining: peopleInNeed(tr, village) });
 }
 
 /**
@@ -68,7 +68,7 @@ export function requestRelief(tr: Trial, village: number, people: number): void 
       tr.schedule(tr.now + round * r.coverDaysPerDelivery * MIN_PER_DAY, { k: 'reliefDue', village, round });
   }
   tr.villageAffected[village]! += people;
-  tr.log.add(tr.now, 'relief.requested', { village: tr.s.region.villages[village]!.id, people });
+  if (tr.log.on) tr.log.add(tr.now, 'relief.requested', { village: tr.s.region.villages[village]!.id, people });
   if (!tr.auto) return; // in a drill, trainees release stock
   const need = r.items.map((it) => people * (it.perPersonOnce + it.perPersonPerDay * r.coverDaysPerDelivery));
   dispatchRelief(tr, village, need, people);
@@ -92,10 +92,11 @@ function dispatchRelief(tr: Trial, village: number, need: number[], people: numb
   const w = tr.world;
   const nI = w.itemCount;
   const tree = tr.tree(w.villageNode[village]!);
-  const stores = tr.s.reserves.warehouses
-    .map((_, i) => i)
-    .filter((i) => Number.isFinite(tree.dist[w.warehouseNode[i]!]!))
-    .sort((a, b) => tree.dist[w.warehouseNode[a]!]! - tree.dist[w.warehouseNode[b]!]! || a - b);
+  const dist = tree.dist;
+  const whNode = w.warehouseNode;
+  const stores: number[] = [];
+  for (let i = 0; i < whNode.length; i++) if (Number.isFinite(dist[whNode[i]!]!)) stores.push(i);
+  stores.sort((a, b) => dist[whNode[a]!]! - dist[whNode[b]!]! || a - b);
   if (stores.length === 0) {
     let best = -1;
     let bestHeld = 0;
@@ -106,25 +107,33 @@ function dispatchRelief(tr: Trial, village: number, need: number[], people: numb
     });
     if (best >= 0) stores.push(best);
   }
-  const left = [...need];
+  const left = need.slice();
   for (const wh of stores) {
-    if (left.every((q) => q <= 1e-9)) break;
-    const take = left.map((q, k) => Math.min(q, tr.stock[wh * nI + k]!));
-    if (take.every((q) => q <= 0)) continue;
-    take.forEach((q, k) => {
-      if (q <= 0) return;
+    let anyLeft = false;
+    for (let k = 0; k < nI; k++) if (!(left[k]! <= 1e-9)) anyLeft = true;
+    if (!anyLeft) break;
+    const take = new Array<number>(nI);
+    let anyTaken = false;
+    for (let k = 0; k < nI; k++) {
+      take[k] = Math.min(left[k]!, tr.stock[wh * nI + k]!);
+      if (!(take[k]! <= 0)) anyTaken = true;
+    }
+    if (!anyTaken) continue;
+    for (let k = 0; k < nI; k++) {
+      const q = take[k]!;
+      if (q <= 0) continue;
       tr.stock[wh * nI + k]! -= q;
       left[k]! -= q;
       tr.recordStock(wh, k);
       if (tr.stock[wh * nI + k]! <= 1e-9 && w.initialStock[wh * nI + k]! > 0) noteStockout(tr, wh, k);
-    });
+    }
     startDelivery(tr, wh, village, take, people);
     maybeResupply(tr, wh);
   }
   left.forEach((q, k) => {
     if (q > 1e-9) {
       tr.shortfall[k]! += q;
-      tr.log.add(tr.now, 'relief.shortfall', {
+      if (tr.log.on) tr.log.add(tr.now, 'relief.shortfall', {
         village: tr.s.region.villages[village]!.id,
         item: tr.s.reserves.items[k]!.id,
         quantity: Math.round(q * 1000) / 1000,
@@ -138,7 +147,7 @@ function noteStockout(tr: Trial, wh: number, item: number): void {
   if (tr.stockoutSeen[k]) return;
   tr.stockoutSeen[k] = 1;
   tr.stockouts.push({ t: tr.now, warehouse: wh, item });
-  tr.log.add(tr.now, 'stock.out', { warehouse: tr.s.reserves.warehouses[wh]!.id, item: tr.s.reserves.items[item]!.id });
+  if (tr.log.on) tr.log.add(tr.now, 'stock.out', { warehouse: tr.s.reserves.warehouses[wh]!.id, item: tr.s.reserves.items[item]!.id });
 }
 
 export function startDelivery(tr: Trial, wh: number, village: number, quantities: number[], people: number): void {
@@ -146,7 +155,7 @@ export function startDelivery(tr: Trial, wh: number, village: number, quantities
   tr.deliveries.push({ machine: tr.machines.delivery(), warehouse: wh, village, quantities, people, at: tr.world.warehouseNode[wh]!, travel: null });
   const whDef = tr.s.reserves.warehouses[wh]!;
   const hours = sampleDist(tr.rng('warehouse', whDef.id, 'loading', tr.warehouseLoads[wh]!++), whDef.loadingHours);
-  tr.log.add(tr.now, 'delivery.dispatched', {
+  if (tr.log.on) tr.log.add(tr.now, 'delivery.dispatched', {
     delivery: index,
     warehouse: whDef.id,
     village: tr.s.region.villages[village]!.id,
@@ -161,7 +170,7 @@ export function onLoaded(tr: Trial, index: number): void {
   const travel = planTravel(tr, tr.world.warehouseNode[d.warehouse]!, tr.world.villageNode[d.village]!, 0);
   if (!travel) {
     d.machine.send({ type: 'NO_ROUTE' });
-    tr.log.add(tr.now, 'delivery.noRoute', { delivery: index });
+    if (tr.log.on) tr.log.add(tr.now, 'delivery.noRoute', { delivery: index });
     return;
   }
   d.machine.send({ type: 'LOADED' });
@@ -175,12 +184,12 @@ export function onDeliveryArrive(tr: Trial, index: number, leg: number): void {
   d.travel = null;
   d.machine.send({ type: 'ARRIVED' });
   const v = tr.s.region.villages[d.village]!;
-  tr.log.add(tr.now, 'delivery.arrived', { delivery: index, village: v.id });
+  if (tr.log.on) tr.log.add(tr.now, 'delivery.arrived', { delivery: index, village: v.id });
   if (!Number.isFinite(tr.villageFirstReliefAt[d.village]!)) {
     tr.villageFirstReliefAt[d.village] = tr.now;
     tr.villagesAwaitingRelief--;
     const hours = (tr.now - tr.villageAffectedAt[d.village]!) / 60;
-    tr.log.add(tr.now, 'relief.first', { village: v.id, hours: Math.round(hours * 1000) / 1000 });
+    if (tr.log.on) tr.log.add(tr.now, 'relief.first', { village: v.id, hours: Math.round(hours * 1000) / 1000 });
   }
 }
 
@@ -194,7 +203,7 @@ export function onDeliveryReroute(tr: Trial, index: number, leg: number, node: n
     d.travel = null;
     d.at = node;
     d.machine.send({ type: 'NO_ROUTE' });
-    tr.log.add(tr.now, 'delivery.noRoute', { delivery: index });
+    if (tr.log.on) tr.log.add(tr.now, 'delivery.noRoute', { delivery: index });
   }
 }
 
@@ -247,7 +256,7 @@ export function requestResupply(tr: Trial, wh: number, force: boolean): boolean 
   if (quantities.every((q) => q <= 0)) return false;
   tr.resupplyPending[wh] = 1;
   const hours = sampleDist(tr.rng('warehouse', def.id, 'resupply', tr.warehouseResupplies[wh]!++), def.resupplyLeadHours);
-  tr.log.add(tr.now, 'resupply.requested', {
+  if (tr.log.on) tr.log.add(tr.now, 'resupply.requested', {
     warehouse: def.id,
     from: parent >= 0 ? tr.s.reserves.warehouses[parent]!.id : 'outside',
     hours: Math.round(hours * 1000) / 1000,
@@ -266,6 +275,6 @@ export function onResupply(tr: Trial, wh: number, quantities: number[]): void {
     tr.recordStock(wh, k);
   });
   tr.resupplyPending[wh] = 0;
-  tr.log.add(tr.now, 'resupply.arrived', { warehouse: tr.s.reserves.warehouses[wh]!.id });
+  if (tr.log.on) tr.log.add(tr.now, 'resupply.arrived', { warehouse: tr.s.reserves.warehouses[wh]!.id });
   maybeResupply(tr, wh);
 }

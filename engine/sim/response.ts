@@ -140,7 +140,7 @@ export function assessedRank(tr: Trial): number {
 export function noteChange(tr: Trial, before: string): void {
   const after = tr.response.value;
   if (after === before) return;
-  tr.log.add(tr.now, 'response.changed', { from: before, to: after });
+  if (tr.log.on) tr.log.add(tr.now, 'response.changed', { from: before, to: after });
   tr.responseTimeline.push({ t: tr.now, level: after });
   if (before === 'none' && !Number.isFinite(tr.responseStartedAt)) tr.responseStartedAt = tr.now;
 }

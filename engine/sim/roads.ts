@@ -24,7 +24,7 @@ export function onRoadCut(tr: Trial, link: number, site: number, _cutIndex: numb
     tr.episodes.push({ link, cutAt: tr.now, site, teamArrivedAt: null, reopenedAt: null });
   }
   // recut: a new slide on a link being cleared — the same closure goes on, not a new one
-  tr.log.add(tr.now, 'road.cut', {
+  if (tr.log.on) tr.log.add(tr.now, 'road.cut', {
     link: id,
     trunk: tr.world.linkTrunk[link] === 1,
     site: tr.s.hazardSites[site]!.id,

@@ -78,7 +78,7 @@ export function sendTeam(tr: Trial, t: number, task: TeamTask, dest: number): vo
   tr.teamTask[t] = task;
   tr.teamLeg[t]!++;
   tr.teamCalls[t]!++;
-  tr.log.add(tr.now, 'team.dispatched', {
+  if (tr.log.on) tr.log.add(tr.now, 'team.dispatched', {
     team: tr.s.teams[t]!.id,
     task: task.kind,
     target: task.kind === 'clear' ? tr.s.roads.links[task.link]!.id : tr.s.hazardSites[task.kind === 'suppress' ? tr.fires[task.fire]!.site : task.site]!.id,
@@ -94,7 +94,7 @@ export function sendTeam(tr: Trial, t: number, task: TeamTask, dest: number): vo
     if (travel) depart(tr, owner(t), travel);
     else {
       m.send({ type: 'NO_ROUTE' });
-      tr.log.add(tr.now, 'team.noRoute', { team: tr.s.teams[t]!.id });
+      if (tr.log.on) tr.log.add(tr.now, 'team.noRoute', { team: tr.s.teams[t]!.id });
     }
   }
 }
@@ -152,12 +152,12 @@ export function onMobilised(tr: Trial, t: number, leg: number): void {
   const m = tr.teams.get(t);
   if (!travel) {
     m.send({ type: 'NO_ROUTE' });
-    tr.log.add(tr.now, 'team.noRoute', { team: tr.s.teams[t]!.id });
+    if (tr.log.on) tr.log.add(tr.now, 'team.noRoute', { team: tr.s.teams[t]!.id });
     releaseIfStuck(tr, t);
     return;
   }
   m.send({ type: 'MOBILISED' });
-  tr.log.add(tr.now, 'team.departed', { team: tr.s.teams[t]!.id, minutes: Math.round(travel.totalMinutes * 1000) / 1000 });
+  if (tr.log.on) tr.log.add(tr.now, 'team.departed', { team: tr.s.teams[t]!.id, minutes: Math.round(travel.totalMinutes * 1000) / 1000 });
   depart(tr, owner(t), travel);
 }
 
@@ -171,13 +171,13 @@ export function onTeamArrive(tr: Trial, t: number, leg: number): void {
   const id = tr.s.teams[t]!.id;
   if (m.value === 'returning') {
     m.send({ type: 'RETURNED' });
-    tr.log.add(tr.now, 'team.returned', { team: id });
+    if (tr.log.on) tr.log.add(tr.now, 'team.returned', { team: id });
     assignBacklog(tr);
     return;
   }
   if (m.value === 'enRoute') {
     m.send({ type: 'ARRIVED' });
-    tr.log.add(tr.now, 'team.arrived', { team: id });
+    if (tr.log.on) tr.log.add(tr.now, 'team.arrived', { team: id });
   }
   const task = tr.teamTask[t];
   if (!task) return;
@@ -202,14 +202,14 @@ export function onTeamReroute(tr: Trial, t: number, leg: number, node: number): 
   tr.teamTravel[t] = null;
   const travel = planTravel(tr, node, dest, leg);
   if (travel) {
-    tr.log.add(tr.now, 'team.rerouted', { team: tr.s.teams[t]!.id, minutes: Math.round(travel.totalMinutes * 1000) / 1000 });
+    if (tr.log.on) tr.log.add(tr.now, 'team.rerouted', { team: tr.s.teams[t]!.id, minutes: Math.round(travel.totalMinutes * 1000) / 1000 });
     depart(tr, owner(t), travel);
   } else if (m.value === 'returning') {
     m.send({ type: 'RETURNED' }); // stays where it is, available
-    tr.log.add(tr.now, 'team.returned', { team: tr.s.teams[t]!.id });
+    if (tr.log.on) tr.log.add(tr.now, 'team.returned', { team: tr.s.teams[t]!.id });
   } else {
     m.send({ type: 'NO_ROUTE' });
-    tr.log.add(tr.now, 'team.noRoute', { team: tr.s.teams[t]!.id });
+    if (tr.log.on) tr.log.add(tr.now, 'team.noRoute', { team: tr.s.teams[t]!.id });
     releaseIfStuck(tr, t);
   }
 }
@@ -239,7 +239,7 @@ function releaseIfStuck(tr: Trial, t: number): void {
   tr.teams.get(t).send({ type: 'RELEASE' });
   tr.teamTask[t] = null;
   tr.teamLeg[t]!++;
-  tr.log.add(tr.now, 'team.released', { team: tr.s.teams[t]!.id });
+  if (tr.log.on) tr.log.add(tr.now, 'team.released', { team: tr.s.teams[t]!.id });
   if (task?.kind === 'clear') tr.clearingBacklog.push(task.link);
   else if (task?.kind === 'rescue') tr.rescueBacklog.push(task.site);
   else if (task?.kind === 'suppress' && fireNeedsCrews(tr, task.fire)) tr.fireBacklog.push(task.fire);
@@ -253,7 +253,7 @@ export function onTaskDone(tr: Trial, t: number, leg: number): void {
   const m = tr.teams.get(t);
   m.send({ type: 'TASK_DONE' });
   tr.teamTask[t] = null;
-  tr.log.add(tr.now, 'team.taskDone', { team: tr.s.teams[t]!.id });
+  if (tr.log.on) tr.log.add(tr.now, 'team.taskDone', { team: tr.s.teams[t]!.id });
   if (task?.kind === 'clear') finishClearing(tr, task.link);
   else assignBacklog(tr);
   if (m.value !== 'returning') return; // given new work
@@ -263,7 +263,7 @@ export function onTaskDone(tr: Trial, t: number, leg: number): void {
   if (travel) depart(tr, owner(t), travel);
   else {
     m.send({ type: 'RETURNED' });
-    tr.log.add(tr.now, 'team.returned', { team: tr.s.teams[t]!.id });
+    if (tr.log.on) tr.log.add(tr.now, 'team.returned', { team: tr.s.teams[t]!.id });
   }
 }
 
@@ -275,7 +275,7 @@ export function retryWaiting(tr: Trial): void {
     const travel = planToTask(tr, t, tr.teamLeg[t]!);
     if (!travel) continue;
     m.send({ type: 'ROUTE_FOUND' });
-    tr.log.add(tr.now, 'team.departed', { team: tr.s.teams[t]!.id, minutes: Math.round(travel.totalMinutes * 1000) / 1000 });
+    if (tr.log.on) tr.log.add(tr.now, 'team.departed', { team: tr.s.teams[t]!.id, minutes: Math.round(travel.totalMinutes * 1000) / 1000 });
     depart(tr, owner(t), travel);
   }
   retryWaitingDeliveries(tr);
@@ -298,7 +298,7 @@ function startClearing(tr: Trial, team: number, link: number): number {
   const c = tr.s.chain.clearing;
   const r = tr.rng('link', tr.s.roads.links[link]!.id, 'clearing', tr.linkClearings[link]!++);
   const hours = sampleDist(r, c.hours) * (tr.world.linkTrunk[link] === 1 ? c.trunkFactor : 1);
-  tr.log.add(tr.now, 'road.clearing', { link: tr.s.roads.links[link]!.id, team: tr.s.teams[team]!.id, hours: Math.round(hours * 1000) / 1000 });
+  if (tr.log.on) tr.log.add(tr.now, 'road.clearing', { link: tr.s.roads.links[link]!.id, team: tr.s.teams[team]!.id, hours: Math.round(hours * 1000) / 1000 });
   return hours * 60;
 }
 
@@ -308,7 +308,7 @@ function finishClearing(tr: Trial, link: number): void {
   tr.setOpen(link, true);
   const ep = tr.episodes[tr.linkEpisode[link]!]!;
   ep.reopenedAt = tr.now;
-  tr.log.add(tr.now, 'road.reopened', {
+  if (tr.log.on) tr.log.add(tr.now, 'road.reopened', {
     link: tr.s.roads.links[link]!.id,
     trunk: tr.world.linkTrunk[link] === 1,
     hoursClosed: Math.round(((tr.now - ep.cutAt) / 60) * 1000) / 1000,
