@@ -110,7 +110,7 @@ export function RainstormScene({ scenario, terrain, player, story, names, lang }
   const layer = useRef<HTMLDivElement>(null);
   const labels = useMemo<LabelSpec[]>(() => {
     const out: LabelSpec[] = [
-      { id: 'you', text: names.village, pos: [frame.village[0], frame.village[1] + 0.25, frame.village[2]], priority: 10, kind: 'you' },
+      { id: 'you', text: names.village, pos: [frame.village[0], frame.village[1] + 0.25, frame.village[2]], priority: 30, kind: 'you' },
       { id: 'site', text: names.site, pos: [frame.site[0], frame.site[1] + 0.9, frame.site[2]], priority: 9, kind: 'site' },
       { id: 'road', text: names.road, pos: [frame.debris[0], frame.debris[1] + 0.2, frame.debris[2]], priority: 8, kind: 'road' },
     ];
