@@ -3,13 +3,11 @@ import { ENGINE_VERSION, parseLang, type Lang } from '../../engine/index.ts';
 import { CliExit, EXIT } from './cliExit.ts';
 import { msg } from './messages.ts';
 import { commanderErrorText, localizeCommander } from './commanderText.ts';
-import { replayCommand } from './replayCommand.ts';
-import { serveCommand } from './serveCommand.ts';
 import { smsg } from '../server/messages.ts';
-import { runCommand } from './runCommand.ts';
-import { simulateCommand, type SimulateOptions } from './simulateCommand.ts';
-import { sweepCommand, type SweepOptions } from './sweepCommand.ts';
-import { validateCommand } from './validateCommand.ts';
+import type { SimulateOptions } from './simulateCommand.ts';
+import type { SweepOptions } from './sweepCommand.ts';
+// Each command's module is imported when that command runs: the report (ECharts) and the
+// server (Fastify, SQLite) cost seconds of start-up that `--help` or `validate` never use.
 
 /** The language for messages: `--lang` anywhere on the command line, else zh-CN. */
 function langFromArgv(argv: readonly string[]): Lang {
@@ -36,7 +34,7 @@ program
   .command('validate')
   .argument('<file>', zh ? '场景文件（YAML 或 JSON）' : 'scenario file (YAML or JSON)')
   .description(zh ? '校验场景文件：有效退出 0，无效退出 2 并逐条列出问题' : 'check a scenario file: exit 0 if valid, 2 with every problem located')
-  .action((file: string) => validateCommand(file, lang));
+  .action(async (file: string) => (await import('./validateCommand.ts')).validateCommand(file, lang));
 
 program
   .command('run')
@@ -51,7 +49,7 @@ program
       : "play a drill's recorded decisions (YAML/JSON: [{ t, by, decision }]; t in simulated minutes for a county, seconds since ignition for a building; manual by default: only these act)",
   )
   .description(zh ? '以给定种子运行一次推演' : 'run one trial with the given seed')
-  .action((file: string, opts: { seed: string; log?: string; json?: boolean; decisions?: string }) => runCommand(file, opts, lang));
+  .action(async (file: string, opts: { seed: string; log?: string; json?: boolean; decisions?: string }) => (await import('./runCommand.ts')).runCommand(file, opts, lang));
 
 program
   .command('simulate')
@@ -65,7 +63,7 @@ program
   .option('--until-se <x>', zh ? '所有主要概率的标准误 ≤ x 时提前停止（按块检查）' : 'stop once every headline probability has a standard error ≤ x (checked per chunk)')
   .option('--report <out.html>', zh ? '写出独立 HTML 报告（内嵌 SVG 图表，离线可开，可打印 A4）' : 'write a self-contained HTML report (inline SVG charts, opens offline, prints on A4)')
   .description(zh ? '蒙特卡洛模拟：物资断货概率、目标达成概率与响应时间分布' : 'Monte Carlo: stock-out probabilities, target attainment and response-time distributions')
-  .action((file: string, opts: SimulateOptions) => simulateCommand(file, opts, lang));
+  .action(async (file: string, opts: SimulateOptions) => (await import('./simulateCommand.ts')).simulateCommand(file, opts, lang));
 
 program
   .command('sweep')
@@ -84,14 +82,14 @@ program
   .option('--json <out.json>', zh ? '写出扫描结果 JSON（含每次运行的汇总与龙卷风排序，原子写入）' : 'write the sweep as JSON (every run summary and the tornado ranking, atomically)')
   .option('--report <out.html>', zh ? '写出含龙卷风图的 HTML 报告（基准运行）' : 'write the HTML report of the base run with the tornado')
   .description(zh ? '参数扫描：同一组种子下逐个改变参数，比较主要估计值并按影响排序（龙卷风表）' : 'parameter sweep: change one parameter at a time under the same seeds, compare the headline estimates and rank the parameters (tornado)')
-  .action((file: string, opts: SweepOptions) => sweepCommand(file, opts, lang));
+  .action(async (file: string, opts: SweepOptions) => (await import('./sweepCommand.ts')).sweepCommand(file, opts, lang));
 
 program
   .command('replay')
   .argument('<log>', zh ? '事件日志（run --log 的输出）' : 'event log written by run --log')
   .option('--scenario <file>', zh ? '场景文件（默认取日志清单中的路径）' : 'scenario file (default: the path in the manifest)')
   .description(zh ? '按日志清单重放并逐条比对事件；一致退出 0' : 're-run from the manifest and compare every event; exit 0 if identical')
-  .action((log: string, opts: { scenario?: string }) => replayCommand(log, opts, lang));
+  .action(async (log: string, opts: { scenario?: string }) => (await import('./replayCommand.ts')).replayCommand(log, opts, lang));
 
 program
   .command('serve')
@@ -102,7 +100,7 @@ program
   .option('--admin-token <token>', smsg(lang, 'optAdminToken'))
   .option('--max-drafts <n>', smsg(lang, 'optMaxDrafts'))
   .description(smsg(lang, 'serveDesc'))
-  .action((opts: { port?: string; host?: string; db?: string; maxSpeed?: string; adminToken?: string; maxDrafts?: string }) => serveCommand(opts, lang));
+  .action(async (opts: { port?: string; host?: string; db?: string; maxSpeed?: string; adminToken?: string; maxDrafts?: string }) => (await import('./serveCommand.ts')).serveCommand(opts, lang));
 
 try {
   await program.parseAsync(process.argv);
