@@ -56,6 +56,16 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (drill_id, position)
    );
    ALTER TABLE participants ADD COLUMN view TEXT;`,
+  // owners and deadlines of the after-action report's improvement items, typed in by staff
+  // before export (keyed by the item's Chinese text: the list is derived from the records)
+  `CREATE TABLE improvement_items (
+     drill_id TEXT NOT NULL REFERENCES drills(id),
+     item_key TEXT NOT NULL,
+     owner TEXT NOT NULL,
+     deadline TEXT NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (drill_id, item_key)
+   ) WITHOUT ROWID;`,
 ];
 
 export type Db = Database.Database;

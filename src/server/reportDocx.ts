@@ -3,6 +3,7 @@ import type { AfterActionReport } from '../../engine/drill/afterAction.ts';
 import { fmtMinZh as fmtMin } from '../../engine/drill/evaluate.ts';
 import { simClock } from '../../engine/drill/reportText.ts';
 import { CONCLUSION_NAMES, fmtDuration, reportDate, TARGET_NAMES } from './reportHtml.ts';
+import type { ImprovementFill } from './improvementItems.ts';
 
 /**
  * Chinese fonts set explicitly, as county offices' Word has them: 宋体 for text, 黑体 for
@@ -39,7 +40,7 @@ function table(head: string[], rows: { cells: (string | string[])[]; miss?: bool
  * document as the HTML page (engine/drill/afterAction.ts `document`), A4, Chinese fonts set
  * explicitly, improvement items with empty owner and deadline columns to fill in.
  */
-export async function reportDocx(r: AfterActionReport): Promise<Buffer> {
+export async function reportDocx(r: AfterActionReport, fills: ReadonlyMap<string, ImprovementFill> = new Map()): Promise<Buffer> {
   const doc = r.document;
   const ev = r.evaluation;
   const c = doc.cover;
@@ -163,7 +164,7 @@ export async function reportDocx(r: AfterActionReport): Promise<Buffer> {
   children.push(h1('八、改进事项'));
   children.push(
     ev.improvements.length
-      ? table(['序号', '改进事项', '责任单位', '完成时限'], ev.improvements.map((x, k) => ({ cells: [String(k + 1), x.text.zh, '', ''] })), [8, 56, 18, 18])
+      ? table(['序号', '改进事项', '责任单位', '完成时限'], ev.improvements.map((x, k) => ({ cells: [String(k + 1), x.text.zh, fills.get(x.text.zh)?.owner ?? '', fills.get(x.text.zh)?.deadline ?? ''] })), [8, 56, 18, 18])
       : p('无。'),
   );
 

@@ -2,6 +2,7 @@ import type { AfterActionReport } from '../../engine/drill/afterAction.ts';
 import { fmtMinZh as fmtMin } from '../../engine/drill/evaluate.ts';
 import { simClock } from '../../engine/drill/reportText.ts';
 import type { WhatIfResult } from '../../engine/drill/whatIf.ts';
+import type { ImprovementFill } from './improvementItems.ts';
 
 type Name = { zh: string; en?: string };
 
@@ -43,7 +44,7 @@ export function reportDate(ms: number | null): string {
  * verification, and the timeline in sentences. Chinese first, English in grey. No ids, JSON or
  * config keys: ids appear only in small grey type where an evaluator needs to trace a case.
  */
-export function reportHtml(r: AfterActionReport, whatIf: WhatIfResult | null = null): string {
+export function reportHtml(r: AfterActionReport, whatIf: WhatIfResult | null = null, fills: ReadonlyMap<string, ImprovementFill> = new Map()): string {
   const ev = r.evaluation;
   const doc = r.document;
   const c = doc.cover;
@@ -125,7 +126,7 @@ export function reportHtml(r: AfterActionReport, whatIf: WhatIfResult | null = n
     : '<p>无。</p>';
   const improvements = ev.improvements.length
     ? `<table class="improve"><thead><tr><th>序号</th><th>改进事项</th><th>责任单位</th><th>完成时限</th></tr></thead><tbody>${ev.improvements
-        .map((i, k) => `<tr><td>${k + 1}</td><td>${esc(i.text.zh)}</td><td class="fill"></td><td class="fill"></td></tr>`)
+        .map((i, k) => `<tr><td>${k + 1}</td><td>${esc(i.text.zh)}</td><td class="fill">${esc(fills.get(i.text.zh)?.owner ?? '')}</td><td class="fill">${esc(fills.get(i.text.zh)?.deadline ?? '')}</td></tr>`)
         .join('')}</tbody></table><p class="small">责任单位和完成时限由演练组织单位填写（Word 版可直接编辑）。</p>`
     : '<p>无。</p>';
   const integrity = `<ul>${doc.integrity.map((x) => `<li>${bi(x)}</li>`).join('')}</ul>${

@@ -10,6 +10,7 @@ import { firstIssue, WhatIfBody } from './protocol.ts';
 import { sha256Node } from './secrets.ts';
 import { reportDocx } from './reportDocx.ts';
 import { reportHtml } from './reportHtml.ts';
+import { FILL_MAX, ImprovementItems } from './improvementItems.ts';
 
 const debriefed = (d: LiveDrill) => d.session.phase === 'debriefed';
 
@@ -19,6 +20,7 @@ const debriefed = (d: LiveDrill) => d.session.phase === 'debriefed';
  * and what-if re-runs. Staff may read the report at any time; others after the debrief.
  */
 export function reportRoutes(app: FastifyInstance, svc: DrillService, auth: AuthFn): void {
+  const fills = new ImprovementItems(svc.store.db);
   const reportFor = (p: ParticipantRow, d: LiveDrill) => {
     const staff = svc.authorize(p, d, 'report') === null;
     if (!staff && !debriefed(d)) return null;
@@ -44,7 +46,7 @@ export function reportRoutes(app: FastifyInstance, svc: DrillService, auth: Auth
     const q = req.query as { whatif?: string };
     const n = Math.min(50, Math.max(0, Number(q.whatif) || 0));
     const wi = n && a.drill.session.state.schedule ? whatIf(a.drill.scenario, a.drill.session.state.schedule.engineSeed, a.drill.session.decisions, { seeds: n }) : null;
-    return reply.type('text/html; charset=utf-8').send(reportHtml(r, wi));
+    return reply.type('text/html; charset=utf-8').send(reportHtml(r, wi, fills.of(a.drill.row.id)));
   });
 
   // the same report as a Word document county offices can edit (improvement owners, deadlines)
@@ -53,12 +55,41 @@ export function reportRoutes(app: FastifyInstance, svc: DrillService, auth: Auth
     if (!a) return reply;
     const r = reportFor(a.participant, a.drill);
     if (!r) return reply.code(403).send({ error: apiError('notDebriefed') });
-    const buf = await reportDocx(r);
+    const buf = await reportDocx(r, fills.of(a.drill.row.id));
     const file = encodeURIComponent(`演练复盘报告-${r.drill.title}.docx`);
     return reply
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .header('content-disposition', `attachment; filename="report.docx"; filename*=UTF-8''${file}`)
       .send(buf);
+  });
+
+  // the report's improvement items with the owner and deadline staff gave each (for report.html
+  // and report.docx); directors and evaluators fill them in before export
+  app.get('/api/drill/improvements', (req, reply) => {
+    const a = auth(req, reply);
+    if (!a) return reply;
+    if (svc.authorize(a.participant, a.drill, 'report')) return reply.code(403).send({ error: apiError('forbidden', { role: a.participant.role }) });
+    const r = reportFor(a.participant, a.drill)!;
+    const have = fills.of(a.drill.row.id);
+    return { items: r.evaluation.improvements.map((x) => ({ key: x.text.zh, text: x.text, source: x.source, owner: have.get(x.text.zh)?.owner ?? '', deadline: have.get(x.text.zh)?.deadline ?? '' })) };
+  });
+
+  app.post('/api/drill/improvements', (req, reply) => {
+    const a = auth(req, reply);
+    if (!a) return reply;
+    const denied = svc.authorize(a.participant, a.drill, 'note');
+    if (denied) return reply.code(403).send({ error: denied });
+    const b = req.body as { key?: unknown; owner?: unknown; deadline?: unknown } | null;
+    const text = (v: unknown) => (typeof v === 'string' ? v.trim() : null);
+    const key = text(b?.key);
+    const owner = text(b?.owner ?? '');
+    const deadline = text(b?.deadline ?? '');
+    if (!key || owner === null || deadline === null || owner.length > FILL_MAX || deadline.length > FILL_MAX)
+      return reply.code(400).send({ error: apiError('badRequest', { detail: `key, owner ≤ ${FILL_MAX}, deadline ≤ ${FILL_MAX}` }) });
+    const r = reportFor(a.participant, a.drill)!;
+    if (!r.evaluation.improvements.some((x) => x.text.zh === key)) return reply.code(404).send({ error: apiError('notFound') });
+    fills.set(a.drill.row.id, key, { owner, deadline }, svc.now());
+    return { ok: true };
   });
 
   app.get('/api/drill/verify', (req, reply) => {

@@ -4,6 +4,7 @@ import { apiCall, NETWORK_ERROR, openAuthenticatedPage, statusError } from '../n
 import type { ApiError, DrillPhase, VerifyResponse } from '../net/types.ts';
 import { ErrorNote } from '../ui/ErrorNote.tsx';
 import { Panel } from '../ui/Panel.tsx';
+import { ImprovementEditor } from './ImprovementEditor.tsx';
 
 // the playback carries three.js: loaded only when the trainer opens it here
 const DebriefPlayback = lazy(() => import('../playback/DebriefPlayback.tsx'));
@@ -106,6 +107,7 @@ export function DebriefPanel({ token, phase }: DebriefPanelProps) {
         </ul>
       )}
       <ErrorNote error={error} />
+      <ImprovementEditor token={token} phase={phase} />
       {playback && (
         <Suspense fallback={<p className="hint">{t('playback.map.loading')}</p>}>
           <DebriefPlayback token={token} />
