@@ -20,6 +20,12 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 
 if (!HAVE_CHROMIUM) process.stderr.write(`\n[e2e] SKIPPED: no Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.\n\n`);
 
+/**
+ * Waits for a condition, not a fixed short time: on a loaded 2-core machine a step can take many
+ * seconds, so every poll gets at least 30 s (a longer explicit timeout is kept).
+ */
+const poll = <T,>(fn: () => Promise<T> | T, o: { timeout?: number } = {}) => expect.poll(fn, { interval: 100, ...o, timeout: Math.max(30_000, o.timeout ?? 0) });
+
 describe.skipIf(!HAVE_CHROMIUM)(`science-centre kiosk in Chromium (${CHROMIUM})`, () => {
   let work: string;
   let shots: string;
@@ -33,7 +39,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`science-centre kiosk in Chromium (${CHROMIUM})`
   const page = async (width: number, height: number): Promise<Page> => {
     const c = await browser.newContext({ locale: 'zh-CN', viewport: { width, height }, hasTouch: true });
     const p = await c.newPage();
-    p.setDefaultTimeout(8_000);
+    p.setDefaultTimeout(30_000);
     p.on('pageerror', (e) => pageErrors.push(e.message));
     p.on('request', (r) => {
       if (!r.url().startsWith(base)) foreign.push(r.url());
@@ -53,7 +59,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`science-centre kiosk in Chromium (${CHROMIUM})`
     base = `http://127.0.0.1:${server.port}/`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
     process.stdout.write(`[e2e] kiosk screenshots in ${shots}\n`);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
@@ -65,14 +71,14 @@ describe.skipIf(!HAVE_CHROMIUM)(`science-centre kiosk in Chromium (${CHROMIUM})`
     const p = await page(1920, 1080);
     await p.goto(base);
     await p.getByTestId('go-kiosk').tap();
-    await expect.poll(() => p.getByTestId('kiosk').isVisible()).toBe(true);
+    await poll(() => p.getByTestId('kiosk').isVisible()).toBe(true);
     await p.goto(`${base}#/kiosk?seed=1`);
-    await expect.poll(() => p.getByTestId('kiosk-start').isEnabled(), { timeout: 15_000 }).toBe(true);
+    await poll(() => p.getByTestId('kiosk-start').isEnabled(), { timeout: 15_000 }).toBe(true);
     await shot(p, 'kiosk-1920-01-start');
     await p.getByTestId('kiosk-start').tap();
     await shot(p, 'kiosk-1920-02-roles');
     await p.getByTestId('kiosk-role-student').tap();
-    await expect.poll(() => p.getByTestId('kiosk-alarm').textContent()).toContain('起火');
+    await poll(() => p.getByTestId('kiosk-alarm').textContent()).toContain('起火');
     await shot(p, 'kiosk-1920-03-alarm');
     await p.getByTestId('kiosk-go').tap();
 
@@ -81,26 +87,26 @@ describe.skipIf(!HAVE_CHROMIUM)(`science-centre kiosk in Chromium (${CHROMIUM})`
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(64);
     expect(await p.getByTestId('kiosk-question').getAttribute('data-question')).toBe('leave');
     await p.getByTestId('kiosk-option-belongings').tap();
-    await expect.poll(() => p.getByTestId('kiosk-question').getAttribute('data-question')).toBe('lift');
+    await poll(() => p.getByTestId('kiosk-question').getAttribute('data-question')).toBe('lift');
     await p.getByTestId('kiosk-option-stairs').tap();
-    await expect.poll(() => p.getByTestId('kiosk-question').getAttribute('data-question')).toBe('stair');
-    await expect.poll(() => p.locator('[data-testid^=kiosk-option-S]').count()).toBe(3);
+    await poll(() => p.getByTestId('kiosk-question').getAttribute('data-question')).toBe('stair');
+    await poll(() => p.locator('[data-testid^=kiosk-option-S]').count()).toBe(3);
     await shot(p, 'kiosk-1920-04-stair');
     await p.getByTestId('kiosk-option-SM').tap();
-    await expect.poll(() => p.getByTestId('kiosk-question').getAttribute('data-question')).toBe('posture');
+    await poll(() => p.getByTestId('kiosk-question').getAttribute('data-question')).toBe('posture');
     await p.getByTestId('kiosk-option-low').tap();
 
     // the replay: the visitor's dot moves over time (driven by requestAnimationFrame)
-    await expect.poll(() => p.getByTestId('kiosk-play').isVisible()).toBe(true);
+    await poll(() => p.getByTestId('kiosk-play').isVisible()).toBe(true);
     const me = p.getByTestId('kiosk-me');
     const at0 = `${await me.getAttribute('cx')},${await me.getAttribute('cy')}`;
-    await expect.poll(async () => `${await me.getAttribute('cx')},${await me.getAttribute('cy')}`, { timeout: 20_000 }).not.toBe(at0);
+    await poll(async () => `${await me.getAttribute('cx')},${await me.getAttribute('cy')}`, { timeout: 20_000 }).not.toBe(at0);
     await p.waitForTimeout(2_000);
     expect(await p.getByTestId('kiosk-clock').textContent()).toMatch(/起火后 \d+:\d\d/);
     await shot(p, 'kiosk-1920-05-replay');
     await p.getByTestId('kiosk-skip').tap();
 
-    await expect.poll(() => p.getByTestId('kiosk-your-time').textContent()).toMatch(/警报后 \d+:\d\d/);
+    await poll(() => p.getByTestId('kiosk-your-time').textContent()).toMatch(/警报后 \d+:\d\d/);
     expect(await p.getByTestId('kiosk-explain').count()).toBe(4);
     expect(await p.getByTestId('kiosk-choice-leave').getAttribute('data-right')).toBe('0');
     expect(await p.getByTestId('kiosk-choice-leave').textContent()).toContain('不要收拾书包');
@@ -109,47 +115,47 @@ describe.skipIf(!HAVE_CHROMIUM)(`science-centre kiosk in Chromium (${CHROMIUM})`
     expect(await p.getByTestId('kiosk-timeline').textContent()).toContain('拨打 119');
     await shot(p, 'kiosk-1920-06-result');
     await p.getByTestId('kiosk-again').tap();
-    await expect.poll(() => p.getByTestId('kiosk').getAttribute('data-step')).toBe('start');
-  }, 90_000);
+    await poll(() => p.getByTestId('kiosk').getAttribute('data-step')).toBe('start');
+  }, 180_000);
 
   it('the 警戒通讯 duty at 1280×800, switched to English', async () => {
     const p = await page(1280, 800);
     await p.goto(`${base}#/kiosk?seed=2`);
-    await expect.poll(() => p.getByTestId('kiosk-start').isEnabled(), { timeout: 15_000 }).toBe(true);
+    await poll(() => p.getByTestId('kiosk-start').isEnabled(), { timeout: 15_000 }).toBe(true);
     await p.getByTestId('kiosk-lang').tap();
-    await expect.poll(() => p.getByTestId('kiosk-start').textContent()).toContain('Touch to start');
+    await poll(() => p.getByTestId('kiosk-start').textContent()).toContain('Touch to start');
     await shot(p, 'kiosk-1280-01-start-en');
     await p.getByTestId('kiosk-start').tap();
     await p.getByTestId('kiosk-role-cordonComms').tap();
     await p.getByTestId('kiosk-go').tap();
-    await expect.poll(() => p.getByTestId('kiosk-question').getAttribute('data-question')).toBe('call119');
+    await poll(() => p.getByTestId('kiosk-question').getAttribute('data-question')).toBe('call119');
     await shot(p, 'kiosk-1280-02-question');
     await p.getByTestId('kiosk-option-now').tap();
     await p.getByTestId('kiosk-option-full').tap();
-    await expect.poll(() => p.getByTestId('kiosk-play').isVisible()).toBe(true);
+    await poll(() => p.getByTestId('kiosk-play').isVisible()).toBe(true);
     await p.waitForTimeout(3_000);
     await shot(p, 'kiosk-1280-03-replay');
     await p.getByTestId('kiosk-skip').tap();
-    await expect.poll(() => p.getByTestId('kiosk-school').textContent()).toMatch(/of \d+ people reached the assembly point/);
+    await poll(() => p.getByTestId('kiosk-school').textContent()).toMatch(/of \d+ people reached the assembly point/);
     expect(await p.getByTestId('kiosk-explain').count()).toBe(2);
     expect(await p.getByTestId('kiosk-choice-call119').textContent()).toContain('Call 119 as soon as you know');
     await shot(p, 'kiosk-1280-04-result-en');
     await p.getByTestId('kiosk-lang').tap(); // back to Chinese for the next visitor
-  }, 60_000);
+  }, 180_000);
 
   it('an idle kiosk goes back to its start screen; a bad scenario name shows a readable error', async () => {
     const p = await page(1280, 800);
     await p.goto(`${base}#/kiosk?seed=3&idle=10`);
-    await expect.poll(() => p.getByTestId('kiosk-start').isEnabled(), { timeout: 15_000 }).toBe(true);
+    await poll(() => p.getByTestId('kiosk-start').isEnabled(), { timeout: 15_000 }).toBe(true);
     await p.getByTestId('kiosk-start').tap();
     await p.getByTestId('kiosk-role-command').tap();
-    await expect.poll(() => p.getByTestId('kiosk-idle').isVisible(), { timeout: 12_000 }).toBe(true);
-    await expect.poll(() => p.getByTestId('kiosk').getAttribute('data-step'), { timeout: 12_000 }).toBe('start');
+    await poll(() => p.getByTestId('kiosk-idle').isVisible(), { timeout: 12_000 }).toBe(true);
+    await poll(() => p.getByTestId('kiosk').getAttribute('data-step'), { timeout: 12_000 }).toBe('start');
 
     await p.goto(`${base}#/kiosk?scenario=no-such-school`);
     await p.reload();
-    await expect.poll(() => p.getByTestId('kiosk-error').textContent()).toContain('没有名为「no-such-school」的建筑疏散场景');
+    await poll(() => p.getByTestId('kiosk-error').textContent()).toContain('没有名为「no-such-school」的建筑疏散场景');
     expect(pageErrors).toEqual([]);
     expect(foreign).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });

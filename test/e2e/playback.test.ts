@@ -35,6 +35,12 @@ function indexFor(logFile: string, scenarioFile: string): PlaybackIndex {
   return buildPlayback(sc.model === 'county' ? { model: 'county', scenario: sc.scenario } : { model: 'building', scenario: sc.scenario }, log.events);
 }
 
+/**
+ * Waits for a condition, not a fixed short time: on a loaded 2-core machine a step can take many
+ * seconds, so every poll gets at least 30 s (a longer explicit timeout is kept).
+ */
+const poll = <T,>(fn: () => Promise<T> | T, o: { timeout?: number } = {}) => expect.poll(fn, { interval: 100, ...o, timeout: Math.max(30_000, o.timeout ?? 0) });
+
 describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () => {
   let work: string;
   let shots: string;
@@ -65,7 +71,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
     const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 960 } });
     page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     process.stdout.write(`[e2e] playback screenshots in ${shots}\n`);
   }, 180_000);
@@ -110,7 +116,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
       input.value = String(v);
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }, t);
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeCloseTo(t, 3);
+    await poll(() => page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeCloseTo(t, 3);
   };
   const hookState = () => page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { state(): unknown } }).__yanlianPlayback.state());
 
@@ -123,15 +129,15 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
   it('the home page links to the playback page', async () => {
     await page.goto(base);
     await page.getByTestId('go-playback').click();
-    await expect.poll(() => page.getByTestId('playback-page').isVisible()).toBe(true);
+    await poll(() => page.getByTestId('playback-page').isVisible()).toBe(true);
     expect(await page.locator('input[type=file]').count()).toBe(1);
   });
 
   it('a county log: a non-blank scene; scrubbing shows the state the log implies (HUD included)', async () => {
     const idx = indexFor(COUNTY_LOG, 'scenarios/lezhi-rainstorm.yaml');
     await open(COUNTY_LOG);
-    await expect.poll(() => page.getByTestId('pb-view').getAttribute('data-model')).toBe('county');
-    await expect.poll(() => page.getByTestId('pb-sha-ok').count()).toBe(1);
+    await poll(() => page.getByTestId('pb-view').getAttribute('data-model')).toBe('county');
+    await poll(() => page.getByTestId('pb-sha-ok').count()).toBe(1);
     await page.waitForTimeout(800);
     expect(await canvasVariance()).toBeGreaterThan(8);
     // moments: the first road cut, the first failure, midway, the end
@@ -142,16 +148,16 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
       const expected = stateAt(idx, t);
       expect(await hookState()).toEqual(JSON.parse(JSON.stringify(expected)));
       if (expected.model !== 'county') throw new Error('county');
-      await expect.poll(() => page.getByTestId('pb-affected').textContent()).toContain(String(expected.affected));
-      await expect.poll(() => page.getByTestId('pb-dead').textContent()).toContain(String(expected.deadMissing));
-      await expect.poll(() => page.getByTestId('response-level').getAttribute('data-level')).toBe(expected.response === 'none' ? 'none' : expected.response);
+      await poll(() => page.getByTestId('pb-affected').textContent()).toContain(String(expected.affected));
+      await poll(() => page.getByTestId('pb-dead').textContent()).toContain(String(expected.deadMissing));
+      await poll(() => page.getByTestId('response-level').getAttribute('data-level')).toBe(expected.response === 'none' ? 'none' : expected.response);
     }
     await scrubTo(cut.t);
     const s = (await hookState()) as { links: Record<string, string> };
     expect(s.links[String(cut.link)]).toBe('cut');
     // the clock and the event list follow
-    await expect.poll(() => page.getByTestId('pb-clock').textContent()).toMatch(/^T\+\d\d:\d\d$/);
-    await expect.poll(() => page.locator('[data-testid=pb-events] li.current').getAttribute('data-seq')).toBe(String(idx.events.filter((e) => e.t <= cut.t).length));
+    await poll(() => page.getByTestId('pb-clock').textContent()).toMatch(/^T\+\d\d:\d\d$/);
+    await poll(() => page.locator('[data-testid=pb-events] li.current').getAttribute('data-seq')).toBe(String(idx.events.filter((e) => e.t <= cut.t).length));
     // no raw ids or JSON in the event list
     const list = (await page.getByTestId('pb-events').textContent()) ?? '';
     expect(list).not.toMatch(/[{}]|\bgh\d+|\br-v\d+|team-|wh-/);
@@ -161,9 +167,9 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
     // step to the next event and back
     const before = await page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t());
     await page.getByTestId('pb-next').click();
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeGreaterThan(before);
+    await poll(() => page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeGreaterThan(before);
     await page.getByTestId('pb-prev').click();
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeLessThanOrEqual(before);
+    await poll(() => page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeLessThanOrEqual(before);
     // play a moment at 3600×: time moves on
     await page.getByTestId('pb-speed').selectOption('3600');
     await page.getByTestId('pb-play').click();
@@ -175,7 +181,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
   it('a building log: floors, rooms and groups drawn; scrubbing matches the reducer', async () => {
     const idx = indexFor(BUILDING_LOG, 'scenarios/school-fire-evacuation.yaml');
     await open(BUILDING_LOG);
-    await expect.poll(() => page.getByTestId('pb-view').getAttribute('data-model')).toBe('building');
+    await poll(() => page.getByTestId('pb-view').getAttribute('data-model')).toBe('building');
     await page.waitForTimeout(800);
     expect(await canvasVariance()).toBeGreaterThan(8);
     const alarm = idx.events.find((e) => e.type === 'alarm')!;
@@ -193,7 +199,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
     const bad = join(work, 'truncated.jsonl');
     writeFileSync(bad, lines.join('\n') + '\n');
     await open(bad);
-    await expect.poll(() => page.getByTestId('pb-error').textContent()).toContain('第 120 行');
+    await poll(() => page.getByTestId('pb-error').textContent()).toContain('第 120 行');
     expect(await page.getByTestId('pb-error').textContent()).toContain('truncated.jsonl');
     expect(await page.locator('canvas').count()).toBe(0);
     await page.screenshot({ path: join(shots, 'playback-bad-log.png') });

@@ -30,7 +30,8 @@ const ADMIN = 'e2e-admin-token-live-map';
 const PASSWORD = 'yanlian-2025';
 
 /** expect.poll with a timeout that suits SwiftShader on a busy machine (vitest's default is 1 s). */
-const poll = <T,>(fn: () => Promise<T> | T, o: { timeout?: number } = {}) => expect.poll(fn, { timeout: 20_000, ...o });
+// waits for a condition: at least 30 s whatever a call site asks, for a loaded 2-core machine
+const poll = <T,>(fn: () => Promise<T> | T, o: { timeout?: number } = {}) => expect.poll(fn, { interval: 100, ...o, timeout: Math.max(30_000, o.timeout ?? 0) });
 
 if (!HAVE_CHROMIUM) process.stderr.write(`\n[e2e] SKIPPED: no Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.\n\n`);
 
