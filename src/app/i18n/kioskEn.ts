@@ -122,7 +122,7 @@ export const kioskEn: typeof kioskZhCN = {
     runNo: 'Run {{seed}}',
     you: 'Your village: {{village}} ({{township}})',
     slope: 'Hazard site above it: {{site}}',
-    clock: '{{day}} {{mon}} {{hh}}:{{mm}}',
+    clock: '{{day}} {{month}} {{hh}}:{{mm}}',
     rainNow: 'Rain this hour: {{mm}} mm',
     dry: 'The rain has stopped',
     notYet: 'No rain yet',

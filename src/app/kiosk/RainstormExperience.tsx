@@ -167,7 +167,8 @@ export default function RainstormExperience({ seed, onHome, onSeed }: RainstormE
   const names = { village: pickText(village?.name, lang, story.village), site: pickText(site?.name, lang, story.site), road: pickText(link?.name, lang, story.link) };
   const clock = (x: number) => {
     const w = wallClock(scenario.start, x);
-    return t('kiosk.rain.clock', { ...w, mon: MONTHS[w.month - 1] });
+    // the same placeholders in both languages: the month is a number in Chinese, a name in English
+    return t('kiosk.rain.clock', { ...w, month: lang === 'en' ? MONTHS[w.month - 1] : w.month });
   };
 
   if (phase === 'result')
