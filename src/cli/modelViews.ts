@@ -1,11 +1,6 @@
-import { basename } from 'node:path';
 import type { Lang } from '../../engine/index.ts';
 import type { ModelRun } from '../../engine/model/model.ts';
 import type { ModelId, ScenarioOf, SummaryOf } from '../../engine/model/modelTypes.ts';
-import type { ModelMcRunResult } from '../../engine/node/runModelMonteCarlo.ts';
-import { evacCurves } from '../report/evacuation/evacCurves.ts';
-import { renderEvacReport } from '../report/evacuation/renderEvacReport.ts';
-import { renderReport } from '../report/renderReport.ts';
 import { hazardLine } from './hazardLine.ts';
 import { formatEvacOutcome } from './printEvacOutcome.ts';
 import { formatEvacSummary } from './printEvacSummary.ts';
@@ -14,26 +9,21 @@ import { formatSummary } from './printSummary.ts';
 
 /**
  * What the command line shows of a model's results: a run's outcome and a Monte Carlo summary as
- * text tables, and the HTML report. One entry per registered model (engine/model/models.ts); the
+ * text tables (the HTML report is modelReports.ts, loaded only for `--report`). One entry per registered model (engine/model/models.ts); the
  * commands look the model's entry up by id and never ask which model it is.
  */
 export interface CliView<K extends ModelId> {
   formatOutcome(s: ScenarioOf<K>, run: ModelRun<K>, lang: Lang): string;
   formatSummary(s: ScenarioOf<K>, summary: SummaryOf<K>, lang: Lang): string;
-  /** the HTML report of a Monte Carlo (`simulate --report`); `file` is the scenario file as given */
-  report(s: ScenarioOf<K>, file: string, summary: SummaryOf<K>, result: ModelMcRunResult<K>, lang: Lang): string;
 }
 
 export const CLI_VIEWS: { readonly [K in ModelId]: CliView<K> } = {
   county: {
     formatOutcome: (s, run, lang) => formatOutcome(s, run.outcome, lang, hazardLine(run.events, lang)),
     formatSummary,
-    report: (s, file, summary, _result, lang) => renderReport({ summary, scenarioName: s.name, scenarioFile: basename(file), lang }),
   },
   evacuation: {
     formatOutcome: (s, run, lang) => formatEvacOutcome(s, run.outcome, lang),
     formatSummary: formatEvacSummary,
-    report: (s, file, summary, result, lang) =>
-      renderEvacReport({ summary, scenarioName: s.name, scenarioFile: basename(file), lang, curves: evacCurves(result.layout, result.agg), roles: s.roles }),
   },
 };

@@ -7,14 +7,13 @@ import type { ModelId, SummaryOf } from '../../engine/model/modelTypes.ts';
 import { defaultChunkSize } from '../../engine/montecarlo/index.ts';
 import { runModelMonteCarlo, type ModelMcRunResult } from '../../engine/node/runModelMonteCarlo.ts';
 import { sha256Hex } from '../../engine/node/scenarioFile.ts';
-import { renderReport, type ReportInput } from '../report/renderReport.ts';
 import { CliExit, EXIT } from './cliExit.ts';
 import { loadAnyOrExit, type Loaded } from './loadAnyOrExit.ts';
 import { msg } from './messages.ts';
 import { CLI_VIEWS } from './modelViews.ts';
 import { parseSeed } from './parseSeed.ts';
 import type { SimulateOptions } from './simulateOptions.ts';
-import { runSimulate, writeHtml } from './simulateRun.ts';
+import { runSimulate } from './simulateRun.ts';
 
 export { progressReporter } from './progressReporter.ts';
 
@@ -60,14 +59,6 @@ export function checkWritable(file: string, lang: Lang): void {
 }
 
 /**
- * Renders the HTML report (see `renderReport`) and writes it atomically; exits 2 if it cannot
- * be written. Returns its size and chart count for the closing message.
- */
-export function writeReport(file: string, input: ReportInput): { kb: string; charts: number } {
-  return writeHtml(file, renderReport(input), input.lang);
-}
-
-/**
  * `yanlian simulate FILE --trials N --seed S [--workers W] [--chunk C] [--json OUT] [--csv OUT]
  * [--until-se X] [--report OUT.html]`: a seeded Monte Carlo of the scenario, printed as tables; Ctrl-C stops after
  * the current chunk and writes what is done, marked partial (exit 130).
@@ -100,6 +91,8 @@ async function simulateLoaded<K extends ModelId>(
   const { trials, workers, chunkSize, untilSe, seed } = run;
   const mc = MODELS[loaded.model].mc;
   const view = CLI_VIEWS[loaded.model];
+  // the report renderers load ECharts: only when a report is asked for
+  const report = opts.report ? (await import('./modelReports.ts')).CLI_REPORTS[loaded.model] : null;
   await runSimulate<ModelMcRunResult<K>, SummaryOf<K>>({
     lang,
     trials,
@@ -120,6 +113,6 @@ async function simulateLoaded<K extends ModelId>(
         untilSe,
       }),
     format: (summary) => view.formatSummary(scenario, summary, lang),
-    report: (summary, result) => view.report(scenario, file, summary, result, lang),
+    report: (summary, result) => report!(scenario, file, summary, result, lang),
   });
 }

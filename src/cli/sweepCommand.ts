@@ -26,7 +26,8 @@ import { MODELS } from '../../engine/model/models.ts';
 import { loadOrExit } from './loadOrExit.ts';
 import { msg } from './messages.ts';
 import { parseSeed } from './parseSeed.ts';
-import { checkWritable, defaultWorkers, parseInteger, progressReporter, SIMULATE_LIMITS, writeReport } from './simulateCommand.ts';
+import { checkWritable, defaultWorkers, parseInteger, progressReporter, SIMULATE_LIMITS } from './simulateCommand.ts';
+import { writeHtml } from './simulateRun.ts';
 
 export interface SweepOptions {
   /** repeated `--set path=v1,v2,…` */
@@ -163,7 +164,10 @@ export async function sweepCommand(file: string, opts: SweepOptions, lang: Lang)
       throw new CliExit(EXIT.badInput, msg(lang, 'cannotWrite', { file: opts.json, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
     }
   }
-  const report = opts.report ? writeReport(opts.report, { summary: base, scenarioName: scenario.name, scenarioFile: basename(file), lang, sweep }) : null;
+  // the report loads ECharts: only when one is asked for
+  const report = opts.report
+    ? writeHtml(opts.report, (await import('../report/renderReport.ts')).renderReport({ summary: base, scenarioName: scenario.name, scenarioFile: basename(file), lang, sweep }), lang)
+    : null;
   process.stdout.write(formatSweep(sweep, scenario.name, lang) + '\n');
   if (opts.json) process.stderr.write(msg(lang, 'sweepWritten', { file: opts.json }) + '\n');
   if (opts.report && report) process.stderr.write(msg(lang, 'reportWritten', { file: opts.report, ...report }) + '\n');
