@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ENGINE_VERSION } from '../engine/index.ts';
-import { loadScenario } from '../engine/scenario/loadScenario.ts';
-import { defaultChunkSize, summarize, type McSummary } from '../engine/montecarlo/index.ts';
-import { loadEvacuationScenario, scenarioModelOf } from '../engine/evacuation/index.ts';
-import { summarizeEvac, type EvacMcSummary } from '../engine/evacuation/montecarlo/index.ts';
-import { runEvacMonteCarlo } from '../engine/node/runEvacMonteCarlo.ts';
-import { runMonteCarlo } from '../engine/node/runMonteCarlo.ts';
+import type { EvacMcSummary } from '../engine/evacuation/montecarlo/index.ts';
+import { loadAnyScenario } from '../engine/model/loadAnyScenario.ts';
+import { MODELS } from '../engine/model/models.ts';
+import type { ModelId, ScenarioOf, SummaryOf } from '../engine/model/modelTypes.ts';
+import { defaultChunkSize, type McSummary } from '../engine/montecarlo/index.ts';
+import { runModelMonteCarlo } from '../engine/node/runModelMonteCarlo.ts';
 import { sha256Hex } from '../engine/node/scenarioFile.ts';
 
 /** The shipped scenarios whose Monte Carlo summaries are checked in as expected results. */
@@ -24,32 +24,18 @@ export const EXPECTED_SEED = 1;
 
 const repo = resolve(new URL('..', import.meta.url).pathname);
 
-/** The summary `yanlian simulate FILE --trials 1000 --seed 1 --json` writes, computed in-process. */
+/** The summary `yanlian simulate FILE --trials 1000 --seed 1 --json` writes, computed in-process with the scenario's model. */
 export async function expectedSummary(file: string): Promise<McSummary | EvacMcSummary> {
   const text = readFileSync(resolve(repo, file), 'utf8');
-  if (scenarioModelOf(text) === 'evacuation') return expectedEvacSummary(file, text);
-  const r = loadScenario(text, file);
+  const r = loadAnyScenario(text, file);
   if (!r.ok) throw new Error(`${file} does not load`);
-  const chunkSize = defaultChunkSize(EXPECTED_TRIALS);
-  const result = await runMonteCarlo({ scenario: r.scenario, master: EXPECTED_SEED, trials: EXPECTED_TRIALS, chunkSize, workers: 1 });
-  return summarize(r.scenario, result.layout, result.agg, {
-    engineVersion: ENGINE_VERSION,
-    scenarioSha256: sha256Hex(text),
-    seed: EXPECTED_SEED,
-    trialsRequested: EXPECTED_TRIALS,
-    chunkSize,
-    stoppedBy: result.stoppedBy,
-    untilSe: null,
-  });
+  return summaryWith(r.model, r.scenario, text);
 }
 
-/** The same for a building scenario: what `yanlian simulate FILE --trials 1000 --seed 1 --json` writes for it. */
-async function expectedEvacSummary(file: string, text: string): Promise<EvacMcSummary> {
-  const r = loadEvacuationScenario(text, file);
-  if (!r.ok) throw new Error(`${file} does not load`);
+async function summaryWith<K extends ModelId>(id: K, scenario: ScenarioOf<K>, text: string): Promise<SummaryOf<K>> {
   const chunkSize = defaultChunkSize(EXPECTED_TRIALS);
-  const result = await runEvacMonteCarlo({ scenario: r.scenario, master: EXPECTED_SEED, trials: EXPECTED_TRIALS, chunkSize, workers: 1 });
-  return summarizeEvac(r.scenario, result.layout, result.agg, {
+  const result = await runModelMonteCarlo(id, scenario, { master: EXPECTED_SEED, trials: EXPECTED_TRIALS, chunkSize, workers: 1 });
+  return MODELS[id].mc.summarize(scenario, result.layout, result.agg, {
     engineVersion: ENGINE_VERSION,
     scenarioSha256: sha256Hex(text),
     seed: EXPECTED_SEED,
