@@ -38,7 +38,6 @@ export const en: Messages = {
   create: {
     heading: 'Create a drill',
     scenario: 'Scenario',
-    hours: '{{hours}} h',
     title: 'Drill title',
     defaultTitle: '{{scenario}} tabletop drill',
     password: 'Director password',
@@ -75,9 +74,6 @@ export const en: Messages = {
     submit: 'Join',
   },
   codes: {
-    heading: 'Drill code and positions',
-    hint: 'Trainees open {{url}}, enter the code and choose a position — or send them the link of their position below.',
-    positions: 'Positions ({{count}}) and join links',
     joined: 'joined: {{names}}',
     participants: '{{count}} joined (directors included)',
   },

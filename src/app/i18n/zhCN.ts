@@ -47,7 +47,6 @@ export const zhCN = {
   create: {
     heading: '创建演练',
     scenario: '情景',
-    hours: '{{hours}} 小时',
     title: '演练名称',
     defaultTitle: '{{scenario}}桌面演练',
     password: '导调密码',
@@ -84,9 +83,6 @@ export const zhCN = {
     submit: '加入',
   },
   codes: {
-    heading: '演练码与岗位',
-    hint: '请演练人员打开 {{url}}，输入演练码并选择岗位；或把下面各岗位的链接发给他们。',
-    positions: '岗位（{{count}} 个）及加入链接',
     joined: '已加入：{{names}}',
     participants: '已加入 {{count}} 人（含导调）',
   },
