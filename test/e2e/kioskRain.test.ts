@@ -21,6 +21,7 @@ import type { Scenario } from '../../engine/scenario/schema/scenario.ts';
 import { startServer, type RunningServer } from '../../src/server/startServer.ts';
 import { optionOrder, RAIN_QUESTIONS } from '../../src/app/kiosk/rainQuestions.ts';
 import { pickRainRun, rainAt, rainStory, wallClock } from '../../src/app/kiosk/rainStory.ts';
+import { canvasVariance } from '../support/canvasVariance.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -98,32 +99,6 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk rainstorm experience in Chromium (${CHROM
   };
   const shot = (p: Page, name: string) => p.screenshot({ path: join(shots, `${name}.png`) });
 
-  /** Standard deviation of the 3D canvas's screenshot pixels (0 for a blank canvas), computed in the page. */
-  const canvasVariance = async (p: Page): Promise<number> => {
-    const png = await p.locator('[data-testid=kiosk-rain-stage] canvas').screenshot();
-    return p.evaluate(async (b64) => {
-      const w = globalThis as any; // the page's globals (the Node project has no DOM lib)
-      const img = new w.Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = w.document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      const d = g.getImageData(0, 0, c.width, c.height).data;
-      let s = 0;
-      let s2 = 0;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 16) {
-        const v = (d[i]! + d[i + 1]! + d[i + 2]!) / 3;
-        s += v;
-        s2 += v * v;
-        n++;
-      }
-      return Math.sqrt(s2 / n - (s / n) ** 2);
-    }, png.toString('base64'));
-  };
 
   /** Answers the current question with `opt` once it is `q`, checking the buttons are big touch targets. */
   const answer = async (p: Page, q: string, opt: string): Promise<string[]> => {
@@ -183,7 +158,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk rainstorm experience in Chromium (${CHROM
     const village = LEZHI.region.villages.find((v) => v.id === story.village)!;
     expect(await p.getByTestId('kiosk-rain-intro').textContent()).toContain(village.name.zh);
     await p.waitForTimeout(1_500);
-    expect(await canvasVariance(p)).toBeGreaterThan(8);
+    expect(await canvasVariance(p, '[data-testid=kiosk-rain-stage] canvas')).toBeGreaterThan(8);
     await shot(p, 'rain-1920-02-intro');
     await p.getByTestId('kiosk-rain-go').tap();
 
@@ -196,7 +171,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk rainstorm experience in Chromium (${CHROM
     await shot(p, 'rain-1920-04-belongings');
     seed1Order.push(await answer(p, 'belongings', 'fetch'));
     await expect.poll(() => p.getByTestId('kiosk-rain-question').getAttribute('data-question'), { timeout: 60_000 }).toBe('road');
-    expect(await canvasVariance(p)).toBeGreaterThan(8);
+    expect(await canvasVariance(p, '[data-testid=kiosk-rain-stage] canvas')).toBeGreaterThan(8);
     await shot(p, 'rain-1920-05-road');
     seed1Order.push(await answer(p, 'road', 'wait'));
 

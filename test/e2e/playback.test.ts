@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAnyScenario } from '../../engine/evacuation/index.ts';
 import { buildPlayback, parsePlaybackLog, stateAt, type PlaybackIndex } from '../../engine/playback/index.ts';
 import { startServer, type RunningServer } from '../../src/server/startServer.ts';
+import { canvasVariance } from '../support/canvasVariance.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -82,32 +83,6 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
     if (!process.env.YANLIAN_E2E_SHOTS && work) rmSync(work, { recursive: true, force: true });
   });
 
-  /** Standard deviation of the canvas's screenshot pixels (0 for a blank canvas), computed in the page. */
-  const canvasVariance = async (): Promise<number> => {
-    const png = await page.locator('[data-testid=pb-view] canvas').screenshot();
-    return page.evaluate(async (b64) => {
-      const w = globalThis as any; // the page's globals (the Node project has no DOM lib)
-      const img = new w.Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = w.document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      const d = g.getImageData(0, 0, c.width, c.height).data;
-      let s = 0;
-      let s2 = 0;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 16) {
-        const v = (d[i]! + d[i + 1]! + d[i + 2]!) / 3;
-        s += v;
-        s2 += v * v;
-        n++;
-      }
-      return Math.sqrt(s2 / n - (s / n) ** 2);
-    }, png.toString('base64'));
-  };
 
   /** Moves the real scrubber to time t (log units) and waits for the scene to take it. */
   const scrubTo = async (t: number) => {
@@ -139,7 +114,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
     await poll(() => page.getByTestId('pb-view').getAttribute('data-model')).toBe('county');
     await poll(() => page.getByTestId('pb-sha-ok').count()).toBe(1);
     await page.waitForTimeout(800);
-    expect(await canvasVariance()).toBeGreaterThan(8);
+    expect(await canvasVariance(page, '[data-testid=pb-view] canvas')).toBeGreaterThan(8);
     // moments: the first road cut, the first failure, midway, the end
     const cut = idx.events.find((e) => e.type === 'road.cut')!;
     const fail = idx.events.find((e) => e.type === 'site.failed')!;
@@ -183,7 +158,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
     await open(BUILDING_LOG);
     await poll(() => page.getByTestId('pb-view').getAttribute('data-model')).toBe('building');
     await page.waitForTimeout(800);
-    expect(await canvasVariance()).toBeGreaterThan(8);
+    expect(await canvasVariance(page, '[data-testid=pb-view] canvas')).toBeGreaterThan(8);
     const alarm = idx.events.find((e) => e.type === 'alarm')!;
     for (const t of [alarm.t + 60, alarm.t + 150, idx.endT]) {
       await scrubTo(t);

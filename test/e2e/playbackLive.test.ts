@@ -21,6 +21,7 @@ import { buildPlayback, knownScenario, recordsToEvents, stateAt, type ReceivedRe
 import type { Scenario } from '../../engine/scenario/schema/scenario.ts';
 import type { LogEvent } from '../../engine/sim/eventLog.ts';
 import { startServer, type RunningServer } from '../../src/server/startServer.ts';
+import { canvasVariance } from '../support/canvasVariance.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -65,31 +66,6 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
   const hasHook = (page: Page, name: string) => page.evaluate((n) => !!(globalThis as unknown as { __yanlianMap?: Record<string, unknown> }).__yanlianMap?.[n], name);
 
   /** Standard deviation of a canvas's screenshot pixels (0 for a blank one). */
-  const variance = async (page: Page, selector: string): Promise<number> => {
-    const png = await page.locator(selector).screenshot();
-    return page.evaluate(async (b64) => {
-      const w = globalThis as any; // the page's globals (the Node project has no DOM lib)
-      const img = new w.Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = w.document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      const d = g.getImageData(0, 0, c.width, c.height).data;
-      let s = 0;
-      let s2 = 0;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 16) {
-        const v = (d[i]! + d[i + 1]! + d[i + 2]!) / 3;
-        s += v;
-        s2 += v * v;
-        n++;
-      }
-      return Math.sqrt(s2 / n - (s / n) ** 2);
-    }, png.toString('base64'));
-  };
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'yanlian-live-e2e-'));
@@ -145,7 +121,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
     const drawn = await mapHook<string[]>(director, 'director', 'drawn');
     expect(drawn.some((k) => /^link:.*:cut$|^link:.*:clearing$|^link:.*:reopened$/.test(k))).toBe(true);
     await director.waitForTimeout(800);
-    expect(await variance(director, '[data-testid=situation-canvas] canvas')).toBeGreaterThan(8);
+    expect(await canvasVariance(director, '[data-testid=situation-canvas] canvas')).toBeGreaterThan(8);
     await shot(director, 'live-director-situation');
     // text only on request
     await director.getByTestId('situation-toggle').click();
@@ -184,7 +160,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
     expect(truth.filter((k) => !drawn.includes(k)).length).toBeGreaterThan(0);
     expect(drawn.filter((k) => k.startsWith('team:')).map((k) => k.slice(5)).sort()).toEqual([...pos.teams].sort());
     await trainee.waitForTimeout(800);
-    expect(await variance(trainee, '[data-testid=trainee-canvas] canvas')).toBeGreaterThan(8);
+    expect(await canvasVariance(trainee, '[data-testid=trainee-canvas] canvas')).toBeGreaterThan(8);
     await shot(trainee, 'live-trainee-map');
   }, 120_000);
 
@@ -275,7 +251,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
     await shot(page, 'playback-drill-position-after-report');
     await page.getByTestId('pb-view-select').selectOption('');
     expect(await state()).toEqual(JSON.parse(JSON.stringify(stateAt(truth, late))));
-    expect(await variance(page, '[data-testid=pb-view] canvas')).toBeGreaterThan(8);
+    expect(await canvasVariance(page, '[data-testid=pb-view] canvas')).toBeGreaterThan(8);
     await shot(page, 'playback-drill-truth');
   }, 180_000);
 
