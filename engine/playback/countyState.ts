@@ -1,5 +1,6 @@
 import type { LogEvent } from '../sim/eventLog.ts';
 import { legPos, type CountyGeometry, type Leg, type LonLat } from './geometry.ts';
+import { nearestNode, roadRoute } from './roadRoute.ts';
 
 export type LinkState = 'open' | 'cut' | 'clearing' | 'reopened';
 export type SiteState = 'stable' | 'watch' | 'failed';
@@ -148,6 +149,27 @@ function targetPos(g: CountyGeometry, task: TeamState['task']): LonLat | null {
   return (task.kind === 'clear' ? g.linkMid.get(task.target) : g.sitePos.get(task.target)) ?? null;
 }
 
+function targetNodes(g: CountyGeometry, task: TeamState['task']): number[] {
+  if (!task) return [];
+  if (task.kind === 'clear') return [...(g.linkNodes.get(task.target) ?? [])];
+  const n = g.siteNode.get(task.target);
+  return n === undefined ? [] : [n];
+}
+
+/**
+ * A move from `from` to `to` along the fastest road route open now (cut and being-cleared links
+ * avoided, as the engine plans it) from the node nearest `from` to the nearest of `dests`; a
+ * straight move when no open road leads there (a position's view may not know of a reopening).
+ */
+function routed(s: CountyState, g: CountyGeometry, from: LonLat, dests: readonly number[], to: LonLat, departT: number, arriveT: number): Leg {
+  const leg: Leg = { from, to, departT, arriveT };
+  if (!dests.length || !g.roads.pos.length) return leg;
+  const path = roadRoute(g.roads, nearestNode(g.roads, from), dests, (l) => s.links[l] === 'cut' || s.links[l] === 'clearing');
+  const via = (path ?? []).filter((p) => !near(p, from) && !near(p, to));
+  if (via.length) leg.via = via;
+  return leg;
+}
+
 const near = (a: LonLat, b: LonLat | undefined) => !!b && Math.abs(a[0] - b[0]) < 1e-9 && Math.abs(a[1] - b[1]) < 1e-9;
 
 /**
@@ -222,7 +244,7 @@ export function applyCounty(s: CountyState, e: LogEvent, end: number, g: CountyG
         const to = targetPos(g, task) ?? from;
         team.status = 'enRoute';
         team.pos = from;
-        team.leg = { from, to, departT: t, arriveT: Number.isNaN(end) ? t : end };
+        team.leg = routed(s, g, from, targetNodes(g, task), to, t, Number.isNaN(end) ? t : end);
       }
       return true;
     }
@@ -232,9 +254,10 @@ export function applyCounty(s: CountyState, e: LogEvent, end: number, g: CountyG
       const from = teamNow(team, t);
       const home = team.status === 'returning';
       const to = (home ? base : targetPos(g, team.task)) ?? from;
+      const home1 = typeof e.team === 'string' ? g.teamNode.get(e.team) : undefined;
       team.status = home ? 'returning' : 'enRoute';
       team.pos = from;
-      team.leg = { from, to, departT: t, arriveT: t + num(e.minutes) };
+      team.leg = routed(s, g, from, home ? (home1 === undefined ? [] : [home1]) : targetNodes(g, team.task), to, t, t + num(e.minutes));
       return true;
     }
     case 'team.arrived':
@@ -255,7 +278,8 @@ export function applyCounty(s: CountyState, e: LogEvent, end: number, g: CountyG
       team.task = null;
       team.status = 'returning';
       team.pos = from;
-      team.leg = { from, to: base ?? from, departT: t, arriveT: Number.isNaN(end) ? t : end };
+      const home = g.teamNode.get(str(e.team));
+      team.leg = routed(s, g, from, home === undefined ? [] : [home], base ?? from, t, Number.isNaN(end) ? t : end);
       return true;
     }
     case 'team.returned':
@@ -275,7 +299,10 @@ export function applyCounty(s: CountyState, e: LogEvent, end: number, g: CountyG
       if (stock) for (const [item, q] of Object.entries(items)) stock[item] = Math.max(0, (stock[item] ?? 0) - num(q));
       const from = g.warehousePos.get(wh) ?? [0, 0];
       const to = g.villagePos.get(str(e.village)) ?? from;
-      s.deliveries[str(e.delivery)] = { warehouse: wh, village: str(e.village), leg: Number.isNaN(end) ? null : { from, to, departT: t, arriveT: end }, waiting: false };
+      const vn = g.villageNode.get(str(e.village));
+      const leg = Number.isNaN(end) ? null : routed(s, g, g.warehouseNode.has(wh) ? g.roads.pos[g.warehouseNode.get(wh)!]! : from, vn === undefined ? [] : [vn], to, t, end);
+      if (leg) leg.from = from;
+      s.deliveries[str(e.delivery)] = { warehouse: wh, village: str(e.village), leg, waiting: false };
       return true;
     }
     case 'delivery.arrived':

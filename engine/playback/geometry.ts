@@ -1,22 +1,47 @@
 import type { EvacuationScenario } from '../evacuation/schema.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
+import { roadGraph, type RoadGraph } from './roadRoute.ts';
 
 /** WGS84 [longitude °E, latitude °N]. */
 export type LonLat = readonly [number, number];
 
-/** A straight move between two points over a time span (the log's time unit). */
+/**
+ * A move between two points over a time span (the log's time unit): straight, or along the road
+ * nodes `via` (the route the mover takes, in order) when it is known.
+ */
 export interface Leg {
   from: LonLat;
   to: LonLat;
   departT: number;
   arriveT: number;
+  via?: LonLat[];
 }
 
-/** Where a leg puts its mover at time `t` (clamped to the leg's ends; linear in time). Pure. */
+/** The points a leg passes through, ends included. Pure. */
+export function legPath(leg: Leg): LonLat[] {
+  return [leg.from, ...(leg.via ?? []), leg.to];
+}
+
+/**
+ * Where a leg puts its mover at time `t`: clamped to the leg's ends, moving at an even pace
+ * along its path (the straight line, or the road nodes `via`). Pure.
+ */
 export function legPos(leg: Leg, t: number): LonLat {
   const span = leg.arriveT - leg.departT;
   const u = span <= 0 ? 1 : Math.min(1, Math.max(0, (t - leg.departT) / span));
-  return [leg.from[0] + (leg.to[0] - leg.from[0]) * u, leg.from[1] + (leg.to[1] - leg.from[1]) * u];
+  if (!leg.via?.length) return [leg.from[0] + (leg.to[0] - leg.from[0]) * u, leg.from[1] + (leg.to[1] - leg.from[1]) * u];
+  const pts = legPath(leg);
+  let total = 0;
+  for (let i = 1; i < pts.length; i++) total += Math.hypot(pts[i]![0] - pts[i - 1]![0], pts[i]![1] - pts[i - 1]![1]);
+  let left = u * total;
+  for (let i = 1; i < pts.length; i++) {
+    const a = pts[i - 1]!;
+    const b = pts[i]!;
+    const d = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (left <= d && d > 0) return [a[0] + ((b[0] - a[0]) * left) / d, a[1] + ((b[1] - a[1]) * left) / d];
+    left -= d;
+  }
+  return pts[pts.length - 1]!;
 }
 
 /**
@@ -26,6 +51,15 @@ export function legPos(leg: Leg, t: number): LonLat {
  */
 export interface CountyGeometry {
   teamBase: Map<string, LonLat>;
+  /** the road network, and the nodes things stand at (routes follow the roads) */
+  roads: RoadGraph;
+  teamNode: Map<string, number>;
+  /** a link's two end nodes (a clearing team works from the nearer) */
+  linkNodes: Map<string, readonly [number, number]>;
+  /** a hazard site's road node: its village's */
+  siteNode: Map<string, number>;
+  villageNode: Map<string, number>;
+  warehouseNode: Map<string, number>;
   linkMid: Map<string, LonLat>;
   sitePos: Map<string, LonLat>;
   villagePos: Map<string, LonLat>;
@@ -45,8 +79,17 @@ export function countyGeometry(s: Scenario): CountyGeometry {
   const at = (id: string): LonLat => node.get(id) ?? [0, 0];
   const villagePos = new Map<string, LonLat>(s.region.villages.map((v) => [v.id, [v.position[0], v.position[1]] as const]));
   const itemIds = s.reserves.items.map((i) => i.id);
+  const roads = roadGraph(s);
+  const ni = (id: string) => roads.index.get(id) ?? 0;
+  const villageNode = new Map(s.region.villages.map((v) => [v.id, ni(v.node)]));
   return {
     teamBase: new Map(s.teams.map((t) => [t.id, at(t.node)])),
+    roads,
+    teamNode: new Map(s.teams.map((t) => [t.id, ni(t.node)])),
+    linkNodes: new Map(s.roads.links.map((l) => [l.id, [ni(l.from), ni(l.to)] as const])),
+    siteNode: new Map(s.hazardSites.map((h) => [h.id, villageNode.get(h.village) ?? 0])),
+    villageNode,
+    warehouseNode: new Map(s.reserves.warehouses.map((w) => [w.id, ni(w.node)])),
     linkMid: new Map(
       s.roads.links.map((l) => {
         const a = at(l.from);
