@@ -12,6 +12,8 @@ import { duration } from './plannerFormat.ts';
 import { ensurePlannerI18n } from './plannerI18n.ts';
 import { equivalentCommand, parseRunSettings, plannerSummary, summaryJson, trialsCsv, type PlannerRunSettings, type SettingsError } from './plannerRun.ts';
 import type { PlannerScenario } from './plannerScenario.ts';
+import { PlanEditor, type PlanStatus } from './PlanEditor.tsx';
+import { startHistory, type PlanHistory } from './planHistory.ts';
 import { RunForm, type RunFields } from './RunForm.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import './planner.css';
@@ -47,6 +49,10 @@ export default function PlannerPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const [loaded, setLoaded] = useState<PlannerScenario | null>(null);
+  const [history, setHistory] = useState<PlanHistory | null>(null);
+  const [planStatus, setPlanStatus] = useState<PlanStatus>({ kind: 'original' });
+  // what a run runs: the file as loaded, or the edited plan once the loader accepts it
+  const current: PlannerScenario | null = !loaded ? null : planStatus.kind === 'original' ? loaded : planStatus.kind === 'edited' ? planStatus.plan : null;
   const [fields, setFields] = useState<RunFields>({ trials: '1000', seed: '1', chunk: '', untilSePp: '', workers: defaultWorkers(), withCsv: true });
   const [errors, setErrors] = useState<SettingsError[]>([]);
   const [run, setRun] = useState<RunState>({ kind: 'idle' });
@@ -54,6 +60,7 @@ export default function PlannerPage() {
   const running = run.kind === 'running';
 
   const start = async () => {
+    const loaded = current;
     if (!loaded) return;
     const p = parseRunSettings(fields);
     const workers = /^\d{1,2}$/.test(fields.workers.trim()) ? Math.max(1, Math.min(64, Number(fields.workers))) : Number(defaultWorkers());
@@ -121,15 +128,31 @@ export default function PlannerPage() {
           disabled={running}
           onLoaded={(s) => {
             setLoaded(s);
+            setHistory(startHistory({ doc: s.doc, sources: {} }));
+            setPlanStatus({ kind: 'original' });
             setRun({ kind: 'idle' });
           }}
         />
       </Panel>
+      {loaded && history && (
+        <Panel title={t('planner.stepEdit')} testId="pl-step-edit">
+          <PlanEditor key={loaded.sha256 + loaded.file} loaded={loaded} disabled={running} history={history} onHistory={setHistory} onStatus={setPlanStatus} />
+        </Panel>
+      )}
       <Panel title={t('planner.step2')} testId="pl-step2">
-        <RunForm fields={fields} onChange={setFields} errors={errors} running={running} canRun={loaded !== null} onRun={() => void start()} onCancel={() => abort.current?.abort()} />
+        {loaded && planStatus.kind !== 'original' && (
+          <p className={planStatus.kind === 'edited' ? 'pl-plan-note' : 'pl-plan-note bad'} data-testid="pl-plan-status" data-kind={planStatus.kind}>
+            {planStatus.kind === 'edited'
+              ? t('planner.edit.runsEdited', { count: planStatus.changes.length, file: planStatus.plan.file })
+              : planStatus.kind === 'checking'
+                ? t('planner.edit.checking')
+                : t('planner.edit.blocked', { count: planStatus.problems.length })}
+          </p>
+        )}
+        <RunForm fields={fields} onChange={setFields} errors={errors} running={running} canRun={current !== null} onRun={() => void start()} onCancel={() => abort.current?.abort()} />
         {progress}
         {run.kind === 'error' && <p className="error-note">{run.text}</p>}
-        {loaded && run.kind !== 'running' && <Equivalent file={loaded.file} fields={fields} />}
+        {current && run.kind !== 'running' && <Equivalent file={current.file} fields={fields} />}
       </Panel>
       {run.kind === 'finished' && <ResultsPanel run={run.run} />}
     </div>

@@ -4,6 +4,7 @@ import type { ModelId, ScenarioOf } from '../../../engine/model/modelTypes.ts';
 import { TEXT_LIMITS } from '../../../engine/scenario/boundedParse.ts';
 import { decodeUtf8 } from '../../../engine/scenario/decodeUtf8.ts';
 import { formatMessage } from '../../../engine/scenario/messages.ts';
+import { parseLocated } from '../../../engine/scenario/parseLocated.ts';
 import type { Problem } from '../../../engine/scenario/problem.ts';
 
 /** A valid scenario of model K as the planner runs it, with the SHA-256 of its file's bytes. */
@@ -15,6 +16,10 @@ export interface PlannerScenarioOf<K extends ModelId> {
   /** hex SHA-256 of the file's exact bytes (BOM included), as `yanlian simulate` records it */
   sha256: string;
   warnings: Problem[];
+  /** the file's parsed value, as the plan editor edits it */
+  doc: unknown;
+  /** the file's text (decoded) */
+  text: string;
 }
 
 /** A valid scenario of any model (one member per model, so `model` narrows it). */
@@ -44,9 +49,11 @@ export async function loadPlannerScenario(bytes: Uint8Array, file: string, lang:
   const r = loadAnyScenario(d.text, file, lang);
   if (!r.ok) return { ok: false, problems: r.problems };
   const sha256 = await sha256Hex(bytes);
+  const parsed = parseLocated(d.text, file, lang);
+  const doc = parsed.ok ? parsed.raw : null;
   const loaded: PlannerScenario =
     r.model === 'evacuation'
-      ? { model: 'evacuation', scenario: r.scenario, file, sha256, warnings: r.warnings }
-      : { model: 'county', scenario: r.scenario, file, sha256, warnings: r.warnings };
+      ? { model: 'evacuation', scenario: r.scenario, file, sha256, warnings: r.warnings, doc, text: d.text }
+      : { model: 'county', scenario: r.scenario, file, sha256, warnings: r.warnings, doc, text: d.text };
   return { ok: true, loaded };
 }
