@@ -40,6 +40,30 @@ export type Position = z.infer<typeof Position>;
 export const Objective = z.strictObject({ id: Id, name: DrillText, weight: z.number().gt(0).max(100).default(1) });
 export type Objective = z.infer<typeof Objective>;
 
+const FromTrigger = z.union([z.literal('trigger'), z.array(Id).min(1).max(200)]);
+
+/**
+ * Which object the expected decision must name to be right (every key given must hold; see
+ * engine/drill/evaluateExpected.ts). `'trigger'`: the object of the engine event that triggered
+ * the inject (the failed site, its village or township, the cut link), or what the director
+ * picked to fill it when releasing it by hand; a list: one of these ids. `level`: `'signal'` a
+ * warning at least as high as the weather office's signal in force, `'ladder'` a response at
+ * least as high as the scenario's response ladder calls for from the log at that moment, or a
+ * list of accepted levels.
+ */
+export const ExpectedTarget = z.strictObject({
+  site: FromTrigger.optional(),
+  village: FromTrigger.optional(),
+  township: FromTrigger.optional(),
+  link: FromTrigger.optional(),
+  task: z.enum(['clear', 'rescue', 'suppress']).optional(),
+  team: z.array(Id).min(1).max(200).optional(),
+  warehouse: z.array(Id).min(1).max(200).optional(),
+  shelter: z.array(Id).min(1).max(200).optional(),
+  level: z.union([z.enum(['signal', 'ladder']), z.array(z.enum(['blue', 'yellow', 'orange', 'red', 'IV', 'III', 'II', 'I'])).min(1).max(4)]).optional(),
+});
+export type ExpectedTarget = z.infer<typeof ExpectedTarget>;
+
 /** An action the script expects after an inject, within a time limit (simulated minutes). */
 export const ExpectedAction = z.strictObject({
   id: Id,
@@ -49,6 +73,8 @@ export const ExpectedAction = z.strictObject({
   /** positions that may fulfil it (default: the inject's recipients) */
   positions: z.array(Id).max(200).optional(),
   objective: Id.optional(),
+  /** the right object (the cut road, the failed site's village, the level …); absent: any object of the kind */
+  target: ExpectedTarget.optional(),
 });
 export type ExpectedAction = z.infer<typeof ExpectedAction>;
 
@@ -197,7 +223,7 @@ export function defaultInjects(s: Scenario): Inject[] {
       trigger: { kind: 'at', offsetMin: 0 },
       expected: [
         { id: 'ack-call', label: t('确认收到', 'Acknowledge'), action: 'acknowledge', withinMin: 15, objective: 'warn-report' },
-        { id: 'warn', label: t('发布预警', 'Issue a warning'), action: 'issueWarning', withinMin: 120, objective: 'warn-report' },
+        { id: 'warn', label: t('发布预警', 'Issue a warning'), action: 'issueWarning', withinMin: 120, objective: 'warn-report', target: { level: 'signal' } },
       ],
     },
     {
@@ -209,8 +235,8 @@ export function defaultInjects(s: Scenario): Inject[] {
       trigger: { kind: 'on', event: 'site.failed', delayMin: 15 },
       expected: [
         { id: 'sitrep', label: t('上报灾情', 'Send a situation report'), action: 'situationReport', withinMin: 60, objective: 'warn-report' },
-        { id: 'activate', label: t('启动应急响应', 'Activate the response'), action: 'setResponseLevel', withinMin: responseMin, objective: 'command' },
-        { id: 'rescue', label: t('派出救援队伍', 'Dispatch a rescue team'), action: 'dispatchTeam', withinMin: 60, objective: 'operations' },
+        { id: 'activate', label: t('启动应急响应', 'Activate the response'), action: 'setResponseLevel', withinMin: responseMin, objective: 'command', target: { level: 'ladder' } },
+        { id: 'rescue', label: t('派出救援队伍', 'Dispatch a rescue team'), action: 'dispatchTeam', withinMin: 60, objective: 'operations', target: { task: 'rescue', site: 'trigger' } },
       ],
     },
     {
@@ -220,7 +246,7 @@ export function defaultInjects(s: Scenario): Inject[] {
       channel: 'written',
       to: [],
       trigger: { kind: 'on', event: 'road.cut', match: { trunk: true }, delayMin: 10 },
-      expected: [{ id: 'clear', label: t('派队抢通道路', 'Send a team to clear the road'), action: 'dispatchTeam', withinMin: 60, objective: 'operations' }],
+      expected: [{ id: 'clear', label: t('派队抢通道路', 'Send a team to clear the road'), action: 'dispatchTeam', withinMin: 60, objective: 'operations', target: { task: 'clear', link: 'trigger' } }],
     },
     {
       id: 'inj-media',
@@ -287,6 +313,7 @@ export function completeConfig(s: Scenario, input: unknown): { ok: true; config:
       });
     inj.to.forEach((p, k) => positions.has(p) || problems.push({ path: `injects.${i}.to.${k}`, message: `unknown position ${p}` }));
     inj.expected.forEach((e, k) => {
+      if (e.target) problems.push(...targetProblems(s, inj, e.action, e.target, `injects.${i}.expected.${k}.target`));
       if (e.objective && !objectives.has(e.objective)) problems.push({ path: `injects.${i}.expected.${k}.objective`, message: `unknown objective ${e.objective}` });
       e.positions?.forEach((p, m) => positions.has(p) || problems.push({ path: `injects.${i}.expected.${k}.positions.${m}`, message: `unknown position ${p}` }));
     });
@@ -299,6 +326,58 @@ export function completeConfig(s: Scenario, input: unknown): { ok: true; config:
   const w = c.blind?.startWindow;
   if (w && Date.parse(w.from) > Date.parse(w.to)) problems.push({ path: 'blind.startWindow', message: 'from is after to' });
   return problems.length ? { ok: false, problems } : { ok: true, config: c };
+}
+
+/** Which expected-action target keys each decision kind can name. */
+const TARGET_KEYS: Readonly<Record<string, readonly (keyof ExpectedTarget)[]>> = {
+  dispatchTeam: ['site', 'village', 'township', 'link', 'task', 'team'],
+  evacuate: ['site', 'village', 'township'],
+  releaseStock: ['village', 'township', 'warehouse'],
+  requestResupply: ['warehouse'],
+  openShelter: ['shelter'],
+  issueWarning: ['level'],
+  setResponseLevel: ['level'],
+};
+const WARNING_LEVEL_IDS = ['blue', 'yellow', 'orange', 'red'];
+
+/**
+ * An expected action's target checked against its kind, the scenario and the inject: each key
+ * fits the decision kind, ids exist, `'trigger'` has something to come from (the trigger event
+ * carries it, or a placeholder of the text makes the director pick it), levels fit the kind. Pure.
+ */
+function targetProblems(s: Scenario, inj: Inject, action: string, tg: ExpectedTarget, path: string): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  const allowed = TARGET_KEYS[action] ?? [];
+  const known: Record<string, ReadonlySet<string>> = {
+    site: new Set(s.hazardSites.map((x) => x.id)),
+    village: new Set(s.region.villages.map((x) => x.id)),
+    township: new Set(s.region.townships.map((x) => x.id)),
+    link: new Set(s.roads.links.map((x) => x.id)),
+    team: new Set(s.teams.map((x) => x.id)),
+    warehouse: new Set(s.reserves.warehouses.map((x) => x.id)),
+    shelter: new Set(s.shelters.map((x) => x.id)),
+  };
+  const slots = slotsOf(inj);
+  const fromEvent = inj.trigger.kind === 'on' ? (EVENT_SLOTS[inj.trigger.event] ?? []) : [];
+  for (const [k, v] of Object.entries(tg) as [keyof ExpectedTarget, unknown][]) {
+    if (v === undefined) continue;
+    if (!allowed.includes(k)) {
+      out.push({ path: `${path}.${k}`, message: `a ${action} decision names no ${k}` });
+      continue;
+    }
+    if (v === 'trigger') {
+      if (!(fromEvent as readonly string[]).includes(k) && !(slots as string[]).includes(k))
+        out.push({ path: `${path}.${k}`, message: `'trigger' needs a ${k}: trigger the inject by an event that carries one, or put {${k}} in its text so the director picks it` });
+    } else if (Array.isArray(v) && known[k]) v.forEach((id: string, m) => known[k]!.has(id) || out.push({ path: `${path}.${k}.${m}`, message: `unknown ${k} ${id}` }));
+  }
+  const lv = tg.level;
+  if (lv !== undefined && allowed.includes('level')) {
+    const warning = action === 'issueWarning';
+    if ((lv === 'signal' && !warning) || (lv === 'ladder' && warning)) out.push({ path: `${path}.level`, message: `'${lv}' is for ${warning ? 'setResponseLevel' : 'issueWarning'}` });
+    if (Array.isArray(lv)) lv.forEach((x, m) => WARNING_LEVEL_IDS.includes(x) === warning || out.push({ path: `${path}.level.${m}`, message: `${x} is not a ${warning ? 'warning' : 'response'} level` }));
+  }
+  if (tg.task && action === 'dispatchTeam' && tg.link && tg.task !== 'clear') out.push({ path: `${path}.task`, message: 'a road is cleared: task must be clear with link' });
+  return out;
 }
 
 /** Picks the text in a language, falling back to Chinese. Pure. */

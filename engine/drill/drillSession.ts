@@ -316,15 +316,15 @@ export class DrillSession {
     const audience = injectAudienceOf(inj, this.init.config);
     const planned = this.planner!.take(key);
     let data: Record<string, unknown>;
-    if (planned) {
-      const { cause: _cause, ...rest } = planned.data;
-      data = { ...rest, how: 'manual', by };
-    } else {
+    // the engine event that triggered it (`cause`) or the ids the director picked (`fill`) stay
+    // in the staff log: the evaluation judges the expected actions' objects by them
+    if (planned) data = { ...planned.data, how: 'manual', by };
+    else {
       const f = completeFill(this.init.scenario, fill);
       const missing = unfilled(inj, f);
       if (missing.length) return { ok: false, error: fillNeeded(inj, missing), records };
       this.planner!.markDone(key);
-      data = { ...injectRelease(inj, this.init.scenario, f, 'manual'), by };
+      data = { ...injectRelease(inj, this.init.scenario, f, 'manual'), by, ...(Object.keys(f).length ? { fill: f } : {}) };
     }
     this.released.set(key, audience);
     records.push({ t: this.st.engineNow, kind: 'inject', audience, data });
@@ -342,7 +342,7 @@ export class DrillSession {
     const records = this.st.phase === 'running' ? this.tick(wallMs) : [];
     const id = `adhoc-${++this.adhocCount}`;
     const withId = { ...inj, id };
-    const data: Record<string, unknown> = { ...injectRelease(withId, this.init.scenario, f, 'adhoc'), by };
+    const data: Record<string, unknown> = { ...injectRelease(withId, this.init.scenario, f, 'adhoc'), by, ...(Object.keys(f).length ? { fill: f } : {}) };
     this.released.set(String(data.key), injectAudienceOf(withId, this.init.config));
     records.push({ t: this.st.engineNow, kind: 'inject', audience: injectAudienceOf(withId, this.init.config), data });
     if (inj.expected.length) records.push({ t: this.st.engineNow, kind: 'injectScript', audience: STAFF, data: { key: data.key, inject: withId } });

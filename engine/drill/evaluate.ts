@@ -1,7 +1,9 @@
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import type { LogEvent } from '../sim/eventLog.ts';
 import type { TrialOutcome } from '../sim/outcome.ts';
+import type { Decision } from '../sim/decision.ts';
 import type { DrillConfig, DrillText, ExpectedAction, Inject } from './drillConfig.ts';
+import { judgeExpected, type ExpectedCheck } from './evaluateExpected.ts';
 import { DrillNames, WARNING_NAMES } from './names.ts';
 import type { DrillRecord } from './records.ts';
 
@@ -22,6 +24,14 @@ export interface MetricCase {
   limitMin: number;
   /** null: still open at the end of the drill but younger than its limit (not judged) */
   met: boolean | null;
+  /** an inject's expected action: judged by content (met, partly, not), with the object named vs expected */
+  check?: ExpectedCheck;
+}
+
+/** A case's credit toward its metric: an expected action's (1, ½, 0), else 1 if met; null if not judged. Pure. */
+export function caseCredit(c: MetricCase): number | null {
+  if (c.check) return c.check.credit;
+  return c.met === null ? null : c.met ? 1 : 0;
 }
 
 export interface Metric {
@@ -35,6 +45,10 @@ export interface Metric {
   cases: MetricCase[];
   judged: number;
   metCount: number;
+  /** expected actions met in part (credit ½) */
+  partlyCount: number;
+  /** sum of the judged cases' credit: metCount + ½ partlyCount */
+  credit: number;
 }
 
 export interface ObjectiveScore {
@@ -96,8 +110,13 @@ function judge(label: string, name: DrillText, start: number, ends: readonly num
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function metric(id: string, objective: string, name: DrillText, source: [string, DrillText], cases: MetricCase[]): Metric {
-  const judged = cases.filter((c) => c.met !== null);
-  return { id, objective, name, source: source[0], sourceText: source[1], cases, judged: judged.length, metCount: judged.filter((c) => c.met).length };
+  const judged = cases.filter((c) => caseCredit(c) !== null);
+  return {
+    id, objective, name, source: source[0], sourceText: source[1], cases, judged: judged.length,
+    metCount: judged.filter((c) => caseCredit(c) === 1).length,
+    partlyCount: judged.filter((c) => c.check?.verdict === 'partly').length,
+    credit: round(judged.reduce((a, c) => a + caseCredit(c)!, 0)),
+  };
 }
 
 /**
@@ -195,9 +214,18 @@ export function evaluateDrill(s: Scenario, config: DrillConfig, records: readonl
     if (!inj) continue;
     for (const e of inj.expected) {
       const who = new Set(e.positions ?? (inj.to.length ? inj.to : config.positions.map((p) => p.id)));
-      const ends = expectedEnds(e, who, String(rel.data.key), acks, actions);
       const title = (rel.data.title as DrillText | undefined) ?? inj.title;
-      const c = judge(`${inj.id} · ${e.id}`, tx(`“${title.zh}”后${e.label.zh}`, `${e.label.en ?? e.label.zh} after "${title.en ?? title.zh}"`), rel.t, ends, e.withinMin, endMin);
+      const j = judgeExpected({ s, names, inj, e, release: rel, sim, candidates: expectedCandidates(e, who, String(rel.data.key), acks, actions), endMin });
+      const c: MetricCase = {
+        label: `${inj.id} · ${e.id}`,
+        name: tx(`“${title.zh}”后${e.label.zh}`, `${e.label.en ?? e.label.zh} after "${title.en ?? title.zh}"`),
+        startMin: rel.t,
+        endMin: j.endAt,
+        tookMin: j.tookMin,
+        limitMin: e.withinMin,
+        met: j.check.verdict === 'open' ? null : j.check.verdict === 'met',
+        check: j.check,
+      };
       const obj = e.objective ?? 'command';
       byObjective.set(obj, [...(byObjective.get(obj) ?? []), c]);
     }
@@ -217,7 +245,7 @@ export function evaluateDrill(s: Scenario, config: DrillConfig, records: readonl
 
   const objectives: ObjectiveScore[] = config.objectives.map((o) => {
     const ms = metrics.filter((x) => x.objective === o.id && x.judged > 0);
-    const quantitative = ms.length ? round((ms.reduce((a, x) => a + x.metCount / x.judged, 0) / ms.length) * 100) : null;
+    const quantitative = ms.length ? round((ms.reduce((a, x) => a + x.credit / x.judged, 0) / ms.length) * 100) : null;
     const ratings = notes.filter((n) => n.objective === o.id && n.rating !== null).map((n) => n.rating!);
     const rated = ratings.length ? round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 20) : null;
     const score = quantitative !== null && rated !== null ? round(0.7 * quantitative + 0.3 * rated) : (quantitative ?? rated);
@@ -235,7 +263,12 @@ export function evaluateDrill(s: Scenario, config: DrillConfig, records: readonl
           objective: x.objective,
           source: 'metric',
           text:
-            x.id === 'evacuation'
+            c.check
+              ? tx(
+                  `${c.name.zh}：${c.check.verdict === 'partly' ? '部分达到' : '未达到'}，${c.check.why.zh}${c.check.expected ? `（应为：${c.check.expected.zh}）` : ''}`,
+                  `${c.name.en ?? c.name.zh}: ${c.check.verdict === 'partly' ? 'partly met' : 'not met'}, ${c.check.why.en ?? c.check.why.zh}${c.check.expected ? ` (expected: ${c.check.expected.en ?? c.check.expected.zh})` : ''}`,
+                )
+              : x.id === 'evacuation'
               ? tx(`${x.name.zh}（${c.name.zh}）：失稳前未转移受威胁群众`, `${x.name.en} (${c.name.en}): people were not moved before the slope failed`)
               : tx(
                   `${x.name.zh}（${c.name.zh}）：${c.tookMin === null ? '未完成' : `用时 ${fmtMinZh(c.tookMin)}`}，要求 ${fmtMinZh(c.limitMin)} 以内`,
@@ -247,9 +280,10 @@ export function evaluateDrill(s: Scenario, config: DrillConfig, records: readonl
   return { endMin, metrics, objectives, overall, conclusion: conclusionOf(overall), notes, improvements };
 }
 
-function expectedEnds(e: ExpectedAction, who: Set<string>, key: string, acks: readonly DrillRecord[], actions: readonly DrillRecord[]): number[] {
-  if (e.action === 'acknowledge') return acks.filter((a) => a.data.key === key && who.has(String(a.data.position))).map((a) => a.t);
-  return actions.filter((a) => who.has(String(a.data.position)) && (a.data.decision as { kind: string }).kind === e.action).map((a) => a.t);
+/** What may fulfil an expected action: acknowledgements of the inject, or accepted decisions of the kind, by the positions concerned. */
+function expectedCandidates(e: ExpectedAction, who: Set<string>, key: string, acks: readonly DrillRecord[], actions: readonly DrillRecord[]): { t: number; decision: Decision | null }[] {
+  if (e.action === 'acknowledge') return acks.filter((a) => a.data.key === key && who.has(String(a.data.position))).map((a) => ({ t: a.t, decision: null }));
+  return actions.filter((a) => who.has(String(a.data.position)) && (a.data.decision as { kind: string }).kind === e.action).map((a) => ({ t: a.t, decision: a.data.decision as Decision }));
 }
 
 /** "1 小时 05 分钟" style for minutes, for Chinese text. Pure. */

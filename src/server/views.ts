@@ -33,7 +33,8 @@ const KEYED = new Set(['inject', 'intel', 'ack']);
 /**
  * The frame a viewer gets for one record, or null if it may not see it. Staff frames carry the
  * plain seq and the audience. Player frames (trainees, observers) carry an opaque cursor, drop
- * the engine's own event number and the `cause` of a conditional inject (an engine seq), and
+ * the engine's own event number, the `cause` of a conditional inject (an engine seq) and the
+ * `fill` ids of one released by hand, and
  * name injects and reports by an opaque key of their position, so nothing in them tells how many
  * hidden events there were. An ad-hoc inject's id (`adhoc-<n>`, a count) becomes that key too.
  */
@@ -45,7 +46,7 @@ export function recordFrame(r: DrillRecord, v: Viewer, codecs: FrameCodecs): Rec
     const { seq: _engineSeq, ...rest } = data;
     data = rest;
   } else if (KEYED.has(r.kind) && typeof data.key === 'string') {
-    const { cause: _cause, ...rest } = data;
+    const { cause: _cause, fill: _fill, ...rest } = data;
     const key = codecs.ids.id(viewScope(v), data.key);
     data = { ...rest, key, ...(typeof rest.inject === 'string' && rest.inject.startsWith('adhoc-') ? { inject: key } : {}) };
   }
