@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { chunksOf, mergeAggregate, type Chunk, type ChunkResult, type McAggregate, type StopReason } from '../montecarlo/index.ts';
+import type { Chunk, ChunkResult, McAggregate, StopReason } from '../montecarlo/index.ts';
+import { MergeScheduler } from '../montecarlo/mergeScheduler.ts';
 import type { McWorkerData, McWorkerReply } from './mcWorker.ts';
 
 /** What the chunk pool needs besides the scenario: the options shared by the county and building Monte Carlo. */
@@ -43,7 +44,7 @@ let bundled: string | undefined;
  * in tens of milliseconds instead of seconds under tsx. The bundle is the same code, so results
  * are unchanged. If bundling fails, the slower tsx bootstrap is used.
  */
-function startWorker(data: McWorkerData): Worker {
+export function startWorker(data: McWorkerData): Worker {
   if (bundled === undefined) {
     try {
       const out = join(mkdtempSync(join(tmpdir(), 'yanlian-mc-')), 'mcWorker.mjs');
@@ -79,55 +80,44 @@ export interface McPoolPlan {
 }
 
 /**
- * The chunk pool behind every model's Monte Carlo (runModelMonteCarlo.ts): chunks by index, run here or on worker threads, merged strictly in
- * chunk order into `plan.agg` (mutated and returned).
+ * The chunk pool behind every model's Monte Carlo (runModelMonteCarlo.ts): chunks handed out and
+ * merged by the one `MergeScheduler` (strictly in chunk order, into `plan.agg`, mutated and
+ * returned), run here or on worker threads.
  */
 export async function runChunkPool(plan: McPoolPlan, opts: McPoolOptions): Promise<{ agg: McAggregate; trials: number; stoppedBy: StopReason }> {
-  const agg = plan.agg;
-  const chunks = chunksOf(opts.trials, opts.chunkSize);
   const withCsv = opts.withCsv ?? false;
-  let trialsDone = 0;
-  let stoppedBy: StopReason = 'trials';
+  const chunkCount = Math.ceil(opts.trials / opts.chunkSize);
+  const local = opts.workers <= 1 || chunkCount <= 1;
+  const nWorkers = local ? 1 : Math.min(opts.workers, chunkCount);
+  const sched = new MergeScheduler({
+    trials: opts.trials,
+    chunkSize: opts.chunkSize,
+    agg: plan.agg,
+    maxSe: plan.maxSe,
+    untilSe: opts.untilSe ?? null,
+    // chunks may finish out of order; never run further ahead of the merge point than this
+    window: 4 * nWorkers,
+    onChunk: opts.onChunk,
+  });
 
-  /** Merges the next chunk in order; true when the run should stop for precision. */
-  const merge = (r: ChunkResult): boolean => {
-    mergeAggregate(agg, r.agg);
-    trialsDone += chunks[r.index]!.count;
-    const maxSe = plan.maxSe(agg);
-    opts.onChunk?.({ trialsDone, csv: r.csv, maxSe });
-    return opts.untilSe != null && maxSe <= opts.untilSe;
-  };
-
-  if (opts.workers <= 1 || chunks.length <= 1) {
-    for (const chunk of chunks) {
-      if (opts.shouldStop?.()) {
-        stoppedBy = 'interrupted';
-        break;
-      }
-      if (merge(plan.runLocal(chunk, withCsv))) {
-        stoppedBy = trialsDone < opts.trials ? 'untilSe' : 'trials';
-        break;
-      }
+  if (local) {
+    for (;;) {
+      if (opts.shouldStop?.()) sched.interrupt();
+      const chunk = sched.next();
+      if (!chunk) break;
+      sched.accept(plan.runLocal(chunk, withCsv));
+      if (sched.finished) break;
       // let signal handlers and I/O run between chunks
       await new Promise((resolve) => setImmediate(resolve));
     }
-    return { agg, trials: trialsDone, stoppedBy };
+    return sched.result();
   }
 
-  const nWorkers = Math.min(opts.workers, chunks.length);
-  // chunks may finish out of order; never run further ahead of the merge point than this
-  const window = 4 * nWorkers;
   const data: McWorkerData = { ...plan.workerData, withCsv };
   const pool = Array.from({ length: nWorkers }, () => startWorker(data));
-
-  const state = { stoppedBy: 'trials' as StopReason };
   try {
     await new Promise<void>((resolve, reject) => {
-      const done = new Map<number, ChunkResult>();
       const busy = new Set<Worker>();
-      let nextDispatch = 0;
-      let nextMerge = 0;
-      let stopping = false;
       let settled = false;
 
       const finish = (err?: Error) => {
@@ -137,26 +127,18 @@ export async function runChunkPool(plan: McPoolPlan, opts: McPoolOptions): Promi
         else resolve();
       };
       const dispatch = (w: Worker) => {
-        if (!stopping && opts.shouldStop?.()) {
-          stopping = true;
-          state.stoppedBy = 'interrupted';
-        }
-        if (!stopping && nextDispatch < chunks.length && nextDispatch < nextMerge + window) {
+        if (opts.shouldStop?.()) sched.interrupt();
+        const chunk = sched.next();
+        if (chunk) {
           busy.add(w);
-          w.postMessage(chunks[nextDispatch++]!);
+          w.postMessage(chunk);
         }
       };
       const onResult = (w: Worker, m: Extract<McWorkerReply, { type: 'result' }>) => {
         busy.delete(w);
-        done.set(m.index, { index: m.index, agg: { counts: m.counts }, csv: m.csv });
-        // merge in chunk order; after an interrupt the chunks still running are merged too
-        for (let r = done.get(nextMerge); r; r = done.get(nextMerge)) {
-          done.delete(nextMerge++);
-          if (merge(r) && trialsDone < opts.trials) {
-            state.stoppedBy = 'untilSe';
-            return finish(); // later chunks, finished or not, are discarded
-          }
-        }
+        // merged in chunk order; after an interrupt the chunks still running are merged too
+        sched.accept({ index: m.index, agg: { counts: m.counts }, csv: m.csv });
+        if (sched.finished) return finish(); // after a precision stop, later chunks are discarded
         for (const x of pool) if (!busy.has(x)) dispatch(x);
         if (busy.size === 0) finish();
       };
@@ -178,6 +160,5 @@ export async function runChunkPool(plan: McPoolPlan, opts: McPoolOptions): Promi
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  if (state.stoppedBy === 'interrupted' && trialsDone >= opts.trials) state.stoppedBy = 'trials';
-  return { agg, trials: trialsDone, stoppedBy: state.stoppedBy };
+  return sched.result();
 }

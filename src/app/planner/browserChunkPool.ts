@@ -1,7 +1,7 @@
 import { MODELS } from '../../../engine/model/models.ts';
 import type { LayoutOf, ModelId, ScenarioOf } from '../../../engine/model/modelTypes.ts';
-import { mergeAggregate, type McAggregate } from '../../../engine/montecarlo/aggregate.ts';
-import { chunksOf, type ChunkResult } from '../../../engine/montecarlo/runChunk.ts';
+import type { McAggregate } from '../../../engine/montecarlo/aggregate.ts';
+import { MergeScheduler } from '../../../engine/montecarlo/mergeScheduler.ts';
 import type { StopReason } from '../../../engine/montecarlo/summaryTypes.ts';
 import type { McWorkerInit, McWorkerReply, McWorkerRequest } from './mcWorkerProtocol.ts';
 
@@ -39,8 +39,8 @@ export function startMcWorker(): Worker {
 
 /**
  * The browser twin of engine/node/chunkPool.ts + runModelMonteCarlo.ts: trial i runs with
- * `trialSeed(master, i)` in fixed chunks (`chunksOf`) on Web Workers, and the chunks' integer
- * aggregates are merged strictly in chunk order (a finished chunk waits for those before it;
+ * `trialSeed(master, i)` in fixed chunks on Web Workers, and the chunks' integer aggregates are
+ * merged by the shared MergeScheduler strictly in chunk order (a finished chunk waits for those before it;
  * no worker runs more than 4 × workers chunks ahead of the merge point). The aggregate — and so
  * the summary — is bit-identical to the CLI's for any worker count. Unlike the CLI, every chunk
  * runs on a worker (even one chunk), so the page never freezes; a cancel terminates the workers
@@ -55,30 +55,22 @@ export async function runBrowserMonteCarlo<K extends ModelId>(
 ): Promise<BrowserMcResult<K>> {
   const mc = MODELS[model].mc;
   const layout = mc.layout(scenario);
-  const agg = mc.createAggregate(layout);
-  const chunks = chunksOf(opts.trials, opts.chunkSize);
-  let trialsDone = 0;
-
-  /** Merges the next chunk in order; true when the run should stop for precision. */
-  const merge = (r: ChunkResult): boolean => {
-    mergeAggregate(agg, r.agg);
-    trialsDone += chunks[r.index]!.count;
-    const maxSe = mc.maxSe(layout, agg);
-    opts.onChunk?.({ trialsDone, csv: r.csv, maxSe });
-    return opts.untilSe != null && maxSe <= opts.untilSe;
-  };
-
-  const nWorkers = Math.max(1, Math.min(opts.workers, chunks.length));
-  const window = 4 * nWorkers;
+  const chunkCount = Math.ceil(opts.trials / opts.chunkSize);
+  const nWorkers = Math.max(1, Math.min(opts.workers, chunkCount));
+  const sched = new MergeScheduler({
+    trials: opts.trials,
+    chunkSize: opts.chunkSize,
+    agg: mc.createAggregate(layout),
+    maxSe: (a) => mc.maxSe(layout, a),
+    untilSe: opts.untilSe,
+    window: 4 * nWorkers,
+    onChunk: opts.onChunk,
+  });
   const init = { type: 'init', model, scenario, master: opts.master, withCsv: opts.withCsv } as McWorkerInit;
   const pool: Worker[] = [];
-  const state = { stoppedBy: 'trials' as StopReason };
   try {
     await new Promise<void>((resolve, reject) => {
-      const done = new Map<number, ChunkResult>();
       const busy = new Set<Worker>();
-      let nextDispatch = 0;
-      let nextMerge = 0;
       let settled = false;
       const finish = (err?: Error) => {
         if (settled) return;
@@ -88,24 +80,21 @@ export async function runBrowserMonteCarlo<K extends ModelId>(
         else resolve();
       };
       const onAbort = () => {
-        state.stoppedBy = 'interrupted';
+        // the running chunks are terminated, not waited for: merging stops where it is
+        sched.interrupt();
+        sched.forget(sched.mergePoint);
         finish();
       };
       const dispatch = (w: Worker) => {
-        if (settled || nextDispatch >= chunks.length || nextDispatch >= nextMerge + window) return;
+        const chunk = settled ? null : sched.next();
+        if (!chunk) return;
         busy.add(w);
-        w.postMessage({ type: 'chunk', chunk: chunks[nextDispatch++]! } satisfies McWorkerRequest);
+        w.postMessage({ type: 'chunk', chunk } satisfies McWorkerRequest);
       };
       const onResult = (w: Worker, m: Extract<McWorkerReply, { type: 'result' }>) => {
         busy.delete(w);
-        done.set(m.index, { index: m.index, agg: { counts: m.counts }, csv: m.csv });
-        for (let r = done.get(nextMerge); r; r = done.get(nextMerge)) {
-          done.delete(nextMerge++);
-          if (merge(r) && trialsDone < opts.trials) {
-            state.stoppedBy = 'untilSe';
-            return finish(); // later chunks, finished or not, are discarded
-          }
-        }
+        sched.accept({ index: m.index, agg: { counts: m.counts }, csv: m.csv });
+        if (sched.finished) return finish(); // after a precision stop, later chunks are discarded
         for (const x of pool) if (!busy.has(x)) dispatch(x);
         if (busy.size === 0) finish();
       };
@@ -133,6 +122,5 @@ export async function runBrowserMonteCarlo<K extends ModelId>(
   } finally {
     for (const w of pool) w.terminate();
   }
-  if (state.stoppedBy === 'interrupted' && trialsDone >= opts.trials) state.stoppedBy = 'trials';
-  return { layout, agg, trials: trialsDone, stoppedBy: state.stoppedBy };
+  return { layout, ...sched.result() };
 }
