@@ -1,4 +1,5 @@
 import type { kioskZhCN } from './kioskZhCN.ts';
+import { kioskHazardEn } from './kioskHazardEn.ts';
 
 /** English strings of the science-centre kiosk, key for key with kioskZhCN.ts. */
 export const kioskEn: typeof kioskZhCN = {
@@ -114,6 +115,9 @@ export const kioskEn: typeof kioskZhCN = {
     hint: 'Pick an experience and touch to start.',
     fire: { title: 'School fire', desc: 'A four-storey school with more than 1,100 pupils and teachers. The alarm rings — how do you get out?' },
     rain: { title: 'Rainstorm · landslide · cut road', desc: 'A rainy night in Lezhi County. The rain grows heavier and the slope behind the village cracks. You are a villager — what do you do?', tag: '3D' },
+    quake: { title: 'Earthquake · aftershocks · landslide', desc: 'A night in Shidian County: the ground suddenly shakes hard. Aftershocks keep coming. Will the slope behind the house hold?', tag: '3D' },
+    forest: { title: 'Forest fire', desc: 'Fire season in Shidian County: at the edge of your village you see smoke rising on the hill. Whom do you call? Which way do you go?', tag: '3D' },
+    typhoon: { title: 'Typhoon · waterlogging · sea wall', desc: 'A typhoon is heading for Pinghu; wind and rain grow stronger and the sea wall and levees are under strain. When do you leave? Where do you shelter?', tag: '3D' },
   },
   rain: {
     title: 'Rainstorm, landslide, cut road: what would you do?',
@@ -174,5 +178,6 @@ export const kioskEn: typeof kioskZhCN = {
       road: 'Do not drive or walk across a road blocked by a landslide, and do not stop beside the debris: it can slide again and the road bed may be undermined. Wait for the rescue team to clear it and for the police or township to say it is open; call for help if you need it rather than taking the risk.',
     },
   },
+  ...kioskHazardEn,
   state: { atAssembly: 'assembled', trappedInLift: 'trapped in the lift', stuck: 'trapped by smoke', moving: 'still on the way', queued: 'queueing', inRoom: 'still in the room', preMovement: 'getting ready', inLift: 'in the lift' },
 };

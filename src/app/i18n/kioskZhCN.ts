@@ -1,3 +1,5 @@
+import { kioskHazardZhCN } from './kioskHazardZhCN.ts';
+
 /**
  * zh-CN strings of the science-centre kiosk (自救互救体验馆), `kiosk.*` in the catalogue. The
  * 科普 explanations (`explain.*`) follow common fire-safety teaching for schools: leave at once,
@@ -118,6 +120,9 @@ export const kioskZhCN = {
     hint: '选择一个体验，触摸开始。',
     fire: { title: '校园火灾', desc: '一栋四层教学楼，1100 多名师生。警铃响了，你怎么逃生？' },
     rain: { title: '暴雨·滑坡·断路', desc: '乐至县的一个雨夜。暴雨越下越大，村后山坡出现裂缝。你是村民，你怎么做？', tag: '3D' },
+    quake: { title: '地震·余震·滑坡', desc: '施甸县的一个夜晚，大地突然剧烈摇晃。震后余震不断，屋后的山坡还稳吗？', tag: '3D' },
+    forest: { title: '森林火灾', desc: '施甸县的防火期，你在村边看到山上冒起了烟。该打哪个电话？往哪里走？', tag: '3D' },
+    typhoon: { title: '台风·内涝·海塘', desc: '台风正向平湖逼近，风雨越来越大，海塘和河堤告急。什么时候转移？去哪里躲？', tag: '3D' },
   },
   rain: {
     title: '暴雨·滑坡·断路：你会怎么做？',
@@ -178,5 +183,6 @@ export const kioskZhCN = {
       road: '不要开车或步行穿过被滑坡堵住的道路，也不要在土堆旁停留：土石可能再次滑动，路基可能已经被掏空。等救援队伍抢通、听从交警和乡镇的通知再出行；需要救助时打电话求助，不要自己冒险。',
     },
   },
+  ...kioskHazardZhCN,
   state: { atAssembly: '已到达', trappedInLift: '被困电梯', stuck: '被烟困住', moving: '仍在路上', queued: '排队中', inRoom: '仍在房间', preMovement: '准备中', inLift: '在电梯中' },
 };

@@ -15,6 +15,7 @@ import { playbackIndex } from './playbackIndex.ts';
 import { QuestionCard } from './QuestionCard.tsx';
 import { ResultCard } from './ResultCard.tsx';
 import { useIdleTimeout } from './useIdleTimeout.ts';
+import type { HazardId } from './hazardSpecs.ts';
 import { useKioskLockdown } from './useKioskLockdown.ts';
 import { movePoint, runPlan, runVisitor, stairStatuses, type KioskContext } from './visitorRun.ts';
 
@@ -29,8 +30,12 @@ export interface KioskAppProps {
 
 // the rainstorm experience carries three.js and the county engine: loaded only when a visitor picks it
 const RainstormExperience = lazy(() => import('./RainstormExperience.tsx'));
+// the earthquake, forest-fire and typhoon experiences: one component over hazardSpecs.ts, loaded the same way
+const HazardExperience = lazy(() => import('./HazardExperience.tsx'));
+/** The county experiences on the start screen after the rainstorm, in this order. */
+const HAZARDS = ['quake'] as const satisfies readonly HazardId[];
 
-type Step = 'start' | 'role' | 'alarm' | 'question' | 'play' | 'result' | 'rain';
+type Step = 'start' | 'role' | 'alarm' | 'question' | 'play' | 'result' | 'rain' | HazardId;
 type Stairs = ReturnType<typeof stairStatuses>;
 
 /**
@@ -117,6 +122,12 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
     setSeed(fixedSeed ?? pickSeed());
     setStep('rain');
   };
+  const beginHazard = (h: HazardId) => {
+    setSeed(fixedSeed ?? pickSeed());
+    setStep(h);
+  };
+  const hazard = (HAZARDS as readonly string[]).includes(step) ? (step as HazardId) : null;
+  const county = step === 'rain' || hazard !== null;
   const chooseRole = (r: KioskRole) => {
     if (!scenario) return;
     setRole(r);
@@ -153,11 +164,11 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
   return (
     <div className="kiosk" data-testid="kiosk" data-step={step}>
       <header className="kiosk-head">
-        <h1>{step === 'start' ? t('kiosk.pick.title') : step === 'rain' ? t('kiosk.rain.title') : t('kiosk.title')}</h1>
+        <h1>{step === 'start' ? t('kiosk.pick.title') : step === 'rain' ? t('kiosk.rain.title') : hazard ? t(`kiosk.${hazard}.title`) : t('kiosk.title')}</h1>
         <span className="spacer" />
         {step !== 'start' && (
           <>
-            <span className="kiosk-seed">{step === 'rain' ? t('kiosk.rain.runNo', { seed: rainSeed ?? seed }) : t('kiosk.seed', { seed })}</span>
+            <span className="kiosk-seed">{county ? t('kiosk.rain.runNo', { seed: rainSeed ?? seed }) : t('kiosk.seed', { seed })}</span>
             <button type="button" className="kiosk-btn" data-testid="kiosk-restart" onClick={reset}>
               {t('kiosk.restart')}
             </button>
@@ -173,7 +184,7 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
         </p>
       )}
 
-      {error && step !== 'rain' && (
+      {error && !county && (
         <div className="kiosk-card">
           <ErrorNote error={error} testId="kiosk-error" />
           <button type="button" className="kiosk-btn" onClick={() => setAttempt((a) => a + 1)}>
@@ -199,6 +210,14 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
               <span className="kiosk-start-sub">{t('kiosk.pick.rain.desc')}</span>
               <span className="kiosk-start-cta">{t('kiosk.start')}</span>
             </button>
+            {HAZARDS.map((h) => (
+              <button key={h} type="button" className={`kiosk-start kiosk-start-${h}`} data-testid={`kiosk-start-${h}`} onClick={() => beginHazard(h)}>
+                <span className="kiosk-start-tag">{t(`kiosk.pick.${h}.tag`)}</span>
+                <span className="kiosk-start-title">{t(`kiosk.pick.${h}.title`)}</span>
+                <span className="kiosk-start-sub">{t(`kiosk.pick.${h}.desc`)}</span>
+                <span className="kiosk-start-cta">{t('kiosk.start')}</span>
+              </button>
+            ))}
           </div>
         </section>
       )}
@@ -212,6 +231,18 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
           }
         >
           <RainstormExperience seed={seed} onHome={reset} onSeed={setRainSeed} />
+        </Suspense>
+      )}
+
+      {hazard && (
+        <Suspense
+          fallback={
+            <section className="kiosk-card" data-testid="kiosk-hazard-loading">
+              <p className="kiosk-big">{t(`kiosk.${hazard}.loading`)}</p>
+            </section>
+          }
+        >
+          <HazardExperience key={hazard} hazard={hazard} seed={seed} onHome={reset} onSeed={setRainSeed} />
         </Suspense>
       )}
 

@@ -13,7 +13,7 @@ import { ErrorNote } from '../ui/ErrorNote.tsx';
 import { RainResultCard } from './RainResultCard.tsx';
 import { optionOrder, RAIN_QUESTIONS, type RainAnswers, type RainQuestionId } from './rainQuestions.ts';
 import { pickRainRun, rainAt, wallClock, type RainRun } from './rainStory.ts';
-import { RainstormScene } from './RainstormScene.tsx';
+import { HazardScene } from './HazardScene.tsx';
 
 export interface RainstormExperienceProps {
   /** the seed asked for (the run may use a later one, see pickRainRun) */
@@ -177,7 +177,7 @@ export default function RainstormExperience({ seed, onHome, onSeed }: RainstormE
   return (
     <div className="kiosk-rain" data-testid="kiosk-rain" data-phase={phase}>
       <div className="kiosk-rain-stage" data-testid="kiosk-rain-stage">
-        {gl ? <RainstormScene scenario={scenario} terrain={terrain} player={player} story={story} names={names} lang={lang} /> : <p className="kiosk-card">{t('kiosk.rain.noWebgl')}</p>}
+        {gl ? <HazardScene scenario={scenario} terrain={terrain} player={player} focus={story} names={names} lang={lang} rain={() => rainAt(story, player.t) / 30} /> : <p className="kiosk-card">{t('kiosk.rain.noWebgl')}</p>}
         <RainHud player={player} story={story} clock={clock} place={t('kiosk.rain.you', { village: names.village, township: pickText(township?.name, lang, '') })} />
         <RainLegend />
       </div>

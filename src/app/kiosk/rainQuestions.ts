@@ -50,7 +50,7 @@ export const RAIN_QUESTIONS: readonly RainQuestion[] = [
  * The options of a question in the order a visitor sees them: shuffled by the run's seed and the
  * question (so the right answer is not always first, and the same seed shows the same order). Pure.
  */
-export function optionOrder(q: RainQuestion, seed: number): string[] {
+export function optionOrder(q: { readonly id: string; readonly options: readonly string[] }, seed: number): string[] {
   let h = (seed ^ 0x9e3779b9) >>> 0;
   for (const c of q.id) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
   const out = [...q.options];

@@ -1,4 +1,4 @@
-import { Canvas, useFrame } from '@react-three/fiber';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { useMemo, useRef } from 'react';
 import { CircleGeometry, ConeGeometry, Mesh, MeshBasicMaterial, MeshLambertMaterial, RingGeometry, Vector3 } from 'three';
 import type { CountyState } from '../../../engine/playback/index.ts';
@@ -9,22 +9,27 @@ import { CountyScene } from '../three/CountyScene.tsx';
 import type { CountyTerrain } from '../three/countyTerrain.ts';
 import { LabelSpans, LabelUpdater, type LabelSpec } from '../three/LabelLayer.tsx';
 import { RainLayer } from '../three/RainLayer.tsx';
-import { rainAt, type RainStory } from './rainStory.ts';
+import type { Focus } from './hazardSpec.ts';
 
-export interface RainstormSceneProps {
+export interface HazardSceneProps {
   scenario: Scenario;
   terrain: CountyTerrain;
   player: Player;
-  story: RainStory;
-  /** place names drawn over the scene: the visitor's village, the slope, the cut road */
+  /** the visitor's village, the hazard site above it and the road it cut */
+  focus: Focus;
+  /** place names drawn over the scene: the visitor's village, the site, the cut road */
   names: { village: string; site: string; road: string };
   lang: Lang;
+  /** rain over the village, 0…1 at the player's time (none when absent) */
+  rain?: () => number;
+  /** the ground shaking, 0…1 at the player's time (an earthquake; none when absent) */
+  shake?: () => number;
 }
 
 type P3 = [number, number, number];
 
 /** Where the scene frames the visitor's village: the points to keep in view and the camera. Pure given the terrain. */
-export function villageFrame(s: Scenario, terrain: CountyTerrain, story: RainStory) {
+export function villageFrame(s: Scenario, terrain: CountyTerrain, story: Pick<Focus, 'village' | 'link'>) {
   const at = (x: number, z: number, lift = 0): P3 => [x, terrain.heightAt(x, z) + lift, z];
   const v = s.region.villages.find((x) => x.id === story.village)!;
   const [vx, vz] = terrain.project(v.position[0], v.position[1]);
@@ -61,7 +66,7 @@ export function villageFrame(s: Scenario, terrain: CountyTerrain, story: RainSto
 }
 
 /** The visitor's village ring (pulsing) and the landslide's debris on the road while it is cut, read from the player each frame. */
-function Markers({ player, story, frame }: { player: Player; story: RainStory; frame: ReturnType<typeof villageFrame> }) {
+function Markers({ player, story, frame }: { player: Player; story: Focus; frame: ReturnType<typeof villageFrame> }) {
   const ring = useRef<Mesh>(null);
   const debris = useRef<Mesh>(null);
   const scar = useRef<Mesh>(null);
@@ -78,7 +83,7 @@ function Markers({ player, story, frame }: { player: Player; story: RainStory; f
     const st = player.state() as CountyState;
     const k = 1 + 0.18 * Math.sin(state.clock.elapsedTime * 4);
     ring.current?.scale.set(k, k, k);
-    const link = st.links[story.link] ?? 'open';
+    const link = story.link ? (st.links[story.link] ?? 'open') : 'open';
     if (debris.current) debris.current.visible = link === 'cut' || link === 'clearing';
     if (debris.current && link === 'clearing') debris.current.scale.setScalar(0.6);
     else debris.current?.scale.setScalar(1);
@@ -99,13 +104,29 @@ function Markers({ player, story, frame }: { player: Player; story: RainStory; f
   );
 }
 
+/** Shakes the camera about its resting place while `amount()` > 0 (an earthquake), every frame. */
+function Shaker({ amount, size }: { amount: () => number; size: number }) {
+  const camera = useThree((s) => s.camera);
+  const last = useRef<[number, number]>([0, 0]);
+  useFrame((state) => {
+    const a = amount() * size;
+    const t = state.clock.elapsedTime;
+    const dx = a * Math.sin(t * 37) * 0.6;
+    const dy = a * Math.sin(t * 29 + 1) * 0.4;
+    camera.position.x += dx - last.current[0];
+    camera.position.y += dy - last.current[1];
+    last.current = [dx, dy];
+  });
+  return null;
+}
+
 /**
- * The rainstorm experience's 3D view: the county scene (shared, unforked) framed on the
- * visitor's village, with rain that follows the log's hourly rainfall, a ring on the village, the
- * slide's debris on the cut road, and place names. Driven by the Player's time: no React render
- * per frame.
+ * The county experiences' 3D view (rainstorm, earthquake, forest fire, typhoon): the county
+ * scene (shared, unforked) framed on the visitor's village, with rain that follows the log's
+ * hourly rainfall, the camera shaking in an earthquake, a ring on the village, the slide's debris
+ * on the cut road, and place names. Driven by the Player's time: no React render per frame.
  */
-export function RainstormScene({ scenario, terrain, player, story, names, lang }: RainstormSceneProps) {
+export function HazardScene({ scenario, terrain, player, focus: story, names, lang, rain, shake }: HazardSceneProps) {
   const frame = useMemo(() => villageFrame(scenario, terrain, story), [scenario, terrain, story]);
   const layer = useRef<HTMLDivElement>(null);
   const labels = useMemo<LabelSpec[]>(() => {
@@ -134,7 +155,8 @@ export function RainstormScene({ scenario, terrain, player, story, names, lang }
       <Canvas frameloop="always" dpr={[1, 1.5]} camera={{ position: frame.camera, fov: 45, near: 0.05, far: terrain.extent * 20 }} gl={{ antialias: true, preserveDrawingBuffer: true }}>
         <CountyScene scenario={scenario} terrain={terrain} player={player} target={frame.centre} />
         <Markers player={player} story={story} frame={frame} />
-        <RainLayer center={rainBox.centre} half={rainBox.half} height={frame.radius * 1.6} intensity={() => rainAt(story, player.t) / 30} sky={sky} />
+        {rain && <RainLayer center={rainBox.centre} half={rainBox.half} height={frame.radius * 1.6} intensity={rain} sky={sky} />}
+        {shake && <Shaker amount={shake} size={frame.radius * 0.04} />}
         <LabelUpdater labels={labels} layer={layer} hot={hotNow} />
       </Canvas>
       <LabelSpans labels={labels} layer={layer} />
