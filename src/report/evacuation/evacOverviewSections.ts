@@ -1,52 +1,36 @@
 import { evacTargetLabel } from '../../cli/evacLabels.ts';
 import { esc, nc, num, table } from '../html.ts';
+import { coverSection } from '../kit/coverSection.ts';
 import type { EvacReportContext } from './evacReportContext.ts';
 
-/** The report header: title, run facts, a partial-run banner, how to read the numbers. */
+/** The report's cover: the kit's cover with the horizon in seconds, the precision note, the people in the building and how to read the numbers. */
 export function evacHeaderSection(c: EvacReportContext): string[] {
-  const { m, zh, name, T, n } = c;
-  const out: string[] = [
-    `<header>`,
-    `<h1>${esc(T('疏散演练蒙特卡洛模拟报告', 'Evacuation Monte Carlo report'))}</h1>`,
-    `<p class="subtitle">${esc(name)}${zh ? '（' : ' ('}${esc(m.scenario.id)}${esc(T('，建筑疏散）', ', building evacuation)'))}</p>`,
-    `<p class="facts">${esc(
-      T(
-        `试验 ${m.trials} 次 · 主种子 ${m.seed} · 时域 ${m.horizonS} 秒 · 引擎 ${m.engineVersion}`,
-        `${m.trials} trials · master seed ${m.seed} · horizon ${m.horizonS} s · engine ${m.engineVersion}`,
-      ),
-    )}</p>`,
-  ];
-  if (m.partial)
-    out.push(
-      `<p class="banner">${esc(
-        T(
-          `运行被中断：结果只含前 ${m.trials} 次试验（共请求 ${m.trialsRequested} 次），标记为 partial。`,
-          `Interrupted: the results cover the first ${m.trials} of ${m.trialsRequested} trials requested, marked partial.`,
-        ),
-      )}</p>`,
-    );
+  const { m, zh, T, n } = c;
+  const extra: string[] = [];
   if (m.stoppedBy === 'untilSe' && m.untilSe)
-    out.push(
+    extra.push(
       `<p class="note">${esc(
         T(`精度已达到（主要概率的标准误 ≤ ${m.untilSe.se}），在 ${m.trials} 次后停止。`, `Precision reached (headline standard errors ≤ ${m.untilSe.se}); stopped after ${m.trials} trials.`),
       )}</p>`,
     );
   const p = m.people;
-  out.push(
+  extra.push(
     `<p>${
       zh
         ? `平均在楼人数 ${n('people.meanTotal', p.meanTotal, 1)}，困在电梯 ${n('people.meanTrappedInLift', p.meanTrappedInLift, 1)}，时域内未撤出 ${n('people.meanNotEvacuated', p.meanNotEvacuated, 1)}。`
         : `Mean people in the building ${n('people.meanTotal', p.meanTotal, 1)}, trapped in the lift ${n('people.meanTrappedInLift', p.meanTrappedInLift, 1)}, not evacuated within the horizon ${n('people.meanNotEvacuated', p.meanNotEvacuated, 1)}.`
     }</p>`,
-    `<p class="note">${esc(
-      T(
-        '时间单位为秒；分位数 P50/P90/P95/P99 按 1 秒分箱计算（误差 ≤ 0.5 秒），“—”表示落在时域内未发生的试验中；概率均附 Wilson 95% 置信区间与标准误。',
-        'Times are in seconds; quantiles P50/P90/P95/P99 over 1-second bins (within 0.5 s), "—" where they fall among trials where it never happened within the horizon; every probability has its Wilson 95% interval and standard error.',
-      ),
-    )}</p>`,
-    `</header>`,
   );
-  return out;
+  return coverSection(c, {
+    title: { zh: '疏散演练蒙特卡洛模拟报告', en: 'Evacuation Monte Carlo report' },
+    kind: { zh: '，建筑疏散', en: ', building evacuation' },
+    horizon: { zh: `${m.horizonS} 秒`, en: `${m.horizonS} s` },
+    extra,
+    method: {
+      zh: '时间单位为秒；分位数 P50/P90/P95/P99 按 1 秒分箱计算（误差 ≤ 0.5 秒），“—”表示落在时域内未发生的试验中；概率均附 Wilson 95% 置信区间与标准误。',
+      en: 'Times are in seconds; quantiles P50/P90/P95/P99 over 1-second bins (within 0.5 s), "—" where they fall among trials where it never happened within the horizon; every probability has its Wilson 95% interval and standard error.',
+    },
+  });
 }
 
 /** Headline: time to the 集合点 from the alarm and from ignition; the plan's targets with their attainment. */

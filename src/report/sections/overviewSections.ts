@@ -1,41 +1,18 @@
 import { esc, nc, num, table } from '../html.ts';
+import { coverSection } from '../kit/coverSection.ts';
 import type { ReportContext } from '../reportContext.ts';
 
-/** The report header: title, run facts, a partial-run banner, how to read the numbers. */
+/** The report's cover: the kit's cover with the horizon in hours and how to read the numbers. */
 export function headerSection(c: ReportContext): string[] {
-  const { m, zh, name, H, T } = c;
-  const out: string[] = [];
-  // header
-  out.push(
-    `<header>`,
-    `<h1>${esc(T('蒙特卡洛模拟报告', 'Monte Carlo report'))}</h1>`,
-    `<p class="subtitle">${esc(name)}${zh ? '（' : ' ('}${esc(m.scenario.id)}${zh ? '）' : ')'}</p>`,
-    `<p class="facts">${esc(
-      T(
-        `试验 ${m.trials} 次 · 主种子 ${m.seed} · 时域 ${H} 小时 · 引擎 ${m.engineVersion}`,
-        `${m.trials} trials · master seed ${m.seed} · horizon ${H} h · engine ${m.engineVersion}`,
-      ),
-    )}</p>`,
-  );
-  if (m.partial)
-    out.push(
-      `<p class="banner">${esc(
-        T(
-          `运行被中断：结果只含前 ${m.trials} 次试验（共请求 ${m.trialsRequested} 次），标记为 partial。`,
-          `Interrupted: the results cover the first ${m.trials} of ${m.trialsRequested} trials requested, marked partial.`,
-        ),
-      )}</p>`,
-    );
-  out.push(
-    `<p class="note">${esc(
-      T(
-        '概率均附 Wilson 95% 置信区间与标准误；时长分位数为 P50/P90/P99（小时），“>' + H + '”表示落在时域之外。',
-        `Every probability has its Wilson 95% interval and standard error; durations are P50/P90/P99 in hours, ">${H}" means beyond the horizon.`,
-      ),
-    )}</p>`,
-    `</header>`,
-  );
-  return out;
+  const { H } = c;
+  return coverSection(c, {
+    title: { zh: '蒙特卡洛模拟报告', en: 'Monte Carlo report' },
+    horizon: { zh: `${H} 小时`, en: `${H} h` },
+    method: {
+      zh: '概率均附 Wilson 95% 置信区间与标准误；时长分位数为 P50/P90/P99（小时），“>' + H + '”表示落在时域之外。',
+      en: `Every probability has its Wilson 95% interval and standard error; durations are P50/P90/P99 in hours, ">${H}" means beyond the horizon.`,
+    },
+  });
 }
 
 /** Impact overview: failed sites, people affected and dead or missing, road cuts, deliveries. */
