@@ -1,3 +1,9 @@
+import { parseDecision } from '../drill/decisionSchema.ts';
+import { FOG_RULES } from '../drill/fogRules.ts';
+import { buildPlayback, stateAt } from '../playback/playback.ts';
+import { COUNTY_EVENT_TYPES } from '../playback/vocabulary.ts';
+import { LiveTrial } from '../sim/liveTrial.ts';
+import type { CountyState } from '../playback/countyState.ts';
 import { mcMachines } from '../montecarlo/mcMachines.ts';
 import { createAggregate } from '../montecarlo/aggregate.ts';
 import { csvHeader } from '../montecarlo/csvRow.ts';
@@ -42,5 +48,17 @@ export const countyModel: Model<'county'> = {
     csvHeader,
     summarize,
   },
-  supports: { sweep: true },
+  live: {
+    create: (s, seed, opts = {}) => new LiveTrial(s, seed, { mode: opts.mode ?? 'manual' }),
+    parseDecision,
+    fogRules: FOG_RULES,
+    horizon: (s) => s.horizonHours * 60,
+  },
+  playback: {
+    vocabulary: COUNTY_EVENT_TYPES,
+    unit: 'min',
+    index: (s, events, k) => buildPlayback({ model: 'county', scenario: s }, events, k),
+    stateAt: (index, t) => stateAt(index, t) as CountyState,
+  },
+  supports: { sweep: true, live: true, drill: true },
 };

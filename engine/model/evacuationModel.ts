@@ -1,3 +1,9 @@
+import { EvacLiveTrial } from '../evacuation/evacLiveTrial.ts';
+import { parseEvacDecision } from '../evacuation/evacDecisionSchema.ts';
+import { EVAC_FOG_RULES } from '../evacuation/evacFogRules.ts';
+import type { BuildingState } from '../playback/buildingState.ts';
+import { buildPlayback, stateAt } from '../playback/playback.ts';
+import { BUILDING_EVENT_TYPES } from '../playback/vocabulary.ts';
 import { createEvacAggregate } from '../evacuation/montecarlo/evacAggregate.ts';
 import { evacCsvHeader } from '../evacuation/montecarlo/evacCsv.ts';
 import { evacMcLayout } from '../evacuation/montecarlo/evacMcLayout.ts';
@@ -34,5 +40,19 @@ export const evacuationModel: Model<'evacuation'> = {
     csvHeader: evacCsvHeader,
     summarize: summarizeEvac,
   },
-  supports: { sweep: false },
+  live: {
+    create: (s, seed, opts = {}) => new EvacLiveTrial(s, seed, { mode: opts.mode ?? 'manual' }),
+    parseDecision: parseEvacDecision,
+    fogRules: EVAC_FOG_RULES,
+    horizon: (s) => s.horizonS,
+  },
+  playback: {
+    vocabulary: BUILDING_EVENT_TYPES,
+    unit: 's',
+    index: (s, events, k) => buildPlayback({ model: 'building', scenario: s }, events, k),
+    stateAt: (index, t) => stateAt(index, t) as BuildingState,
+  },
+  // live: a school drill runs step by step with decisions (EvacLiveTrial); drill: the drill
+  // server's session (positions with remits, fog, injects, scoring) is the county's so far
+  supports: { sweep: false, live: true, drill: false },
 };

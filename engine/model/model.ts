@@ -5,6 +5,8 @@ import type { SummaryMeta } from '../montecarlo/summarize.ts';
 import type { LocatedDoc } from '../scenario/parseLocated.ts';
 import type { Problem } from '../scenario/problem.ts';
 import type { LogEvent } from '../sim/eventLog.ts';
+import type { ModelLive } from './modelLive.ts';
+import type { ModelPlayback } from './modelPlayback.ts';
 import type { DecisionOf, LayoutOf, ManifestOf, ModelId, OutcomeOf, ScenarioOf, SummaryOf } from './modelTypes.ts';
 
 /** A drill's recorded decisions as a run plays them: `manual` (only they act) or `auto` (the plan's policy too). */
@@ -63,6 +65,14 @@ export interface Model<K extends ModelId> {
   /** the mode and decisions a logged manifest recorded (replay plays them again) */
   playedOf(m: ManifestOf<K>): Played<K> | undefined;
   readonly mc: ModelMonteCarlo<K>;
-  /** what the model offers beyond run, replay and simulate; shells refuse the rest with a clear message */
-  readonly supports: { sweep: boolean };
+  /** a run step by step on a drill server's paced clock, with decisions (see modelLive.ts); null where the model cannot (then `supports.live` is false) */
+  readonly live: ModelLive<K> | null;
+  /** the event vocabulary and the pure `stateAt` reducer with keyframes (see modelPlayback.ts) */
+  readonly playback: ModelPlayback<K>;
+  /**
+   * what the model offers beyond run, replay, simulate and playback; shells refuse the rest with
+   * a clear message: `sweep` (parameter sweeps), `live` (`live` runs step by step with decisions),
+   * `drill` (the drill server can host it: positions, fog of war, injects, scoring)
+   */
+  readonly supports: { sweep: boolean; live: boolean; drill: boolean };
 }

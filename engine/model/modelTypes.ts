@@ -10,6 +10,8 @@ import type { Scenario } from '../scenario/schema/scenario.ts';
 import type { DecisionError, TimedDecision } from '../sim/decision.ts';
 import type { TrialOutcome } from '../sim/outcome.ts';
 import type { Manifest } from '../sim/eventLog.ts';
+import type { BuildingState } from '../playback/buildingState.ts';
+import type { CountyState } from '../playback/countyState.ts';
 
 /**
  * The types each model brings, by model id: the one table a new model adds a row to. Shells
@@ -26,6 +28,7 @@ export interface ModelTypes {
     layout: McLayout;
     summary: McSummary;
     manifest: Manifest;
+    playbackState: CountyState;
   };
   /** the building evacuation (`model: evacuation`) */
   evacuation: {
@@ -36,6 +39,7 @@ export interface ModelTypes {
     layout: EvacMcLayout;
     summary: EvacMcSummary;
     manifest: EvacManifest;
+    playbackState: BuildingState;
   };
 }
 
@@ -44,7 +48,9 @@ export type ModelId = keyof ModelTypes;
 
 export type ScenarioOf<K extends ModelId> = ModelTypes[K]['scenario'];
 export type DecisionOf<K extends ModelId> = ModelTypes[K]['decision'];
+export type DecisionErrorOf<K extends ModelId> = ModelTypes[K]['decisionError'];
 export type OutcomeOf<K extends ModelId> = ModelTypes[K]['outcome'];
 export type LayoutOf<K extends ModelId> = ModelTypes[K]['layout'];
 export type SummaryOf<K extends ModelId> = ModelTypes[K]['summary'];
 export type ManifestOf<K extends ModelId> = ModelTypes[K]['manifest'];
+export type PlaybackStateOf<K extends ModelId> = ModelTypes[K]['playbackState'];
