@@ -2,7 +2,7 @@
 export { buildPlayback, stateAt, stateAfter, countAt, foldEvents, playbackModel, PlaybackCursor, KEYFRAME_EVERY, type PlaybackIndex, type PlaybackInput, type PlaybackModel, type PlaybackState } from './playback.ts';
 export type { CountyState, TeamState, TeamStatus, LinkState, SiteState, FireState, DeliveryState } from './countyState.ts';
 export type { BuildingState, GroupPlayState, GroupStep, Smoke } from './buildingState.ts';
-export { legPos, countyGeometry, buildingGeometry, type LonLat, type Leg, type CountyGeometry, type BuildingGeometry } from './geometry.ts';
+export { legPos, legPath, countyGeometry, buildingGeometry, type LonLat, type Leg, type CountyGeometry, type BuildingGeometry } from './geometry.ts';
 export { COUNTY_EVENT_TYPES, BUILDING_EVENT_TYPES, CHAIN_MARKERS, DECISION_MARKERS } from './vocabulary.ts';
 export { parsePlaybackLog, type PlaybackManifest, type LogProblem, type ParsedPlaybackLog } from './parseLog.ts';
 export { recordsToEvents, knownScenario, foldCounty, type ReceivedRecord, type RecordsToEventsOptions, type PositionHoldings } from './records.ts';

@@ -5,6 +5,7 @@ import { DoubleSide, BoxGeometry, BufferAttribute, BufferGeometry, Color, ConeGe
 import { legPos, type CountyState } from '../../../engine/playback/index.ts';
 import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
 import type { CountyTerrain } from './countyTerrain.ts';
+import { RoadOverlays } from './RoadOverlays.tsx';
 import type { SceneSource } from './sceneSource.ts';
 
 export const LINK_COLOURS = { open: '#7d7d7d', cut: '#e0201b', clearing: '#ff8c00', reopened: '#1fa84a' } as const;
@@ -242,6 +243,7 @@ export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3 }: 
       <mesh geometry={roads.g} renderOrder={1}>
         <meshBasicMaterial vertexColors side={DoubleSide} polygonOffset polygonOffsetFactor={-2} polygonOffsetUnits={-2} />
       </mesh>
+      <RoadOverlays scenario={s} terrain={terrain} player={player} />
       <instancedMesh ref={villageMesh} args={[geos.village, undefined, s.region.villages.length]}>
         <meshLambertMaterial color="#6d6d6d" />
       </instancedMesh>

@@ -1,0 +1,105 @@
+import { useFrame } from '@react-three/fiber';
+import { useMemo, useRef } from 'react';
+import { BoxGeometry, BufferAttribute, BufferGeometry, Color, InstancedMesh, LineBasicMaterial, Matrix4, MeshLambertMaterial, Quaternion, Vector3 } from 'three';
+import { legPath, type CountyState } from '../../../engine/playback/index.ts';
+import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
+import type { CountyTerrain } from './countyTerrain.ts';
+import type { SceneSource } from './sceneSource.ts';
+
+export interface RoadOverlaysProps {
+  scenario: Scenario;
+  terrain: CountyTerrain;
+  player: SceneSource;
+}
+
+/** Colours of the barriers across a closed road and of the route lines, by what they show. */
+export const BLOCK_COLOURS = { cut: '#e0201b', clearing: '#ff8c00' } as const;
+export const ROUTE_COLOURS = { team: '#ff7f0e', home: '#1f77b4', truck: '#17a2b8' } as const;
+
+const MAX_ROUTE_SEGMENTS = 8192;
+const m4 = new Matrix4();
+const q = new Quaternion();
+const Y = new Vector3(0, 1, 0);
+const p3 = new Vector3();
+const s3 = new Vector3();
+const col = new Color();
+
+/**
+ * What the road network says about the moment beyond its colours: a barrier across the middle of
+ * each cut link (red) and each link being cleared (orange), so a cut reads as a cut even where
+ * the ribbon is thin; and the road route of every team and relief truck on the move (orange to a
+ * task, blue heading home, teal for relief), along the roads it takes — the leg's road nodes, so
+ * a detour round a cut shows as one. Rebuilt only when the applied event count changes.
+ */
+export function RoadOverlays({ scenario: s, terrain, player }: RoadOverlaysProps) {
+  const blocks = useRef<InstancedMesh>(null);
+  const last = useRef(-1);
+  const links = useMemo(() => {
+    const node = new Map(s.roads.nodes.map((n) => [n.id, n]));
+    return s.roads.links.map((l) => {
+        const a = node.get(l.from)!;
+        const b = node.get(l.to)!;
+        const [ax, az] = terrain.project(a.position[0], a.position[1]);
+        const [bx, bz] = terrain.project(b.position[0], b.position[1]);
+        const x = (ax + bx) / 2;
+        const z = (az + bz) / 2;
+        return { id: l.id, x, y: terrain.heightAt(x, z), z, angle: Math.atan2(bz - az, bx - ax), trunk: l.trunk };
+    });
+  }, [s, terrain]);
+  const routes = useMemo(() => {
+    const g = new BufferGeometry();
+    g.setAttribute('position', new BufferAttribute(new Float32Array(MAX_ROUTE_SEGMENTS * 6), 3));
+    g.setAttribute('color', new BufferAttribute(new Float32Array(MAX_ROUTE_SEGMENTS * 6), 3));
+    g.setDrawRange(0, 0);
+    return g;
+  }, []);
+  const mats = useMemo(() => ({ block: new MeshLambertMaterial({ color: '#ffffff', emissive: '#330000' }), route: new LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.9, depthTest: false }) }), []);
+  const geo = useMemo(() => new BoxGeometry(0.12, 0.28, 0.7), []);
+
+  useFrame(() => {
+    const st = player.state() as CountyState;
+    if (st.model !== 'county' || st.applied === last.current) return;
+    last.current = st.applied;
+    const bm = blocks.current;
+    if (bm) {
+      let n = 0;
+      for (const l of links) {
+        const v = st.links[l.id];
+        if (v !== 'cut' && v !== 'clearing') continue;
+        // across the road: the barrier's long side is perpendicular to the link
+        m4.compose(p3.set(l.x, l.y + 0.22, l.z), q.setFromAxisAngle(Y, -l.angle), s3.set(1, 1, l.trunk ? 1.3 : 1));
+        bm.setMatrixAt(n, m4);
+        bm.setColorAt(n, col.set(BLOCK_COLOURS[v]));
+        n++;
+      }
+      bm.count = n;
+      bm.instanceMatrix.needsUpdate = true;
+      if (bm.instanceColor) bm.instanceColor.needsUpdate = true;
+    }
+    const pos = routes.getAttribute('position') as BufferAttribute;
+    const cols = routes.getAttribute('color') as BufferAttribute;
+    let k = 0;
+    const add = (path: readonly (readonly [number, number])[], colour: string) => {
+      col.set(colour);
+      for (let i = 1; i < path.length && k < MAX_ROUTE_SEGMENTS; i++, k++) {
+        for (const [j, ll] of [path[i - 1]!, path[i]!].entries()) {
+          const [x, z] = terrain.project(ll[0], ll[1]);
+          pos.setXYZ(k * 2 + j, x, terrain.heightAt(x, z) + 0.14, z);
+          cols.setXYZ(k * 2 + j, col.r, col.g, col.b);
+        }
+      }
+    };
+    for (const tm of Object.values(st.teams)) if (tm.leg && tm.leg.arriveT > tm.leg.departT) add(legPath(tm.leg), tm.status === 'returning' ? ROUTE_COLOURS.home : ROUTE_COLOURS.team);
+    for (const d of Object.values(st.deliveries)) if (d.leg) add(legPath(d.leg), ROUTE_COLOURS.truck);
+    pos.needsUpdate = true;
+    cols.needsUpdate = true;
+    routes.setDrawRange(0, k * 2);
+  });
+
+  return (
+    <>
+      <instancedMesh ref={blocks} args={[geo, mats.block, Math.max(1, s.roads.links.length)]} frustumCulled={false} />
+      <lineSegments geometry={routes} material={mats.route} frustumCulled={false} renderOrder={2} />
+    </>
+  );
+}
