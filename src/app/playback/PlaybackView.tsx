@@ -8,12 +8,17 @@ import { langOf, pickText } from '../format/pickText.ts';
 import { simTime } from '../format/simTime.ts';
 import { building3D, BuildingScene } from '../three/BuildingScene.tsx';
 import { CountyScene, LINK_COLOURS, SITE_COLOURS } from '../three/CountyScene.tsx';
+import { countyPickables, type MapPick } from '../three/countyPicks.ts';
 import { countyTerrain } from '../three/countyTerrain.ts';
+import { MapPicker } from '../three/MapPicker.tsx';
+import { CameraRig, PickRing, SceneFocus } from '../three/SceneFocus.tsx';
+import { eventSubject, pickIndex, subjectAt, type Subject } from '../three/sceneSubject.ts';
 import { LabelSpans, LabelUpdater, type LabelSpec } from '../three/LabelLayer.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
 import { WarningBadge } from '../ui/WarningBadge.tsx';
-import { eventDescriber, type LoadedScenario } from './describeEvent.ts';
+import { countyNames, eventDescriber, type LoadedScenario } from './describeEvent.ts';
 import { Player } from './player.ts';
+import { SubjectInfo } from './SubjectInfo.tsx';
 
 /** A position's view of a drill ("what did they know?"): its name, the scenario as it may draw it, and the index of the records it received. */
 export interface PositionView {
@@ -72,6 +77,8 @@ export function PlaybackView({ index, scenario, views = [], marks = [] }: Playba
   const listRef = useRef<HTMLOListElement>(null);
   const [speed, setSpeed] = useState(player.speed);
   const [viewId, setViewId] = useState('');
+  const pickedRef = useRef<Subject | null>(null);
+  const focus = useMemo(() => new SceneFocus(), []);
   const view = views.find((v) => v.id === viewId) ?? null;
   useEffect(() => player.setView(view?.index ?? null), [player, view]);
   const unit = index.model.unit;
@@ -95,12 +102,14 @@ export function PlaybackView({ index, scenario, views = [], marks = [] }: Playba
         state: () => structuredClone(player.state()),
         t: () => player.t,
         view: (id: string) => setViewId(id),
+        picked: () => pickedRef.current,
+        cameraTarget: () => focus.target,
         views: views.map((v) => v.id),
         endT,
         events: index.events.length,
       };
     }
-  }, [player, index, views, endT]);
+  }, [player, index, views, endT, focus]);
 
   const describe = useMemo(() => eventDescriber(scenario, lang, t as unknown as Translate, (k) => i18n.exists(k)), [scenario, lang, t, i18n]);
   const lines = useMemo(() => index.events.map(describe), [index, describe]);
@@ -123,6 +132,26 @@ export function PlaybackView({ index, scenario, views = [], marks = [] }: Playba
   const county = scenario.model === 'county' ? scenario : null;
   const terrain = useMemo(() => (county ? countyTerrain(county.scenario) : null), [county]);
   const geo = useMemo(() => (scenario.model === 'building' ? building3D(scenario.scenario) : null), [scenario]);
+
+  // what is picked (an event's subject or a click on the map), the ring round it and the camera's flight there
+  const picks = useMemo(() => (county && terrain ? countyPickables(county.scenario, terrain) : []), [county, terrain]);
+  const pickIdx = useMemo(() => pickIndex(picks), [picks]);
+  const names = useMemo(() => (county ? countyNames(county.scenario) : null), [county]);
+  const [picked, setPicked] = useState<Subject | null>(null);
+  pickedRef.current = picked;
+  const whereIs = (sj: Subject | null) => {
+    const s = player.state();
+    return sj && county && terrain && s.model === 'county' ? subjectAt(county.scenario, terrain, pickIdx, s, player.t, sj) : null;
+  };
+  focus.where = () => whereIs(picked);
+  if (terrain) focus.distance = Math.max(4, terrain.extent * 0.45);
+  const choose = (sj: Subject | null, fly: boolean) => {
+    setPicked(sj);
+    if (!sj || !fly) return;
+    const at = whereIs(sj);
+    if (at) focus.fly(at);
+  };
+  const onMapPick = (p: MapPick) => choose(p, true);
 
   const labels: LabelSpec[] = useMemo(() => {
     if (county && terrain) {
@@ -181,10 +210,18 @@ export function PlaybackView({ index, scenario, views = [], marks = [] }: Playba
           {county && terrain ? <CountyScene scenario={view?.scenario ?? county.scenario} terrain={terrain} player={player} /> : null}
           {scenario.model === 'building' && geo ? <BuildingScene scenario={scenario.scenario} geo={geo} player={player} /> : null}
           <LabelUpdater labels={labels} layer={layer} hot={hot} />
+          {county ? (
+            <>
+              <CameraRig focus={focus} />
+              <PickRing focus={focus} />
+              <MapPicker items={picks} onPick={onMapPick} />
+            </>
+          ) : null}
         </Canvas>
         <LabelSpans labels={labels} layer={layer} />
         <Hud st={st} clockRef={clockRef} fmt={fmt} />
         {county ? <CountyLegend /> : null}
+        {picked && names && st.model === 'county' ? <SubjectInfo subject={picked} scenario={view?.scenario ?? county!.scenario} st={st} names={names} onClose={() => setPicked(null)} /> : null}
         {view ? (
           <p className="pb-view-hint" data-testid="pb-view-hint">
             {t('playback.view.hint', { name: view.name })}
@@ -257,7 +294,12 @@ export function PlaybackView({ index, scenario, views = [], marks = [] }: Playba
         </h3>
         <ol ref={listRef} data-testid="pb-events">
           {windowOf(lines.length, n).map((i) => (
-            <li key={i} className={i === n - 1 ? 'current' : i >= n ? 'future' : ''} data-seq={index.events[i]!.seq} onClick={() => player.seekEvent(i + 1)}>
+            <li key={i} className={i === n - 1 ? 'current' : i >= n ? 'future' : ''} data-seq={index.events[i]!.seq} onClick={() => {
+                player.seekEvent(i + 1);
+                const s = player.state();
+                const sj = s.model === 'county' ? eventSubject(index.events[i]!, s) : null;
+                if (sj) choose(sj, true);
+              }}>
               <span className="pb-ev-t">{fmt(index.events[i]!.t)}</span> {lines[i]}
             </li>
           ))}
