@@ -1,8 +1,10 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { AfterActionReport } from '../../engine/drill/afterAction.ts';
 import { fmtMinZh as fmtMin } from '../../engine/drill/evaluate.ts';
 import { simClock } from '../../engine/drill/reportText.ts';
-import { CONCLUSION_NAMES, fmtDuration, reportDate, TARGET_NAMES } from './reportHtml.ts';
+import { CONCLUSION_NAMES, fmtDuration, metricTally, reportDate, TARGET_NAMES, VERDICT_NAMES } from './reportHtml.ts';
+import { chartPngs } from './chartPng.ts';
+import { drillCharts, type DrillChart } from './reportCharts.ts';
 import type { ImprovementFill } from './improvementItems.ts';
 
 /**
@@ -12,6 +14,9 @@ import type { ImprovementFill } from './improvementItems.ts';
 const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' };
 const HEAD_FONT = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体', cs: 'Arial' };
 const MISS = 'FDF0F0';
+const PART = 'FDF8E8';
+/** Chart width in the .docx (px at 96 dpi): the A4 text width between 2 cm margins, 17 cm. */
+const DOCX_CHART_PX = 642;
 
 const p = (text: string, opts: { bold?: boolean; size?: number; color?: string; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
   new Paragraph({ alignment: opts.align, spacing: { after: 80 }, children: [new TextRun({ text, bold: opts.bold, size: opts.size, color: opts.color })] });
@@ -19,19 +24,40 @@ const h1 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, sp
 const h2 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 200, after: 60 }, children: [new TextRun({ text, font: HEAD_FONT })] });
 
 /** A full-width table: a header row, then rows of cells (text, or lines of text). */
-function table(head: string[], rows: { cells: (string | string[])[]; miss?: boolean }[], widths?: number[]): Table {
-  const cell = (x: string | string[], header: boolean, miss: boolean, i: number) =>
+function table(head: string[], rows: { cells: (string | string[])[]; miss?: boolean; part?: boolean }[], widths?: number[]): Table {
+  const cell = (x: string | string[], header: boolean, miss: boolean | 'part', i: number) =>
     new TableCell({
       width: widths ? { size: widths[i]!, type: WidthType.PERCENTAGE } : undefined,
-      shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'EEEEEE' } : miss ? { type: ShadingType.CLEAR, color: 'auto', fill: MISS } : undefined,
+      shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'EEEEEE' } : miss ? { type: ShadingType.CLEAR, color: 'auto', fill: miss === 'part' ? PART : MISS } : undefined,
       children: (Array.isArray(x) ? x : [x]).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header, size: 19 })] })),
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: head.map((x, i) => cell(x, true, false, i)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((x, i) => cell(x, false, r.miss === true, i)) })),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((x, i) => cell(x, false, r.miss === true ? true : r.part === true ? 'part' : false, i)) })),
     ],
+  });
+}
+
+/**
+ * The charts as pictures: the SVG with a PNG fallback (Word 2016+ draws the SVG, older Word, WPS
+ * and LibreOffice the PNG), each with its title and caption. Without a PNG (no Chromium to
+ * rasterise it) a chart cannot go into the .docx: its caption stays, with a note.
+ */
+async function chartParagraphs(charts: DrillChart[]): Promise<Paragraph[]> {
+  const pngs = await chartPngs(charts);
+  return charts.flatMap((ch, k) => {
+    const png = pngs?.[k];
+    const w = DOCX_CHART_PX;
+    const h = Math.round((ch.height * DOCX_CHART_PX) / ch.width);
+    return [
+      new Paragraph({ keepNext: true, spacing: { before: 120, after: 40 }, children: [new TextRun({ text: ch.title.zh, font: HEAD_FONT, bold: true, size: 21 })] }),
+      ...(png
+        ? [new Paragraph({ keepNext: true, alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'svg', data: Buffer.from(ch.svg, 'utf8'), transformation: { width: w, height: h }, fallback: { type: 'png', data: png }, altText: { name: ch.title.zh, title: ch.title.zh, description: ch.caption.zh } })] })]
+        : []),
+      p(png ? ch.caption.zh : `${ch.caption.zh}（本机无 Chromium，无法生成图片；图表见 HTML 版复盘报告）`, { size: 18, color: '444444' }),
+    ];
   });
 }
 
@@ -87,8 +113,23 @@ export async function reportDocx(r: AfterActionReport, fills: ReadonlyMap<string
   // 三、关键指标
   children.push(h1('三、关键指标'));
   for (const m of ev.metrics) {
-    children.push(h2(m.name.zh), p(`${m.sourceText.zh} · ${m.judged ? `达标 ${m.metCount}/${m.judged}` : m.cases.length ? '推演结束时均未到时限，未评判' : '本次演练无适用情形'}`, { size: 18, color: '444444' }));
-    if (m.cases.length)
+    children.push(h2(m.name.zh), p(`${m.sourceText.zh} · ${metricTally(m)}`, { size: 18, color: '444444' }));
+    if (m.cases.some((x) => x.check))
+      children.push(
+        table(
+          ['期望行动', '发布', '时限', '应指向', '实际决策', '评定及原因'],
+          m.cases.map((x) => {
+            const k = x.check!;
+            return {
+              cells: [x.name.zh, simClock(x.startMin), fmtMin(x.limitMin), k.expected?.zh ?? '同类决策均可', k.named ? [k.named.zh, ...(k.atMin !== null ? [simClock(k.atMin)] : [])] : '—', [`${VERDICT_NAMES[k.verdict]!.mark} ${VERDICT_NAMES[k.verdict]!.zh}`, k.why.zh]],
+              miss: k.verdict === 'not',
+              part: k.verdict === 'partly',
+            };
+          }),
+          [21, 11, 9, 19, 20, 20],
+        ),
+      );
+    else if (m.cases.length)
       children.push(
         table(
           ['对象', '起点', '完成', '用时', '时限', '达标'],
@@ -145,6 +186,7 @@ export async function reportDocx(r: AfterActionReport, fills: ReadonlyMap<string
   // 六、推演结果
   children.push(h1('六、推演结果'));
   if (r.outcome) {
+    children.push(...(await chartParagraphs(drillCharts(r))));
     children.push(
       table(
         ['目标', '时限', '情形数', '最长用时', '达成'],

@@ -3,6 +3,7 @@ import { fmtMinZh as fmtMin } from '../../engine/drill/evaluate.ts';
 import { simClock } from '../../engine/drill/reportText.ts';
 import type { WhatIfResult } from '../../engine/drill/whatIf.ts';
 import type { ImprovementFill } from './improvementItems.ts';
+import { drillCharts } from './reportCharts.ts';
 
 type Name = { zh: string; en?: string };
 
@@ -10,6 +11,20 @@ const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.ch
 /** Chinese, with the English beside it in grey when it differs. */
 const bi = (x: Name | null | undefined) => (x ? `${esc(x.zh)}${x.en && x.en !== x.zh ? ` <span class="en">${esc(x.en)}</span>` : ''}` : '—');
 const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : String(Math.round(x * 10) / 10));
+
+/** An expected action's verdict in words, with a mark so colour is never the only cue. */
+export const VERDICT_NAMES: Record<string, Name & { mark: string }> = {
+  met: { zh: '达到', en: 'met', mark: '✔' },
+  partly: { zh: '部分达到', en: 'partly met', mark: '◐' },
+  not: { zh: '未达到', en: 'not met', mark: '✘' },
+  open: { zh: '未到时限', en: 'not judged', mark: '…' },
+};
+
+/** A metric's tally: "达标 3/5，部分达到 1" or why nothing is judged. */
+export function metricTally(m: { judged: number; metCount: number; partlyCount: number; cases: unknown[] }): string {
+  if (!m.judged) return m.cases.length ? '推演结束时均未到时限，未评判' : '本次演练无适用情形';
+  return `达标 ${m.metCount}/${m.judged}${m.partlyCount ? `，部分达到 ${m.partlyCount}` : ''}`;
+}
 
 export const CONCLUSION_NAMES: Record<string, Name> = {
   met: { zh: '达到', en: 'met' },
@@ -79,8 +94,19 @@ export function reportHtml(r: AfterActionReport, whatIf: WhatIfResult | null = n
 
   const metrics = ev.metrics
     .map((m) => {
-      const head = `<h3>${bi(m.name)}</h3><p class="src">${esc(m.sourceText.zh)} · ${m.judged ? `达标 ${m.metCount}/${m.judged}` : m.cases.length ? '推演结束时均未到时限，未评判' : '本次演练无适用情形'}</p>`;
+      const head = `<h3>${bi(m.name)}</h3><p class="src">${esc(m.sourceText.zh)} · ${esc(metricTally(m))}</p>`;
       if (!m.cases.length) return head;
+      if (m.cases.some((x) => x.check)) {
+        // expected actions: judged by content — the object named against the one expected
+        const rows = m.cases
+          .map((x) => {
+            const k = x.check!;
+            const v = VERDICT_NAMES[k.verdict]!;
+            return `<tr class="${k.verdict === 'not' ? 'miss' : k.verdict === 'partly' ? 'part' : ''}"><td>${esc(x.name.zh)}<span class="id">${esc(x.label)}</span></td><td>${simClock(x.startMin)}</td><td>${fmtMin(x.limitMin)}</td><td>${k.expected ? esc(k.expected.zh) : '<span class="small">同类决策均可</span>'}</td><td>${k.named ? `${esc(k.named.zh)}${k.atMin !== null ? `<br><span class="small">${simClock(k.atMin)}</span>` : ''}` : '—'}</td><td><b>${v.mark} ${esc(v.zh)}</b><br><span class="small">${esc(k.why.zh)}</span></td></tr>`;
+          })
+          .join('');
+        return `${head}<table class="expected"><thead><tr><th>期望行动</th><th>发布</th><th>时限</th><th>应指向</th><th>实际决策</th><th>评定及原因</th></tr></thead><tbody>${rows}</tbody></table>`;
+      }
       const rows = m.cases
         .map((x) => {
           const done = x.endMin === null ? '—' : x.doneAtMin !== undefined ? `起点前已完成（${simClock(x.doneAtMin)}）` : simClock(x.endMin);
@@ -115,8 +141,11 @@ export function reportHtml(r: AfterActionReport, whatIf: WhatIfResult | null = n
         .join('')}</tbody></table>`
     : '<p>演练人员未下达决策。</p>';
 
+  const charts = drillCharts(r)
+    .map((ch) => `<figure class="chart">${ch.svg}<figcaption><b>${esc(ch.title.zh)}</b> <span class="en">${esc(ch.title.en)}</span><br>${esc(ch.caption.zh)}</figcaption></figure>`)
+    .join('');
   const targets = r.outcome
-    ? `<table><thead><tr><th>目标</th><th>时限</th><th>情形数</th><th>最长用时</th><th>达成</th></tr></thead><tbody>${r.outcome.targets
+    ? `${charts}<table><thead><tr><th>目标</th><th>时限</th><th>情形数</th><th>最长用时</th><th>达成</th></tr></thead><tbody>${r.outcome.targets
         .map((t) => `<tr class="${t.cases && !t.met ? 'miss' : ''}"><td>${esc(TARGET_NAMES[t.kind]?.zh ?? t.kind)}</td><td>${t.hours} 小时</td><td>${t.cases}${t.censored ? `（另 ${t.censored} 个未完成）` : ''}</td><td>${t.worstHours === null ? '未完成' : `${num(t.worstHours)} 小时`}</td><td>${t.cases ? (t.met ? '✔ 达成' : '✘ 未达成') : '无情形'}</td></tr>`)
         .join('')}</tbody></table><p>发生灾害的隐患点 ${r.outcome.totals.failedSites} 处 · 受灾 ${r.outcome.totals.affectedPeople} 人 · 死亡失踪 ${r.outcome.totals.deadMissing} 人 · 道路中断 ${r.outcome.totals.roadCuts} 处次</p>`
     : '<p>—</p>';
@@ -156,12 +185,14 @@ h2{font-size:13.5pt;border-bottom:2px solid #333;margin-top:1.4em;padding-bottom
 .id{display:block;color:#999;font-size:7.5pt}
 .verdict{font-size:12.5pt}.method{font-size:9pt;color:#333;border-left:3px solid #bbb;padding-left:.6em}
 table{border-collapse:collapse;width:100%;margin:.3em 0}td,th{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}
-th{background:#f0f0f0}tr.miss td{background:#fdf0f0}code{font-size:8pt;word-break:break-all}
+th{background:#f0f0f0}tr.miss td{background:#fdf0f0}tr.part td{background:#fdf8e8}
+table.expected td:nth-child(2),table.expected td:nth-child(3){white-space:nowrap}
+figure.chart{margin:.6em 0 1em;break-inside:avoid;page-break-inside:avoid}figure.chart svg{display:block;width:100%;height:auto}figure.chart figcaption{font-size:9pt;color:#333;margin-top:.2em}code{font-size:8pt;word-break:break-all}
 ul.next{margin:.2em 0 0;padding-left:1.1em;font-size:9pt;color:#333}
 table.timeline td:first-child{white-space:nowrap;width:16mm;color:#444}table.timeline tr.world td{color:#333}table.timeline tr.decision td:last-child{font-weight:600}
 table.improve td.fill{width:30mm}
 h2,h3{break-after:avoid}tr{break-inside:avoid}
-@media print{body{max-width:none;padding:0}a{color:inherit;text-decoration:none}}
+@media print{body{max-width:none;padding:0}a{color:inherit;text-decoration:none}tr.miss td,tr.part td,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}figure.chart svg{max-height:120mm}}
 </style></head><body>
 ${cover}
 ${section('一、总体评估', 'Executive summary', summary)}
