@@ -230,8 +230,8 @@ function reportDocument(
       conclusion: ev.conclusion,
       byConclusion,
       method: {
-        zh: '每项评估目标的得分 = 量化指标达标率 × 70% + 评估人员评分（1–5 分折算百分制）× 30%（仅有一项时取该项）；得分 ≥ 85 为达到，≥ 60 为部分达到，其余为未达到（参照 GB/T 46792 附录 D.2）。总分为各目标按权重的加权平均。',
-        en: 'Each objective scores 70 % the share of its metric cases met and 30 % the evaluators’ mean rating (1–5 scaled to 100), or the one of the two it has; ≥ 85 met, ≥ 60 partly met, else not met (after GB/T 46792 annex D.2). The overall score is the weighted mean.',
+        zh: '情景事件的期望行动按内容评判：同类决策指向正确对象（发生灾害的隐患点及其村、中断的道路、与气象信号或预案分级条件相符的级别等）且在时限内为达到（计 1 分）；对象正确但超时，或按时但对象不符，为部分达到（计 0.5 分）；其余为未达到（0 分）。每项评估目标的得分 = 量化指标得分率 × 70% + 评估人员评分（1–5 分折算百分制）× 30%（仅有一项时取该项）；得分 ≥ 85 为达到，≥ 60 为部分达到，其余为未达到（参照 GB/T 46792 附录 D.2）。总分为各目标按权重的加权平均。',
+        en: 'Expected actions after injects are judged by content: the right kind of decision naming the right object (the failed site or its village, the cut road, a level fitting the weather signal or the plan’s response ladder …) within the limit is met (1); the right object late, or the wrong object in time, is partly met (½); anything else not met (0). Each objective scores 70 % the share of credit of its metric cases and 30 % the evaluators’ mean rating (1–5 scaled to 100), or the one of the two it has; ≥ 85 met, ≥ 60 partly met, else not met (after GB/T 46792 annex D.2). The overall score is the weighted mean.',
       },
     },
     timeline,
