@@ -42,9 +42,10 @@ let bundled: string | undefined;
  * the worker and everything it imports are bundled once per process with esbuild (a dependency
  * of tsx, pinned in package.json) into one ES module in the OS temp folder; a worker then starts
  * in tens of milliseconds instead of seconds under tsx. The bundle is the same code, so results
- * are unchanged. If bundling fails, the slower tsx bootstrap is used.
+ * are unchanged. If bundling fails, the slower tsx bootstrap is used. Started with `null`, the
+ * thread takes `McShardRequest`s of any run (the queue worker, src/queue/shardWorker.ts).
  */
-export function startWorker(data: McWorkerData): Worker {
+export function startWorker(data: McWorkerData | null): Worker {
   if (bundled === undefined) {
     try {
       const out = join(mkdtempSync(join(tmpdir(), 'yanlian-mc-')), 'mcWorker.mjs');

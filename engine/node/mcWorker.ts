@@ -1,6 +1,7 @@
-// Worker thread of the Monte Carlo pool (runMonteCarlo.ts): runs the chunks it is sent with the
-// model's chunk runner (engine/model) and posts back each chunk's aggregate (its buffer
-// transferred) and, when asked, its CSV lines.
+// Worker thread of the Monte Carlo pool (chunkPool.ts) and of the queue worker (src/queue): runs
+// the chunks it is sent with the model's chunk runner (engine/model) and posts back each chunk's
+// aggregate (its buffer transferred) and, when asked, its CSV lines. A pool thread is started
+// with its run (workerData); a queue thread with none, and each shard says which run it is of.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Chunk, ChunkResult } from '../montecarlo/runChunk.ts';
 import { MODELS } from '../model/models.ts';
@@ -8,6 +9,14 @@ import type { ModelId, ScenarioOf } from '../model/modelTypes.ts';
 
 /** What a worker is started with: the model, its scenario, the master seed, whether to write CSV lines. */
 export type McWorkerData = { [K in ModelId]: { model: K; scenario: ScenarioOf<K>; master: number; withCsv: boolean } }[ModelId];
+
+/** A chunk of any run, for a thread started without workerData: the runner is rebuilt only when `key` changes. */
+export interface McShardRequest {
+  type: 'shard';
+  key: string;
+  setup: McWorkerData;
+  chunk: Chunk;
+}
 
 export type McWorkerReply =
   | { type: 'result'; index: number; counts: Float64Array; csv: string | null }
@@ -19,12 +28,21 @@ function chunkRunner<K extends ModelId>(d: { model: K; scenario: ScenarioOf<K>; 
   return (chunk) => mc.runChunk(d.scenario, layout, d.master, chunk, d.withCsv);
 }
 
-const run = chunkRunner(workerData as McWorkerData);
+let run = workerData ? chunkRunner(workerData as McWorkerData) : null;
+let runKey: string | null = null;
 const port = parentPort!;
 
-port.on('message', (chunk: Chunk) => {
+port.on('message', (m: Chunk | McShardRequest) => {
   try {
-    const r = run(chunk);
+    let chunk: Chunk;
+    if ('type' in m) {
+      if (runKey !== m.key) {
+        run = chunkRunner(m.setup);
+        runKey = m.key;
+      }
+      chunk = m.chunk;
+    } else chunk = m;
+    const r = run!(chunk);
     const reply: McWorkerReply = { type: 'result', index: r.index, counts: r.agg.counts, csv: r.csv };
     port.postMessage(reply, [r.agg.counts.buffer as ArrayBuffer]);
   } catch (e) {

@@ -62,6 +62,8 @@ program
   .option('--csv <out.csv>', zh ? '写出逐次结果 CSV（UTF-8 BOM、CRLF，Excel/WPS 可直接打开）' : 'write one CSV row per trial (UTF-8 BOM, CRLF, opens in Excel/WPS)')
   .option('--until-se <x>', zh ? '所有主要概率的标准误 ≤ x 时提前停止（按块检查）' : 'stop once every headline probability has a standard error ≤ x (checked per chunk)')
   .option('--report <out.html>', zh ? '写出独立 HTML 报告（内嵌 SVG 图表，离线可开，可打印 A4）' : 'write a self-contained HTML report (inline SVG charts, opens offline, prints on A4)')
+  .option('--queue <redis-url>', zh ? '在 Redis 队列（BullMQ）上分片运行，如 redis://:密码@10.0.0.5:6379；由 yanlian worker 进程计算，结果与本机运行逐字节相同' : 'run as shards on a Redis queue (BullMQ), e.g. redis://:pass@10.0.0.5:6379; yanlian worker processes compute them, the result is byte-identical to a local run')
+  .option('--shard-size <n>', zh ? '使用 --queue 时每个分片的试验次数（默认同 --chunk）' : 'trials per shard with --queue (default as --chunk)')
   .description(zh ? '蒙特卡洛模拟：物资断货概率、目标达成概率与响应时间分布' : 'Monte Carlo: stock-out probabilities, target attainment and response-time distributions')
   .action(async (file: string, opts: SimulateOptions) => (await import('./simulateCommand.ts')).simulateCommand(file, opts, lang));
 
@@ -81,8 +83,17 @@ program
   .option('--chunk <c>', zh ? '每块试验次数（默认约为总数的 1%）' : 'trials per chunk (default: about 1% of the trials)')
   .option('--json <out.json>', zh ? '写出扫描结果 JSON（含每次运行的汇总与龙卷风排序，原子写入）' : 'write the sweep as JSON (every run summary and the tornado ranking, atomically)')
   .option('--report <out.html>', zh ? '写出含龙卷风图的 HTML 报告（基准运行）' : 'write the HTML report of the base run with the tornado')
+  .option('--queue <redis-url>', zh ? '各次运行在 Redis 队列（BullMQ）上分片计算（同 simulate）' : 'run every sweep run as shards on a Redis queue (BullMQ), as simulate does')
+  .option('--shard-size <n>', zh ? '使用 --queue 时每个分片的试验次数（默认同 --chunk）' : 'trials per shard with --queue (default as --chunk)')
   .description(zh ? '参数扫描：同一组种子下逐个改变参数，比较主要估计值并按影响排序（龙卷风表）' : 'parameter sweep: change one parameter at a time under the same seeds, compare the headline estimates and rank the parameters (tornado)')
   .action(async (file: string, opts: SweepOptions) => (await import('./sweepCommand.ts')).sweepCommand(file, opts, lang));
+
+program
+  .command('worker')
+  .requiredOption('--queue <redis-url>', zh ? 'Redis 队列地址，如 redis://:密码@10.0.0.5:6379' : 'the Redis queue, e.g. redis://:pass@10.0.0.5:6379')
+  .option('--concurrency <c>', zh ? '同时计算的分片数 1–64（默认 CPU 核数）' : 'shards computed at once 1–64 (default: the CPU cores)')
+  .description(zh ? '队列工作进程：计算 simulate/sweep --queue 发布的分片，Ctrl-C 在当前分片完成后退出' : 'queue worker: computes the shards that simulate/sweep --queue publish; Ctrl-C exits after the current shards')
+  .action(async (opts: { queue: string; concurrency?: string }) => (await import('./workerCommand.ts')).workerCommand(opts, lang));
 
 program
   .command('replay')

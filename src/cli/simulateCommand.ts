@@ -13,6 +13,7 @@ import { msg } from './messages.ts';
 import { CLI_VIEWS } from './modelViews.ts';
 import { parseSeed } from './parseSeed.ts';
 import type { SimulateOptions } from './simulateOptions.ts';
+import type { QueueTarget } from '../queue/queueUrl.ts';
 import { runSimulate } from './simulateRun.ts';
 
 export { progressReporter } from './progressReporter.ts';
@@ -66,14 +67,15 @@ export function checkWritable(file: string, lang: Lang): void {
 export async function simulateCommand(file: string, opts: SimulateOptions, lang: Lang): Promise<void> {
   const trials = parseInteger('--trials', opts.trials, SIMULATE_LIMITS.trials, lang);
   const workers = opts.workers === undefined ? defaultWorkers(trials) : parseInteger('--workers', opts.workers, SIMULATE_LIMITS.workers, lang);
-  const chunkSize = opts.chunk === undefined ? defaultChunkSize(trials) : parseInteger('--chunk', opts.chunk, SIMULATE_LIMITS.chunk, lang);
+  const queue = opts.queue === undefined ? null : (await import('../queue/queueOptions.ts')).queueOptionsOrExit(opts, lang);
+  const chunkSize = queue && opts.shardSize !== undefined ? parseInteger('--shard-size', opts.shardSize, SIMULATE_LIMITS.chunk, lang) : opts.chunk === undefined ? defaultChunkSize(trials) : parseInteger('--chunk', opts.chunk, SIMULATE_LIMITS.chunk, lang);
   const untilSe = opts.untilSe === undefined ? null : parseUntilSe(opts.untilSe, lang);
   const seed = parseSeed(opts.seed, lang);
   if (opts.json) checkWritable(opts.json, lang);
   if (opts.csv) checkWritable(opts.csv, lang);
   if (opts.report) checkWritable(opts.report, lang);
   const loaded = loadAnyOrExit(file, lang);
-  await simulateLoaded(loaded, file, { trials, workers, chunkSize, untilSe, seed }, opts, lang);
+  await simulateLoaded(loaded, file, { trials, workers, chunkSize, untilSe, seed, queue }, opts, lang);
 }
 
 /**
@@ -83,12 +85,14 @@ export async function simulateCommand(file: string, opts: SimulateOptions, lang:
 async function simulateLoaded<K extends ModelId>(
   loaded: Loaded<K>,
   file: string,
-  run: { trials: number; workers: number; chunkSize: number; untilSe: number | null; seed: number },
+  run: { trials: number; workers: number; chunkSize: number; untilSe: number | null; seed: number; queue: QueueTarget | null },
   opts: SimulateOptions,
   lang: Lang,
 ): Promise<void> {
   const { scenario, text } = loaded;
-  const { trials, workers, chunkSize, untilSe, seed } = run;
+  const { trials, workers, chunkSize, untilSe, seed, queue } = run;
+  // with --queue the shards run on BullMQ workers (src/queue), merged exactly as the local pool merges chunks
+  const onQueue = queue ? (await import('../queue/queueCoordinator.ts')).runQueueMonteCarlo : null;
   const mc = MODELS[loaded.model].mc;
   const view = CLI_VIEWS[loaded.model];
   // the report renderers load ECharts: only when a report is asked for
@@ -98,9 +102,13 @@ async function simulateLoaded<K extends ModelId>(
     trials,
     chunkSize,
     workers,
+    ownStartLine: queue !== null,
     files: opts,
     csvHeader: () => mc.csvHeader(mc.layout(scenario)),
-    run: (hooks) => runModelMonteCarlo(loaded.model, scenario, { master: seed, trials, chunkSize, workers, untilSe, ...hooks }),
+    run: (hooks) =>
+      queue && onQueue
+        ? onQueue(loaded.model, scenario, { master: seed, trials, chunkSize, untilSe, ...hooks, target: queue, lang, scenarioText: text })
+        : runModelMonteCarlo(loaded.model, scenario, { master: seed, trials, chunkSize, workers, untilSe, ...hooks }),
     summarize: (result) =>
       mc.summarize(scenario, result.layout, result.agg, {
         engineVersion: ENGINE_VERSION,

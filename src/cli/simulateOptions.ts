@@ -8,4 +8,8 @@ export interface SimulateOptions {
   csv?: string;
   untilSe?: string;
   report?: string;
+  /** redis://[:pass@]host[:port]: run the trials as shards on the BullMQ queue */
+  queue?: string;
+  /** trials per shard with --queue (default: --chunk, else about 1% of the trials) */
+  shardSize?: string;
 }

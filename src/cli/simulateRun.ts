@@ -20,6 +20,8 @@ export interface SimulateRun<R extends { trials: number }, S extends { partial: 
   trials: number;
   chunkSize: number;
   workers: number;
+  /** the run prints its own start line (the queue coordinator: shards, queue, run id) */
+  ownStartLine?: boolean;
   /** --json, --csv, --report as given (already checked writable) */
   files: { json?: string; csv?: string; report?: string };
   csvHeader: () => string;
@@ -49,7 +51,7 @@ export async function runSimulate<R extends { trials: number }, S extends { part
       throw cannotWrite(files.csv, e, lang);
     }
   }
-  process.stderr.write(msg(lang, 'simStart', { trials, chunk: chunkSize, workers }) + '\n');
+  if (!x.ownStartLine) process.stderr.write(msg(lang, 'simStart', { trials, chunk: chunkSize, workers }) + '\n');
   const progress = progressReporter(trials, lang);
   let interrupted = false;
   const onSigint = () => {

@@ -38,6 +38,9 @@ export interface SweepOptions {
   chunk?: string;
   json?: string;
   report?: string;
+  /** redis://…: every run's trials as shards on the BullMQ queue (src/queue) */
+  queue?: string;
+  shardSize?: string;
 }
 
 /** One run of the sweep: the scenario it runs and what was changed to get it. */
@@ -46,6 +49,8 @@ interface Variant {
   value: string;
   changes: OverrideChange[];
   scenario: Scenario;
+  /** the text it was loaded from (queue workers load the same) */
+  text: string;
 }
 
 const overrideExit = (e: OverrideError, lang: Lang) => new CliExit(EXIT.badInput, msg(lang, e.key, e.params));
@@ -65,13 +70,14 @@ function prepareVariants(file: string, text: string, params: SweepParameter[], l
       const applied = applyOverride(raw, param, value);
       if (!applied.ok) throw overrideExit(applied.error, lang);
       // JSON is YAML 1.2, so the loader reads the modified document exactly as it reads files
-      const r = loadScenario(JSON.stringify(applied.value.doc), file, lang);
+      const json = JSON.stringify(applied.value.doc);
+      const r = loadScenario(json, file, lang);
       if (!r.ok) {
         const errors = r.problems.filter((p) => p.severity === 'error');
         for (const p of errors) process.stderr.write(formatProblem({ ...p, ...locate(doc, lines, p.path) }) + '\n');
         throw new CliExit(EXIT.badInput, msg(lang, 'sweepInvalid', { file, path: param.pathText, value: value.text, count: errors.length }));
       }
-      variants.push({ param, value: value.text, changes: applied.value.changes, scenario: r.scenario });
+      variants.push({ param, value: value.text, changes: applied.value.changes, scenario: r.scenario, text: json });
     }
   return variants;
 }
@@ -88,7 +94,14 @@ export async function sweepCommand(file: string, opts: SweepOptions, lang: Lang)
   if (!MODELS[modelIdOfFile(file)].supports.sweep) throw new CliExit(EXIT.badInput, msg(lang, 'evacNoSweep', { file }));
   const trials = parseInteger('--trials', opts.trials, SIMULATE_LIMITS.trials, lang);
   const workers = opts.workers === undefined ? defaultWorkers(trials) : parseInteger('--workers', opts.workers, SIMULATE_LIMITS.workers, lang);
-  const chunkSize = opts.chunk === undefined ? defaultChunkSize(trials) : parseInteger('--chunk', opts.chunk, SIMULATE_LIMITS.chunk, lang);
+  const queue = opts.queue === undefined ? null : (await import('../queue/queueOptions.ts')).queueOptionsOrExit(opts, lang);
+  const chunkSize =
+    queue && opts.shardSize !== undefined
+      ? parseInteger('--shard-size', opts.shardSize, SIMULATE_LIMITS.chunk, lang)
+      : opts.chunk === undefined
+        ? defaultChunkSize(trials)
+        : parseInteger('--chunk', opts.chunk, SIMULATE_LIMITS.chunk, lang);
+  const onQueue = queue ? (await import('../queue/queueCoordinator.ts')).runQueueMonteCarlo : null;
   const seed = parseSeed(opts.seed, lang);
   const sets = opts.set ?? [];
   if (sets.length === 0) throw new CliExit(EXIT.badInput, msg(lang, 'sweepNeedsSet'));
@@ -107,19 +120,16 @@ export async function sweepCommand(file: string, opts: SweepOptions, lang: Lang)
   const runs = 1 + variants.length;
   process.stderr.write(msg(lang, 'sweepStart', { params: params.length, runs, trials, seed }) + '\n');
   let n = 0;
-  const run = async (s: Scenario, label: string): Promise<McSummary> => {
+  const run = async (s: Scenario, scenarioText: string, label: string): Promise<McSummary> => {
     process.stderr.write(msg(lang, 'sweepRun', { i: ++n, n: runs, label }) + '\n');
     const progress = progressReporter(trials, lang);
     const t0 = performance.now();
     try {
-      const result = await runMonteCarlo({
-        scenario: s,
-        master: seed,
-        trials,
-        chunkSize,
-        workers,
-        onChunk: ({ trialsDone }) => progress.update(trialsDone),
-      });
+      const onChunk = ({ trialsDone }: { trialsDone: number }) => progress.update(trialsDone);
+      const result =
+        queue && onQueue
+          ? await onQueue('county', s, { master: seed, trials, chunkSize, onChunk, target: queue, lang, scenarioText })
+          : await runMonteCarlo({ scenario: s, master: seed, trials, chunkSize, workers, onChunk });
       // every summary records the base file: the run's changes are listed beside it
       return summarize(s, result.layout, result.agg, {
         engineVersion: ENGINE_VERSION,
@@ -137,10 +147,10 @@ export async function sweepCommand(file: string, opts: SweepOptions, lang: Lang)
     }
   };
 
-  const base = await run(scenario, lang === 'zh' ? '基准' : 'base');
+  const base = await run(scenario, text, lang === 'zh' ? '基准' : 'base');
   const parameters: SweepParameterResult[] = params.map((p) => ({ set: p.text, path: p.pathText, runs: [] }));
   for (const v of variants) {
-    const summary = await run(v.scenario, `${v.param.pathText}=${v.value}`);
+    const summary = await run(v.scenario, v.text, `${v.param.pathText}=${v.value}`);
     parameters[params.indexOf(v.param)]!.runs.push({ value: v.value, changes: v.changes, summary });
   }
   const sweep: McSweep = {
