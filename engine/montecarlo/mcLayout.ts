@@ -92,6 +92,11 @@ export interface McLayout {
   amountBins: LogBins;
   /** stock is sampled at each whole hour 0 … floor(horizon) */
   fanHours: number;
+  /**
+   * consumption 'rate': a store's level falls linearly between the points of the stock series
+   * (each jump has the level just before it), so the fans interpolate; 'dailyLump': it steps
+   */
+  stockLinear: boolean;
   items: ItemLayout[];
   itemIndex: Map<string, number>;
   warehouseIndex: Map<string, number>;
@@ -206,6 +211,7 @@ export function mcLayout(s: Scenario): McLayout {
     stockBins,
     amountBins,
     fanHours,
+    stockLinear: (s.reserves.consumption ?? 'rate') === 'rate',
     items,
     itemIndex: new Map(items.map((it) => [it.id, it.index])),
     warehouseIndex: new Map(whs.map((w, i) => [w.id, i])),

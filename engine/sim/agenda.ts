@@ -13,6 +13,7 @@ export type Agenda =
   | { k: 'loaded'; delivery: number }
   | { k: 'reliefDue'; village: number; round: number }
   | { k: 'resupply'; warehouse: number; quantities: number[] }
+  | { k: 'stockCheck'; epoch: number }
   | { k: 'decision'; index: number }
   | { k: 'ignite'; site: number; day: number; n: number; level: number }
   | { k: 'fireDetect'; fire: number }
@@ -42,6 +43,8 @@ export const PRIORITY: Record<Agenda['k'], number> = {
   mobilised: 4,
   loaded: 4,
   resupply: 5,
+  // consumption at a rate: the next store to run out or to fall below its reorder level
+  stockCheck: 5,
   reliefDue: 6,
   hour: 9,
   // a participant decides after seeing everything that happened at that minute

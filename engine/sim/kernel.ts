@@ -1,7 +1,7 @@
 import { applyDecision } from './decide.ts';
 import { onFireContained, onFireDetect, onFireEscalate, onFireLine, onFireOut, onFireWui, onIgnite } from './fire.ts';
 import { onHour, onQuake, onSiteFail } from './hazards.ts';
-import { onDeliveryArrive, onDeliveryReroute, onLoaded, onReliefDue, onResupply } from './relief.ts';
+import { onDeliveryArrive, onDeliveryReroute, onLoaded, onReliefDue, onResupply, onStockCheck } from './relief.ts';
 import { onMobilised, onTaskDone, onTeamArrive, onTeamReroute } from './teams.ts';
 import { PRIORITY } from './agenda.ts';
 import type { Trial } from './trial.ts';
@@ -62,6 +62,9 @@ export function runUntil(tr: Trial, until: number): void {
         break;
       case 'resupply':
         onResupply(tr, e.warehouse, e.quantities);
+        break;
+      case 'stockCheck':
+        onStockCheck(tr, e.epoch);
         break;
       case 'ignite':
         onIgnite(tr, e.site, e.day, e.n, e.level);

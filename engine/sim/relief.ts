@@ -50,17 +50,21 @@ export function peopleInNeed(tr: Trial, village: number): number {
  */
 export function endRelief(tr: Trial, village: number, people: number): void {
   if (people <= 0) return;
+  settleStock(tr);
   const before = peopleInNeed(tr, village);
   tr.villageReleased[village]! += people;
   if (tr.log.on) tr.log.add(tr.now, 'relief.ended', { village: tr.s.region.villages[village]!.id, people: before - peopleInNeed(tr, village), remaining: peopleInNeed(tr, village) });
+  refreshRates(tr);
 }
 
 /**
- * `people` more are affected in `village`: they need the once-only items (tents, quilts) and
- * `coverDaysPerDelivery` days of the daily ones now, and daily items again each period.
+ * `people` more are affected in `village`: they need the once-only items (tents, quilts) now,
+ * and the daily ones from now on — with consumption 'rate' drawn from a store as they are used
+ * (`refreshRates`), with 'dailyLump' as `coverDaysPerDelivery` days of need taken at each delivery.
  */
 export function requestRelief(tr: Trial, village: number, people: number): void {
   const r = tr.s.reserves;
+  settleStock(tr);
   if (!Number.isFinite(tr.villageAffectedAt[village]!)) {
     tr.villageAffectedAt[village] = tr.now;
     tr.villagesAwaitingRelief++;
@@ -70,6 +74,16 @@ export function requestRelief(tr: Trial, village: number, people: number): void 
   tr.villageAffected[village]! += people;
   if (tr.log.on) tr.log.add(tr.now, 'relief.requested', { village: tr.s.region.villages[village]!.id, people });
   if (!tr.auto) return; // in a drill, trainees release stock
+  if (tr.rateMode) {
+    const loads = new Map<number, number[]>();
+    takeNearest(tr, village, r.items.map((it) => people * it.perPersonOnce), (wh, take) => {
+      loads.set(wh, take);
+      maybeResupply(tr, wh);
+    });
+    refreshRates(tr);
+    sendTransport(tr, village, people, loads);
+    return;
+  }
   const need = r.items.map((it) => people * (it.perPersonOnce + it.perPersonPerDay * r.coverDaysPerDelivery));
   dispatchRelief(tr, village, need, people);
 }
@@ -79,8 +93,31 @@ export function onReliefDue(tr: Trial, village: number): void {
   const r = tr.s.reserves;
   const people = peopleInNeed(tr, village);
   if (people <= 0) return;
+  if (tr.rateMode) {
+    sendTransport(tr, village, people, new Map());
+    return;
+  }
   const need = r.items.map((it) => people * it.perPersonPerDay * r.coverDaysPerDelivery);
   if (need.some((q) => q > 0)) dispatchRelief(tr, village, need, people);
+}
+
+/**
+ * Consumption 'rate': trucks to `village`, one per store — the once-only items already taken
+ * from it (`loads`) and the daily goods for the next `coverDaysPerDelivery` days from the store
+ * each daily item is drawn from. The daily goods are transport only: they left the stock at the
+ * rate they are used (`settleStock`).
+ */
+function sendTransport(tr: Trial, village: number, people: number, loads: Map<number, number[]>): void {
+  const r = tr.s.reserves;
+  const nI = tr.world.itemCount;
+  r.items.forEach((it, k) => {
+    const src = tr.drawSource[village * nI + k]!;
+    if (src < 0 || !(it.perPersonPerDay > 0)) return;
+    let q = loads.get(src);
+    if (!q) loads.set(src, (q = new Array<number>(nI).fill(0)));
+    q[k]! += people * it.perPersonPerDay * r.coverDaysPerDelivery;
+  });
+  for (const [wh, q] of loads) if (q.some((x) => x > 0)) startDelivery(tr, wh, village, q, people);
 }
 
 /**
@@ -89,6 +126,19 @@ export function onReliefDue(tr: Trial, village: number): void {
  * the best-stocked store loads and waits for a road.
  */
 function dispatchRelief(tr: Trial, village: number, need: number[], people: number): void {
+  takeNearest(tr, village, need, (wh, take) => {
+    startDelivery(tr, wh, village, take, people);
+    maybeResupply(tr, wh);
+  });
+}
+
+/**
+ * Takes `need` from the reachable warehouses, nearest first (ties: lower index), each giving
+ * what it holds (`loaded` is told, store by store); what nobody reachable holds is a shortfall.
+ * With every store cut off, the best-stocked store gives and waits for a road.
+ */
+function takeNearest(tr: Trial, village: number, need: number[], loaded: (wh: number, take: number[]) => void): void {
+  if (!need.some((q) => q > 0)) return;
   const w = tr.world;
   const nI = w.itemCount;
   const tree = tr.tree(w.villageNode[village]!);
@@ -122,13 +172,13 @@ function dispatchRelief(tr: Trial, village: number, need: number[], people: numb
     for (let k = 0; k < nI; k++) {
       const q = take[k]!;
       if (q <= 0) continue;
+      markBeforeJump(tr, wh, k);
       tr.stock[wh * nI + k]! -= q;
       left[k]! -= q;
       tr.recordStock(wh, k);
       if (tr.stock[wh * nI + k]! <= 1e-9 && w.initialStock[wh * nI + k]! > 0) noteStockout(tr, wh, k);
     }
-    startDelivery(tr, wh, village, take, people);
-    maybeResupply(tr, wh);
+    loaded(wh, take);
   }
   left.forEach((q, k) => {
     if (q > 1e-9) {
@@ -140,6 +190,122 @@ function dispatchRelief(tr: Trial, village: number, need: number[], people: numb
       });
     }
   });
+}
+
+/** A store × item holding at most this (relative to its initial stock) is empty. */
+const isEmpty = (tr: Trial, k: number) => tr.stock[k]! <= 1e-9 * Math.max(1, tr.world.initialStock[k]!);
+
+/** Consumption 'rate': before a jump in a store's level, the level just before it goes in the series. */
+function markBeforeJump(tr: Trial, wh: number, item: number): void {
+  if (tr.rateMode && tr.stockRecordedAt[wh * tr.world.itemCount + item]! < tr.now) tr.recordStock(wh, item);
+}
+
+/**
+ * Consumption 'rate': brings every store's stock up to now — each store × item loses its draw
+ * rate × the minutes since the last settling (a store that reaches zero has run out then) — and
+ * adds the daily need no store could meet since then to the shortfall. No-op otherwise.
+ */
+export function settleStock(tr: Trial): void {
+  if (!tr.rateMode) return;
+  const dt = tr.now - tr.settledAt;
+  if (!(dt > 0)) return;
+  tr.settledAt = tr.now;
+  const nI = tr.world.itemCount;
+  const rate = tr.drawRate;
+  for (let k = 0; k < rate.length; k++) {
+    const r = rate[k]!;
+    if (!(r > 0)) continue;
+    tr.stock[k] = tr.stock[k]! - r * dt;
+    if (isEmpty(tr, k)) tr.stock[k] = 0;
+    const wh = Math.floor(k / nI);
+    tr.recordStock(wh, k % nI);
+    if (tr.stock[k] === 0 && tr.world.initialStock[k]! > 0) noteStockout(tr, wh, k % nI);
+  }
+  const items = tr.s.reserves.items;
+  for (let v = 0; v < tr.villageAffected.length; v++) {
+    if (!Number.isFinite(tr.villageAffectedAt[v]!)) continue;
+    for (let k = 0; k < nI; k++) {
+      if (tr.drawSource[v * nI + k] !== -1) continue;
+      const people = peopleInNeed(tr, v);
+      if (people > 0) tr.shortfall[k]! += (people * items[k]!.perPersonPerDay * dt) / MIN_PER_DAY;
+    }
+  }
+}
+
+/**
+ * Consumption 'rate': which store each village draws each daily item from — the nearest
+ * reachable store holding it (ties: lower index; with every store cut off, the best-stocked
+ * one, whose goods wait for a road), none (−1) when no such store holds any — and the draw
+ * rates that follow (people × perPersonPerDay per day); then queues one `stockCheck` at the
+ * first moment a store runs out or falls below its reorder level: stock ÷ rate, no hourly
+ * events. Call after `settleStock`, whenever people, stock or roads change. No-op otherwise.
+ */
+export function refreshRates(tr: Trial): void {
+  if (!tr.rateMode) return;
+  const w = tr.world;
+  const nI = w.itemCount;
+  const items = tr.s.reserves.items;
+  const whNode = w.warehouseNode;
+  const nW = whNode.length;
+  tr.drawRate.fill(0);
+  for (let v = 0; v < tr.villageAffected.length; v++) {
+    if (!Number.isFinite(tr.villageAffectedAt[v]!)) continue;
+    const people = peopleInNeed(tr, v);
+    const dist = people > 0 ? tr.tree(w.villageNode[v]!).dist : null;
+    let reachable = false;
+    if (dist) for (let i = 0; i < nW; i++) if (Number.isFinite(dist[whNode[i]!]!)) reachable = true;
+    for (let k = 0; k < nI; k++) {
+      const perDay = items[k]!.perPersonPerDay;
+      if (!dist || !(perDay > 0)) {
+        tr.drawSource[v * nI + k] = -2; // nobody here draws it
+        continue;
+      }
+      let best = -1;
+      for (let i = 0; i < nW; i++) {
+        if (isEmpty(tr, i * nI + k)) continue;
+        if (reachable) {
+          if (!Number.isFinite(dist[whNode[i]!]!)) continue;
+          if (best < 0 || dist[whNode[i]!]! < dist[whNode[best]!]!) best = i;
+        } else if (best < 0 || tr.stock[i * nI + k]! > tr.stock[best * nI + k]!) best = i;
+      }
+      const before = tr.drawSource[v * nI + k]!;
+      tr.drawSource[v * nI + k] = best;
+      if (best >= 0) tr.drawRate[best * nI + k]! += (people * perDay) / MIN_PER_DAY;
+      else if (before !== -1 && tr.log.on)
+        tr.log.add(tr.now, 'relief.shortfall', { village: tr.s.region.villages[v]!.id, item: items[k]!.id, perDay: Math.round(people * perDay * 1000) / 1000 });
+    }
+  }
+  let next = Infinity;
+  for (let k = 0; k < tr.drawRate.length; k++) {
+    const r = tr.drawRate[k]!;
+    if (!(r > 0)) continue;
+    next = Math.min(next, tr.stock[k]! / r);
+    const wh = Math.floor(k / nI);
+    const above = tr.stock[k]! - tr.s.reserves.warehouses[wh]!.reorderFraction * w.initialStock[k]!;
+    if (!tr.resupplyPending[wh] && above > 0) next = Math.min(next, above / r);
+  }
+  tr.stockEpoch++;
+  if (tr.now + next <= tr.horizon) tr.schedule(tr.now + next, { k: 'stockCheck', epoch: tr.stockEpoch });
+}
+
+/** Consumption 'rate': a store ran out or fell below its reorder level (unless things changed since). */
+export function onStockCheck(tr: Trial, epoch: number): void {
+  if (epoch !== tr.stockEpoch) return;
+  settleStock(tr);
+  for (let wh = 0; wh < tr.world.warehouseNode.length; wh++) maybeResupply(tr, wh);
+  refreshRates(tr);
+}
+
+/** Roads closed or reopened: with consumption 'rate', villages may now draw from other stores. */
+export function onNetworkChange(tr: Trial): void {
+  if (!tr.rateMode) return;
+  settleStock(tr);
+  refreshRates(tr);
+}
+
+/** The horizon: with consumption 'rate', stock and shortfall are brought up to it. */
+export function finishStock(tr: Trial): void {
+  settleStock(tr);
 }
 
 function noteStockout(tr: Trial, wh: number, item: number): void {
@@ -230,13 +396,16 @@ function maybeResupply(tr: Trial, wh: number): void {
  */
 export function requestResupply(tr: Trial, wh: number, force: boolean): boolean {
   if (tr.resupplyPending[wh]) return false;
+  settleStock(tr);
   const w = tr.world;
   const nI = w.itemCount;
   const def = tr.s.reserves.warehouses[wh]!;
+  // at a rate, the check falls at the crossing itself: a relative 1e-9 keeps rounding from missing it
+  const tol = tr.rateMode ? 1e-9 : 0;
   let low = false;
   for (let k = 0; k < nI; k++) {
     const init = w.initialStock[wh * nI + k]!;
-    if (init > 0 && tr.stock[wh * nI + k]! < def.reorderFraction * init) low = true;
+    if (init > 0 && tr.stock[wh * nI + k]! < def.reorderFraction * init + tol * init) low = true;
   }
   if (!low && !force) return false;
   const parent = w.warehouseParent[wh]!;
@@ -246,6 +415,7 @@ export function requestResupply(tr: Trial, wh: number, force: boolean): boolean 
     if (parent >= 0) {
       q = Math.min(q, tr.stock[parent * nI + k]!);
       if (q > 0) {
+        markBeforeJump(tr, parent, k);
         tr.stock[parent * nI + k]! -= q;
         tr.recordStock(parent, k);
         if (tr.stock[parent * nI + k]! <= 1e-9 && w.initialStock[parent * nI + k]! > 0) noteStockout(tr, parent, k);
@@ -269,12 +439,15 @@ export function requestResupply(tr: Trial, wh: number, force: boolean): boolean 
 /** Resupply arrives: stock goes back up. */
 export function onResupply(tr: Trial, wh: number, quantities: number[]): void {
   const nI = tr.world.itemCount;
+  settleStock(tr);
   quantities.forEach((q, k) => {
     if (q <= 0) return;
+    markBeforeJump(tr, wh, k);
     tr.stock[wh * nI + k]! += q;
     tr.recordStock(wh, k);
   });
   tr.resupplyPending[wh] = 0;
   if (tr.log.on) tr.log.add(tr.now, 'resupply.arrived', { warehouse: tr.s.reserves.warehouses[wh]!.id });
   maybeResupply(tr, wh);
+  refreshRates(tr);
 }

@@ -1,3 +1,4 @@
+import { onNetworkChange } from './relief.ts';
 import { responseEvidence } from './response.ts';
 import { dispatchClearing } from './teams.ts';
 import { onLinkCut } from './travel.ts';
@@ -9,6 +10,7 @@ export function onRoadCut(tr: Trial, link: number, site: number, _cutIndex: numb
   const before = m.value;
   if (!m.send({ type: 'CUT' })) return; // already blocked
   tr.setOpen(link, false);
+  onNetworkChange(tr);
   const id = tr.s.roads.links[link]!.id;
   if (before === 'clearing') {
     // a new slide buries the work in progress: the team on it starts over

@@ -6,6 +6,7 @@ import type { LogEvent } from './eventLog.ts';
 import { startHazard } from './hazards.ts';
 import { runUntil } from './kernel.ts';
 import { buildOutcome, type TrialOutcome } from './outcome.ts';
+import { finishStock } from './relief.ts';
 import { Trial, xstateMachines, type MachineFactory } from './trial.ts';
 
 export interface TrialResult {
@@ -52,5 +53,6 @@ export function runTrial(
   const tr = startTrial(scenario, seed, machines, options);
   runUntil(tr, tr.horizon);
   tr.now = tr.horizon;
+  finishStock(tr);
   return { events: tr.log.events, outcome: buildOutcome(tr) };
 }

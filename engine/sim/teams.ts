@@ -1,6 +1,6 @@
 import { sampleDist } from '../random/index.ts';
 import type { PathTree } from '../world/roadGraph.ts';
-import { retryWaitingDeliveries } from './relief.ts';
+import { onNetworkChange, retryWaitingDeliveries } from './relief.ts';
 import { fireNeedsCrews } from './fireState.ts';
 import { responseEvidence } from './response.ts';
 import { depart, planTravel } from './travel.ts';
@@ -306,6 +306,7 @@ function startClearing(tr: Trial, team: number, link: number): number {
 function finishClearing(tr: Trial, link: number): void {
   tr.links.get(link).send({ type: 'CLEARED' });
   tr.setOpen(link, true);
+  onNetworkChange(tr);
   const ep = tr.episodes[tr.linkEpisode[link]!]!;
   ep.reopenedAt = tr.now;
   if (tr.log.on) tr.log.add(tr.now, 'road.reopened', {

@@ -205,6 +205,20 @@ export class Trial {
   readonly stockoutSeen: Uint8Array;
   readonly shortfall: Float64Array;
   readonly stockSeries: { t: number; warehouse: number; item: number; level: number }[] = [];
+  /**
+   * Consumption at a rate (reserves.consumption 'rate', engine deciding): daily items leave the
+   * stores continuously. Per village × item, the store it draws from now (−1: none holds it, so
+   * the need accrues as shortfall); per store × item, the units drawn per minute; when the stock
+   * was last brought up to date; the epoch of the pending `stockCheck`; and, per store × item,
+   * when its level was last put in the series (a jump records the level just before it, so the
+   * series is piecewise linear).
+   */
+  readonly rateMode: boolean;
+  readonly drawSource: Int32Array;
+  readonly drawRate: Float64Array;
+  settledAt = 0;
+  stockEpoch = 0;
+  readonly stockRecordedAt: Float64Array;
 
   deadMissing = 0;
   affectedPeople = 0;
@@ -278,6 +292,10 @@ export class Trial {
     this.shelterOpen = a.u8(nS).fill(this.auto ? 1 : 0);
     this.resupplyPending = a.u8(nW);
     this.stockoutSeen = a.u8(nK);
+    this.rateMode = this.auto && (s.reserves.consumption ?? 'rate') === 'rate';
+    this.drawSource = new Int32Array(this.rateMode ? nV * world.itemCount : 0).fill(-2);
+    this.drawRate = new Float64Array(this.rateMode ? nK : 0);
+    this.stockRecordedAt = new Float64Array(this.rateMode ? nK : 0);
     this.teamTask = new Array<TeamTask | null>(nT).fill(null);
     this.teamTravel = new Array<Travel | null>(nT).fill(null);
     world.initialStock.forEach((level, k) =>
@@ -436,6 +454,7 @@ export class Trial {
 
   recordStock(warehouse: number, item: number): void {
     const k = warehouse * this.world.itemCount + item;
+    if (this.rateMode) this.stockRecordedAt[k] = this.now;
     this.stockSeries.push({ t: this.now, warehouse, item, level: this.stock[k]! });
   }
 }

@@ -26,7 +26,13 @@ export const Warehouse = z.strictObject({
 export const Reserves = z.strictObject({
   items: z.array(Item).min(1),
   warehouses: z.array(Warehouse).min(1),
-  coverDaysPerDelivery: z.number().gt(0).max(30).describe('Days of need each relief delivery covers'),
+  coverDaysPerDelivery: z.number().gt(0).max(30).describe('Days between relief trucks to a village (and, with consumption dailyLump, the days of need each one takes from the store at once)'),
+  consumption: z
+    .enum(['rate', 'dailyLump'])
+    .optional()
+    .describe(
+      'rate (the default when absent): daily items leave the store as people use them, people × perPersonPerDay ÷ 24 per hour, so a store runs out at stock ÷ rate; trucks carry the goods to the village every coverDaysPerDelivery days. dailyLump: each delivery takes coverDaysPerDelivery days of need from the store at once (the model before issue 13)',
+    ),
   horizonCoverDays: z.number().gt(0).max(60).describe('Days of need counted when judging stock adequacy'),
 });
 

@@ -50,7 +50,10 @@ describe('Monte Carlo quantiles against simple-statistics on the raw per-trial o
   });
 
   it('hours to the first stock-out of each item: within half a bin', () => {
-    for (const it of layout.items) {
+    // consumed at a rate, tiny's daily items (food, water) seldom run out; the once-only ones do
+    const often = layout.items.filter((it) => agg.counts[it.off.stockout]! > 10);
+    expect(often.map((it) => it.id)).toEqual(['tent', 'quilt']);
+    for (const it of often) {
       const raw = outcomes.flatMap((o) => {
         const hs = o.stock.stockouts.filter((x) => x.item === it.id).map((x) => x.atHours);
         return hs.length > 0 ? [Math.min(...hs)] : [];
