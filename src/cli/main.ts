@@ -103,6 +103,25 @@ program
   .action(async (log: string, opts: { scenario?: string }) => (await import('./replayCommand.ts')).replayCommand(log, opts, lang));
 
 program
+  .command('import')
+  .option('--division <code>', zh ? '县级 GB/T 2260 代码（6 位），如 512022' : 'county GB/T 2260 code (6 digits), e.g. 512022')
+  .option('--roads <file>', zh ? '道路图层：GeoJSON 或 Shapefile（.shp 旁需 .dbf），经纬度' : 'road layer: GeoJSON or Shapefile (.dbf beside the .shp), longitude–latitude')
+  .option('--villages <file>', zh ? '村（社区）名册 .xlsx/.csv：代码或名称、人口、经纬度' : 'villages register .xlsx/.csv: code or name, population, position')
+  .option('--sites <file>', zh ? '地质灾害隐患点台账 .xlsx/.csv' : 'geohazard sites register .xlsx/.csv')
+  .option('--stores <file>', zh ? '救灾物资仓库名册 .xlsx/.csv' : 'relief stores register .xlsx/.csv')
+  .option('--teams <file>', zh ? '救援队伍名册 .xlsx/.csv' : 'rescue teams register .xlsx/.csv')
+  .option('--shelters <file>', zh ? '避难场所名册 .xlsx/.csv' : 'shelters register .xlsx/.csv')
+  .option('--dem <file>', zh ? '数字高程模型 GeoTIFF（经纬度），可选' : 'elevation model GeoTIFF (longitude–latitude), optional')
+  .option('--template <name>', zh ? '情景模板：rainstorm（默认）' : 'scenario template: rainstorm (default)')
+  .option('--divisions <file>', zh ? '区划表 JSON（默认取 scenarios/data/*-divisions.json）' : 'division table JSON (default: scenarios/data/*-divisions.json)')
+  .option('--snap <m>', zh ? '道路端点捕捉容差，米（默认 20）' : 'road end snapping tolerance, metres (default 20)')
+  .option('--buffer <m>', zh ? '隐患点影响道路的距离，米（默认 200）' : 'distance within which a hazard site threatens a road, metres (default 200)')
+  .option('--out <file>', zh ? '输出的场景 YAML（原子写入；有错误时不写）' : 'scenario YAML to write (atomically; nothing on error)')
+  .option('--templates <dir>', zh ? '只写出五种名册的空白 xlsx 模板到目录' : 'only write the five blank register templates (xlsx) into a folder')
+  .description(zh ? '由本县 GIS 道路图层和名册生成完整场景（每个数字注明来源文件和行）' : "build a complete scenario from a county's road layer and registers (every number names its file and row)")
+  .action(async (opts: import('./importCommand.ts').ImportOptions) => (await import('./importCommand.ts')).importCommand(opts, lang));
+
+program
   .command('serve')
   .option('--port <port>', smsg(lang, 'optPort'))
   .option('--host <host>', smsg(lang, 'optHost'))
