@@ -5,6 +5,7 @@ import type { EvacMcSummary } from '../../../engine/evacuation/montecarlo/evacSu
 import { Panel } from '../ui/Panel.tsx';
 import { useLang } from '../ui/useLang.ts';
 import { runBrowserMonteCarlo } from './browserChunkPool.ts';
+import { CompareResults } from './CompareResults.tsx';
 import { CountyResults } from './CountyResults.tsx';
 import { downloadText } from './download.ts';
 import { EvacResults } from './EvacResults.tsx';
@@ -28,12 +29,15 @@ interface Finished {
   json: string;
   csv: string | null;
   secs: number;
+  /** the plan that ran */
+  scenario: PlannerScenario;
 }
 
 type RunState =
   | { kind: 'idle' }
-  | { kind: 'running'; done: number; total: number; t0: number; now: number }
+  | { kind: 'running'; done: number; total: number; t0: number; now: number; phase: string | null }
   | { kind: 'finished'; run: Finished }
+  | { kind: 'compared'; a: Finished; b: Finished }
   | { kind: 'error'; text: string };
 
 const defaultWorkers = () => String(Math.max(1, Math.min(64, navigator.hardwareConcurrency || 1)));
@@ -59,45 +63,73 @@ export default function PlannerPage() {
   const abort = useRef<AbortController | null>(null);
   const running = run.kind === 'running';
 
-  const start = async () => {
-    const loaded = current;
-    if (!loaded) return;
-    const p = parseRunSettings(fields);
-    const workers = /^\d{1,2}$/.test(fields.workers.trim()) ? Math.max(1, Math.min(64, Number(fields.workers))) : Number(defaultWorkers());
-    setErrors(p.ok ? [] : p.errors);
-    if (!p.ok) return;
-    const s = p.settings;
-    const ac = new AbortController();
-    abort.current = ac;
+  /** Runs one scenario's Monte Carlo on the workers; `phase` names it in the progress line (A/B of a comparison). */
+  const runOne = async (sc: PlannerScenario, s: PlannerRunSettings, workers: number, withCsv: boolean, signal: AbortSignal, phase: string | null): Promise<Finished> => {
     const lines: string[] = [];
     const t0 = performance.now();
-    setRun({ kind: 'running', done: 0, total: s.trials, t0, now: t0 });
+    setRun({ kind: 'running', done: 0, total: s.trials, t0, now: t0, phase });
+    const r = await runBrowserMonteCarlo(sc.model, sc.scenario, {
+      master: s.seed,
+      trials: s.trials,
+      chunkSize: s.chunkSize,
+      workers,
+      withCsv,
+      untilSe: s.untilSe,
+      signal,
+      onChunk: ({ trialsDone, csv }) => {
+        if (csv) lines.push(csv);
+        setRun({ kind: 'running', done: trialsDone, total: s.trials, t0, now: performance.now(), phase });
+      },
+    });
+    const summary = plannerSummary(sc.model, sc.scenario, sc.sha256, s, r) as McSummary | EvacMcSummary;
+    return {
+      file: sc.file,
+      settings: s,
+      summary,
+      json: summaryJson(summary),
+      csv: withCsv ? trialsCsv(sc.model, r.layout, lines) : null,
+      secs: (performance.now() - t0) / 1000,
+      scenario: sc,
+    };
+  };
+
+  /** The form's settings and worker count, or null (the errors shown) when a field is bad. */
+  const settingsOrNull = (): { s: PlannerRunSettings; workers: number } | null => {
+    const p = parseRunSettings(fields);
+    setErrors(p.ok ? [] : p.errors);
+    if (!p.ok) return null;
+    const workers = /^\d{1,2}$/.test(fields.workers.trim()) ? Math.max(1, Math.min(64, Number(fields.workers))) : Number(defaultWorkers());
+    return { s: p.settings, workers };
+  };
+
+  const start = async () => {
+    const sc = current;
+    const got = settingsOrNull();
+    if (!sc || !got) return;
+    const ac = new AbortController();
+    abort.current = ac;
     try {
-      const r = await runBrowserMonteCarlo(loaded.model, loaded.scenario, {
-        master: s.seed,
-        trials: s.trials,
-        chunkSize: s.chunkSize,
-        workers,
-        withCsv: fields.withCsv,
-        untilSe: s.untilSe,
-        signal: ac.signal,
-        onChunk: ({ trialsDone, csv }) => {
-          if (csv) lines.push(csv);
-          setRun({ kind: 'running', done: trialsDone, total: s.trials, t0, now: performance.now() });
-        },
-      });
-      const summary = plannerSummary(loaded.model, loaded.scenario, loaded.sha256, s, r) as McSummary | EvacMcSummary;
-      setRun({
-        kind: 'finished',
-        run: {
-          file: loaded.file,
-          settings: s,
-          summary,
-          json: summaryJson(summary),
-          csv: fields.withCsv ? trialsCsv(loaded.model, r.layout, lines) : null,
-          secs: (performance.now() - t0) / 1000,
-        },
-      });
+      setRun({ kind: 'finished', run: await runOne(sc, got.s, got.workers, fields.withCsv, ac.signal, null) });
+    } catch (e) {
+      setRun({ kind: 'error', text: t('planner.failed', { detail: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      abort.current = null;
+    }
+  };
+
+  /** Plan A (the file as loaded) and plan B (the edited plan), same seed and trials, every trial (no early stop), per-trial rows kept for the paired differences. */
+  const compare = async () => {
+    const got = settingsOrNull();
+    if (!loaded || planStatus.kind !== 'edited' || !got) return;
+    const s: PlannerRunSettings = { ...got.s, untilSe: null };
+    const ac = new AbortController();
+    abort.current = ac;
+    try {
+      const a = await runOne(loaded, s, got.workers, true, ac.signal, 'A');
+      if (a.summary.partial) throw new Error(t('planner.compare.stopped'));
+      const b = await runOne(planStatus.plan, s, got.workers, true, ac.signal, 'B');
+      if (b.summary.partial) throw new Error(t('planner.compare.stopped'));
+      setRun({ kind: 'compared', a, b });
     } catch (e) {
       setRun({ kind: 'error', text: t('planner.failed', { detail: e instanceof Error ? e.message : String(e) }) });
     } finally {
@@ -110,6 +142,7 @@ export default function PlannerPage() {
       <div className="pl-progress" data-testid="pl-progress" data-done={run.done} data-total={run.total}>
         <progress max={run.total} value={run.done} />
         <span>
+          {run.phase && `${t('planner.compare.phase', { plan: run.phase })} · `}
           {t('planner.progress', { done: run.done, total: run.total })}
           {run.done > 0 && ` · ${t('planner.eta', { eta: duration((((run.now - run.t0) / run.done) * (run.total - run.done)) / 1000, lang) })}`}
         </span>
@@ -150,11 +183,25 @@ export default function PlannerPage() {
           </p>
         )}
         <RunForm fields={fields} onChange={setFields} errors={errors} running={running} canRun={current !== null} onRun={() => void start()} onCancel={() => abort.current?.abort()} />
+        {loaded && planStatus.kind === 'edited' && (
+          <div className="button-row pl-compare-row">
+            <button type="button" className="btn" data-testid="pl-compare-run" disabled={running} onClick={() => void compare()}>
+              {t('planner.compare.run')}
+            </button>
+            <span className="small">{t('planner.compare.hint')}</span>
+          </div>
+        )}
         {progress}
         {run.kind === 'error' && <p className="error-note">{run.text}</p>}
         {current && run.kind !== 'running' && <Equivalent file={current.file} fields={fields} />}
       </Panel>
       {run.kind === 'finished' && <ResultsPanel run={run.run} />}
+      {run.kind === 'compared' && (
+        <CompareResults
+          a={{ label: t('planner.compare.original'), file: run.a.file, summary: run.a.summary, csv: run.a.csv! }}
+          b={{ label: t('planner.compare.edited'), file: run.b.file, summary: run.b.summary, csv: run.b.csv! }}
+        />
+      )}
     </div>
   );
 }

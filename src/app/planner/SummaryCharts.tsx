@@ -7,9 +7,13 @@ export interface SummaryChartsProps {
   summary: McSummary;
 }
 
-interface Series {
+export interface Series {
   name: string;
   values: number[];
+  /** drawn dashed (plan A under plan B in a comparison) */
+  dashed?: boolean;
+  /** a fixed colour (a compared pair shares one) */
+  color?: string;
 }
 
 /**
@@ -31,7 +35,7 @@ export function SummaryCharts({ summary: s }: SummaryChartsProps) {
 }
 
 /** One ECharts line chart of probabilities (0–100%) against hours. */
-function LineChartBox({ title, series, step, xName, testId }: { title: string; series: Series[]; step: number; xName: string; testId: string }) {
+export function LineChartBox({ title, series, step, xName, testId }: { title: string; series: Series[]; step: number; xName: string; testId: string }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let disposed = false;
@@ -48,7 +52,14 @@ function LineChartBox({ title, series, step, xName, testId }: { title: string; s
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${(Number(v) * 100).toFixed(1)}%` },
         xAxis: { type: 'value', name: xName, nameLocation: 'middle', nameGap: 24, min: 0, max: (series[0]?.values.length ?? 1) * step - step },
         yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-        series: series.map((x) => ({ type: 'line', name: x.name, showSymbol: false, data: x.values.map((v, i) => [i * step, v]) })),
+        series: series.map((x) => ({
+          type: 'line',
+          name: x.name,
+          showSymbol: false,
+          ...(x.color ? { itemStyle: { color: x.color } } : {}),
+          lineStyle: { type: x.dashed ? 'dashed' : 'solid', ...(x.color ? { color: x.color } : {}) },
+          data: x.values.map((v, i) => [i * step, v]),
+        })),
       });
       window.addEventListener('resize', onResize);
     });
