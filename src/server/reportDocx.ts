@@ -4,7 +4,7 @@ import { fmtMinZh as fmtMin } from '../../engine/drill/evaluate.ts';
 import { simClock } from '../../engine/drill/reportText.ts';
 import { CONCLUSION_NAMES, fmtDuration, metricTally, reportDate, TARGET_NAMES, VERDICT_NAMES } from './reportHtml.ts';
 import { chartPngs } from './chartPng.ts';
-import { drillCharts, type DrillChart } from './reportCharts.ts';
+import type { DrillChart } from './reportCharts.ts';
 import type { ImprovementFill } from './improvementItems.ts';
 
 /**
@@ -186,6 +186,8 @@ export async function reportDocx(r: AfterActionReport, fills: ReadonlyMap<string
   // 六、推演结果
   children.push(h1('六、推演结果'));
   if (r.outcome) {
+    // ECharts is loaded only when a report is rendered, not when the server starts
+    const { drillCharts } = await import('./reportCharts.ts');
     children.push(...(await chartParagraphs(drillCharts(r))));
     children.push(
       table(

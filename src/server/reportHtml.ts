@@ -3,7 +3,7 @@ import { fmtMinZh as fmtMin } from '../../engine/drill/evaluate.ts';
 import { simClock } from '../../engine/drill/reportText.ts';
 import type { WhatIfResult } from '../../engine/drill/whatIf.ts';
 import type { ImprovementFill } from './improvementItems.ts';
-import { drillCharts } from './reportCharts.ts';
+import type { DrillChart } from './reportCharts.ts';
 
 type Name = { zh: string; en?: string };
 
@@ -58,8 +58,9 @@ export function reportDate(ms: number | null): string {
  * followed, the outcome, evaluators' notes, improvement items, the 双盲 commitment and its
  * verification, and the timeline in sentences. Chinese first, English in grey. No ids, JSON or
  * config keys: ids appear only in small grey type where an evaluator needs to trace a case.
+ * `charts` (reportCharts.ts `drillCharts`, loaded on demand with ECharts) go with the outcome.
  */
-export function reportHtml(r: AfterActionReport, whatIf: WhatIfResult | null = null, fills: ReadonlyMap<string, ImprovementFill> = new Map()): string {
+export function reportHtml(r: AfterActionReport, whatIf: WhatIfResult | null = null, fills: ReadonlyMap<string, ImprovementFill> = new Map(), charts: readonly DrillChart[] = []): string {
   const ev = r.evaluation;
   const doc = r.document;
   const c = doc.cover;
@@ -141,11 +142,11 @@ export function reportHtml(r: AfterActionReport, whatIf: WhatIfResult | null = n
         .join('')}</tbody></table>`
     : '<p>演练人员未下达决策。</p>';
 
-  const charts = drillCharts(r)
+  const figures = charts
     .map((ch) => `<figure class="chart">${ch.svg}<figcaption><b>${esc(ch.title.zh)}</b> <span class="en">${esc(ch.title.en)}</span><br>${esc(ch.caption.zh)}</figcaption></figure>`)
     .join('');
   const targets = r.outcome
-    ? `${charts}<table><thead><tr><th>目标</th><th>时限</th><th>情形数</th><th>最长用时</th><th>达成</th></tr></thead><tbody>${r.outcome.targets
+    ? `${figures}<table><thead><tr><th>目标</th><th>时限</th><th>情形数</th><th>最长用时</th><th>达成</th></tr></thead><tbody>${r.outcome.targets
         .map((t) => `<tr class="${t.cases && !t.met ? 'miss' : ''}"><td>${esc(TARGET_NAMES[t.kind]?.zh ?? t.kind)}</td><td>${t.hours} 小时</td><td>${t.cases}${t.censored ? `（另 ${t.censored} 个未完成）` : ''}</td><td>${t.worstHours === null ? '未完成' : `${num(t.worstHours)} 小时`}</td><td>${t.cases ? (t.met ? '✔ 达成' : '✘ 未达成') : '无情形'}</td></tr>`)
         .join('')}</tbody></table><p>发生灾害的隐患点 ${r.outcome.totals.failedSites} 处 · 受灾 ${r.outcome.totals.affectedPeople} 人 · 死亡失踪 ${r.outcome.totals.deadMissing} 人 · 道路中断 ${r.outcome.totals.roadCuts} 处次</p>`
     : '<p>—</p>';
@@ -186,7 +187,7 @@ h2{font-size:13.5pt;border-bottom:2px solid #333;margin-top:1.4em;padding-bottom
 .verdict{font-size:12.5pt}.method{font-size:9pt;color:#333;border-left:3px solid #bbb;padding-left:.6em}
 table{border-collapse:collapse;width:100%;margin:.3em 0}td,th{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f0f0f0}tr.miss td{background:#fdf0f0}tr.part td{background:#fdf8e8}
-table.expected td:nth-child(2),table.expected td:nth-child(3){white-space:nowrap}
+table.expected{table-layout:fixed}table.expected th:nth-child(1){width:22%}table.expected th:nth-child(2){width:10%}table.expected th:nth-child(3){width:9%}table.expected th:nth-child(4),table.expected th:nth-child(5){width:20%}table.expected td{overflow-wrap:anywhere}
 figure.chart{margin:.6em 0 1em;break-inside:avoid;page-break-inside:avoid}figure.chart svg{display:block;width:100%;height:auto}figure.chart figcaption{font-size:9pt;color:#333;margin-top:.2em}code{font-size:8pt;word-break:break-all}
 ul.next{margin:.2em 0 0;padding-left:1.1em;font-size:9pt;color:#333}
 table.timeline td:first-child{white-space:nowrap;width:16mm;color:#444}table.timeline tr.world td{color:#333}table.timeline tr.decision td:last-child{font-weight:600}

@@ -38,7 +38,7 @@ export function reportRoutes(app: FastifyInstance, svc: DrillService, auth: Auth
     return r ? r : reply.code(403).send({ error: apiError('notDebriefed') });
   });
 
-  app.get('/api/drill/report.html', (req, reply) => {
+  app.get('/api/drill/report.html', async (req, reply) => {
     const a = auth(req, reply);
     if (!a) return reply;
     const r = reportFor(a.participant, a.drill);
@@ -46,7 +46,9 @@ export function reportRoutes(app: FastifyInstance, svc: DrillService, auth: Auth
     const q = req.query as { whatif?: string };
     const n = Math.min(50, Math.max(0, Number(q.whatif) || 0));
     const wi = n && a.drill.session.state.schedule ? whatIf(a.drill.scenario, a.drill.session.state.schedule.engineSeed, a.drill.session.decisions, { seeds: n }) : null;
-    return reply.type('text/html; charset=utf-8').send(reportHtml(r, wi, fills.of(a.drill.row.id)));
+    // ECharts is loaded on the first report, not when the server starts
+    const { drillCharts } = await import('./reportCharts.ts');
+    return reply.type('text/html; charset=utf-8').send(reportHtml(r, wi, fills.of(a.drill.row.id), drillCharts(r)));
   });
 
   // the same report as a Word document county offices can edit (improvement owners, deadlines)

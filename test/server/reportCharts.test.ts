@@ -90,7 +90,8 @@ describe('the debrief report: charts and expected actions by content', () => {
   });
 
   it('report.html shows each expected action met / partly / not, why, and the object named vs expected', () => {
-    const html = reportHtml(report());
+    const r = report();
+    const html = reportHtml(r, null, new Map(), drillCharts(r));
     if (OUT) (mkdirSync(OUT, { recursive: true }), writeFileSync(join(OUT, 'report-charts.html'), html));
     expect(html.match(/<figure class="chart">/g)).toHaveLength(3);
     expect(html).toContain('figure.chart{');
