@@ -1,6 +1,7 @@
 import type { LogEvent } from '../sim/eventLog.ts';
 import { legPos, type CountyGeometry, type Leg, type LonLat } from './geometry.ts';
 import { nearestNode, roadRoute } from './roadRoute.ts';
+import { ellipseFactors } from '../sim/fireBehaviour.ts';
 
 export type LinkState = 'open' | 'cut' | 'clearing' | 'reopened';
 export type SiteState = 'stable' | 'watch' | 'failed';
@@ -31,6 +32,14 @@ export interface FireState {
   grade: string | null;
   crews: number;
   wui: boolean;
+  /** ignition time (minutes), head-fire rate (m/min) and length-to-breadth ratio, from `fire.ignited` (0 when an older log lacks them) */
+  t0: number;
+  rate: number;
+  lengthToBreadth: number;
+  /** the longest run its compartment allows, metres (Infinity when the scenario does not say) */
+  capLengthM: number;
+  /** when it was contained (its area stops growing), null before */
+  containedT: number | null;
 }
 
 /**
@@ -380,9 +389,25 @@ export function applyCounty(s: CountyState, e: LogEvent, end: number, g: CountyG
     case 'shelter.overflow':
       s.unsheltered += num(e.people);
       return true;
-    case 'fire.ignited':
-      s.fires[str(e.fire)] = { site: str(e.site), status: 'burning', detected: false, areaHa: 0, grade: null, crews: 0, wui: false };
+    case 'fire.ignited': {
+      const lb = num(e.lengthToBreadth);
+      const cap = g.siteForestHa.get(str(e.site));
+      s.fires[str(e.fire)] = {
+        site: str(e.site),
+        status: 'burning',
+        detected: false,
+        areaHa: 0,
+        grade: null,
+        crews: 0,
+        wui: false,
+        t0: t,
+        rate: num(e.headRateMPerMin),
+        lengthToBreadth: lb,
+        capLengthM: cap !== undefined && lb > 0 ? Math.sqrt((cap * 10_000) / ellipseFactors(lb).areaPerLength2) : Number.MAX_VALUE,
+        containedT: null,
+      };
       return true;
+    }
     case 'fire.merged':
       return true; // the new ignition joins a fire already burning there
     case 'fire.detected': {
@@ -403,7 +428,7 @@ export function applyCounty(s: CountyState, e: LogEvent, end: number, g: CountyG
     }
     case 'fire.contained': {
       const f = s.fires[str(e.fire)];
-      if (f) (f.status = 'contained'), (f.areaHa = num(e.areaHa)), (f.grade = typeof e.grade === 'string' ? e.grade : null);
+      if (f) (f.status = 'contained'), (f.containedT = t), (f.areaHa = num(e.areaHa)), (f.grade = typeof e.grade === 'string' ? e.grade : null);
       return true;
     }
     case 'fire.out': {

@@ -204,7 +204,7 @@ export function PlaybackView({ index, scenario, views = [], marks = [] }: Playba
 
   return (
     <div className="pb-view" data-testid="pb-view" data-model={scenario.model} data-applied={n}>
-      <div className="pb-stage">
+      <div className="pb-stage" data-warning={st.model === 'county' ? st.warning : undefined} data-testid="pb-stage">
         <Canvas frameloop="demand" camera={camera} dpr={[1, 2]} data-testid="pb-canvas" gl={{ antialias: true }}>
           <Invalidator player={player} />
           {county && terrain ? <CountyScene scenario={view?.scenario ?? county.scenario} terrain={terrain} player={player} /> : null}

@@ -1,15 +1,32 @@
 import { OrbitControls } from '@react-three/drei';
 import { useFrame } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { DoubleSide, BoxGeometry, BufferAttribute, BufferGeometry, Color, ConeGeometry, CylinderGeometry, InstancedMesh, Matrix4, MeshLambertMaterial, OctahedronGeometry, CircleGeometry, Quaternion, Vector3 } from 'three';
-import { legPos, type CountyState } from '../../../engine/playback/index.ts';
+import { DoubleSide, BoxGeometry, BufferAttribute, BufferGeometry, Color, ConeGeometry, CylinderGeometry, InstancedMesh, Matrix4, MeshBasicMaterial, MeshLambertMaterial, OctahedronGeometry, RingGeometry, CircleGeometry, Quaternion, Vector3 } from 'three';
+import { fireShape, legPos, type CountyState } from '../../../engine/playback/index.ts';
 import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
 import type { CountyTerrain } from './countyTerrain.ts';
+import { RainLayer } from './RainLayer.tsx';
 import { RoadOverlays } from './RoadOverlays.tsx';
 import type { SceneSource } from './sceneSource.ts';
 
 export const LINK_COLOURS = { open: '#7d7d7d', cut: '#e0201b', clearing: '#ff8c00', reopened: '#1fa84a' } as const;
 export const SITE_COLOURS = { stable: '#5d8a66', watch: '#f2c200', failed: '#b8231a' } as const;
+/** A fire's perimeter by status: burning, escaped (失控), contained, out. */
+export const FIRE_COLOURS = { burning: '#ff3b00', escaped: '#d10000', contained: '#ffb347', out: '#7f8c8d' } as const;
+/** The sky from dry to the heaviest rain. */
+const SKY = ['#dfe8ef', '#7b8794'] as const;
+/** Hourly rainfall (mm) drawn as the heaviest rain: 暴雨 is ≥ 16 mm/h (GB/T 28592-2012); twice that fills the sky. */
+const HEAVY_MM_PER_H = 32;
+
+/**
+ * How hard it rains at time t (minutes), 0…1: the last logged hour's rainfall, for the hour after
+ * it was logged (the log gives each hour's total at its end), 0 when no rain was logged. Pure.
+ */
+export function rainIntensity(st: CountyState, t: number): number {
+  if (st.rainHour === null || t > (st.rainHour + 2) * 60) return 0;
+  return Math.max(0, Math.min(1, st.rainMm / HEAVY_MM_PER_H));
+}
+
 export const TEAM_COLOURS: Record<string, string> = { atBase: '#34495e', idle: '#34495e', mobilising: '#f1c40f', enRoute: '#ff7f0e', onSite: '#d62728', returning: '#1f77b4', waiting: '#9467bd' };
 
 export interface CountySceneProps {
@@ -30,6 +47,9 @@ const up = new Quaternion();
 const p3 = new Vector3();
 const s3 = new Vector3();
 const col = new Color();
+const q2 = new Quaternion();
+const X_AXIS = new Vector3(1, 0, 0);
+const Y_AXIS = new Vector3(0, 1, 0);
 
 /**
  * The county in 3D, drawn from the playback state: terrain, roads coloured by state, hazard
@@ -82,6 +102,11 @@ export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3 }: 
     return { g, per };
   }, [s, node, terrain]);
 
+  const rainBox = useMemo(() => ({ center: [0, 0, 0] as const, half: terrain.extent, height: terrain.extent * 0.6 }), [terrain]);
+  const rainNow = () => {
+    const st = player.state();
+    return st.model === 'county' ? rainIntensity(st, player.t) : 0;
+  };
   const sites = useMemo(() => s.hazardSites.map((h): XZ => villageXZ.get(h.village) ?? ORIGIN), [s, villageXZ]);
   const whXZ = useMemo(() => s.reserves.warehouses.map((w): XZ => node.get(w.node) ?? ORIGIN), [s, node]);
   const shXZ = useMemo(() => s.shelters.map((w): XZ => node.get(w.node) ?? ORIGIN), [s, node]);
@@ -95,12 +120,14 @@ export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3 }: 
   const teamMesh = useRef<InstancedMesh>(null);
   const truckMesh = useRef<InstancedMesh>(null);
   const fireMesh = useRef<InstancedMesh>(null);
+  const perimeterMesh = useRef<InstancedMesh>(null);
   const villageMesh = useRef<InstancedMesh>(null);
   const seatMesh = useRef<InstancedMesh>(null);
   const whMesh = useRef<InstancedMesh>(null);
   const shMesh = useRef<InstancedMesh>(null);
   const lastApplied = useRef(-1);
   const maxTrucks = 64;
+  const maxFires = Math.max(1, s.hazardSites.filter((h) => h.kind === 'forest').length * 2);
 
   // static props placed once
   useLayoutEffect(() => {
@@ -157,24 +184,35 @@ export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3 }: 
       };
       bars(whBars.current, whXZ, 0.35, (i) => Object.values(st.stock[s.reserves.warehouses[i]!.id] ?? {}).reduce((a, b) => a + b, 0) / Math.max(1, whInit[i]!), '#2e86de', '#e74c3c', (i) => whInit[i]! > 0);
       bars(shBars.current, shXZ, -0.35, (i) => (st.shelters[s.shelters[i]!.id]?.people ?? 0) / Math.max(1, s.shelters[i]!.capacity), '#8e44ad', '#d7bde2');
-      const fm = fireMesh.current;
-      if (fm) {
-        let n = 0;
-        for (const f of Object.values(st.fires)) {
-          if (f.status === 'out' || n >= fm.count) continue;
-          const i = siteIndex.get(f.site);
-          if (i === undefined) continue;
-          const [x, z] = sites[i]!;
-          const r = Math.max(0.25, Math.sqrt((Math.max(f.areaHa, 0.5) * 10_000) / Math.PI) / 1000) * 1.5;
-          m4.compose(ground(x, z, 0.08), q.setFromAxisAngle(new Vector3(1, 0, 0), -Math.PI / 2), s3.set(r, r, 1));
-          fm.setMatrixAt(n, m4);
-          fm.setColorAt(n, col.set(f.status === 'contained' ? '#ffb347' : '#ff3b00'));
-          n++;
-        }
-        fm.count = n;
-        fm.instanceMatrix.needsUpdate = true;
-        if (fm.instanceColor) fm.instanceColor.needsUpdate = true;
+    }
+    // forest fires: the burnt ellipse and its perimeter, growing every frame as the fire model grows them
+    const fm = fireMesh.current;
+    const pm = perimeterMesh.current;
+    if (fm && pm) {
+      let n = 0;
+      for (const f of Object.values(st.fires)) {
+        const i = siteIndex.get(f.site);
+        if (i === undefined || n >= maxFires) continue;
+        const [x, z] = sites[i]!;
+        const shape = fireShape(f, t);
+        // km; the head runs north-east (assumed: the log does not give the wind's direction)
+        const a = shape.breadthM / 2000;
+        const b = shape.lengthM / 2000;
+        q.setFromAxisAngle(X_AXIS, -Math.PI / 2).premultiply(q2.setFromAxisAngle(Y_AXIS, Math.PI / 4));
+        m4.compose(ground(x, z, 0.07), q, s3.set(Math.max(0.04, a), Math.max(0.04, b), 1));
+        fm.setMatrixAt(n, m4);
+        // the perimeter is drawn at least 0.3 km across so a small fire is seen at county scale
+        const k = Math.max(1, 0.3 / Math.max(a, 1e-6));
+        m4.compose(ground(x, z, 0.1), q, s3.set(a * k, b * k, 1));
+        pm.setMatrixAt(n, m4);
+        pm.setColorAt(n, col.set(FIRE_COLOURS[f.status]));
+        n++;
       }
+      fm.count = n;
+      pm.count = n;
+      fm.instanceMatrix.needsUpdate = true;
+      pm.instanceMatrix.needsUpdate = true;
+      if (pm.instanceColor) pm.instanceColor.needsUpdate = true;
     }
     // movers: every frame, interpolated along their legs
     const tm = teamMesh.current;
@@ -212,7 +250,8 @@ export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3 }: 
       site: new MeshLambertMaterial({ color: '#ffffff' }),
       bar: new MeshLambertMaterial({ color: '#ffffff' }),
       team: new MeshLambertMaterial({ color: '#ffffff', emissive: '#222222' }),
-      fire: new MeshLambertMaterial({ color: '#ffffff', emissive: '#aa2200', transparent: true, opacity: 0.85 }),
+      fire: new MeshBasicMaterial({ color: '#3a2418', transparent: true, opacity: 0.75, side: DoubleSide, depthTest: false }),
+      perimeter: new MeshBasicMaterial({ color: '#ffffff', side: DoubleSide, depthTest: false }),
     }),
     [],
   );
@@ -226,11 +265,11 @@ export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3 }: 
       bar: new BoxGeometry(0.18, 1, 0.18),
       team: new OctahedronGeometry(0.38),
       truck: new BoxGeometry(0.3, 0.2, 0.3),
-      fire: new CircleGeometry(1, 24),
+      fire: new CircleGeometry(1, 32),
+      perimeter: new RingGeometry(0.86, 1, 48),
     }),
     [],
   );
-  const forestSites = s.hazardSites.filter((h) => h.kind === 'forest').length;
 
   return (
     <>
@@ -259,7 +298,9 @@ export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3 }: 
         <meshLambertMaterial color="#6c3483" />
       </instancedMesh>
       <instancedMesh ref={shBars} args={[geos.bar, mats.bar, Math.max(1, s.shelters.length)]} />
-      <instancedMesh ref={fireMesh} args={[geos.fire, mats.fire, Math.max(1, forestSites)]} />
+      <instancedMesh ref={fireMesh} args={[geos.fire, mats.fire, maxFires]} frustumCulled={false} renderOrder={3} />
+      <instancedMesh ref={perimeterMesh} args={[geos.perimeter, mats.perimeter, maxFires]} frustumCulled={false} renderOrder={4} />
+      <RainLayer center={rainBox.center} half={rainBox.half} height={rainBox.height} intensity={rainNow} sky={SKY} />
       <instancedMesh ref={teamMesh} args={[geos.team, mats.team, Math.max(1, s.teams.length)]} frustumCulled={false} />
       <instancedMesh ref={truckMesh} args={[geos.truck, undefined, maxTrucks]} frustumCulled={false}>
         <meshLambertMaterial color="#17a2b8" />

@@ -83,3 +83,25 @@ function distToSeg(p: LonLat, a: LonLat, b: LonLat): number {
   const u = L === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / L));
   return Math.hypot(p[0] - (a[0] + u * dx), p[1] - (a[1] + u * dy));
 }
+
+describe('forest fire perimeters (shidian forest fire, seed 5)', () => {
+  it('grow as the engine grows them: at containment the drawn ellipse has the area the log gives, and it never shrinks while burning', async () => {
+    const { fireShape } = await import('../../../engine/playback/index.ts');
+    const file = 'scenarios/shidian-forest-fire.yaml';
+    const sc = loadAnyScenario(readFileSync(ROOT + file, 'utf8'), file);
+    const log = parsePlaybackLog(readFileSync(`${ROOT}test/golden/shidian-fire-seed5.jsonl`, 'utf8'));
+    if (!sc.ok || sc.model !== 'county' || !log.ok) throw new Error('fixture');
+    const idx = buildPlayback({ model: 'county', scenario: sc.scenario }, log.events, 32);
+    const contained = idx.events.filter((e) => e.type === 'fire.contained' || e.type === 'fire.escaped' || e.type === 'fire.detected');
+    expect(contained.length).toBeGreaterThan(2);
+    for (const e of contained) {
+      // just before the event the growing ellipse already has (to the log's rounding) the area it reports
+      const s = stateAfter(idx, countAt(idx, e.t) - (idx.events.filter((x) => x.t === e.t && x.seq >= e.seq).length));
+      if (s.model !== 'county') throw new Error('county');
+      const f = s.fires[String(e.fire)]!;
+      expect(fireShape(f, e.t).areaHa).toBeCloseTo(Number(e.areaHa), 2);
+      const a = fireShape(f, e.t - 30).areaHa;
+      expect(a).toBeLessThanOrEqual(fireShape(f, e.t).areaHa + 1e-12);
+    }
+  });
+});
