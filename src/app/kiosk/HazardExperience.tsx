@@ -146,7 +146,7 @@ export default function HazardExperience({ hazard, seed, onHome, onSeed }: Hazar
     const w = wallClock(scenario.start, x);
     return t('kiosk.rain.clock', { ...w, month: lang === 'en' ? MONTHS[w.month - 1] : w.month });
   };
-  const vars = { ...names, ...spec.vars(scenario, plan, clock) };
+  const vars = { ...names, ...spec.vars(scenario, plan, clock, lang) };
 
   const playToQuestion = (i: number) => {
     setPhase('play');

@@ -39,7 +39,7 @@ export function HazardResultCard({ hazard, spec, scenario, plan, visitor, answer
           <p>{t(`kiosk.${hazard}.result.${r.plan}`, all)}</p>
         </div>
         <div>
-          <p className="kiosk-yours" data-testid="kiosk-hazard-yours" data-yours={r.yours}>
+          <p className={r.yours === 'yoursSame' ? 'kiosk-yours kiosk-yours-same' : 'kiosk-yours'} data-testid="kiosk-hazard-yours" data-yours={r.yours}>
             <strong>{t('kiosk.hazard.yoursTitle')}</strong> {t(`kiosk.${hazard}.result.${r.yours}`, all)}
           </p>
         </div>

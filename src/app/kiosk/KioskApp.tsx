@@ -17,6 +17,7 @@ import { ResultCard } from './ResultCard.tsx';
 import { useIdleTimeout } from './useIdleTimeout.ts';
 import type { HazardId } from './hazardSpecs.ts';
 import { useKioskLockdown } from './useKioskLockdown.ts';
+import { StaffExit, useStaffHold } from './StaffExit.tsx';
 import { movePoint, runPlan, runVisitor, stairStatuses, type KioskContext } from './visitorRun.ts';
 
 export interface KioskAppProps {
@@ -26,14 +27,18 @@ export interface KioskAppProps {
   seed?: number | null;
   /** back to the start screen after this long without a touch (default 90 s) */
   idleMs?: number;
+  /** the attract loop after this long without a touch on the start screen (default 60 s) */
+  attractMs?: number;
 }
 
 // the rainstorm experience carries three.js and the county engine: loaded only when a visitor picks it
 const RainstormExperience = lazy(() => import('./RainstormExperience.tsx'));
 // the earthquake, forest-fire and typhoon experiences: one component over hazardSpecs.ts, loaded the same way
 const HazardExperience = lazy(() => import('./HazardExperience.tsx'));
+// the attract loop replays a county experience in 3D: loaded when the kiosk first goes idle
+const AttractLoop = lazy(() => import('./AttractLoop.tsx'));
 /** The county experiences on the start screen after the rainstorm, in this order. */
-const HAZARDS = ['quake'] as const satisfies readonly HazardId[];
+const HAZARDS = ['quake', 'forest', 'typhoon'] as const satisfies readonly HazardId[];
 
 type Step = 'start' | 'role' | 'alarm' | 'question' | 'play' | 'result' | 'rain' | HazardId;
 type Stairs = ReturnType<typeof stairStatuses>;
@@ -47,7 +52,7 @@ type Stairs = ReturnType<typeof stairStatuses>;
  * lazily): the county chain run in the browser and replayed on the visitor's village. The idle
  * timeout returns either to the start screen; the page is locked down (useKioskLockdown).
  */
-export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: KioskAppProps) {
+export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000, attractMs = 60_000 }: KioskAppProps) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const [data, setData] = useState<KioskScenarioResponse | null>(null);
@@ -63,6 +68,9 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
   const [visitor, setVisitor] = useState<ReturnType<typeof runVisitor> | null>(null);
   const [played, setPlayed] = useState(false);
   const [rainSeed, setRainSeed] = useState<number | null>(null);
+  const [staff, setStaff] = useState(false);
+  const [attract, setAttract] = useState<{ n: number; on: boolean }>({ n: 0, on: false });
+  const hold = useStaffHold(() => setStaff(true));
   useKioskLockdown();
 
   useEffect(() => {
@@ -91,6 +99,8 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
     setRainSeed(null);
   }, []);
   const idle = useIdleTimeout(idleMs, step !== 'start', reset);
+  // nobody at the start screen: the attract loop, a different experience each time
+  useIdleTimeout(attractMs, step === 'start' && !attract.on && !staff, () => setAttract((a) => ({ n: a.n + 1, on: true })), 0);
 
   const ctx: KioskContext | null = scenario && role && plan ? { scenario, seed, role, plan: plan.outcome, planLog: plan.log } : null;
   const group = scenario && role ? homeGroupOf(scenario, role) : null;
@@ -156,7 +166,11 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
     const to = Math.min(scenario!.horizonS, Math.max(o.allAssembledS ?? 0, mine ?? 0, (o.alarmS ?? 0) + 240) + 15);
     return { from, to, speed: (to - from) / 24 };
   }, [visitor, group, scenario]);
-  const onPlayEnd = useCallback(() => setPlayed(true), []);
+  // the result comes by itself when the replay ends (untapped, the kiosk would otherwise reset without showing it)
+  const onPlayEnd = useCallback(() => {
+    setPlayed(true);
+    setStep((s) => (s === 'play' ? 'result' : s));
+  }, []);
 
   const fireRoomName = scenario && plan ? pickText(scenario.building.rooms.find((r) => r.id === plan.outcome.originRoom)?.name, lang, plan.outcome.originRoom) : '';
   const groupName = scenario && group ? pickText(scenario.building.rooms.find((r) => r.id === group)?.name, lang, group) : '';
@@ -164,7 +178,7 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
   return (
     <div className="kiosk" data-testid="kiosk" data-step={step}>
       <header className="kiosk-head">
-        <h1>{step === 'start' ? t('kiosk.pick.title') : step === 'rain' ? t('kiosk.rain.title') : hazard ? t(`kiosk.${hazard}.title`) : t('kiosk.title')}</h1>
+        <h1 {...hold} data-testid="kiosk-title">{step === 'start' ? t('kiosk.pick.title') : step === 'rain' ? t('kiosk.rain.title') : hazard ? t(`kiosk.${hazard}.title`) : t('kiosk.title')}</h1>
         <span className="spacer" />
         {step !== 'start' && (
           <>
@@ -178,6 +192,12 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
           {lang === 'en' ? '中文' : 'English'}
         </button>
       </header>
+      {staff && <StaffExit onClose={() => setStaff(false)} />}
+      {attract.on && step === 'start' && (
+        <Suspense fallback={<div className="kiosk-attract" data-testid="kiosk-attract" onPointerDown={() => setAttract((a) => ({ ...a, on: false }))} />}>
+          <AttractLoop hazard={HAZARDS[(attract.n - 1) % HAZARDS.length]!} seed={fixedSeed ?? attract.n} onTouch={() => setAttract((a) => ({ ...a, on: false }))} />
+        </Suspense>
+      )}
       {idle.warning && (
         <p className="kiosk-idle" role="status" data-testid="kiosk-idle">
           {t('kiosk.idle')}
@@ -263,7 +283,7 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000 }: Kio
 
       {step === 'alarm' && plan && (
         <section className="kiosk-card kiosk-alarm" data-testid="kiosk-alarm">
-          <h2 className="kiosk-alarm-title">🔔 {t('kiosk.alarm.title')}</h2>
+          <h2 className="kiosk-alarm-title">{t('kiosk.alarm.title')}</h2>
           <p className="kiosk-big">{t('kiosk.alarm.fire', { room: fireRoomName })}</p>
           <p>{t('kiosk.alarm.detected', { time: mmss(plan.outcome.detectedS), bell: mmss(plan.outcome.alarmS) })}</p>
           <p>{group ? t('kiosk.yourGroup', { room: groupName }) : t('kiosk.noGroup')}</p>

@@ -2,6 +2,7 @@ import type { TimedDecision } from '../../../engine/sim/decision.ts';
 import type { LogEvent } from '../../../engine/sim/eventLog.ts';
 import type { TrialOutcome } from '../../../engine/sim/outcome.ts';
 import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
+import type { Lang } from '../format/pickText.ts';
 
 /**
  * The county experiences of the kiosk (earthquake, forest fire, typhoon) as data (pure): each is
@@ -59,7 +60,7 @@ export interface HazardSpec<Q extends string = string, S extends HazardStory<Q> 
   /** the engine decisions the visitor's answers stand for (the same seed is run with them) */
   decisions(s: Scenario, story: S, answers: Answers): TimedDecision[];
   /** figures of the plan's run for the texts (intro, questions, facts); `clock` writes a simulated minute */
-  vars(s: Scenario, plan: HazardRun<Q, S>, clock: (t: number) => string): Record<string, string | number>;
+  vars(s: Scenario, plan: HazardRun<Q, S>, clock: (t: number) => string, lang: Lang): Record<string, string | number>;
   /** the result's comparison: which texts (`kiosk.<id>.result.<plan|yours>`) and their figures */
   result(s: Scenario, plan: HazardRun<Q, S>, visitor: { events: readonly LogEvent[]; outcome: TrialOutcome }, clock: (t: number) => string): { plan: string; yours: string; vars: Record<string, string | number> };
   /** what is happening at minute t (`kiosk.<id>.now.<key>`) */
