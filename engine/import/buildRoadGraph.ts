@@ -211,7 +211,7 @@ export function buildRoadGraph(features: readonly RoadFeature[], options: RoadGr
     cuts[li]!.push(c);
     return c;
   };
-  let crossings = 0;
+  const crossingPoints = new Set<string>();
   const selfCrossed = new Set<number>();
   segs.forEach((s1, k1) => {
     const l1 = lines[s1.line]!;
@@ -222,7 +222,8 @@ export function buildRoadGraph(features: readonly RoadFeature[], options: RoadGr
       const s2 = segs[k2]!;
       const l2 = lines[s2.line]!;
       if (s2.line === s1.line && Math.abs(s2.seg - s1.seg) <= 1) continue;
-      const x = segmentCrossing(a, b, l2.xy[s2.seg]!, l2.xy[s2.seg + 1]!);
+      // between two roads a crossing may pass through a vertex (inclusive); within one road only a proper crossing counts
+      const x = segmentCrossing(a, b, l2.xy[s2.seg]!, l2.xy[s2.seg + 1]!, s2.line === s1.line ? 1e-9 : -1e-12);
       if (!x) continue;
       if (s2.line === s1.line) {
         if (!selfCrossed.has(s1.line)) {
@@ -232,9 +233,10 @@ export function buildRoadGraph(features: readonly RoadFeature[], options: RoadGr
         }
         continue;
       }
-      crossings++;
-      cutAt(s1.line, s1.seg, x[0]);
+      const c1 = cutAt(s1.line, s1.seg, x[0]);
       cutAt(s2.line, s2.seg, x[1]);
+      const atEnd = (line: Line, seg: number, t: number) => (seg === 0 && t <= 1e-9) || (seg === line.xy.length - 2 && t >= 1 - 1e-9);
+      if (!atEnd(l1, s1.seg, x[0]) && !atEnd(l2, s2.seg, x[1])) crossingPoints.add(`${Math.round(c1.xy[0] * 1e5)},${Math.round(c1.xy[1] * 1e5)}`);
     }
   });
   if (selfCrossed.size > 0) return undefined;
@@ -450,6 +452,6 @@ export function buildRoadGraph(features: readonly RoadFeature[], options: RoadGr
     mainNodes,
     plane,
     bounds: { minLon, maxLon, minLat, maxLat },
-    stats: { features: features.length, links: links.length, nodes: nodes.length, crossings, pieces: used.length, deadEnds },
+    stats: { features: features.length, links: links.length, nodes: nodes.length, crossings: crossingPoints.size, pieces: used.length, deadEnds },
   };
 }

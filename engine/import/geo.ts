@@ -57,8 +57,9 @@ export function closestOnSegment(p: XY, a: XY, b: XY): { t: number; km: number }
 }
 
 /**
- * Where segments a–b and c–d cross properly (both parameters strictly inside (0, 1) by more than
- * `eps`), as [t on a–b, u on c–d]; undefined when they do not, are parallel or only touch at an end. Pure.
+ * Where segments a–b and c–d cross, as [t on a–b, u on c–d]: both parameters inside (eps, 1 − eps),
+ * so a positive `eps` asks for a proper crossing and a tiny negative one counts touching ends and
+ * vertices too; undefined when they do not meet or are parallel. Pure.
  */
 export function segmentCrossing(a: XY, b: XY, c: XY, d: XY, eps = 1e-9): [number, number] | undefined {
   const rx = b[0] - a[0];
