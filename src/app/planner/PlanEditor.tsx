@@ -5,6 +5,7 @@ import { useLang } from '../ui/useLang.ts';
 import { downloadText } from './download.ts';
 import { pathKey, setAt, type PlanChange, type PlanPath } from './planDoc.ts';
 import { SchemaField, type FormCtx } from './PlanForm.tsx';
+import { PlanSheets } from './PlanSheets.tsx';
 import { pushState, redo, startHistory, undo, type PlanHistory } from './planHistory.ts';
 import { loadPlannerScenario, type PlannerScenario } from './plannerScenario.ts';
 import { PLAN_SECTIONS, planJsonSchema } from './planSchema.ts';
@@ -114,6 +115,15 @@ export function PlanEditor({ loaded, disabled, onStatus, history, onHistory }: P
           </button>
         </div>
       </div>
+      <PlanSheets
+        doc={doc}
+        base={loaded.file.replace(/\.(ya?ml|json)$/i, '')}
+        disabled={disabled}
+        onApply={(next, changed, file) => {
+          const title = source.trim() || t('planner.sheets.source', { file });
+          onHistory(pushState(history, { doc: next, sources: { ...sources, ...Object.fromEntries(changed.map((p) => [pathKey(p), title])) } }));
+        }}
+      />
       <div className="pl-tabs" role="tablist">
         {sections.map((k) => {
           const bad = checked.problems.filter((p) => p.path[0] === k).length;

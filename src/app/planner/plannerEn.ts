@@ -220,4 +220,14 @@ export const plannerEn: typeof plannerZhCN = {
     met: '{{name}} met',
     chart: 'Stock-out probability over time: A (dashed) and B (solid)',
   },
+  sheets: {
+    title: 'Spreadsheet:',
+    xlsx: 'Export Excel (.xlsx)',
+    import: 'Import (.xlsx / .csv)',
+    busy: 'Working on the spreadsheet…',
+    applied: 'Imported {{count}} change(s) from "{{file}}".',
+    invalid: 'The spreadsheet has {{count}} error(s); nothing was changed:',
+    unreadable: 'Cannot read this file: {{detail}}',
+    source: 'spreadsheet import: {{file}}',
+  },
 };

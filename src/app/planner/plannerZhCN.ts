@@ -218,4 +218,14 @@ export const plannerZhCN = {
     met: '{{name}} 达成概率',
     chart: '缺货概率随时间变化：A（虚线）与 B（实线）',
   },
+  sheets: {
+    title: '表格：',
+    xlsx: '导出 Excel（.xlsx）',
+    import: '导入表格（.xlsx / .csv）',
+    busy: '正在处理表格…',
+    applied: '已从「{{file}}」导入 {{count}} 处修改。',
+    invalid: '表格有 {{count}} 处错误，未做任何修改：',
+    unreadable: '无法读取该文件：{{detail}}',
+    source: '表格导入：{{file}}',
+  },
 };
