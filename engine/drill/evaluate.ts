@@ -220,7 +220,9 @@ export function evaluateDrill(s: Scenario, config: DrillConfig, records: readonl
         label: `${inj.id} · ${e.id}`,
         name: tx(`“${title.zh}”后${e.label.zh}`, `${e.label.en ?? e.label.zh} after "${title.en ?? title.zh}"`),
         startMin: rel.t,
-        endMin: j.endAt,
+        // done between the triggering event and the inject: shown done at the release, with the real time beside it
+        endMin: j.endAt === null ? null : Math.max(j.endAt, rel.t),
+        ...(j.endAt !== null && j.endAt < rel.t ? { doneAtMin: j.endAt } : {}),
         tookMin: j.tookMin,
         limitMin: e.withinMin,
         met: j.check.verdict === 'open' ? null : j.check.verdict === 'met',

@@ -45,19 +45,25 @@ const WARNING_BY_RANK = ['none', 'blue', 'yellow', 'orange', 'red'];
  * either was kept, the first engine event matching its trigger up to its release. Pure.
  */
 export function referenceFill(s: Scenario, inj: Inject, release: DrillRecord, sim: readonly LogEvent[]): SlotFill {
-  const cause = release.data.cause;
-  if (typeof cause === 'number') {
-    const e = sim.find((x) => x.seq === cause);
-    if (e) return fillOfEvent(s, e);
-  }
+  const e = triggerEvent(inj, release, sim);
+  if (e) return fillOfEvent(s, e);
   const fill = release.data.fill;
   if (fill && typeof fill === 'object' && !Array.isArray(fill)) return completeFill(s, fill as SlotFill);
-  const tr = inj.trigger;
-  if (tr.kind === 'on') {
-    const e = sim.find((x) => x.type === tr.event && x.t <= release.t && (!tr.match || Object.entries(tr.match).every(([k, v]) => x[k] === v)));
-    if (e) return fillOfEvent(s, e);
-  }
   return {};
+}
+
+/**
+ * The engine event that triggered a conditional inject: its `cause`, or (a log from before
+ * `cause` was kept on a manual release) the first matching event up to the release; null for
+ * one released before its event with the director's fill, or not conditional. Pure.
+ */
+export function triggerEvent(inj: Inject, release: DrillRecord, sim: readonly LogEvent[]): LogEvent | null {
+  const cause = release.data.cause;
+  if (typeof cause === 'number') return sim.find((x) => x.seq === cause) ?? null;
+  if (release.data.fill) return null;
+  const tr = inj.trigger;
+  if (tr.kind !== 'on') return null;
+  return sim.find((x) => x.type === tr.event && x.t <= release.t && (!tr.match || Object.entries(tr.match).every(([k, v]) => x[k] === v))) ?? null;
 }
 
 /**
@@ -231,15 +237,18 @@ export function judgeExpected(a: {
   const { s, names, e, release, endMin } = a;
   const start = release.t;
   const limit = e.withinMin;
-  const after = a.candidates.filter((c) => c.t >= start);
+  // a decision taken after the event that triggered the inject counts even before the inject
+  // arrived (the county activated the response on its own information): it takes 0 min
+  const from = Math.min(start, triggerEvent(a.inj, release, a.sim)?.t ?? start);
+  const after = a.candidates.filter((c) => c.t >= from);
   const words = (d: Decision | null): DrillText | null => (d ? { zh: names.decision(d, 'zh'), en: names.decision(d, 'en') } : null);
-  const took = (t: number) => Math.round((t - start) * 1000) / 1000;
+  const took = (t: number) => Math.max(0, Math.round((t - start) * 1000) / 1000);
   const want = e.target ? resolve(s, e.target, referenceFill(s, a.inj, release, a.sim), a.sim) : null;
   const right = (c: { t: number; decision: Decision | null }) => !want || !c.decision || rightObject(want, objectsOf(s, c.decision), c.t);
   const firstRight = after.find(right);
   const firstAny = after[0];
   const expectedAt = (t: number) => (want ? wantText(want, names, t) : null);
-  if (firstRight && firstRight.t - start <= limit) {
+  if (firstRight && took(firstRight.t) <= limit) {
     return {
       endAt: firstRight.t,
       tookMin: took(firstRight.t),
@@ -253,7 +262,7 @@ export function judgeExpected(a: {
       },
     };
   }
-  const inTime = firstAny && firstAny.t - start <= limit ? firstAny : undefined;
+  const inTime = firstAny && took(firstAny.t) <= limit ? firstAny : undefined;
   if (inTime) {
     // the right kind in time, but not the right object (a right one, if any, came late)
     return {

@@ -160,3 +160,23 @@ describe('expected actions judged by content', () => {
     );
   });
 });
+
+describe('expected actions: decisions between the triggering event and the inject', () => {
+  const s = tiny();
+  const c = config(s);
+  it('count, taking 0 min (the county acted on its own information before the call came)', () => {
+    seq = 0;
+    const failed = sim(600, 'site.failed', { site: 'gh1', affected: 40, deadMissing: 0, evacuated: false });
+    const ev = evaluateDrill(
+      s,
+      c,
+      seal([failed, act(605, 'county-eb', { kind: 'dispatchTeam', team: 'team-county', task: { kind: 'rescue', site: 'gh1' } }), inject(615, 'inj-slide-report', { cause: (failed.data as { seq: number }).seq }), end(2000)]),
+      null,
+    );
+    const rescue = ev.metrics.flatMap((m) => m.cases).find((x) => x.label === 'inj-slide-report · rescue')!;
+    expect(rescue).toMatchObject({ startMin: 615, endMin: 615, doneAtMin: 605, tookMin: 0, met: true, check: { verdict: 'met', atMin: 605 } });
+    // before the triggering event, a decision does not count
+    const early = evaluateDrill(s, c, seal([act(500, 'county-eb', { kind: 'dispatchTeam', team: 'team-county', task: { kind: 'rescue', site: 'gh1' } }), failed, inject(615, 'inj-slide-report', { cause: (failed.data as { seq: number }).seq }), end(2000)]), null);
+    expect(early.metrics.flatMap((m) => m.cases).find((x) => x.label === 'inj-slide-report · rescue')!.check).toMatchObject({ verdict: 'not' });
+  });
+});
