@@ -6,7 +6,7 @@ import { histogramAtOrBelow, histogramCount, histogramExceedance, histogramMomen
 import { FIRE_COUNT_MAX, FIRE_GRADES, LEVELS, type McLayout, type TotalKey } from './mcLayout.ts';
 import { StepBins } from './bins.ts';
 import { proportion } from './proportion.ts';
-import type { FireSummary, HoursQuantiles, ItemSummary, LevelSummary, McSummary, StopReason, TargetSummary, TrunkLinkSummary } from './summaryTypes.ts';
+import type { ConditionalOn, FireSummary, HoursQuantiles, UnconditionalHours, ItemSummary, LevelSummary, McSummary, StopReason, TargetSummary, TrunkLinkSummary } from './summaryTypes.ts';
 
 /** What the summary records about the run besides the counts. */
 export interface SummaryMeta {
@@ -39,6 +39,10 @@ export const METHODS: Record<string, string> = {
   interval: 'Wilson score 95% interval (z = 1.959964)',
   se: 'probabilities: sqrt(p(1−p)/n); means: sd/sqrt(n) with sd from the histogram midpoints',
   means: 'exact: sums of per-trial values rounded to 0.001',
+  conditional:
+    'an hours quantile with conditionalOn is conditional: over the n trials (or episodes) in which it happened only, e.g. hoursToStockout over the trials that ran out; hoursToStockoutUnconditional is over all trials, a trial that never ran out counting as after the horizon (null when the quantile falls there)',
+  survival:
+    'tiers[].survivalByHour: P(every store of the tier still holds the item at hour t) = 1 − (trials whose first stock-out at the tier is at or before t, 1-minute bins) / trials; from the merged integer histogram, so exact for any worker count',
   nulls:
     'a quantile is null when nothing was counted (n = 0) or when it falls among the beyondHorizon values (cases never finished within the horizon); estimates are null when n = 0',
   untilSe:
@@ -63,16 +67,26 @@ export function summarize(s: Scenario, layout: McLayout, agg: McAggregate, meta:
   for (let i = 0; i * curveStep <= layout.horizonHours + 1e-9; i++) grid.push(r6(i * curveStep));
 
   const q = (off: number, bins: Bins, p: number, round = r3) => finiteOrNull(histogramQuantile(c, off, bins, p), round);
-  const hoursQ = (off: number, withP99: boolean): HoursQuantiles => {
-    const out: HoursQuantiles = {
+  const hoursQ = (off: number, withP99: boolean, conditionalOn: ConditionalOn): HoursQuantiles => {
+    // conditionalOn goes last in the JSON, after p99
+    const out = {
       n: histogramCount(c, off, hourBins),
       beyondHorizon: c[off + hourBins.size]!,
       p50: q(off, hourBins, 0.5),
       p90: q(off, hourBins, 0.9),
-    };
+    } as HoursQuantiles;
     if (withP99) out.p99 = q(off, hourBins, 0.99);
+    out.conditionalOn = conditionalOn;
     return out;
   };
+  // over all trials: the trials in which it never happened join the overflow ("after the horizon") bin
+  const unconditional = (off: number): UnconditionalHours => {
+    const h = c.slice(off, off + hourBins.size + 1);
+    h[hourBins.size]! += trials - histogramCount(c, off, hourBins);
+    const uq = (p: number) => finiteOrNull(histogramQuantile(h, 0, hourBins, p), r3);
+    return { n: trials, p50: uq(0.5), p90: uq(0.9), p99: uq(0.99) };
+  };
+  const survival = (off: number) => (trials > 0 ? histogramAtOrBelow(c, off, hourBins, grid).map((k) => r6(1 - k / trials)) : []);
   const mean = (k: TotalKey) => (trials > 0 ? r3(c[layout.off.totals[k]]! / 1000 / trials) : null);
   const amountQ = (off: number, k: TotalKey) => ({
     mean: mean(k),
@@ -103,7 +117,8 @@ export function summarize(s: Scenario, layout: McLayout, agg: McAggregate, meta:
       unit: { zh: def.unit.zh, en: def.unit.en },
       initialStock: it.initialTotal,
       stockoutProbability: proportion(stockedOut, trials),
-      hoursToStockout: hoursQ(it.off.stockoutHours, true),
+      hoursToStockout: hoursQ(it.off.stockoutHours, true, 'stockout'),
+      hoursToStockoutUnconditional: unconditional(it.off.stockoutHours),
       stockoutByHour,
       shortfallProbability: proportion(c[it.off.shortfallTrials]!, trials),
       shortfall: {
@@ -116,7 +131,9 @@ export function summarize(s: Scenario, layout: McLayout, agg: McAggregate, meta:
         tier,
         warehouses: Array.from(it.warehouseTierSlot).filter((slot) => slot === j).length,
         stockoutProbability: proportion(c[it.off.tiers[j]!.stockout]!, trials),
-        hoursToStockout: hoursQ(it.off.tiers[j]!.stockoutHours, true),
+        hoursToStockout: hoursQ(it.off.tiers[j]!.stockoutHours, true, 'stockout'),
+        hoursToStockoutUnconditional: unconditional(it.off.tiers[j]!.stockoutHours),
+        survivalByHour: survival(it.off.tiers[j]!.stockoutHours),
       })),
       stockFan: fan,
     };
@@ -132,7 +149,7 @@ export function summarize(s: Scenario, layout: McLayout, agg: McAggregate, meta:
       hours: t.hours,
       applied,
       metProbability: proportion(c[t.off.met]!, applied),
-      achievedHours: hoursQ(t.off.hours, true),
+      achievedHours: hoursQ(t.off.hours, true, 'targetApplied'),
       exceedance: histogramExceedance(c, t.off.hours, hourBins, grid).map(r6),
     };
   });
@@ -143,9 +160,9 @@ export function summarize(s: Scenario, layout: McLayout, agg: McAggregate, meta:
     ...LEVELS.map((level, r) => ({
       level,
       highestProbability: proportion(c[o.highest + r + 1]!, trials),
-      hoursToReach: hoursQ(o.highestHours[r]!, false),
+      hoursToReach: hoursQ(o.highestHours[r]!, false, 'highestLevel'),
       atLeastProbability: proportion(c[o.atLeast[r]!]!, trials),
-      hoursToAtLeast: hoursQ(o.atLeastHours[r]!, false),
+      hoursToAtLeast: hoursQ(o.atLeastHours[r]!, false, 'atLeastLevel'),
     })),
   ];
 
@@ -157,7 +174,7 @@ export function summarize(s: Scenario, layout: McLayout, agg: McAggregate, meta:
     ),
     cutProbability: proportion(c[l.off.cut]!, trials),
     episodes: c[l.off.episodes]!,
-    reopenHours: hoursQ(l.off.hours, false),
+    reopenHours: hoursQ(l.off.hours, false, 'trunkCut'),
   }));
 
   const estimates = headlineCounts(layout, agg).map((h) => {

@@ -21,6 +21,26 @@ export interface HoursQuantiles {
   p50: number | null;
   p90: number | null;
   p99?: number | null;
+  /**
+   * These are conditional percentiles: over the `n` cases of `conditionalOn` only, not over
+   * all trials — 'stockout' (trials in which it ran out), 'highestLevel' (trials in which the
+   * level was the highest), 'atLeastLevel' (trials reaching the level or a higher one),
+   * 'targetApplied' (trials the target applied to), 'trunkCut' (cut episodes).
+   */
+  conditionalOn: ConditionalOn;
+}
+
+export type ConditionalOn = 'stockout' | 'highestLevel' | 'atLeastLevel' | 'targetApplied' | 'trunkCut';
+
+/**
+ * Percentiles over all trials, a trial in which it never happened counting as "after the
+ * horizon": a percentile is null when it falls among those (e.g. p50 is null when P < 50%).
+ */
+export interface UnconditionalHours {
+  n: number;
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
 }
 
 /** Why a run stopped. */
@@ -34,16 +54,29 @@ export interface ItemSummary {
   initialStock: number;
   /** a store of this item ran empty (any warehouse), over all trials */
   stockoutProbability: Proportion;
-  /** hours since the scenario start to the first stock-out, over the trials that ran out */
+  /** hours since the scenario start to the first stock-out: conditional, over the trials that ran out only */
   hoursToStockout: HoursQuantiles;
+  /** the same over all trials (a trial that never ran out counts as after the horizon): the true percentiles of the stock-out time */
+  hoursToStockoutUnconditional: UnconditionalHours;
   /** P(some store has run out by hour t), t on the `curveStepHours` grid, over all trials */
   stockoutByHour: number[];
   /** some need for the item went unmet (nobody reachable held it), over all trials */
   shortfallProbability: Proportion;
   /** unmet need per trial, over all trials (zeros included), in `unit` */
   shortfall: { unit: ShortfallUnit; mean: number | null; se: number | null; p90: number | null };
-  /** per warehouse tier holding the item at the start */
-  tiers: { tier: Tier; warehouses: number; stockoutProbability: Proportion; hoursToStockout: HoursQuantiles }[];
+  /**
+   * per warehouse tier holding the item at the start: P(a store of the tier ran out), its
+   * conditional and unconditional stock-out hours, and the survival curve — P(every store of
+   * the tier still holds the item at hour t), t on the `curveStepHours` grid, over all trials
+   */
+  tiers: {
+    tier: Tier;
+    warehouses: number;
+    stockoutProbability: Proportion;
+    hoursToStockout: HoursQuantiles;
+    hoursToStockoutUnconditional: UnconditionalHours;
+    survivalByHour: number[];
+  }[];
   /** total stock (units) at each whole hour 0 … floor(horizon): 10th, 50th, 90th percentiles over trials */
   stockFan: { p10: number[]; p50: number[]; p90: number[] };
 }

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { Lang, Scenario } from '../../engine/index.ts';
-import type { HoursQuantiles, McSummary, Proportion } from '../../engine/montecarlo/index.ts';
+import type { HoursQuantiles, McSummary, Proportion, UnconditionalHours } from '../../engine/montecarlo/index.ts';
 
 type Text = { zh: string; en: string };
 
@@ -39,6 +39,24 @@ function hours(q: HoursQuantiles | null, horizon: number): string {
   const parts = [one(q.p50), one(q.p90)];
   if ('p99' in q) parts.push(one(q.p99));
   return parts.join(' / ');
+}
+
+/** Unconditional "P50 / P90" over all trials; a quantile past the horizon (not run out by then) shows as ">72". */
+function hoursAll(q: UnconditionalHours, horizon: number): string {
+  if (q.n === 0) return '—';
+  return [q.p50, q.p90].map((x) => (x === null ? `>${horizon}` : x.toFixed(1))).join(' / ');
+}
+
+/** Up to four whole-day times on the curve grid (24 h, 48 h, …) plus the horizon, for the survival table. */
+function survivalTimes(m: McSummary): number[] {
+  const H = m.horizonHours;
+  const step = m.curveStepHours;
+  const days = Math.max(1, Math.floor(H / 24 / 4));
+  const ts: number[] = [];
+  for (let t = 24 * days; t < H && ts.length < 3; t += 24 * days) ts.push(t);
+  if (ts.length === 0) for (const f of [0.25, 0.5, 0.75]) ts.push(Math.round((H * f) / step) * step);
+  ts.push(Math.floor(H / step) * step);
+  return ts;
 }
 
 const gradeLabel: Record<string, Text> = {
@@ -103,8 +121,8 @@ export function formatSummary(s: Scenario, m: McSummary, lang: Lang): string {
   out.push('', zh ? '物资储备（断货 = 某库该物资耗尽；缺口 = 无可达库存可供的需求）' : 'Reserves (stock-out: a store ran empty; shortfall: need no reachable store could meet)');
   const res = table(
     zh
-      ? ['物资', '层级', '断货概率（95%置信区间）', '标准误', '断货时刻 P50/P90/P99（h）', '缺口概率', '缺口均值', '缺口 P90']
-      : ['Item', 'Tier', 'P(stock-out) (95% CI)', 'SE', 'Stock-out at P50/P90/P99 (h)', 'P(shortfall)', 'Mean shortfall', 'Shortfall P90'],
+      ? ['物资', '层级', '断货概率（95%置信区间）', '标准误', '断货时刻 P50/P90/P99（h）\n条件：仅断货的试验', '断货时刻 P50/P90（h）\n全部试验', '缺口概率', '缺口均值', '缺口 P90']
+      : ['Item', 'Tier', 'P(stock-out) (95% CI)', 'SE', 'Stock-out at P50/P90/P99 (h)\nconditional: trials that ran out', 'Stock-out at P50/P90 (h)\nall trials', 'P(shortfall)', 'Mean shortfall', 'Shortfall P90'],
   );
   for (const it of m.reserves.items) {
     const unit = it.shortfall.unit === 'units' ? it.unit[lang] : shortfallUnit[it.shortfall.unit]![lang];
@@ -114,6 +132,7 @@ export function formatSummary(s: Scenario, m: McSummary, lang: Lang): string {
       prob(it.stockoutProbability),
       se(it.stockoutProbability),
       hours(it.hoursToStockout, H),
+      hoursAll(it.hoursToStockoutUnconditional, H),
       prob(it.shortfallProbability),
       it.shortfall.mean === null ? '—' : `${it.shortfall.mean.toFixed(1)} ${unit}`,
       it.shortfall.p90 === null ? '—' : `${it.shortfall.p90.toFixed(1)} ${unit}`,
@@ -125,6 +144,7 @@ export function formatSummary(s: Scenario, m: McSummary, lang: Lang): string {
         prob(t.stockoutProbability),
         se(t.stockoutProbability),
         hours(t.hoursToStockout, H),
+        hoursAll(t.hoursToStockoutUnconditional, H),
         '',
         '',
         '',
@@ -132,26 +152,49 @@ export function formatSummary(s: Scenario, m: McSummary, lang: Lang): string {
   }
   out.push(res.toString());
 
+  const times = survivalTimes(m);
+  const survived = m.reserves.items.flatMap((it) => it.tiers.map((t) => ({ it, t })));
+  if (survived.length > 0 && m.trials > 0) {
+    out.push(
+      '',
+      zh
+        ? '库存存续概率（全部试验）：该层级每个储备库在 t 时仍有该物资的概率'
+        : 'Stock survival (all trials): P(every store of the tier still holds the item at hour t)',
+    );
+    const sv = table([zh ? '物资' : 'Item', zh ? '层级' : 'Tier', ...times.map((t) => `t = ${t} h`)]);
+    for (const { it, t } of survived)
+      sv.push([it.name[lang], tierName[t.tier]![lang], ...times.map((x) => pct(t.survivalByHour[Math.round(x / m.curveStepHours)] ?? NaN))]);
+    out.push(sv.toString());
+  }
+
   if (m.targets.length > 0) {
     out.push('', zh ? '规划目标' : 'Targets');
     const tt = table(
       zh
-        ? ['目标', '时限（h）', '适用次数', '达成概率（95%置信区间）', '标准误', '实际用时 P50/P90/P99（h）']
-        : ['Target', 'Limit (h)', 'Applied', 'P(met) (95% CI)', 'SE', 'Achieved P50/P90/P99 (h)'],
+        ? ['目标', '时限（h）', '适用次数', '达成概率（95%置信区间）', '标准误', '实际用时 P50/P90/P99（h）\n条件：适用的试验']
+        : ['Target', 'Limit (h)', 'Applied', 'P(met) (95% CI)', 'SE', 'Achieved P50/P90/P99 (h)\nconditional: trials it applied to'],
     );
     for (const t of m.targets) tt.push([t.name[lang], t.hours, t.applied, prob(t.metProbability), se(t.metProbability), hours(t.achievedHours, H)]);
     out.push(tt.toString());
   }
 
   out.push('', zh ? '应急响应最高级别' : 'Highest response level');
-  const rl = table(zh ? ['级别', '为最高级别的概率', '达到时刻 P50/P90（h）'] : ['Level', 'P(highest)', 'Reached at P50/P90 (h)']);
+  const rl = table(
+    zh
+      ? ['级别', '为最高级别的概率', '达到时刻 P50/P90（h）\n条件：该级别为最高级别的试验']
+      : ['Level', 'P(highest)', 'Reached at P50/P90 (h)\nconditional: trials where it was the highest'],
+  );
   for (const l of m.responseLevels) rl.push([levelName[l.level]![lang], prob(l.highestProbability), hours(l.hoursToReach, H)]);
   out.push(rl.toString());
 
   const cut = m.roads.trunkLinks.filter((l) => l.episodes > 0).sort((a, b) => (b.cutProbability.estimate ?? 0) - (a.cutProbability.estimate ?? 0));
   out.push('', zh ? `干线公路中断（${m.roads.trunkLinks.length} 条干线中 ${cut.length} 条曾中断）` : `Trunk road cuts (${cut.length} of ${m.roads.trunkLinks.length} trunk links were ever cut)`);
   if (cut.length > 0) {
-    const rt = table(zh ? ['路段', '中断概率（95%置信区间）', '中断次数', '恢复用时 P50/P90（h）'] : ['Link', 'P(cut) (95% CI)', 'Cuts', 'Reopened after P50/P90 (h)']);
+    const rt = table(
+      zh
+        ? ['路段', '中断概率（95%置信区间）', '中断次数', '恢复用时 P50/P90（h）\n条件：每次中断']
+        : ['Link', 'P(cut) (95% CI)', 'Cuts', 'Reopened after P50/P90 (h)\nconditional: per cut'],
+    );
     for (const l of cut) rt.push([l.name ? `${l.name[lang]}（${l.link}）` : l.link, prob(l.cutProbability), l.episodes, hours(l.reopenHours, H)]);
     out.push(rt.toString());
   }
