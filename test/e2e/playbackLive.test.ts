@@ -238,6 +238,11 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
     expect(await state()).toEqual(JSON.parse(JSON.stringify(known)));
     if (known.model !== 'county') throw new Error('county');
     expect(known.links[String(cut.link)]).toBe('open');
+    // beside the map, the records this position had received by then, in step with the scrubber
+    const receivedBy = (t: number) => view.events.filter((e) => e.t <= t).length;
+    await poll(() => page.getByTestId('pb-received').getAttribute('data-count')).toBe(String(receivedBy(between)));
+    expect(await page.locator('[data-testid=pb-received] li.current').count()).toBe(receivedBy(between) > 0 ? 1 : 0);
+    expect((await page.getByTestId('pb-received').textContent()) ?? '').not.toMatch(/[{}]|\br-v\d+|team-|wh-/);
     await page.waitForTimeout(600);
     await shot(page, 'playback-drill-position-before-report');
     // once the report has arrived: the same position's view has the cut
@@ -247,9 +252,14 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
     expect(await state()).toEqual(JSON.parse(JSON.stringify(knownLate)));
     if (knownLate.model !== 'county') throw new Error('county');
     expect(knownLate.links[String(cut.link)]).toBe('cut');
+    await poll(() => page.getByTestId('pb-received').getAttribute('data-count')).toBe(String(receivedBy(late)));
+    expect(receivedBy(late)).toBeGreaterThan(receivedBy(between));
+    // the report of the cut is among the records it has now (not before), and reads as a cut road
+    expect((await page.locator('[data-testid=pb-received] li:not(.future)').allTextContents()).some((x) => x.includes('中断'))).toBe(true);
     await page.waitForTimeout(600);
     await shot(page, 'playback-drill-position-after-report');
     await page.getByTestId('pb-view-select').selectOption('');
+    await poll(() => page.getByTestId('pb-received').count()).toBe(0);
     expect(await state()).toEqual(JSON.parse(JSON.stringify(stateAt(truth, late))));
     expect(await canvasVariance(page, '[data-testid=pb-view] canvas')).toBeGreaterThan(8);
     await shot(page, 'playback-drill-truth');

@@ -288,7 +288,8 @@ export function PlaybackView({ index, scenario, views = [], marks = [] }: Playba
         </div>
         <span className="pb-end">{fmt(endT)}</span>
       </div>
-      <aside className="pb-events">
+      <aside className={view ? 'pb-events pb-events-split' : 'pb-events'}>
+        {view ? <ReceivedList view={view} player={player} describe={describe} fmt={fmt} /> : null}
         <h3>
           {t('playback.events')} {n} / {index.events.length}
         </h3>
@@ -306,6 +307,37 @@ export function PlaybackView({ index, scenario, views = [], marks = [] }: Playba
         </ol>
       </aside>
     </div>
+  );
+}
+
+/**
+ * "What did they know?" beside the map: the records the shown position received (the events and
+ * reports its view is folded from), with when each arrived; those received by now in black, the
+ * last one marked, the rest greyed — in step with the scrubber. A click jumps to that moment.
+ */
+function ReceivedList({ view, player, describe, fmt }: { view: PositionView; player: Player; describe: (e: PositionView['index']['events'][number]) => string; fmt: (x: number) => string }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLOListElement>(null);
+  const n = player.viewApplied;
+  const total = view.index.events.length;
+  useEffect(() => {
+    ref.current?.querySelector('.current')?.scrollIntoView({ block: 'nearest' });
+  }, [n, view]);
+  const lines = useMemo(() => view.index.events.map(describe), [view, describe]);
+  return (
+    <section className="pb-received" data-testid="pb-received" data-count={n}>
+      <h3>
+        {t('playback.records.heading')} · {view.name}
+        <span className="small"> {n ? t('playback.records.count', { n, total }) : t('playback.records.none')}</span>
+      </h3>
+      <ol ref={ref}>
+        {windowOf(total, n).map((i) => (
+          <li key={i} className={i === n - 1 ? 'current' : i >= n ? 'future' : ''} data-i={i} onClick={() => player.seek(view.index.events[i]!.t)}>
+            <span className="pb-ev-t">{fmt(view.index.events[i]!.t)}</span> {lines[i]}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 

@@ -18,6 +18,8 @@ export class Player {
   private raf = 0;
   private last = 0;
   private n = 0;
+  private viewN = 0;
+  private viewIndex: PlaybackIndex | null = null;
 
   /** `end`: where the timeline ends (default the log's last event; later when a position's view has records after it, e.g. a report released after the last engine event) */
   constructor(
@@ -47,11 +49,18 @@ export class Player {
    */
   setView(index: PlaybackIndex | null): void {
     this.view = index ? new PlaybackCursor(index) : null;
+    this.viewIndex = index;
+    this.viewN = index ? countAt(index, this.t) : 0;
     for (const f of this.frameListeners) f();
     this.notify();
   }
 
   private version = 0;
+
+  /** records the shown position had received by the current time (0 for the ground truth) */
+  get viewApplied(): number {
+    return this.viewN;
+  }
 
   /** events applied at the current time */
   get applied(): number {
@@ -82,8 +91,10 @@ export class Player {
     this.cursor.seek(this.t);
     for (const f of this.frameListeners) f();
     const n = countAt(this.index, this.t);
-    if (n !== this.n) {
+    const vn = this.viewIndex ? countAt(this.viewIndex, this.t) : 0;
+    if (n !== this.n || vn !== this.viewN) {
       this.n = n;
+      this.viewN = vn;
       this.notify();
     }
   }
