@@ -7,7 +7,7 @@ import type { McPoolOptions } from '../../engine/node/chunkPool.ts';
 import type { ModelMcRunResult } from '../../engine/node/runModelMonteCarlo.ts';
 import { sha256Hex } from '../../engine/node/scenarioFile.ts';
 import { CliExit, EXIT } from '../cli/cliExit.ts';
-import { QUEUE_NAME, RESULT_TTL_S, runIdOf, scenarioKey, shardJobId, shardKey, type ShardJob } from './queueKeys.ts';
+import { QUEUE_NAME, QUEUE_PROTOCOL, RESULT_TTL_S, runIdOf, scenarioKey, shardJobId, shardKey, type ShardJob } from './queueKeys.ts';
 import { qmsg } from './queueMessages.ts';
 import type { QueueTarget } from './queueUrl.ts';
 import { bullConnection, closeWithin, connectRedis } from './redisConnect.ts';
@@ -119,7 +119,14 @@ export async function runQueueMonteCarlo<K extends ModelId>(id: K, scenario: Sce
     todo.forEach((i, k) => {
       const text = texts[k];
       if (!text) return;
-      const { counts, csv } = decodeShard(text, size);
+      let shard: { counts: Float64Array; csv: string | null };
+      try {
+        shard = decodeShard(text, size);
+      } catch (e) {
+        const c = sched.chunks[i]!;
+        throw new CliExit(EXIT.internal, qmsg(o.lang, 'shardFailed', { index: i, from: c.start, to: c.start + c.count - 1, reason: e instanceof Error ? e.message : String(e) }));
+      }
+      const { counts, csv } = shard;
       received.add(i);
       sched.accept({ index: i, agg: { counts }, csv: withCsv ? csv : null });
       n++;
@@ -142,7 +149,7 @@ export async function runQueueMonteCarlo<K extends ModelId>(id: K, scenario: Sce
       const old = await redis(() => queue.getJob(jobId));
       if (old && (await redis(() => old.isFailed()))) await redis(() => old.remove());
       const c = sched.chunks[index]!;
-      const data: ShardJob = { runId, model: id, scenarioSha256: sha, engineVersion: ENGINE_VERSION, master: o.master, withCsv, index, start: c.start, count: c.count };
+      const data: ShardJob = { runId, model: id, scenarioSha256: sha, engineVersion: ENGINE_VERSION, protocol: QUEUE_PROTOCOL, master: o.master, withCsv, index, start: c.start, count: c.count };
       jobs.push({ name: 'shard', data, opts: { jobId, attempts: 3, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: true, removeOnFail: { age: RESULT_TTL_S } } });
     }
     // the same job id twice is one job: queuing again after a failed call is harmless

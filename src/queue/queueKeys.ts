@@ -4,6 +4,9 @@ import type { ModelId } from '../../engine/model/modelTypes.ts';
 /** The BullMQ queue every coordinator and worker shares. */
 export const QUEUE_NAME = 'yanlian-mc';
 
+/** Version of the job and result formats (ShardJob, shardCodec.ts): a worker refuses jobs of another. */
+export const QUEUE_PROTOCOL = 1;
+
 /** How long shard results and published scenarios stay in Redis (seconds): long enough to restart a coordinator the next morning. */
 export const RESULT_TTL_S = 2 * 24 * 3600;
 
@@ -39,6 +42,8 @@ export interface ShardJob {
   model: ModelId;
   scenarioSha256: string;
   engineVersion: string;
+  /** QUEUE_PROTOCOL of the coordinator */
+  protocol: number;
   master: number;
   withCsv: boolean;
   index: number;

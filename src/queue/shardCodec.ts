@@ -2,9 +2,10 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**
  * A shard's result as stored in Redis: the aggregate's Float64Array bytes exactly (as the thread
- * pool transfers them), deflated — most bins of a shard are zero — then base64, with the CSV
- * lines when asked for. Decoding gives back the very same doubles, so merging is as exact as in
- * the local pool.
+ * pool transfers them), deflated — most bins of a shard are zero (Lezhi: 2.8 MB dense, 12–26 KB
+ * deflated) — then base64, with the CSV lines when asked for. Decoding gives back the very same
+ * doubles, so merging is as exact as in the local pool. (A change of this format bumps
+ * QUEUE_PROTOCOL, which workers check.)
  */
 export interface EncodedShard {
   /** number of doubles */

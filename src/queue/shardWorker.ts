@@ -6,7 +6,7 @@ import type { Chunk } from '../../engine/montecarlo/runChunk.ts';
 import { startWorker } from '../../engine/node/chunkPool.ts';
 import type { McShardRequest, McWorkerData, McWorkerReply } from '../../engine/node/mcWorker.ts';
 import { sha256Hex } from '../../engine/node/scenarioFile.ts';
-import { QUEUE_NAME, RESULT_TTL_S, scenarioKey, shardKey, type ShardJob } from './queueKeys.ts';
+import { QUEUE_NAME, QUEUE_PROTOCOL, RESULT_TTL_S, scenarioKey, shardKey, type ShardJob } from './queueKeys.ts';
 import { qmsg } from './queueMessages.ts';
 import type { QueueTarget } from './queueUrl.ts';
 import { bullConnection, closeWithin, connectRedis } from './redisConnect.ts';
@@ -109,6 +109,7 @@ export async function startShardWorker(o: ShardWorkerOptions): Promise<{ stop: (
   const process_ = async (job: Job<ShardJob>): Promise<{ ms: number }> => {
     const d = job.data;
     if (d.engineVersion !== ENGINE_VERSION) throw refuse('refuseEngine', { theirs: d.engineVersion, ours: ENGINE_VERSION });
+    if (d.protocol !== QUEUE_PROTOCOL) throw refuse('refuseEngine', { theirs: `${d.engineVersion} (queue protocol ${d.protocol})`, ours: `${ENGINE_VERSION} (queue protocol ${QUEUE_PROTOCOL})` });
     const scenario = await scenarioOf(d);
     const t0 = performance.now();
     const thread = free.pop()!;

@@ -93,3 +93,18 @@ describe('MergeScheduler', () => {
     expect(s.outstanding).toBe(0);
   });
 });
+
+describe('shard codec', () => {
+  it('gives back the very same doubles (deflated) and the CSV', async () => {
+    const { encodeShard, decodeShard } = await import('../../src/queue/shardCodec.ts');
+    const counts = new Float64Array(100_000);
+    counts[0] = 1;
+    counts[17] = 2 ** 52 + 1;
+    counts[99_999] = 123_456_789_012;
+    counts[500] = -0.5; // never produced, but exact too
+    const back = decodeShard(encodeShard(counts, 'a,b\r\n'), counts.length);
+    expect(Buffer.from(back.counts.buffer)).toEqual(Buffer.from(counts.buffer));
+    expect(back.csv).toBe('a,b\r\n');
+    expect(() => decodeShard(encodeShard(counts, null), 99)).toThrow(/100000 counters, the layout 99/);
+  });
+});

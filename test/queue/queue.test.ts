@@ -140,7 +140,7 @@ describe('simulate --queue with yanlian worker processes', () => {
     // a job from a coordinator of another engine version
     const q = new Queue<ShardJob>(QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port, password: 'yanlian-test-pw' } });
     try {
-      const job = await q.add('shard', { runId: 'other', model: 'county', scenarioSha256: sha, engineVersion: '0.0.0-elsewhere', master: 1, withCsv: false, index: 0, start: 0, count: 1 }, { jobId: 'other-0' });
+      const job = await q.add('shard', { runId: 'other', model: 'county', scenarioSha256: sha, engineVersion: '0.0.0-elsewhere', protocol: 1, master: 1, withCsv: false, index: 0, start: 0, count: 1 }, { jobId: 'other-0' });
       for (const t0 = Date.now(); !(await job.isFailed()); await new Promise((r) => setTimeout(r, 100))) if (Date.now() - t0 > 60_000) throw new Error('not refused');
       const failed = await q.getJob('other-0');
       expect(failed!.failedReason).toBe(`refused: engine version differs (coordinator 0.0.0-elsewhere, this worker ${ENGINE_VERSION}); install the same yanlian version on every machine`);
