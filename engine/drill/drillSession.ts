@@ -1,7 +1,8 @@
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import type { TimedDecision } from '../sim/decision.ts';
 import type { LogEvent } from '../sim/eventLog.ts';
-import { LiveTrial } from '../sim/liveTrial.ts';
+import type { ModelLiveTrial } from '../model/modelLive.ts';
+import { MODELS } from '../model/models.ts';
 import type { TrialOutcome } from '../sim/outcome.ts';
 import { ALL, STAFF, canSee, toPositions } from './audience.ts';
 import { findPosition, positionMayDecide, type Refusal } from './authz.ts';
@@ -60,7 +61,7 @@ const OP_EVENT: Record<Exclude<ControlOp, 'speed'>, DrillLifecycleEvent['type']>
  */
 export class DrillSession {
   private st: SessionState;
-  private trial: LiveTrial | null = null;
+  private trial: ModelLiveTrial<'county'> | null = null;
   private fog: Fog;
   private planner: Planner | null = null;
   private readonly clientResults = new Map<string, { ok: boolean; error?: Refusal }>();
@@ -136,7 +137,8 @@ export class DrillSession {
   }
 
   private startEngine(schedule: DrillSchedule): void {
-    this.trial = new LiveTrial(this.init.scenario, schedule.engineSeed, { mode: 'manual' });
+    // the county model's live part (engine/model): the drill's session is the county's so far
+    this.trial = MODELS.county.live!.create(this.init.scenario, schedule.engineSeed, { mode: 'manual' });
     this.fog = new Fog(this.init.scenario, this.init.config);
     this.planner = new Planner(this.init.scenario, this.init.config, schedule, this.fog);
   }

@@ -24,6 +24,7 @@ import type { Model } from './model.ts';
  */
 export const countyModel: Model<'county'> = {
   id: 'county',
+  label: { zh: '县域灾害链', en: 'county disaster chain' },
   timeUnit: 'minutes',
   claims: (raw) => raw === null || typeof raw !== 'object' || !('model' in raw) || (raw as { model?: unknown }).model === undefined,
   load: (text, file, lang) => loadScenario(text, file, lang),

@@ -20,6 +20,7 @@ import type { Model } from './model.ts';
  */
 export const evacuationModel: Model<'evacuation'> = {
   id: 'evacuation',
+  label: { zh: '建筑疏散', en: 'building evacuation' },
   timeUnit: 'seconds',
   claims: (raw) => raw !== null && typeof raw === 'object' && (raw as { model?: unknown }).model === 'evacuation',
   load: (text, file, lang) => loadEvacuationScenario(text, file, lang),

@@ -48,6 +48,8 @@ export interface ModelMonteCarlo<K extends ModelId> {
  */
 export interface Model<K extends ModelId> {
   readonly id: K;
+  /** the model's name as a person reads it */
+  readonly label: { zh: string; en: string };
   /** the unit of `t` in the model's events and decisions */
   readonly timeUnit: 'minutes' | 'seconds';
   /** whether a scenario file's parsed top-level value is this model's (its `model` key) */

@@ -1,81 +1,28 @@
 import type { SlotFill } from '../../engine/drill/injectSlots.ts';
-import type { Role, Viewer } from '../../engine/drill/audience.ts';
+import type { Role } from '../../engine/drill/audience.ts';
 import { may, type Operation } from '../../engine/drill/authz.ts';
 import { completeConfig, Inject, type DrillConfig } from '../../engine/drill/drillConfig.ts';
 import { DrillSession, type ControlOp, type Result } from '../../engine/drill/drillSession.ts';
 import { clampSpeed } from '../../engine/drill/pacedClock.ts';
 import { STAFF } from '../../engine/drill/audience.ts';
 import type { DrillRecord, NewRecord } from '../../engine/drill/records.ts';
-import { loadScenario, type Scenario } from '../../engine/index.ts';
+import type { Scenario } from '../../engine/index.ts';
+import { scenarioModelOf } from '../../engine/model/loadAnyScenario.ts';
+import { MODELS } from '../../engine/model/models.ts';
 import { parseInThread, type ParseScenario } from './scenarioParser.ts';
 import type { DrillRow, DrillStore, ParticipantRow } from './drillStore.ts';
 import { apiError, type ApiError } from './messages.ts';
 import { checkPassword, CursorCodec, hashPassword, newDrillCode, newId, newSalt, newSeed, newToken, sha256Node, tokenHash } from './secrets.ts';
 import { recordFrame, viewScope } from './views.ts';
 import { OpaqueIds } from './opaqueIds.ts';
-import { formatPositionCode, newPositionCode, positionCodeHash } from './positionCodes.ts';
+import { issuePositionCodes, positionOfCode } from './positionCodes.ts';
 import type { ObserverView } from '../../engine/drill/audience.ts';
 import { canSee } from '../../engine/drill/audience.ts';
+import type { CreateDrillInput, LiveDrill, Outcome, ServiceOptions, Subscriber } from './drillServiceTypes.ts';
 
-/** A connected client of one drill: who it is and how to send it a frame (JSON text). */
-export interface Subscriber {
-  participant: ParticipantRow;
-  viewer: Viewer;
-  send(frame: string): void;
-}
+export type { CreateDrillInput, LiveDrill, Outcome, ServiceOptions, Subscriber } from './drillServiceTypes.ts';
 
-/** One drill held in memory: its row, session and subscribers. */
-export interface LiveDrill {
-  row: DrillRow;
-  scenario: Scenario;
-  config: DrillConfig;
-  session: DrillSession;
-  cursors: CursorCodec;
-  /** opaque per-position names of inject and report keys */
-  ids: OpaqueIds;
-  subs: Set<Subscriber>;
-  /** set when the log could not be restored: the drill is then read-only */
-  broken: string | null;
-  lastSave: number;
-  lastClockFrame: number;
-}
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; error: ApiError };
 const fail = (status: number, error: ApiError): { ok: false; status: number; error: ApiError } => ({ ok: false, status, error });
-
-export interface ServiceOptions {
-  store: DrillStore;
-  /** wall clock, ms (injected for tests) */
-  now?: () => number;
-  /** highest clock speed allowed (default 3600×) */
-  maxSpeed?: number;
-  /** looks up a built-in scenario's text by name ("lezhi-rainstorm", "tiny") */
-  scenarioText?: (name: string) => string | undefined;
-  log?: (line: string) => void;
-  /**
-   * loads a new drill's scenario text; `startServer` passes a worker thread (ScenarioParser) so
-   * a big upload does not stall other drills (default: this thread, for tests)
-   */
-  parseScenario?: ParseScenario;
-  /** largest uploaded scenario text, UTF-8 bytes (default 1 MiB; the shipped ones are under 200 KiB) */
-  maxScenarioBytes?: number;
-  /** most drills not yet started (draft or briefing) at once, counting those being created (default 20) */
-  maxDrafts?: number;
-  /** most creations loading their scenario at once (default 2) */
-  maxCreating?: number;
-}
-
-export interface CreateDrillInput {
-  title: string;
-  password: string;
-  directorName?: string;
-  scenario?: string;
-  scenarioText?: string;
-  mode?: 'open' | 'blind';
-  config?: unknown;
-  speed?: number;
-  seed?: number;
-}
 
 /**
  * The drill server's core, without HTTP: creates drills, issues role tokens, checks every
@@ -146,7 +93,7 @@ export class DrillService {
    * store on use instead of held: it may be megabytes per drill.
    */
   private load(row: DrillRow, scenario?: Scenario): LiveDrill {
-    const parsed = scenario ? { ok: true as const, scenario } : loadScenario(row.scenarioText, row.scenarioName);
+    const parsed = scenario ? { ok: true as const, scenario } : MODELS.county.load(row.scenarioText, row.scenarioName, 'zh');
     if (!parsed.ok) throw new Error(`stored scenario of ${row.id} no longer loads`);
     const store = this.store;
     Object.defineProperty(row, 'scenarioText', { get: () => store.scenarioText(row.id) ?? '', enumerable: false, configurable: true });
@@ -166,31 +113,13 @@ export class DrillService {
     return ld;
   }
 
-  /**
-   * New join codes for these positions (all of them at creation): only their hashes are stored,
-   * and each replaces the position's previous code, which stops working (tokens already issued
-   * stay valid until revoked). Returns the codes, XXXXX-XXXXX, by position; shown once.
-   */
-  private issuePositionCodes(ld: LiveDrill, positions: readonly string[]): Record<string, string> {
-    const out: Record<string, string> = {};
-    const rows: { position: string; codeHash: string }[] = [];
-    for (const position of positions) {
-      let code = newPositionCode();
-      while (this.store.positionByCodeHash(positionCodeHash(code))) code = newPositionCode();
-      out[position] = formatPositionCode(code);
-      rows.push({ position, codeHash: positionCodeHash(code) });
-    }
-    this.store.setPositionCodes(ld.row.id, rows, this.now());
-    return out;
-  }
-
-  /** The director re-issues join codes (all positions, or the ones named): the old ones stop working. */
+  /** The director re-issues join codes (all positions, or the ones named): the old ones stop working (positionCodes.ts). */
   reissuePositionCodes(p: ParticipantRow, ld: LiveDrill, positions?: readonly string[]): Outcome<{ positionCodes: Record<string, string> }> {
     const denied = this.authorize(p, ld, 'manageParticipants');
     if (denied) return fail(403, denied);
     const all = ld.config.positions.map((x) => x.id);
     if (positions?.some((x) => !all.includes(x))) return fail(400, apiError('badPosition'));
-    return { ok: true, value: { positionCodes: this.issuePositionCodes(ld, positions?.length ? positions : all) } };
+    return { ok: true, value: { positionCodes: issuePositionCodes(this, ld, positions?.length ? positions : all) } };
   }
 
   /**
@@ -199,18 +128,15 @@ export class DrillService {
    * `code` is normalised (positionCodes.ts); an unknown one is for the caller to rate-limit.
    */
   joinPosition(code: string, name: string): Outcome<{ drillId: string; token: string; participantId: string; role: Role; position: string | null }> {
-    const hit = this.store.positionByCodeHash(positionCodeHash(code));
-    const ld = hit && this.live.get(hit.drillId);
-    if (!hit || !ld || !ld.config.positions.some((p) => p.id === hit.position)) return fail(404, apiError('unknownDrill'));
-    const { token, participant } = this.addParticipant(ld, 'trainee', name.slice(0, 60) || 'trainee', hit.position);
-    return { ok: true, value: { drillId: ld.row.id, token, participantId: participant.id, role: 'trainee', position: hit.position } };
+    const hit = positionOfCode(this, code);
+    if (!hit) return fail(404, apiError('unknownDrill'));
+    const { token, participant } = this.addParticipant(hit.drill, 'trainee', name.slice(0, 60) || 'trainee', hit.position);
+    return { ok: true, value: { drillId: hit.drill.row.id, token, participantId: participant.id, role: 'trainee', position: hit.position } };
   }
 
   /** The drill and position a (normalised) position code opens, for the join screen; no token. */
   positionOfCode(code: string): { drill: LiveDrill; position: string } | null {
-    const hit = this.store.positionByCodeHash(positionCodeHash(code));
-    const ld = hit && this.live.get(hit.drillId);
-    return hit && ld ? { drill: ld, position: hit.position } : null;
+    return positionOfCode(this, code);
   }
 
   /**
@@ -266,8 +192,12 @@ export class DrillService {
     } catch (e) {
       return fail(400, apiError('scenarioUnloadable', { detail: (e instanceof Error ? e.message : String(e)).slice(0, 200) }));
     }
-    if (!parsed.ok)
+    if (!parsed.ok) {
+      // a scenario of a model the drill server cannot host (yet) says so, not which keys the county format lacks
+      const model = MODELS[scenarioModelOf(text)];
+      if (!model.supports.drill) return fail(400, apiError('modelNoDrill', { modelZh: model.label.zh, modelEn: model.label.en }));
       return fail(400, apiError('badScenario', { detail: parsed.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => `${p.line}:${p.col} ${p.message}`).join('; ') }));
+    }
     const passwordHash = await hashPassword(input.password);
     const rawConfig = (input.config ?? {}) as Record<string, unknown>;
     const mode = input.mode === 'blind' ? 'blind' : 'open';
@@ -289,7 +219,7 @@ export class DrillService {
     const ld = this.load(this.store.drill(id)!, parsed.scenario);
     this.commit(ld, [{ t: 0, kind: 'created', audience: 'all', data: { title, mode, speed } }]);
     const { token, participant } = this.addParticipant(ld, 'director', String(input.directorName ?? '导调').slice(0, 60) || '导调', null);
-    const positionCodes = this.issuePositionCodes(ld, ld.config.positions.map((p) => p.id));
+    const positionCodes = issuePositionCodes(this, ld, ld.config.positions.map((p) => p.id));
     return { ok: true, value: { drillId: id, code, token, participantId: participant.id, positionCodes } };
   }
 

@@ -17,6 +17,10 @@ const catalog = {
   floodLimited: { zh: '消息过于频繁，已丢弃', en: 'too many messages; dropped' },
   badPosition: { zh: '演练人员须选择一个有效岗位', en: 'a trainee needs a valid position' },
   badScenario: { zh: '场景无效：{detail}', en: 'invalid scenario: {detail}' },
+  modelNoDrill: {
+    zh: '该场景属于“{modelZh}”模型，演练服务器尚不能组织这种模型的在线演练（岗位、战争迷雾与情景注入目前只有县域灾害链模型有）；可用 yanlian run / simulate 运行它，或在复盘回放中查看',
+    en: 'this scenario is for the {modelEn} model, which the drill server cannot host as a live drill yet (positions, fog of war and injects exist for the county disaster-chain model only); run it with yanlian run / simulate, or view it in playback',
+  },
   unknownScenario: { zh: '没有名为 {detail} 的内置场景', en: 'no built-in scenario named {detail}' },
   badConfig: { zh: '演练配置无效：{detail}', en: 'invalid drill configuration: {detail}' },
   drillBroken: { zh: '演练日志无法恢复，只读：{detail}', en: 'the drill log could not be restored; read-only: {detail}' },

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { DrillStore } from './drillStore.ts';
 import { sha256Node } from './secrets.ts';
 
 /** Same alphabet as drill codes (no 0/O, 1/I/L): easy to read out over a phone. */
@@ -34,4 +35,42 @@ export function formatPositionCode(code: string): string {
  */
 export function positionCodeHash(code: string): string {
   return sha256Node('yanlian-position-code\n' + code);
+}
+
+/** What the position-code functions need of the drill service: its store, clock and drills. */
+export interface PositionCodeHost<D extends { row: { id: string } }> {
+  readonly store: Pick<DrillStore, 'positionByCodeHash' | 'setPositionCodes'>;
+  now(): number;
+  drill(id: string): D | undefined;
+}
+
+/**
+ * New join codes for these positions of a drill (all of them at creation): only their hashes are
+ * stored, and each replaces the position's previous code, which stops working (tokens already
+ * issued stay valid until revoked). Returns the codes, XXXXX-XXXXX, by position; shown once.
+ */
+export function issuePositionCodes<D extends { row: { id: string } }>(host: PositionCodeHost<D>, ld: D, positions: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const rows: { position: string; codeHash: string }[] = [];
+  for (const position of positions) {
+    let code = newPositionCode();
+    while (host.store.positionByCodeHash(positionCodeHash(code))) code = newPositionCode();
+    out[position] = formatPositionCode(code);
+    rows.push({ position, codeHash: positionCodeHash(code) });
+  }
+  host.store.setPositionCodes(ld.row.id, rows, host.now());
+  return out;
+}
+
+/**
+ * The drill and position a (normalised) position code opens, while the drill is held and still
+ * has that position; null otherwise (for the caller to rate-limit). No token.
+ */
+export function positionOfCode<D extends { row: { id: string }; config: { positions: readonly { id: string }[] } }>(
+  host: PositionCodeHost<D>,
+  code: string,
+): { drill: D; position: string } | null {
+  const hit = host.store.positionByCodeHash(positionCodeHash(code));
+  const ld = hit && host.drill(hit.drillId);
+  return hit && ld && ld.config.positions.some((p) => p.id === hit.position) ? { drill: ld, position: hit.position } : null;
 }
