@@ -13,7 +13,7 @@ import { countyTerrain } from '../three/countyTerrain.ts';
 import { MapPicker } from '../three/MapPicker.tsx';
 import { CameraRig, PickRing, SceneFocus } from '../three/SceneFocus.tsx';
 import { eventSubject, pickIndex, subjectAt, type Subject } from '../three/sceneSubject.ts';
-import { LabelSpans, LabelUpdater, type LabelSpec } from '../three/LabelLayer.tsx';
+import { LabelSpans, LabelUpdater, VILLAGE_LABEL_DISTANCE, type LabelSpec } from '../three/LabelLayer.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
 import { WarningBadge } from '../ui/WarningBadge.tsx';
 import { countyNames, eventDescriber, type LoadedScenario } from './describeEvent.ts';
@@ -209,7 +209,7 @@ export function PlaybackView({ index, scenario, views = [], marks = [] }: Playba
           <Invalidator player={player} />
           {county && terrain ? <CountyScene scenario={view?.scenario ?? county.scenario} terrain={terrain} player={player} /> : null}
           {scenario.model === 'building' && geo ? <BuildingScene scenario={scenario.scenario} geo={geo} player={player} /> : null}
-          <LabelUpdater labels={labels} layer={layer} hot={hot} />
+          <LabelUpdater labels={labels} layer={layer} hot={hot} maxDistance={terrain ? { village: terrain.extent * VILLAGE_LABEL_DISTANCE } : undefined} />
           {county ? (
             <>
               <CameraRig focus={focus} />

@@ -17,17 +17,26 @@ export interface LabelUpdaterProps {
   layer: React.RefObject<HTMLDivElement | null>;
   /** ids to raise above their priority now (a failed site's village…), and a key that changes when they do */
   hot: () => { key: number; ids: ReadonlySet<string> };
+  /**
+   * label density by zoom: a label of this kind shows only while the camera is within this
+   * distance of it (scene units), so a county's 300 villages appear as one comes closer and the
+   * overview keeps the seats; hot labels always show. Kinds not listed show at any distance.
+   */
+  maxDistance?: Readonly<Record<string, number>>;
 }
+
+/** Village labels show within this many times the ground's half-size of the camera (the overview starts at about 2×). */
+export const VILLAGE_LABEL_DISTANCE = 1.45;
 
 const v = new Vector3();
 
 /**
  * Places the DOM labels (plain spans: CJK from the system fonts, no troika, no CDN) over the
  * canvas and declutters them greedily by priority: a label is hidden where it would overlap one
- * already placed. Runs inside the r3f frame loop only when the camera or the hot set changed;
+ * already placed, and hides a kind beyond its zoom distance (`maxDistance`). Runs inside the r3f frame loop only when the camera or the hot set changed;
  * never re-renders React.
  */
-export function LabelUpdater({ labels, layer, hot }: LabelUpdaterProps) {
+export function LabelUpdater({ labels, layer, hot, maxDistance }: LabelUpdaterProps) {
   const { camera, size } = useThree();
   const last = useRef({ m: '', key: -1, w: 0, h: 0 });
   useFrame(() => {
@@ -44,10 +53,15 @@ export function LabelUpdater({ labels, layer, hot }: LabelUpdaterProps) {
     for (const l of order) {
       const span = spans.get(l.id);
       if (!span) continue;
+      const far = maxDistance?.[l.kind];
+      if (far !== undefined && !h.ids.has(l.id) && camera.position.distanceTo(v.set(l.pos[0], l.pos[1], l.pos[2])) > far) {
+        span.style.display = 'none';
+        continue;
+      }
       v.set(l.pos[0], l.pos[1], l.pos[2]).project(camera);
       const x = ((v.x + 1) / 2) * size.width;
       const y = ((1 - v.y) / 2) * size.height;
-      const w = l.text.length * 13 + 10;
+      const w = l.text.length * (l.kind === 'seat' ? 15 : 13.5) + 10;
       const ht = 18;
       const box: [number, number, number, number] = [x - w / 2, y - ht - 4, x + w / 2, y - 4];
       const visible = v.z < 1 && x > -20 && x < size.width + 20 && y > 0 && y < size.height + 20 && !placed.some((p) => p[0] < box[2] && box[0] < p[2] && p[1] < box[3] && box[1] < p[3]);

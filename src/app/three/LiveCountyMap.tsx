@@ -10,7 +10,7 @@ import { countyLabels, hotVillages } from './countyLabels.ts';
 import { countyPickables, drawnObjects, type MapPick } from './countyPicks.ts';
 import { CountyScene, LINK_COLOURS, SITE_COLOURS } from './CountyScene.tsx';
 import { countyTerrain } from './countyTerrain.ts';
-import { LabelSpans, LabelUpdater } from './LabelLayer.tsx';
+import { LabelSpans, LabelUpdater, VILLAGE_LABEL_DISTANCE } from './LabelLayer.tsx';
 import { MapPicker } from './MapPicker.tsx';
 import type { SceneSource } from './sceneSource.ts';
 
@@ -105,7 +105,7 @@ export default function LiveCountyMap({ scenario, state, clock, onPick, hookName
       <Canvas frameloop="demand" camera={camera} dpr={[1, 2]} gl={{ antialias: true }}>
         <Invalidator version={state.applied} running={!!clock?.running && moving(state)} />
         <CountyScene scenario={scenario} terrain={terrain} player={src} />
-        <LabelUpdater labels={labels} layer={layer} hot={hot} />
+        <LabelUpdater labels={labels} layer={layer} hot={hot} maxDistance={{ village: terrain.extent * VILLAGE_LABEL_DISTANCE }} />
         {onPick ? <MapPicker items={picks} onPick={onPick} locate={locate} /> : null}
       </Canvas>
       <LabelSpans labels={labels} layer={layer} />
