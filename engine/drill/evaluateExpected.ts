@@ -255,7 +255,12 @@ export function judgeExpected(a: {
       check: {
         verdict: 'met',
         credit: 1,
-        why: want ? { zh: `${fmt(took(firstRight.t)).zh}内下达，对象正确`, en: `done in ${fmt(took(firstRight.t)).en}, the right object` } : { zh: `${fmt(took(firstRight.t)).zh}内完成`, en: `done in ${fmt(took(firstRight.t)).en}` },
+        why:
+          firstRight.t < start
+            ? { zh: `情景事件送达前已下达${want ? '，对象正确' : ''}`, en: `done before the inject arrived${want ? ', the right object' : ''}` }
+            : want
+              ? { zh: `${fmt(took(firstRight.t)).zh}内下达，对象正确`, en: `done in ${fmt(took(firstRight.t)).en}, the right object` }
+              : { zh: `${fmt(took(firstRight.t)).zh}内完成`, en: `done in ${fmt(took(firstRight.t)).en}` },
         expected: expectedAt(firstRight.t),
         named: words(firstRight.decision),
         atMin: firstRight.t,

@@ -113,7 +113,8 @@ function levelsChart(r: AfterActionReport): DrillChart | null {
 
 /**
  * Hours taken per case against the target (relief per village, trunk roads reopened): green met,
- * red late, grey still open at the end of the drill (drawn to the end, marked 未完成).
+ * red late (or still open past the target), grey still open and not yet due; an open case is drawn
+ * to the end of the drill and marked 未完成.
  */
 function targetChart(r: AfterActionReport, m: Metric | undefined, id: 'relief' | 'trunk', title: Name): DrillChart | null {
   if (!m || !m.cases.length) return null;
@@ -139,7 +140,7 @@ function targetChart(r: AfterActionReport, m: Metric | undefined, id: 'relief' |
         barMaxWidth: 18,
         data: rows.map((x) => ({
           value: x.hours,
-          itemStyle: { color: x.open ? OPEN : x.met === false ? MISSED : MET },
+          itemStyle: { color: x.met === true ? MET : x.met === false ? MISSED : OPEN },
           label: { show: true, position: 'right', color: '#303133', fontFamily: CHART_FONT, formatter: x.open ? `${x.hours}+ 未完成` : `${x.hours}` },
         })),
         markLine: {
@@ -154,12 +155,13 @@ function targetChart(r: AfterActionReport, m: Metric | undefined, id: 'relief' |
   const height = Math.max(170, 80 + 26 * rows.length);
   const met = rows.filter((x) => x.met === true).length;
   const open = rows.filter((x) => x.open).length;
+  const young = rows.filter((x) => x.met === null).length;
   return {
     id,
     title,
     caption: {
-      zh: `共 ${rows.length} 个，目标 ${limitH} 小时内：按时 ${met} 个${open ? `，推演结束时未完成 ${open} 个（灰色）` : ''}；绿色按时，红色超时，虚线为目标。`,
-      en: `${rows.length} cases against ${limitH} h: ${met} in time${open ? `, ${open} still open (grey)` : ''}; green in time, red late, dashed line the target.`,
+      zh: `共 ${rows.length} 个，目标 ${limitH} 小时内：按时 ${met} 个${open ? `，推演结束时未完成 ${open} 个（标“未完成”）` : ''}；绿色按时，红色超时${young ? '，灰色尚未到时限' : ''}，虚线为目标。`,
+      en: `${rows.length} cases against ${limitH} h: ${met} in time${open ? `, ${open} still open (marked)` : ''}; green in time, red late${young ? ', grey not yet due' : ''}, dashed line the target.`,
     },
     svg: renderSvgChart(option, { height, lang: 'zh', idPrefix: `drill-${id}`, label: title.zh }),
     width: CHART_WIDTH,
