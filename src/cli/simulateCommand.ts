@@ -67,7 +67,7 @@ export function checkWritable(file: string, lang: Lang): void {
 export async function simulateCommand(file: string, opts: SimulateOptions, lang: Lang): Promise<void> {
   const trials = parseInteger('--trials', opts.trials, SIMULATE_LIMITS.trials, lang);
   const workers = opts.workers === undefined ? defaultWorkers(trials) : parseInteger('--workers', opts.workers, SIMULATE_LIMITS.workers, lang);
-  const queue = opts.queue === undefined ? null : (await import('../queue/queueOptions.ts')).queueOptionsOrExit(opts, lang);
+  const queue = opts.queue === undefined && opts.shardSize === undefined ? null : (await import('../queue/queueOptions.ts')).queueOptionsOrExit(opts, lang);
   const chunkSize = queue && opts.shardSize !== undefined ? parseInteger('--shard-size', opts.shardSize, SIMULATE_LIMITS.chunk, lang) : opts.chunk === undefined ? defaultChunkSize(trials) : parseInteger('--chunk', opts.chunk, SIMULATE_LIMITS.chunk, lang);
   const untilSe = opts.untilSe === undefined ? null : parseUntilSe(opts.untilSe, lang);
   const seed = parseSeed(opts.seed, lang);

@@ -94,7 +94,7 @@ export async function sweepCommand(file: string, opts: SweepOptions, lang: Lang)
   if (!MODELS[modelIdOfFile(file)].supports.sweep) throw new CliExit(EXIT.badInput, msg(lang, 'evacNoSweep', { file }));
   const trials = parseInteger('--trials', opts.trials, SIMULATE_LIMITS.trials, lang);
   const workers = opts.workers === undefined ? defaultWorkers(trials) : parseInteger('--workers', opts.workers, SIMULATE_LIMITS.workers, lang);
-  const queue = opts.queue === undefined ? null : (await import('../queue/queueOptions.ts')).queueOptionsOrExit(opts, lang);
+  const queue = opts.queue === undefined && opts.shardSize === undefined ? null : (await import('../queue/queueOptions.ts')).queueOptionsOrExit(opts, lang);
   const chunkSize =
     queue && opts.shardSize !== undefined
       ? parseInteger('--shard-size', opts.shardSize, SIMULATE_LIMITS.chunk, lang)

@@ -70,6 +70,10 @@ const MESSAGES = {
     zh: '--workers 不能与 --queue 同时使用：队列模式下的计算由 yanlian worker 进程完成（用 --concurrency 设置每个进程的线程数）',
     en: '--workers does not go with --queue: on the queue the work is done by yanlian worker processes (set their threads with --concurrency)',
   },
+  shardSizeNeedsQueue: {
+    zh: '--shard-size 只用于 --queue（本机运行用 --chunk）',
+    en: '--shard-size applies only with --queue (use --chunk for a local run)',
+  },
   queueInterruptWithdraw: {
     zh: '已撤回 {n} 个未开始的分片',
     en: 'withdrew {n} shard(s) not yet started',

@@ -11,11 +11,16 @@ export function queueTargetOrExit(raw: string, lang: Lang): QueueTarget {
 }
 
 /**
- * `--queue` of simulate and sweep: the queue. `--workers` does not apply there — the workers are
- * `yanlian worker` processes — so giving both exits 2.
+ * `--queue` and `--shard-size` of simulate and sweep: the queue, or null without `--queue`.
+ * `--workers` does not apply on the queue — the workers are `yanlian worker` processes — and
+ * `--shard-size` only applies there: either mistake exits 2.
  */
-export function queueOptionsOrExit(opts: { queue?: string; workers?: string }, lang: Lang): QueueTarget {
-  const target = queueTargetOrExit(opts.queue ?? '', lang);
+export function queueOptionsOrExit(opts: { queue?: string; workers?: string; shardSize?: string }, lang: Lang): QueueTarget | null {
+  if (opts.queue === undefined) {
+    if (opts.shardSize !== undefined) throw new CliExit(EXIT.badInput, qmsg(lang, 'shardSizeNeedsQueue'));
+    return null;
+  }
+  const target = queueTargetOrExit(opts.queue, lang);
   if (opts.workers !== undefined) throw new CliExit(EXIT.badInput, qmsg(lang, 'workersWithQueue'));
   return target;
 }
