@@ -4,16 +4,31 @@
  */
 
 /**
- * 王正非 (Wang Zhengfei, 1983) initial spread rate on flat ground without wind, m/min:
- * R0 = 0.03·T + 0.05·V + 0.01·(100 − h) − 0.3 (T air temperature °C, V wind m/s, h relative
- * humidity %), floored at 0.01 m/min (a fire that barely creeps). Pure.
+ * Lower edges (m/s) of the wind force levels 1…17 of GB/T 28591-2012 风力等级 (shared/domain
+ * standards-cn.md §1.2: level 6 10.8–13.8 m/s verified, the others as listed there); level 0 is
+ * 0–0.2 m/s.
  */
-export function wangR0(tempC: number, windMs: number, humidityPct: number): number {
-  return Math.max(0.01, 0.03 * tempC + 0.05 * windMs + 0.01 * (100 - humidityPct) - 0.3);
+const WIND_LEVEL_FROM_MS = [0.3, 1.6, 3.4, 5.5, 8.0, 10.8, 13.9, 17.2, 20.8, 24.5, 28.5, 32.7, 37.0, 41.5, 46.2, 51.0, 56.1];
+
+/** The wind force level (风力级, Beaufort 0…17, GB/T 28591-2012) of a 10 m wind speed in m/s. Pure. */
+export function windForceLevel(windMs: number): number {
+  let level = 0;
+  while (level < WIND_LEVEL_FROM_MS.length && windMs >= WIND_LEVEL_FROM_MS[level]!) level++;
+  return level;
 }
 
 /**
- * Head-fire spread rate, m/min: R = R0·Ks·Kw·Kφ with the wind factor Kw = exp(0.1783·V) and
+ * 王正非 (Wang Zhengfei, 1983) initial spread rate on flat ground without wind, m/min:
+ * R0 = 0.03·T + 0.05·W + 0.01·(100 − h) − 0.3 (T air temperature °C, W wind force level 风力级
+ * from the wind in m/s — the formula is stated in levels, not m/s — h relative humidity %),
+ * floored at 0.01 m/min (a fire that barely creeps). Pure.
+ */
+export function wangR0(tempC: number, windMs: number, humidityPct: number): number {
+  return Math.max(0.01, 0.03 * tempC + 0.05 * windForceLevel(windMs) + 0.01 * (100 - humidityPct) - 0.3);
+}
+
+/**
+ * Head-fire spread rate, m/min: R = R0·Ks·Kw·Kφ with the wind factor Kw = exp(0.1783·V), V in m/s, and
  * the slope factor Kφ = exp(3.533·(tan φ)^1.2) (王正非 1983). Pure.
  */
 export function headRate(tempC: number, windMs: number, humidityPct: number, fuelFactor: number, slopeDeg: number): number {

@@ -1,7 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { containmentTime, ellipseFactors, fireLength, headRate, lengthToBreadth, wangR0 } from '../../../engine/sim/fireBehaviour.ts';
+import { containmentTime, ellipseFactors, fireLength, headRate, lengthToBreadth, wangR0, windForceLevel } from '../../../engine/sim/fireBehaviour.ts';
 import { FOREST_FIRE_GRADES, forestFireGradeOf, RULE_SOURCES } from '../../../engine/rules/index.ts';
+
+describe('wind force level (GB/T 28591-2012) in 王正非 R0', () => {
+  it('m/s to 风力级 at the table edges', () => {
+    expect([0, 0.2, 0.3, 1.5, 1.6, 3.3, 3.4, 5.4, 5.5, 7.9, 8.0, 10.7, 10.8, 13.8, 13.9, 17.1, 17.2, 56.0, 56.1, 80].map(windForceLevel)).toEqual([
+      0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 16, 17, 17,
+    ]);
+  });
+  it('R0 takes the level, not m/s: 2.4 m/s is level 2, 12 m/s level 6 (m/s in its place overstated R0)', () => {
+    expect(wangR0(25, 2.4, 40)).toBeCloseTo(0.75 + 0.05 * 2 + 0.6 - 0.3, 12);
+    expect(wangR0(25, 12, 40)).toBeCloseTo(0.75 + 0.05 * 6 + 0.6 - 0.3, 12);
+    // what m/s in the formula gave: 1.7% more at 2.4 m/s, 22% more at 12 m/s (at 25 °C, 40%; issue 13 quotes 1.6% and 17% at its own T and h)
+    expect((0.75 + 0.05 * 2.4 + 0.3) / wangR0(25, 2.4, 40)).toBeCloseTo(1.0174, 3);
+    expect((0.75 + 0.05 * 12 + 0.3) / wangR0(25, 12, 40)).toBeCloseTo(1.2222, 3);
+    // the wind factor stays in m/s
+    expect(headRate(25, 12, 40, 1, 0) / wangR0(25, 12, 40)).toBeCloseTo(Math.exp(0.1783 * 12), 9);
+  });
+});
 
 describe('王正非 spread, ellipse and fireline containment (pure)', () => {
   it('R0 = 0.03T + 0.05V + 0.01(100 − h) − 0.3; R = R0·Ks·e^(0.1783V)·e^(3.533 tan^1.2 φ)', () => {
