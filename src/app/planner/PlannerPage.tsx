@@ -14,7 +14,10 @@ import { ensurePlannerI18n } from './plannerI18n.ts';
 import { equivalentCommand, parseRunSettings, plannerSummary, summaryJson, trialsCsv, type PlannerRunSettings, type SettingsError } from './plannerRun.ts';
 import type { PlannerScenario } from './plannerScenario.ts';
 import { PlanEditor, type PlanStatus } from './PlanEditor.tsx';
-import { startHistory, type PlanHistory } from './planHistory.ts';
+import { pushState, startHistory, type PlanHistory } from './planHistory.ts';
+import { loadPlannerScenario } from './plannerScenario.ts';
+import { plannerDb, saveRun, type SavedPlan } from './planStore.ts';
+import { SavedPlans } from './SavedPlans.tsx';
 import { RunForm, type RunFields } from './RunForm.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import './planner.css';
@@ -61,6 +64,8 @@ export default function PlannerPage() {
   const [errors, setErrors] = useState<SettingsError[]>([]);
   const [run, setRun] = useState<RunState>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
+  const [savedVersion, setSavedVersion] = useState(0);
+  const [openError, setOpenError] = useState<string | null>(null);
   const running = run.kind === 'running';
 
   /** Runs one scenario's Monte Carlo on the workers; `phase` names it in the progress line (A/B of a comparison). */
@@ -93,6 +98,30 @@ export default function PlannerPage() {
     };
   };
 
+  /** Keeps a finished run's summary in IndexedDB (best effort: a browser without storage still shows it). */
+  const keepRun = (r: Finished) => {
+    const s = r.summary;
+    void saveRun(plannerDb(), { scenarioSha256: r.scenario.sha256, file: r.file, trials: s.trials, seed: s.seed, partial: s.partial, summaryJson: r.json })
+      .then(() => setSavedVersion((v) => v + 1))
+      .catch(() => {});
+  };
+
+  /** Reopens a saved plan: its original file (plan A) loaded again, its edits on top (undoable). */
+  const openSaved = async (p: SavedPlan) => {
+    setOpenError(null);
+    const r = await loadPlannerScenario(new TextEncoder().encode(p.originalText), p.file, lang);
+    if (!r.ok) {
+      setOpenError(t('planner.saved.broken', { name: p.name }));
+      return;
+    }
+    const doc = JSON.parse(p.docJson) as unknown;
+    setLoaded(r.loaded);
+    const h = startHistory({ doc: r.loaded.doc, sources: {} });
+    setHistory(JSON.stringify(doc) === JSON.stringify(r.loaded.doc) ? h : pushState(h, { doc, sources: p.sources }));
+    setPlanStatus({ kind: 'original' });
+    setRun({ kind: 'idle' });
+  };
+
   /** The form's settings and worker count, or null (the errors shown) when a field is bad. */
   const settingsOrNull = (): { s: PlannerRunSettings; workers: number } | null => {
     const p = parseRunSettings(fields);
@@ -109,7 +138,9 @@ export default function PlannerPage() {
     const ac = new AbortController();
     abort.current = ac;
     try {
-      setRun({ kind: 'finished', run: await runOne(sc, got.s, got.workers, fields.withCsv, ac.signal, null) });
+      const done = await runOne(sc, got.s, got.workers, fields.withCsv, ac.signal, null);
+      setRun({ kind: 'finished', run: done });
+      keepRun(done);
     } catch (e) {
       setRun({ kind: 'error', text: t('planner.failed', { detail: e instanceof Error ? e.message : String(e) }) });
     } finally {
@@ -130,6 +161,8 @@ export default function PlannerPage() {
       const b = await runOne(planStatus.plan, s, got.workers, true, ac.signal, 'B');
       if (b.summary.partial) throw new Error(t('planner.compare.stopped'));
       setRun({ kind: 'compared', a, b });
+      keepRun(a);
+      keepRun(b);
     } catch (e) {
       setRun({ kind: 'error', text: t('planner.failed', { detail: e instanceof Error ? e.message : String(e) }) });
     } finally {
@@ -166,6 +199,8 @@ export default function PlannerPage() {
             setRun({ kind: 'idle' });
           }}
         />
+        <SavedPlans loaded={loaded} history={history} current={current} version={savedVersion} disabled={running} onOpen={(p) => void openSaved(p)} />
+        {openError && <p className="error-note">{openError}</p>}
       </Panel>
       {loaded && history && (
         <Panel title={t('planner.stepEdit')} testId="pl-step-edit">

@@ -230,4 +230,16 @@ export const plannerEn: typeof plannerZhCN = {
     unreadable: 'Cannot read this file: {{detail}}',
     source: 'spreadsheet import: {{file}}',
   },
+  saved: {
+    title: 'Plans saved in this browser',
+    namePlaceholder: 'plan name, e.g. 2026 reserve plan',
+    save: 'Save this plan',
+    done: 'Saved "{{name}}" (it survives a reload).',
+    none: 'No saved plans yet.',
+    open: 'Open',
+    changes: '{{count}} change(s)',
+    runs: 'Saved results of this plan ({{count}})',
+    broken: 'Cannot open "{{name}}": its original scenario no longer validates.',
+    unavailable: 'Browser storage unavailable: {{detail}}',
+  },
 };

@@ -228,4 +228,16 @@ export const plannerZhCN = {
     unreadable: '无法读取该文件：{{detail}}',
     source: '表格导入：{{file}}',
   },
+  saved: {
+    title: '本浏览器中保存的预案',
+    namePlaceholder: '预案名称，例如：2026 年储备计划',
+    save: '保存当前预案',
+    done: '已保存「{{name}}」（刷新页面后仍在）。',
+    none: '还没有保存的预案。',
+    open: '打开',
+    changes: '{{count}} 处修改',
+    runs: '当前预案已保存的结果（{{count}}）',
+    broken: '无法打开「{{name}}」：原场景文件已不能通过校验。',
+    unavailable: '浏览器存储不可用：{{detail}}',
+  },
 };
