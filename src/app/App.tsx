@@ -20,8 +20,11 @@ export function App() {
   const route = useHashRoute();
   ensurePlaybackI18n();
   ensurePlannerI18n();
+  // kiosk mode: no app navigation on the kiosk (the staff leave by a held title and the server's PIN)
+  const kiosk = route.path === 'kiosk';
   return (
     <>
+      {!kiosk && (
       <nav className="top-bar">
         <a href="#/" className="brand">
           {t('app.name')} <span className="small">{t('app.tagline')}</span>
@@ -44,13 +47,14 @@ export function App() {
         <span className="spacer" />
         <LanguageSwitch />
       </nav>
+      )}
       <main>
         {route.path === 'trainer' ? (
           <TrainerConsole />
         ) : route.path === 'trainee' ? (
           <TraineeScreen code={route.query.get('code')} position={route.query.get('position')} />
         ) : route.path === 'kiosk' ? (
-          <KioskApp scenarioName={route.query.get('scenario')} seed={seedParam(route.query.get('seed'))} idleMs={idleParam(route.query.get('idle'))} />
+          <KioskApp scenarioName={route.query.get('scenario')} seed={seedParam(route.query.get('seed'))} idleMs={idleParam(route.query.get('idle'))} attractMs={idleParam(route.query.get('attract'))} />
         ) : route.path === 'playback' ? (
           <Suspense fallback={<p className="page">…</p>}>
             <PlaybackPage />
@@ -72,7 +76,7 @@ function seedParam(v: string | null): number | null {
   return v !== null && /^\d{1,10}$/.test(v) && Number(v) <= 0xffffffff ? Number(v) : null;
 }
 
-/** `?idle=S` on the kiosk route: seconds without a touch before it returns to the start (10…600; default 90). */
+/** `?idle=S` (`?attract=S`) on the kiosk route: seconds without a touch before it returns to the start, default 90 (before the attract loop, default 60); 10…600. */
 function idleParam(v: string | null): number | undefined {
   const n = v !== null && /^\d{1,3}$/.test(v) ? Number(v) : NaN;
   return n >= 10 && n <= 600 ? n * 1000 : undefined;

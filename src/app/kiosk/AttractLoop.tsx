@@ -62,7 +62,7 @@ export default function AttractLoop({ hazard, seed, onTouch }: { hazard: HazardI
   const names = s && f ? { village: pickText(s.region.villages.find((v) => v.id === f.village)?.name, lang, f.village), site: pickText(s.hazardSites.find((h) => h.id === f.site)?.name, lang, f.site), road: '' } : null;
   const story = got?.plan.story;
   return (
-    <div className="kiosk-attract" data-testid="kiosk-attract" data-ready={player ? '1' : '0'} onPointerDown={onTouch}>
+    <div className="kiosk-attract" data-testid="kiosk-attract" data-ready={player ? "1" : "0"} onClick={onTouch}>
       {gl && s && terrain && player && f && names && story && (
         <div className="kiosk-attract-stage">
           <HazardScene

@@ -8,7 +8,7 @@ import { ErrorNote } from '../ui/ErrorNote.tsx';
 import { playAlarm } from './alarmSound.ts';
 import { BuildingView } from './BuildingView.tsx';
 import { buildingLayout } from './buildingLayout.ts';
-import { DEFAULT_KIOSK_SCENARIO, fetchKioskScenario, pickSeed, type KioskScenarioResponse } from './kioskApi.ts';
+import { DEFAULT_KIOSK_SCENARIO, fetchKioskScenario, pickSeed, warmKioskCache, type KioskScenarioResponse } from './kioskApi.ts';
 import { homeGroupOf, KIOSK_ROLES, type KioskAnswers, type KioskRole, type QuestionId } from './kioskRoles.ts';
 import { mmss, reviewChoices } from './kioskSummary.ts';
 import { playbackIndex } from './playbackIndex.ts';
@@ -72,6 +72,7 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000, attra
   const [attract, setAttract] = useState<{ n: number; on: boolean }>({ n: 0, on: false });
   const hold = useStaffHold(() => setStaff(true));
   useKioskLockdown();
+  useEffect(() => warmKioskCache(scenarioName || DEFAULT_KIOSK_SCENARIO), [scenarioName]);
 
   useEffect(() => {
     let live = true;
@@ -194,7 +195,7 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000, attra
       </header>
       {staff && <StaffExit onClose={() => setStaff(false)} />}
       {attract.on && step === 'start' && (
-        <Suspense fallback={<div className="kiosk-attract" data-testid="kiosk-attract" onPointerDown={() => setAttract((a) => ({ ...a, on: false }))} />}>
+        <Suspense fallback={<div className="kiosk-attract" data-testid="kiosk-attract" onClick={() => setAttract((a) => ({ ...a, on: false }))} />}>
           <AttractLoop hazard={HAZARDS[(attract.n - 1) % HAZARDS.length]!} seed={fixedSeed ?? attract.n} onTouch={() => setAttract((a) => ({ ...a, on: false }))} />
         </Suspense>
       )}

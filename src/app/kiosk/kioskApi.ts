@@ -22,3 +22,22 @@ export function pickSeed(): number {
   crypto.getRandomValues(a);
   return a[0]!;
 }
+
+/** The county scenarios the kiosk's 3D experiences play (rainstorm, earthquake, forest fire, typhoon); a test checks this against the experiences. */
+export const KIOSK_COUNTY_SCENARIOS = ['lezhi-rainstorm', 'shidian-earthquake', 'shidian-forest-fire', 'pinghu-typhoon'] as const;
+
+/**
+ * Offline install: once the service worker controls the page, fetch every scenario the kiosk can
+ * play, so its cache (network first, vite.config.ts) holds them all after one visit and every
+ * experience works with the server stopped. Does nothing without a service worker (no secure
+ * context, or the dev server). Failures are ignored: this only warms a cache.
+ */
+export function warmKioskCache(building: string = DEFAULT_KIOSK_SCENARIO): void {
+  const sw = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
+  if (!sw) return;
+  const go = () => {
+    for (const u of [`/api/kiosk/scenario/${encodeURIComponent(building)}`, ...KIOSK_COUNTY_SCENARIOS.map((n) => `/api/playback/scenario/${n}`)]) void fetch(u).catch(() => undefined);
+  };
+  if (sw.controller) go();
+  else sw.addEventListener('controllerchange', go, { once: true });
+}
