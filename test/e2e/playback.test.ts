@@ -153,6 +153,39 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
     expect(await page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeGreaterThan(before);
   }, 120_000);
 
+  it('a county log: clicking an event flies the camera to its team, rings it and names it; village labels thicken as one zooms in; the warning frames the scene', async () => {
+    const idx = indexFor(COUNTY_LOG, 'scenarios/lezhi-rainstorm.yaml');
+    const sc = loadAnyScenario(readFileSync(join(ROOT, 'scenarios/lezhi-rainstorm.yaml'), 'utf8'), 'scenarios/lezhi-rainstorm.yaml');
+    if (!sc.ok || sc.model !== 'county') throw new Error('fixture');
+    await open(COUNTY_LOG);
+    await poll(() => page.getByTestId('pb-view').getAttribute('data-model')).toBe('county');
+    type Hook = { picked(): { kind: string; id: string } | null; cameraTarget(): number[] | null; state(): { warning: string; teams: Record<string, { leg: { via?: unknown[] } | null }> } };
+    const hook = <T,>(f: (h: Hook) => T) => page.evaluate(`(${f.toString()})(globalThis.__yanlianPlayback)`) as Promise<T>;
+    const visibleVillages = () => page.locator('.pb-label-village').evaluateAll((els) => els.filter((e) => (e as unknown as { style: { display: string } }).style.display === 'block').length);
+    await poll(() => page.locator('.pb-label-seat').evaluateAll((els) => els.filter((e) => (e as unknown as { style: { display: string } }).style.display === 'block').length)).toBeGreaterThan(5);
+    const overview = await visibleVillages();
+    // a team on its way: the event that sent it, clicked in the list
+    const dep = idx.events.find((e) => e.type === 'team.departed' && Number(e.minutes) > 10)!;
+    await scrubTo(dep.t + Number(dep.minutes) / 2);
+    expect((await hook((h) => h.state().teams))[String(dep.team)]!.leg!.via!.length).toBeGreaterThan(0);
+    const before = await hook((h) => h.cameraTarget());
+    await page.locator(`[data-testid=pb-events] li[data-seq='${dep.seq}']`).click();
+    await poll(() => hook((h) => h.picked())).toEqual({ kind: 'team', id: String(dep.team) });
+    const name = sc.scenario.teams.find((tm) => tm.id === dep.team)!.name.zh;
+    await poll(() => page.getByTestId('pb-info-name').textContent()).toBe(name);
+    expect(await page.getByTestId('pb-info').textContent()).toContain('前往途中');
+    await poll(async () => {
+      const a = await hook((h) => h.cameraTarget());
+      return a && before ? Math.hypot(a[0]! - before[0]!, a[2]! - before[2]!) : 0;
+    }).toBeGreaterThan(0.5);
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: join(shots, 'playback-fly-to-team.png') });
+    // closer in, more village names
+    await poll(() => visibleVillages()).toBeGreaterThan(overview);
+    // the warning signal in force frames the scene
+    await poll(() => page.getByTestId('pb-stage').getAttribute('data-warning')).toBe((await hook((h) => h.state().warning)));
+  }, 120_000);
+
   it('a building log: floors, rooms and groups drawn; scrubbing matches the reducer', async () => {
     const idx = indexFor(BUILDING_LOG, 'scenarios/school-fire-evacuation.yaml');
     await open(BUILDING_LOG);
