@@ -163,8 +163,11 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk county experiences in Chromium (${CHROMIU
     await p.getByTestId('kiosk-hazard-go').tap();
     const order: string[][] = [];
     for (const [i, q] of spec.questions.entries()) {
+      if (i === 0 || i === spec.questions.length - 1) {
+        await expect.poll(() => p.getByTestId('kiosk-hazard-question').getAttribute('data-question'), { timeout: 60_000 }).toBe(q.id);
+        await shot(p, `${id}-${w}-0${i + 2}-question`);
+      }
       order.push(await answer(p, q.id, answers[q.id]!));
-      if (i === 0 || i === spec.questions.length - 1) await shot(p, `${id}-${w}-0${i + 2}-question`);
     }
     orders.set(`${id}-${seed}`, order);
     await expect.poll(() => p.getByTestId('kiosk-hazard-result').isVisible(), { timeout: 60_000 }).toBe(true);
