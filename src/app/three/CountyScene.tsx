@@ -47,6 +47,7 @@ const up = new Quaternion();
 const p3 = new Vector3();
 const s3 = new Vector3();
 const col = new Color();
+const col2 = new Color();
 const q2 = new Quaternion();
 const X_AXIS = new Vector3(1, 0, 0);
 const Y_AXIS = new Vector3(0, 1, 0);
@@ -58,7 +59,8 @@ const Y_AXIS = new Vector3(0, 1, 0);
  */
 export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3 }: CountySceneProps) {
   const node = useMemo(() => new Map<string, XZ>(s.roads.nodes.map((n) => [n.id, terrain.project(n.position[0], n.position[1])])), [s, terrain]);
-  const ground = (x: number, z: number, lift = 0) => new Vector3(x, terrain.heightAt(x, z) + lift, z);
+  // one scratch vector: Matrix4.compose copies it, so no allocation per instance per frame
+  const ground = (x: number, z: number, lift = 0) => p3.set(x, terrain.heightAt(x, z) + lift, z);
   const villageXZ = useMemo(() => new Map<string, XZ>(s.region.villages.map((v) => [v.id, terrain.project(v.position[0], v.position[1])])), [s, terrain]);
 
   // roads: one ribbon per link, sampled along its length so it follows the ground
@@ -177,7 +179,7 @@ export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3 }: 
           const h = 1.2 * f;
           m4.compose(ground(x + dx, z, 0.45 + h / 2), up, known(i) ? s3.set(1, h, 1) : s3.set(0, 0, 0));
           mesh.setMatrixAt(i, m4);
-          mesh.setColorAt(i, col.set(empty).lerp(new Color(full), f));
+          mesh.setColorAt(i, col.set(empty).lerp(col2.set(full), f));
         });
         mesh.instanceMatrix.needsUpdate = true;
         if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;

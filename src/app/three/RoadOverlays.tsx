@@ -1,7 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import { useMemo, useRef } from 'react';
 import { BoxGeometry, BufferAttribute, BufferGeometry, Color, InstancedMesh, LineBasicMaterial, Matrix4, MeshLambertMaterial, Quaternion, Vector3 } from 'three';
-import { legPath, type CountyState } from '../../../engine/playback/index.ts';
+import { legPath, type CountyState, type Leg } from '../../../engine/playback/index.ts';
 import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
 import type { CountyTerrain } from './countyTerrain.ts';
 import type { SceneSource } from './sceneSource.ts';
@@ -55,6 +55,9 @@ export function RoadOverlays({ scenario: s, terrain, player }: RoadOverlaysProps
   }, []);
   const mats = useMemo(() => ({ block: new MeshLambertMaterial({ color: '#ffffff', emissive: '#330000' }), route: new LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.9, depthTest: false }) }), []);
   const geo = useMemo(() => new BoxGeometry(0.12, 0.28, 0.7), []);
+  // a leg's projected route, kept while the state holds the same leg object (a new leg, or a state
+  // restored from a keyframe, is projected afresh): most applied events leave most routes as they were
+  const projected = useMemo(() => new WeakMap<object, Float32Array>(), [terrain]);
 
   useFrame(() => {
     const st = player.state() as CountyState;
@@ -79,18 +82,28 @@ export function RoadOverlays({ scenario: s, terrain, player }: RoadOverlaysProps
     const pos = routes.getAttribute('position') as BufferAttribute;
     const cols = routes.getAttribute('color') as BufferAttribute;
     let k = 0;
-    const add = (path: readonly (readonly [number, number])[], colour: string) => {
-      col.set(colour);
-      for (let i = 1; i < path.length && k < MAX_ROUTE_SEGMENTS; i++, k++) {
-        for (const [j, ll] of [path[i - 1]!, path[i]!].entries()) {
+    const pa = pos.array as Float32Array;
+    const ca = cols.array as Float32Array;
+    const add = (leg: Leg, colour: string) => {
+      let xyz = projected.get(leg);
+      if (!xyz) {
+        const path = legPath(leg);
+        xyz = new Float32Array(path.length * 3);
+        path.forEach((ll, i) => {
           const [x, z] = terrain.project(ll[0], ll[1]);
-          pos.setXYZ(k * 2 + j, x, terrain.heightAt(x, z) + 0.14, z);
-          cols.setXYZ(k * 2 + j, col.r, col.g, col.b);
-        }
+          xyz!.set([x, terrain.heightAt(x, z) + 0.14, z], i * 3);
+        });
+        projected.set(leg, xyz);
+      }
+      col.set(colour);
+      const n = xyz.length / 3;
+      for (let i = 1; i < n && k < MAX_ROUTE_SEGMENTS; i++, k++) {
+        pa.set(xyz.subarray((i - 1) * 3, (i + 1) * 3), k * 6);
+        for (let j = 0; j < 2; j++) ca.set([col.r, col.g, col.b], k * 6 + j * 3);
       }
     };
-    for (const tm of Object.values(st.teams)) if (tm.leg && tm.leg.arriveT > tm.leg.departT) add(legPath(tm.leg), tm.status === 'returning' ? ROUTE_COLOURS.home : ROUTE_COLOURS.team);
-    for (const d of Object.values(st.deliveries)) if (d.leg) add(legPath(d.leg), ROUTE_COLOURS.truck);
+    for (const tm of Object.values(st.teams)) if (tm.leg && tm.leg.arriveT > tm.leg.departT) add(tm.leg, tm.status === 'returning' ? ROUTE_COLOURS.home : ROUTE_COLOURS.team);
+    for (const d of Object.values(st.deliveries)) if (d.leg) add(d.leg, ROUTE_COLOURS.truck);
     pos.needsUpdate = true;
     cols.needsUpdate = true;
     routes.setDrawRange(0, k * 2);
