@@ -339,8 +339,9 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
     expect(await report.locator('body').textContent()).toContain('县应急管理局响应及时');
     expect(await report.locator('table.improve').textContent()).toContain('2025年9月30日前');
     await shot(report, '08-report');
-    // the Word document beside it, saved under its Chinese name
-    const [docx] = await Promise.all([trainer.waitForEvent('download'), trainer.getByTestId('download-docx').click()]);
+    // the Word document beside it, saved under its Chinese name (its charts are rasterised by
+    // headless Chromium on the server: slow on a loaded machine, so a long wait)
+    const [docx] = await Promise.all([trainer.waitForEvent('download', { timeout: 180_000 }), trainer.getByTestId('download-docx').click()]);
     expect(docx.suggestedFilename()).toBe('演练复盘报告.docx');
     const bytes = await (await import('node:fs/promises')).readFile((await docx.path())!);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
