@@ -168,7 +168,7 @@ export function build() {
     hazardSites: sites.map(slopeSiteOut),
     hazard: HAZARD,
     chain: CHAIN,
-    warnings: { cancelAfterDryHours: 6, evacuateAt: 'orange' },
+    warnings: { cancelAfterDryHours: 6, downgrade: 'hold', evacuateAt: 'orange' },
     response: responseOut(levels, { rain: true }),
     reserves: reservesOut(warehouses),
     teams,

@@ -214,6 +214,7 @@ export function build(data: DivisionData) {
         { level: 'red', windowHours: 3, thresholdMm: 100 },
       ],
       cancelAfterDryHours: 6,
+      downgrade: 'hold',
       evacuateAt: 'orange',
     },
     response: responseOut(levels, { rain: true }),

@@ -254,7 +254,7 @@ export function build() {
       rescue: { onSiteHours: tri(1, 3, 6) },
       clearing: { hours: { dist: 'lognormal', median: 4, sigma: 0.6, max: 36 }, trunkFactor: 1 },
     },
-    warnings: { cancelAfterDryHours: 6, evacuateAt: 'yellow' },
+    warnings: { cancelAfterDryHours: 6, downgrade: 'hold', evacuateAt: 'yellow' },
     response: responseOut(levels, { rain: true }),
     reserves: reservesOut(warehouses),
     teams,

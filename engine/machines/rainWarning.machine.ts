@@ -8,10 +8,13 @@ export type RainWarningEvent = { type: 'HOUR'; signal: number };
 
 /**
  * Rainstorm warning signal (暴雨预警信号). Once an hour it hears the highest signal the observed
- * rainfall meets (`signal`, a rank). A higher signal is issued at once (upgrades skip levels);
- * a lower one replaces the current only after `cancelAfterDryHours` consecutive hours below it
- * (the signal is "lifted" or downgraded, per the CMA rule that a signal stands while the rain
- * may continue).
+ * rainfall meets (`signal`, a rank). A higher signal is issued at once (upgrades skip levels).
+ * A lower one replaces the current only after `cancelAfterDryHours` consecutive hours below the
+ * current signal, and then it is the signal of that hour: a step down to the highest threshold
+ * the rainfall still meets, or lifted when it meets none. So a step-down waits while any lower
+ * threshold holds too. The wait is an assumption (the 2007 CMA order leaves changing and lifting
+ * a signal to the issuing office and sets no waiting time); `cancelAfterDryHours` 1 is no wait:
+ * the signal is the one computed each hour (scenario `warnings.downgrade: atOnce`).
  */
 export const rainWarningMachine = setup({
   types: {

@@ -10,7 +10,9 @@ export const LEVELS = ['IV', 'III', 'II', 'I'] as const;
 export type ResponseLevel = 'none' | (typeof LEVELS)[number];
 
 /** Totals of a trial whose sums are kept (in thousandths, so they add exactly). */
-export const TOTAL_KEYS = ['failedSites', 'affectedPeople', 'deadMissing', 'roadCuts', 'trunkCuts', 'deliveries', 'shelterOverflow'] as const;
+export const TOTAL_KEYS = [
+  'failedSites', 'affectedPeople', 'deadMissing', 'roadCuts', 'trunkCuts', 'deliveries', 'shelterOverflow', 'relocatedPeople', 'damagedRooms',
+] as const;
 export type TotalKey = (typeof TOTAL_KEYS)[number];
 
 /**

@@ -208,6 +208,8 @@ export function summarize(s: Scenario, layout: McLayout, agg: McAggregate, meta:
       meanTrunkCuts: mean('trunkCuts'),
       meanDeliveries: mean('deliveries'),
       meanShelterOverflow: mean('shelterOverflow'),
+      meanRelocatedPeople: mean('relocatedPeople'),
+      meanDamagedRooms: mean('damagedRooms'),
     },
     reserves: { items },
     targets,

@@ -153,6 +153,10 @@ export interface McSummary {
     meanTrunkCuts: number | null;
     meanDeliveries: number | null;
     meanShelterOverflow: number | null;
+    /** 紧急转移安置人数 per trial (evacuations and shelter admissions), mean over all trials */
+    meanRelocatedPeople: number | null;
+    /** 倒塌和严重损坏房屋 per trial, rooms (3 rooms per household of 3, assumed), mean over all trials */
+    meanDamagedRooms: number | null;
   };
   reserves: { items: ItemSummary[] };
   targets: TargetSummary[];

@@ -12,4 +12,5 @@ export { RELIEF_RESPONSE_LEVELS, nationalReliefLevel, type ReliefLevel, type Rel
 export { TIME_LIMITS, timeLimit, type TimeLimit, type ClockStart } from './timeLimits.ts';
 export { FOREST_FIRE_GRADES, FIRE_OUT_24H_TARGET, forestFireGradeOf, type ForestFireGrade, type ForestFireGradeRow } from './forestFireGrades.ts';
 export { STORE_SIZES, type StoreSize } from './reserveSizing.ts';
+export { PEOPLE_PER_HOUSEHOLD, ROOMS_PER_HOUSEHOLD, type HouseholdFactor } from './householdFactors.ts';
 export { DEFAULT_RAINSTORM_WARNINGS, DEFAULT_RELIEF_HOURS, type NationalDefault } from './nationalDefaults.ts';

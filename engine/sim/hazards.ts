@@ -1,3 +1,4 @@
+import { PEOPLE_PER_HOUSEHOLD, ROOMS_PER_HOUSEHOLD } from '../rules/householdFactors.ts';
 import { WARNING_LEVELS } from '../machines/rainWarning.machine.ts';
 import { sampleDist, uniform } from '../random/index.ts';
 import { startFireSeason } from './fire.ts';
@@ -206,6 +207,8 @@ export function onSiteFail(tr: Trial, i: number): void {
   tr.failedSites++;
   tr.affectedPeople += affected;
   tr.deadMissing += deadMissing;
+  // the homes of the people a failure affects are collapsed or badly damaged (assumed), in rooms
+  tr.damagedRooms += Math.round((affected / PEOPLE_PER_HOUSEHOLD.value) * ROOMS_PER_HOUSEHOLD.value);
   tr.firstFailureAt = Math.min(tr.firstFailureAt, tr.now);
   if (tr.log.on) tr.log.add(tr.now, 'site.failed', { site: site.id, affected, deadMissing, evacuated });
   const village = tr.world.siteVillage[i]!;

@@ -29,6 +29,10 @@ export interface TrialOutcome {
     trunkCuts: number;
     deliveries: number;
     shelterOverflow: number;
+    /** 紧急转移安置人数: people evacuated or admitted to shelters (each move counted) */
+    relocatedPeople: number;
+    /** 倒塌和严重损坏房屋, rooms (间): homes of the affected, 3 rooms per household of 3 (assumed) */
+    damagedRooms: number;
   };
   relief: { village: string; people: number; affectedAtHours: number; firstReliefAtHours: number | null; hoursToRelief: number | null }[];
   roads: { link: string; trunk: boolean; cutAtHours: number; reopenedAtHours: number | null; hoursClosed: number | null }[];
@@ -237,6 +241,8 @@ export function buildOutcome(tr: Trial): TrialOutcome {
       trunkCuts: tr.episodes.filter((e) => tr.world.linkTrunk[e.link] === 1).length,
       deliveries: tr.deliveries.length,
       shelterOverflow: tr.shelterOverflow,
+      relocatedPeople: tr.relocatedPeople,
+      damagedRooms: tr.damagedRooms,
     },
     relief,
     roads,

@@ -10,6 +10,7 @@ const MIN_PER_DAY = 1440;
  */
 export function admitToShelter(tr: Trial, village: number, people: number): ShelterStay[] {
   const stays: ShelterStay[] = [];
+  if (people > 0) tr.relocatedPeople += people;
   let left = people;
   for (const k of tr.world.villageShelters[village]!) {
     if (left <= 0) break;

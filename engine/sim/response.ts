@@ -29,13 +29,17 @@ export function metric(tr: Trial, m: Metric): number {
       return fireMetrics(tr).grade;
     case 'fireUncontainedHours':
       return fireMetrics(tr).uncontainedHours;
+    case 'relocatedPeople':
+      return tr.relocatedPeople;
+    case 'damagedRooms':
+      return tr.damagedRooms;
   }
 }
 
 /** Metrics by code in the compiled tables; the fire metrics share one pass over the fires. */
 const METRIC_CODES: readonly Metric[] = [
   'deadMissing', 'affectedPeople', 'failedSites', 'cutLinks', 'cutTrunkLinks', 'warningLevel', 'villagesAwaitingRelief',
-  'activeFires', 'fireGrade', 'fireUncontainedHours',
+  'activeFires', 'fireGrade', 'fireUncontainedHours', 'relocatedPeople', 'damagedRooms',
 ];
 const FIRST_FIRE_CODE = 7;
 const OP_CODES = ['>=', '<=', '==', '>', '<'] as const;
@@ -84,7 +88,7 @@ function compiledOf(r: Scenario['response']): CompiledResponse {
 let fires: { active: number; grade: number; uncontainedHours: number } | null = null;
 
 function read(tr: Trial, code: number): number {
-  if (code < FIRST_FIRE_CODE) return metric(tr, METRIC_CODES[code]!);
+  if (code < FIRST_FIRE_CODE || code > FIRST_FIRE_CODE + 2) return metric(tr, METRIC_CODES[code]!);
   const f = (fires ??= fireMetrics(tr));
   return code === FIRST_FIRE_CODE ? f.active : code === FIRST_FIRE_CODE + 1 ? f.grade : f.uncontainedHours;
 }

@@ -222,6 +222,10 @@ export class Trial {
 
   deadMissing = 0;
   affectedPeople = 0;
+  /** 紧急转移安置人数: people moved out of their homes (evacuations and shelter admissions, each move counted) */
+  relocatedPeople = 0;
+  /** 倒塌和严重损坏房屋, rooms (间): the homes of the people affected by failures (engine/rules householdFactors) */
+  damagedRooms = 0;
   failedSites = 0;
   firstFailureAt = Infinity;
   responseStartedAt = Infinity;
@@ -247,7 +251,8 @@ export class Trial {
     const nT = s.teams.length;
     const nV = s.region.villages.length;
     const nSites = s.hazardSites.length;
-    this.warning = machines.rainWarning({ cancelAfterDryHours: s.warnings.cancelAfterDryHours });
+    // 'atOnce': a step-down takes effect in the hour it is due (a wait of one hour is no wait)
+    this.warning = machines.rainWarning({ cancelAfterDryHours: s.warnings.downgrade === 'atOnce' ? 1 : s.warnings.cancelAfterDryHours });
     const init = initialValues(machines);
     this.sites = new LazyMachines(nSites, machines.hazardSite, init.hazardSite);
     this.links = new LazyMachines(nL, machines.roadLink, init.roadLink);

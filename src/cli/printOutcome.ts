@@ -52,6 +52,11 @@ export function formatOutcome(s: Scenario, o: TrialOutcome, lang: Lang, hazardLi
       ? `灾情：隐患点出险 ${t.failedSites} 处，受灾 ${t.affectedPeople} 人，死亡失踪 ${t.deadMissing} 人；道路中断 ${t.roadCuts} 次（干线 ${t.trunkCuts} 次）；物资调运 ${t.deliveries} 次`
       : `Impact: ${t.failedSites} hazard sites failed, ${t.affectedPeople} people affected, ${t.deadMissing} dead or missing; ${t.roadCuts} road cuts (${t.trunkCuts} trunk); ${t.deliveries} relief deliveries`,
   );
+  lines.push(
+    zh
+      ? `紧急转移安置 ${t.relocatedPeople} 人；倒塌和严重损坏房屋 ${t.damagedRooms} 间（按每户 3 人、3 间估算，假设）`
+      : `Relocated (紧急转移安置): ${t.relocatedPeople} people; collapsed or badly damaged rooms: ${t.damagedRooms} (3 people and 3 rooms a household, assumed)`,
+  );
   if (t.shelterOverflow > 0)
     lines.push(zh ? `避难场所容量不足：${t.shelterOverflow} 人无处安置` : `Shelters full: ${t.shelterOverflow} people without a place`);
   lines.push(

@@ -118,6 +118,12 @@ export function formatSummary(s: Scenario, m: McSummary, lang: Lang): string {
       : `Mean impact: ${f1(imp.meanFailedSites)} sites failed, ${f1(imp.affectedPeople.mean)} people affected (P90 ${f0(imp.affectedPeople.p90)}), ${f1(imp.deadMissing.mean)} dead or missing, ${f1(imp.meanRoadCuts)} road cuts (${f1(imp.meanTrunkCuts)} trunk)`,
   );
 
+  out.push(
+    zh
+      ? `平均紧急转移安置 ${f1(imp.meanRelocatedPeople)} 人；倒塌和严重损坏房屋 ${f1(imp.meanDamagedRooms)} 间（每户 3 人、3 间，假设）`
+      : `Mean relocated (紧急转移安置): ${f1(imp.meanRelocatedPeople)} people; collapsed or badly damaged rooms: ${f1(imp.meanDamagedRooms)} (3 people and 3 rooms a household, assumed)`,
+  );
+
   out.push('', zh ? '物资储备（断货 = 某库该物资耗尽；缺口 = 无可达库存可供的需求）' : 'Reserves (stock-out: a store ran empty; shortfall: need no reachable store could meet)');
   const res = table(
     zh

@@ -186,7 +186,20 @@ export const Warnings = z.strictObject({
     .min(1)
     .optional()
     .describe('暴雨 signals; omit to use the national RS-B/Y/O/R signals (engine/rules), which the loader fills in with their provenance'),
-  cancelAfterDryHours: z.number().int().min(1).max(72).describe('Hours without reaching any threshold before a signal is lifted'),
+  cancelAfterDryHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(72)
+    .describe(
+      "With downgrade 'hold': consecutive hours in which the rainfall stays below the current signal's threshold before the signal steps down — to the highest signal the rainfall still meets that hour, or lifted when it meets none",
+    ),
+  downgrade: z
+    .enum(['hold', 'atOnce'])
+    .optional()
+    .describe(
+      "hold (the default when absent): a lower signal replaces the current one only after cancelAfterDryHours hours below it (assumed practice: the 2007 CMA order leaves changing and lifting a signal to the issuing office, with no waiting time); atOnce: the signal is the one the rainfall meets, computed each hour",
+    ),
   evacuateAt: WarningLevel.describe('Signal level at which people near watched hazard sites are evacuated'),
 });
 

@@ -15,8 +15,10 @@ export const Metric = z
     'activeFires',
     'fireGrade',
     'fireUncontainedHours',
+    'relocatedPeople',
+    'damagedRooms',
   ])
-  .describe('deadMissing (死亡失踪), affectedPeople (受灾人数), failedSites, cutLinks, cutTrunkLinks, warningLevel (0 none, 1 blue … 4 red), villagesAwaitingRelief, activeFires (forest fires found and not out), fireGrade (highest grade of a fire not out: 0 none, 1 一般, 2 较大, 3 重大, 4 特别重大), fireUncontainedHours (longest a found fire has gone uncontained, h)');
+  .describe('relocatedPeople (紧急转移安置人数: people evacuated or admitted to shelters so far), damagedRooms (倒塌和严重损坏房屋, rooms: the homes of the affected, 3 rooms per household of 3, assumed — engine/rules householdFactors); deadMissing (死亡失踪), affectedPeople (受灾人数), failedSites, cutLinks, cutTrunkLinks, warningLevel (0 none, 1 blue … 4 red), villagesAwaitingRelief, activeFires (forest fires found and not out), fireGrade (highest grade of a fire not out: 0 none, 1 一般, 2 较大, 3 重大, 4 特别重大), fireUncontainedHours (longest a found fire has gone uncontained, h)');
 
 export const Condition = z.strictObject({
   metric: Metric,
