@@ -10,11 +10,15 @@ import type { ModelId, ScenarioOf } from '../model/modelTypes.ts';
 /** What a worker is started with: the model, its scenario, the master seed, whether to write CSV lines. */
 export type McWorkerData = { [K in ModelId]: { model: K; scenario: ScenarioOf<K>; master: number; withCsv: boolean } }[ModelId];
 
-/** A chunk of any run, for a thread started without workerData: the runner is rebuilt only when `key` changes. */
+/**
+ * A chunk of any run, for a thread started without workerData: `setup` (the run's scenario and
+ * seed) comes with the first chunk of a run, identified by `key`; the runner is rebuilt only
+ * when the key changes.
+ */
 export interface McShardRequest {
   type: 'shard';
   key: string;
-  setup: McWorkerData;
+  setup?: McWorkerData;
   chunk: Chunk;
 }
 
@@ -37,6 +41,7 @@ port.on('message', (m: Chunk | McShardRequest) => {
     let chunk: Chunk;
     if ('type' in m) {
       if (runKey !== m.key) {
+        if (!m.setup) throw new Error(`no setup for run ${m.key}`);
         run = chunkRunner(m.setup);
         runKey = m.key;
       }

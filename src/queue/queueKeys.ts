@@ -5,7 +5,7 @@ import type { ModelId } from '../../engine/model/modelTypes.ts';
 export const QUEUE_NAME = 'yanlian-mc';
 
 /** Version of the job and result formats (ShardJob, shardCodec.ts): a worker refuses jobs of another. */
-export const QUEUE_PROTOCOL = 1;
+export const QUEUE_PROTOCOL = 2;
 
 /** How long shard results and published scenarios stay in Redis (seconds): long enough to restart a coordinator the next morning. */
 export const RESULT_TTL_S = 2 * 24 * 3600;

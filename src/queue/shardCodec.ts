@@ -1,34 +1,58 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
-
 /**
- * A shard's result as stored in Redis: the aggregate's Float64Array bytes exactly (as the thread
- * pool transfers them), deflated — most bins of a shard are zero (Lezhi: 2.8 MB dense, 12–26 KB
- * deflated) — then base64, with the CSV lines when asked for. Decoding gives back the very same
- * doubles, so merging is as exact as in the local pool. (A change of this format bumps
- * QUEUE_PROTOCOL, which workers check.)
+ * A shard's result as stored in Redis: its aggregate's non-zero counters exactly — their indices
+ * (uint32) and their doubles' bytes, as the thread pool transfers them — in base64, with the CSV
+ * lines when asked for. Most counters of a shard are zero (1-minute bins over the horizon:
+ * Lezhi's aggregate is 2.8 MB dense, a shard sets a few thousand counters), and a dense array
+ * would cost the coordinator a pass over megabytes per shard to decode; this keeps encoding and
+ * decoding to one pass over the counters. Decoding gives back the very same doubles, so merging
+ * is as exact as in the local pool. (A change of this format bumps QUEUE_PROTOCOL, which
+ * workers check.) Byte order: the machine's (little-endian on x86-64 and ARM64 alike).
  */
 export interface EncodedShard {
-  /** number of doubles */
+  /** number of doubles of the dense aggregate */
   n: number;
-  /** base64 of the deflated little-endian Float64Array bytes */
-  counts: string;
+  /** base64 of the indices of the non-zero counters (uint32) */
+  at: string;
+  /** base64 of their values (float64) */
+  v: string;
   csv: string | null;
 }
 
 /** Encodes a shard's counts and CSV; pure. */
 export function encodeShard(counts: Float64Array, csv: string | null): string {
-  const bytes = Buffer.from(counts.buffer, counts.byteOffset, counts.byteLength);
-  const e: EncodedShard = { n: counts.length, counts: deflateRawSync(bytes).toString('base64'), csv };
+  let nz = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) nz++;
+  const at = new Uint32Array(nz);
+  const v = new Float64Array(nz);
+  for (let i = 0, k = 0; i < counts.length; i++) {
+    const x = counts[i]!;
+    if (x === 0) continue;
+    at[k] = i;
+    v[k++] = x;
+  }
+  const b64 = (a: Uint32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+  const e: EncodedShard = { n: counts.length, at: b64(at), v: b64(v), csv };
   return JSON.stringify(e);
 }
 
-/** Decodes `encodeShard`'s text; throws if it is damaged or of another size. */
+/** Decodes `encodeShard`'s text into a dense aggregate of `size` doubles; throws if it is damaged or of another size. */
 export function decodeShard(text: string, size: number): { counts: Float64Array; csv: string | null } {
   const e = JSON.parse(text) as EncodedShard;
   if (e.n !== size) throw new Error(`shard result has ${e.n} counters, the layout ${size}`);
-  const bytes = inflateRawSync(Buffer.from(e.counts, 'base64'));
-  if (bytes.length !== size * 8) throw new Error(`shard result has ${bytes.length} bytes, expected ${size * 8}`);
+  const atBytes = Buffer.from(e.at, 'base64');
+  const vBytes = Buffer.from(e.v, 'base64');
+  const nz = atBytes.length / 4;
+  if (!Number.isInteger(nz) || vBytes.length !== nz * 8) throw new Error('shard result is damaged (index and value lengths differ)');
+  // copied into aligned arrays (a Buffer's bytes may start at any offset of its pool)
+  const at = new Uint32Array(nz);
+  new Uint8Array(at.buffer).set(atBytes);
+  const v = new Float64Array(nz);
+  new Uint8Array(v.buffer).set(vBytes);
   const counts = new Float64Array(size);
-  new Uint8Array(counts.buffer).set(bytes);
+  for (let k = 0; k < nz; k++) {
+    const i = at[k]!;
+    if (i >= size) throw new Error(`shard result counter ${i} is out of range`);
+    counts[i] = v[k]!;
+  }
   return { counts, csv: e.csv };
 }

@@ -50,6 +50,7 @@ class ShardThread {
       w?.reject(e);
       // a thread that died is replaced for the next shard
       if (this.thread === t) {
+        this.key = null;
         this.thread = startWorker(null);
         this.listen();
       }
@@ -58,10 +59,15 @@ class ShardThread {
     t.on('exit', (code) => fail(new Error(`compute thread stopped (exit code ${code})`)));
   }
 
-  run(key: string, setup: McWorkerData, chunk: Chunk): Promise<{ counts: Float64Array; csv: string | null }> {
+  /** the run the thread has set up (its scenario is sent once per run, not with every shard) */
+  private key: string | null = null;
+
+  run(key: string, setup: () => McWorkerData, chunk: Chunk): Promise<{ counts: Float64Array; csv: string | null }> {
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
-      this.thread.postMessage({ type: 'shard', key, setup, chunk } satisfies McShardRequest);
+      const msg: McShardRequest = this.key === key ? { type: 'shard', key, chunk } : { type: 'shard', key, setup: setup(), chunk };
+      this.key = key;
+      this.thread.postMessage(msg);
     });
   }
 
@@ -114,7 +120,7 @@ export async function startShardWorker(o: ShardWorkerOptions): Promise<{ stop: (
     const t0 = performance.now();
     const thread = free.pop()!;
     try {
-      const setup = { model: d.model, scenario, master: d.master, withCsv: d.withCsv } as McWorkerData;
+      const setup = () => ({ model: d.model, scenario, master: d.master, withCsv: d.withCsv }) as McWorkerData;
       const r = await thread.run(`${d.scenarioSha256}:${d.master}:${d.withCsv}`, setup, { index: d.index, start: d.start, count: d.count });
       await client.set(shardKey(d.runId, d.index), encodeShard(r.counts, d.withCsv ? r.csv : null), 'EX', RESULT_TTL_S);
     } finally {

@@ -95,7 +95,7 @@ describe('MergeScheduler', () => {
 });
 
 describe('shard codec', () => {
-  it('gives back the very same doubles (deflated) and the CSV', async () => {
+  it('gives back the very same doubles (sparse) and the CSV', async () => {
     const { encodeShard, decodeShard } = await import('../../src/queue/shardCodec.ts');
     const counts = new Float64Array(100_000);
     counts[0] = 1;

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { CliExit } from '../../src/cli/cliExit.ts';
-import { QUEUE_NAME, type ShardJob } from '../../src/queue/queueKeys.ts';
+import { QUEUE_NAME, QUEUE_PROTOCOL, type ShardJob } from '../../src/queue/queueKeys.ts';
 import { parseQueueUrl } from '../../src/queue/queueUrl.ts';
 import { CONNECT_DEADLINE_MS, connectRedis } from '../../src/queue/redisConnect.ts';
 import { repo, stop, yanlian, yanlianRun, type CliProcess } from './cliProcess.ts';
@@ -140,7 +140,7 @@ describe('simulate --queue with yanlian worker processes', () => {
     // a job from a coordinator of another engine version
     const q = new Queue<ShardJob>(QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port, password: 'yanlian-test-pw' } });
     try {
-      const job = await q.add('shard', { runId: 'other', model: 'county', scenarioSha256: sha, engineVersion: '0.0.0-elsewhere', protocol: 1, master: 1, withCsv: false, index: 0, start: 0, count: 1 }, { jobId: 'other-0' });
+      const job = await q.add('shard', { runId: 'other', model: 'county', scenarioSha256: sha, engineVersion: '0.0.0-elsewhere', protocol: QUEUE_PROTOCOL, master: 1, withCsv: false, index: 0, start: 0, count: 1 }, { jobId: 'other-0' });
       for (const t0 = Date.now(); !(await job.isFailed()); await new Promise((r) => setTimeout(r, 100))) if (Date.now() - t0 > 60_000) throw new Error('not refused');
       const failed = await q.getJob('other-0');
       expect(failed!.failedReason).toBe(`refused: engine version differs (coordinator 0.0.0-elsewhere, this worker ${ENGINE_VERSION}); install the same yanlian version on every machine`);
