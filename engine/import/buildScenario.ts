@@ -8,7 +8,7 @@
 import type { ScenarioFile } from '../scenario/schema/scenario.ts';
 import type { RoadGraph } from './buildRoadGraph.ts';
 import type { DivisionData } from './divisions.ts';
-import { closestOnSegment, planeKm, roundTo, type LonLat, type XY } from './geo.ts';
+import { closestOnSegment, GridIndex, planeKm, roundTo, type LonLat, type XY } from './geo.ts';
 import { ProblemList } from './importProblem.ts';
 import { CAPABILITIES, lookupWord, REGISTERS, SCALES, SITE_KINDS, STORE_TIERS, TEAM_TIERS } from './registerSpecs.ts';
 import { parseNumber, parseRegister, type RegisterRow, type SheetData } from './registers.ts';
@@ -151,6 +151,13 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
 
   // --- hazard sites ---
   const linkXY = roads.links.map((l) => l.coords.map((p) => roads.plane.toXY(p)));
+  const linkGrid = new GridIndex<number>(Math.max(0.25, bufferKm * 2));
+  linkXY.forEach((xy, k) =>
+    xy.slice(1).forEach((b, s) => {
+      const a = xy[s]!;
+      linkGrid.add(k, Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]));
+    }),
+  );
   const linkKm = (p: XY, k: number) => {
     const xy = linkXY[k]!;
     let best = Infinity;
@@ -163,6 +170,8 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
     return villages.reduce((b, v) => (planeKm(xy, roads.plane.toXY(v.position)) < planeKm(xy, roads.plane.toXY(b.position)) ? v : b), villages[0]!);
   };
   const sites: ScenarioFile['hazardSites'] = [];
+  const siteRowsAll: number[] = [];
+  const suscFromFile: number[] = [];
   const linkSusc = new Map<string, number>();
   let cutCount = 0;
   if (input.sites && villages.length > 0) {
@@ -199,8 +208,9 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
       }
       seen.set(id, row.row);
       const xy = roads.plane.toXY(position);
-      const near = roads.links
-        .map((l, k) => ({ l, km: linkKm(xy, k) }))
+      const near = linkGrid
+        .near(xy, bufferKm)
+        .map((k) => ({ l: roads.links[k]!, km: linkKm(xy, k) }))
         .filter((x) => x.km <= bufferKm)
         .sort((a, b) => a.km - b.km || (a.l.id < b.l.id ? -1 : 1))
         .slice(0, tpl.maxCutsPerSite);
@@ -220,9 +230,15 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
         susceptibility,
         cuts,
       });
-      const note = `${ss.file} 第 ${row.row} 行 (row ${row.row}): ${row.columns.people}${typeof row.values.susceptibility === 'number' ? `, ${row.columns.susceptibility}` : ''}`;
-      provenance.push({ paths: [`hazardSites.${i}.threatenedPeople`, ...(typeof row.values.susceptibility === 'number' ? [`hazardSites.${i}.susceptibility`] : [])], source: 'sites', note });
+      siteRowsAll.push(row.row);
+      if (typeof row.values.susceptibility === 'number') suscFromFile.push(i);
     }
+  }
+
+  if (input.sites && sites.length > 0) {
+    provenance.push({ paths: ['hazardSites.*.threatenedPeople'], source: 'sites', note: `${input.sites.file} 第 ${rowRanges(siteRowsAll)} 行, in order: hazardSites.k is the k-th of these rows (rows ${rowRanges(siteRowsAll)}); column 威胁人数 (threatened people).` });
+    if (suscFromFile.length > 0)
+      provenance.push({ paths: suscFromFile.length === sites.length ? ['hazardSites.*.susceptibility'] : suscFromFile.map((i) => `hazardSites.${i}.susceptibility`), source: 'sites', note: `The 易发性 (susceptibility) column of ${input.sites.file}.` });
   }
 
   // --- stores ---
@@ -268,7 +284,6 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
       }
       const nn = nearestNode(row.values.position as LonLat);
       if (nn.km > 2) problems.warn(st.file, 'farFromRoad', { m: Math.round(nn.km * 1000), node: nid(nn.index) }, { row: row.row });
-      const i = warehouses.length;
       parents.push(parent);
       warehouses.push({
         id: `wh-r${row.row}`,
@@ -278,8 +293,8 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
         stock,
         ...tpl.store[tier],
       });
-      provenance.push({ paths: [`reserves.warehouses.${i}.stock.*`], source: 'stores', note: `${st.file} 第 ${row.row} 行 (row ${row.row}): item quantities` });
     }
+    if (warehouses.length > 0) provenance.push({ paths: ['reserves.warehouses.*.stock.*'], source: 'stores', note: `${st.file}: store wh-rN is 第 N 行 (row N); the item quantity columns.` });
     // parents by name; a store without one hangs off the first county store (none for county stores)
     const rowOf = new Map(rows.map((r) => [r.values.name as string, r.row]));
     const firstCounty = warehouses.find((w) => w.tier === 'county');
@@ -318,7 +333,6 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
       }
       const nn = nearestNode(row.values.position as LonLat);
       if (nn.km > 2) problems.warn(tt.file, 'farFromRoad', { m: Math.round(nn.km * 1000), node: nid(nn.index) }, { row: row.row });
-      const i = teams.length;
       teams.push({
         id: `team-r${row.row}`,
         name: { zh: row.values.name as string, en: (row.values.nameEn as string | undefined) ?? `${county.en} team (row ${row.row})` },
@@ -328,8 +342,8 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
         capabilities: caps as ('clearing' | 'rescue' | 'fireSuppression')[],
         mobilisationHours: tpl.mobilisation[tier],
       });
-      provenance.push({ paths: [`teams.${i}.size`], source: 'teams', note: `${tt.file} 第 ${row.row} 行 (row ${row.row}): ${row.columns.size}` });
     }
+    if (teams.length > 0) provenance.push({ paths: ['teams.*.size'], source: 'teams', note: `${tt.file}: team team-rN is 第 N 行 (row N); column 人数 (size).` });
   } else if (countySeat) {
     teams.push({ id: 'team-county', name: { zh: `${county.zh}综合应急救援大队`, en: `${county.en} emergency rescue group` }, tier: 'county', node: nid(countySeat.seat.node), size: tpl.defaultTeamSize.county, capabilities: ['clearing', 'rescue'], mobilisationHours: tpl.mobilisation.county });
     for (const t of townships) teams.push({ id: `team-${t.t.code}`, name: { zh: `${t.t.zh}应急救援队`, en: `${t.t.en} rescue team` }, tier: 'township', node: nid(t.seat.node), size: tpl.defaultTeamSize.township, capabilities: ['rescue'], mobilisationHours: tpl.mobilisation.township });
@@ -352,13 +366,17 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
       }
       const nn = nearestNode(row.values.position as LonLat);
       if (nn.km > 2) problems.warn(sh.file, 'farFromRoad', { m: Math.round(nn.km * 1000), node: nid(nn.index) }, { row: row.row });
-      const i = shelters.length;
       shelters.push({ id: `sh-r${row.row}`, name: { zh: row.values.name as string, en: (row.values.nameEn as string | undefined) ?? `${county.en} shelter (row ${row.row})` }, node: nid(nn.index), capacity });
       if (fromArea) shelterFromArea = true;
-      provenance.push({ paths: [`shelters.${i}.capacity`], source: fromArea ? 'gb21734' : 'shelters', note: fromArea ? `${sh.file} 第 ${row.row} 行 (row ${row.row}): ${row.columns.area} ÷ ${tpl.shelterM2PerPerson} m² per person` : `${sh.file} 第 ${row.row} 行 (row ${row.row}): ${row.columns.capacity}` });
     }
   }
 
+  if (input.shelters && shelters.length > 0)
+    provenance.push({
+      paths: ['shelters.*.capacity'],
+      source: 'shelters',
+      note: `${input.shelters.file}: shelter sh-rN is 第 N 行 (row N); the 容纳人数 (capacity) column, or where it is empty the 面积 (area) ÷ ${tpl.shelterM2PerPerson} m² per person (GB 21734-2008)${shelterFromArea ? '' : ' (no row needed it)'}.`,
+    });
   if (problems.errorCount > 0) return undefined;
 
   // --- region and roads ---
@@ -398,20 +416,30 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
 
   // --- provenance of the geography ---
   provenance.unshift(
-    ...villages.map((v, i) => ({
-      paths: [`region.villages.${i}.population`, `region.villages.${i}.position.*`, ...(v.elevation.from === 'file' ? [`region.villages.${i}.elevationM`] : [])],
-      source: 'villages',
-      note: `${vs.file} 第 ${v.row.row} 行 (row ${v.row.row}): ${v.row.columns.population}, ${v.row.columns.position}${v.elevation.from === 'file' ? `, ${v.row.columns.elevation}` : ''}; road node ${nid(v.node)} at ${Math.round(v.km * 1000)} m`,
-    })),
+    ...(villages.length > 0
+      ? [
+          {
+            paths: ['region.villages.*.population', 'region.villages.*.position.*', ...(villages.every((v) => v.elevation.from === 'file') ? ['region.villages.*.elevationM'] : [])],
+            source: 'villages',
+            note: `${vs.file} 第 ${rowRanges(villages.map((v) => v.row.row))} 行, in order: region.villages.k is the k-th of these rows (rows ${rowRanges(villages.map((v) => v.row.row))}); columns ${villages[0]!.row.columns.population}, ${villages[0]!.row.columns.position}.`,
+          },
+        ]
+      : []),
     { paths: ['region.townships.*.population'], source: 'villages', note: `Sum of the township’s villages in ${vs.file}.` },
     { paths: ['region.townships.*.position.*'], source: 'villages', note: `The position of the township’s most populous village in ${vs.file} (taken as its seat).` },
     { paths: ['roads.nodes.*.position.*'], source: 'roads', note: `Line ends, crossings and T-junctions of ${roads.file}, joined within ${roads.snapM} m (mean of the joined points).` },
     { paths: ['roads.links.*.lengthKm'], source: 'roads', note: `Length along the geometry (great circle) of the feature the link id names: link rN or rN-k is (a piece of) ${roads.file} feature N.` },
   );
   const speedFromAttr = roads.links.map((l, i) => (l.speedFromAttribute ? i : -1)).filter((i) => i >= 0);
+  // explicit paths for a few attribute speeds; past that many patterns would slow every validation, so one entry says both
+  const fewSpeeds = speedFromAttr.length <= 200;
   if (speedFromAttr.length > 0)
-    provenance.push({ paths: speedFromAttr.length === roads.links.length ? ['roads.links.*.speedKmh'] : speedFromAttr.map((i) => `roads.links.${i}.speedKmh`), source: 'roads', note: `The speed attribute of the link’s feature in ${roads.file}.` });
-  if (speedFromAttr.length < roads.links.length)
+    provenance.push({
+      paths: speedFromAttr.length === roads.links.length || !fewSpeeds ? ['roads.links.*.speedKmh'] : speedFromAttr.map((i) => `roads.links.${i}.speedKmh`),
+      source: 'roads',
+      note: `The speed attribute of the link’s feature in ${roads.file}${speedFromAttr.length < roads.links.length && !fewSpeeds ? `; the ${roads.links.length - speedFromAttr.length} links whose feature has none take their road class default (assumed, docs/import.md)` : ''}.`,
+    });
+  if (speedFromAttr.length < roads.links.length && fewSpeeds)
     provenance.push({ paths: ['roads.links.*.speedKmh'], source: 'assumed', note: 'Default speed of the feature’s road class (docs/import.md): 高速 100, 国道 70, 省道 60, 县道 50, 乡道 40, 村道 30, 专用公路 30, 机耕道 15 km/h; unknown classes as 村道. Typical hilly-county travel speeds below the JTG B01-2014 design speeds.' });
   provenance.push({ paths: ['roads.links.*.susceptibility'], source: 'assumed', note: `Template: ${tpl.linkSusceptibility} for a link no site threatens; else the largest susceptibility of the sites within ${Math.round(bufferKm * 1000)} m.` });
   const elevFrom = new Set([...villages.map((v) => v.elevation.from)]);
@@ -426,7 +454,6 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
     if (cutCount > 0)
       provenance.push({ paths: ['hazardSites.*.cuts.*.probability'], source: 'assumed', note: `Template: P(link blocked | site fails) ${tpl.cutProbability.near} at the site falling linearly to ${tpl.cutProbability.edge} at ${Math.round(bufferKm * 1000)} m; the ${tpl.maxCutsPerSite} nearest links at most.` });
   }
-  if (shelterFromArea) sources.gb21734 = tpl.sources.gb21734!;
 
   const usedSources = new Set([...provenance, ...tpl.provenance].map((p) => p.source));
   const tplSources = Object.fromEntries(Object.entries(tpl.sources).filter(([k]) => usedSources.has(k)));
@@ -471,4 +498,16 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
       snapMaxM: snaps[snaps.length - 1] ?? 0,
     },
   };
+}
+
+/** Rows as ranges: [2, 3, 4, 6] → "2–4, 6". Pure. */
+export function rowRanges(rows: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    out.push(i === j ? `${rows[i]}` : `${rows[i]}–${rows[j]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
 }

@@ -45,7 +45,9 @@ describe('yanlian import', { timeout: 240_000 }, () => {
     const doc = parse(readFileSync(out, 'utf8'));
     expect(checkProvenance(doc).uncovered).toEqual([]);
     expect(doc.region.villages.map((v: { code: string }) => v.code)).toContain('512022101208'); // 磨盘村, found by name
-    expect(doc.provenance.find((p: { paths: string[] }) => p.paths.includes('region.villages.5.population')).note).toMatch(/^villages\.csv 第 7 行/);
+    // the total row (8) is skipped: the six villages are rows 2–7, in order
+    expect(doc.provenance.find((p: { paths: string[] }) => p.paths.includes('region.villages.*.population')).note).toMatch(/^villages\.csv 第 2–7 行, in order/);
+    expect(doc.provenance.find((p: { paths: string[] }) => p.paths.includes('hazardSites.*.threatenedPeople')).note).toMatch(/^sites\.csv 第 2–3 行/);
     expect(doc.shelters[1].capacity).toBe(1200); // 1,800 m² at 1.5 m² per person
     expect(doc.reserves.warehouses[1].parent).toBe(doc.reserves.warehouses[0].id);
     const v = cli('validate', out);
