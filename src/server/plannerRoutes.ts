@@ -42,6 +42,12 @@ export function plannerRoutes(dirs: readonly string[] = [SCENARIO_DIR], now: () 
     let cache: Map<string, { entry: PlannerScenarioEntry; bytes: Buffer }> | undefined;
     const files = () => (cache ??= readPlannerFiles(dirs));
 
+    app.post('/api/planner/report', { bodyLimit: REPORT_BODY_LIMIT }, async (req, reply) => {
+      const r = await plannerReport(req.body);
+      if (!r.ok) return reply.code(400).send({ error: r.error });
+      return reply.header('content-type', 'text/html; charset=utf-8').send(r.html);
+    });
+
     app.get('/api/planner/scenarios', () => ({ scenarios: [...files().values()].map((f) => f.entry) }));
 
     app.get('/api/planner/scenario/:name', (req, reply) => {
@@ -59,6 +65,45 @@ export function plannerRoutes(dirs: readonly string[] = [SCENARIO_DIR], now: () 
       return reply.header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-cache').send(hit.bytes);
     });
   };
+}
+
+/** The most a report request may carry (a summary with its curves; the default scenario's is ~0.3 MB). */
+export const REPORT_BODY_LIMIT = 16 * 1024 * 1024;
+
+const badReport = (detail: string): ApiError => ({
+  code: 'badPlannerReport',
+  zh: `无法生成报告：${detail}`,
+  en: `cannot build the report: ${detail}`,
+});
+
+const isText = (v: unknown): v is { zh: string; en: string } => typeof v === 'object' && v !== null && typeof (v as { zh?: unknown }).zh === 'string' && typeof (v as { en?: unknown }).en === 'string';
+
+/**
+ * `POST /api/planner/report`: the workbench's summary rendered as the same HTML report
+ * `yanlian simulate --report` writes — on the server, because the report's charts are drawn with
+ * ECharts' server-side SVG, whose text layout differs in a browser by fractions of a pixel. Body:
+ * `{ model, lang, scenarioFile, scenarioName, summary, curves?, roles? }` (curves and roles for a
+ * building, as modelReports.ts passes them). A malformed body is a 400 with a zh/en message.
+ */
+export async function plannerReport(body: unknown): Promise<{ ok: true; html: string } | { ok: false; error: ApiError }> {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const lang = b.lang === 'en' ? 'en' : b.lang === 'zh' ? 'zh' : null;
+  const summary = b.summary as { format?: unknown } | undefined;
+  if (!lang || !isText(b.scenarioName) || typeof b.scenarioFile !== 'string' || !summary) return { ok: false, error: badReport('model, lang, scenarioFile, scenarioName and summary are required') };
+  const file = b.scenarioFile.replace(/^.*[\\/]/, '').slice(0, 200);
+  try {
+    if (b.model === 'county' && summary.format === 'yanlian-mc-summary') {
+      const { renderReport } = await import('../report/renderReport.ts');
+      return { ok: true, html: renderReport({ summary: summary as never, scenarioName: b.scenarioName, scenarioFile: file, lang }) };
+    }
+    if (b.model === 'evacuation' && summary.format !== 'yanlian-mc-summary') {
+      const { renderEvacReport } = await import('../report/evacuation/renderEvacReport.ts');
+      return { ok: true, html: renderEvacReport({ summary: summary as never, scenarioName: b.scenarioName, scenarioFile: file, lang, curves: b.curves as never, roles: b.roles as never }) };
+    }
+    return { ok: false, error: badReport('the summary does not belong to the model') };
+  } catch (e) {
+    return { ok: false, error: badReport(e instanceof Error ? e.message.slice(0, 200) : 'malformed summary') };
+  }
 }
 
 /** The `name: { zh, en }` of a scenario file (the file name when it cannot be read). */

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { McAggregate } from '../../../engine/montecarlo/aggregate.ts';
 import type { McSummary } from '../../../engine/montecarlo/summaryTypes.ts';
 import type { EvacMcSummary } from '../../../engine/evacuation/montecarlo/evacSummaryTypes.ts';
 import { Panel } from '../ui/Panel.tsx';
@@ -34,6 +35,8 @@ interface Finished {
   secs: number;
   /** the plan that ran */
   scenario: PlannerScenario;
+  /** the aggregate behind the summary (the report's curves) */
+  result: { layout: unknown; agg: McAggregate };
 }
 
 type RunState =
@@ -95,6 +98,7 @@ export default function PlannerPage() {
       csv: withCsv ? trialsCsv(sc.model, r.layout, lines) : null,
       secs: (performance.now() - t0) / 1000,
       scenario: sc,
+      result: { layout: r.layout, agg: r.agg },
     };
   };
 
@@ -256,6 +260,8 @@ function Equivalent({ file, fields }: { file: string; fields: RunFields }) {
 /** Step 3: what stopped the run, the downloads and the model's tables. */
 function ResultsPanel({ run }: { run: Finished }) {
   const { t } = useTranslation();
+  const lang = useLang();
+  const [reportBusy, setReportBusy] = useState(false);
   const s = run.summary;
   const base = `${s.scenario.id}-seed${s.seed}-${s.trials}`;
   return (
@@ -271,6 +277,21 @@ function ResultsPanel({ run }: { run: Finished }) {
         <div className="button-row">
           <button type="button" className="btn" data-testid="pl-download-json" onClick={() => downloadText(`${base}.summary.json`, run.json, 'application/json')}>
             {t('planner.downloadJson')}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="pl-download-report"
+            disabled={reportBusy}
+            onClick={() => {
+              setReportBusy(true);
+              void import('./plannerReport.ts')
+                .then(({ plannerReportHtml }) => plannerReportHtml(run.scenario, s, run.result, lang))
+                .then((html) => downloadText(`${base}.report.html`, html, 'text/html;charset=utf-8'))
+                .finally(() => setReportBusy(false));
+            }}
+          >
+            {reportBusy ? t('planner.reportBusy') : t('planner.downloadReport')}
           </button>
           {run.csv !== null && (
             <button type="button" className="btn" data-testid="pl-download-csv" onClick={() => downloadText(`${base}.trials.csv`, run.csv!, 'text/csv;charset=utf-8')}>

@@ -242,4 +242,6 @@ export const plannerEn: typeof plannerZhCN = {
     broken: 'Cannot open "{{name}}": its original scenario no longer validates.',
     unavailable: 'Browser storage unavailable: {{detail}}',
   },
+  downloadReport: 'Download report HTML',
+  reportBusy: 'Building the report…',
 };

@@ -240,4 +240,6 @@ export const plannerZhCN = {
     broken: '无法打开「{{name}}」：原场景文件已不能通过校验。',
     unavailable: '浏览器存储不可用：{{detail}}',
   },
+  downloadReport: '下载报告 HTML',
+  reportBusy: '正在生成报告…',
 };
