@@ -65,7 +65,7 @@ try {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 960 } })).newPage();
   await page.goto(`http://127.0.0.1:${server.port}/#/playback`);
   await page.getByTestId('pb-file').setInputFiles(logFile);
-  await page.getByTestId('pb-view').waitFor({ timeout: 60_000 });
+  await page.getByTestId('pb-view').waitFor({ timeout: 300_000 }); // a loaded machine folds 27k events slowly
   await page.waitForTimeout(1500);
   // string bodies: tsx's keep-names helper (__name) does not exist in the page
   const renderer = (await page.evaluate(`(() => {

@@ -173,7 +173,16 @@ function targetNodes(g: CountyGeometry, task: TeamState['task']): number[] {
 function routed(s: CountyState, g: CountyGeometry, from: LonLat, dests: readonly number[], to: LonLat, departT: number, arriveT: number): Leg {
   const leg: Leg = { from, to, departT, arriveT };
   if (!dests.length || !g.roads.pos.length) return leg;
-  const path = roadRoute(g.roads, nearestNode(g.roads, from), dests, (l) => s.links[l] === 'cut' || s.links[l] === 'clearing');
+  const start = nearestNode(g.roads, from);
+  let closed = '';
+  for (const id in s.links) if (s.links[id] === 'cut' || s.links[id] === 'clearing') closed += `${id},`;
+  const key = `${start}|${dests.join(',')}|${closed}`;
+  let path = g.routeMemo.get(key);
+  if (path === undefined) {
+    path = roadRoute(g.roads, start, dests, (l) => s.links[l] === 'cut' || s.links[l] === 'clearing');
+    if (g.routeMemo.size >= 50_000) g.routeMemo.clear();
+    g.routeMemo.set(key, path);
+  }
   const via = (path ?? []).filter((p) => !near(p, from) && !near(p, to));
   if (via.length) leg.via = via;
   return leg;

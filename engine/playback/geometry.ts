@@ -61,6 +61,8 @@ export interface CountyGeometry {
   villageNode: Map<string, number>;
   /** a forest compartment's area, ha: the most one fire there can burn */
   siteForestHa: Map<string, number>;
+  /** routes already planned, by from node, destinations and closed links (a memo: the same key always gives the same route) */
+  routeMemo: Map<string, LonLat[] | null>;
   warehouseNode: Map<string, number>;
   linkMid: Map<string, LonLat>;
   sitePos: Map<string, LonLat>;
@@ -91,6 +93,7 @@ export function countyGeometry(s: Scenario): CountyGeometry {
     linkNodes: new Map(s.roads.links.map((l) => [l.id, [ni(l.from), ni(l.to)] as const])),
     siteNode: new Map(s.hazardSites.map((h) => [h.id, villageNode.get(h.village) ?? 0])),
     villageNode,
+    routeMemo: new Map(),
     siteForestHa: new Map(s.hazardSites.filter((h) => h.forest).map((h) => [h.id, h.forest!.areaHa])),
     warehouseNode: new Map(s.reserves.warehouses.map((w) => [w.id, ni(w.node)])),
     linkMid: new Map(

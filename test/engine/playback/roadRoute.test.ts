@@ -99,7 +99,8 @@ describe('forest fire perimeters (shidian forest fire, seed 5)', () => {
       const s = stateAfter(idx, countAt(idx, e.t) - (idx.events.filter((x) => x.t === e.t && x.seq >= e.seq).length));
       if (s.model !== 'county') throw new Error('county');
       const f = s.fires[String(e.fire)]!;
-      expect(fireShape(f, e.t).areaHa).toBeCloseTo(Number(e.areaHa), 2);
+      // the log rounds the rate and the ratio to 3 decimals: within 0.2 % (or 0.01 ha)
+      expect(Math.abs(fireShape(f, e.t).areaHa - Number(e.areaHa))).toBeLessThanOrEqual(Math.max(0.01, 0.002 * Number(e.areaHa)));
       const a = fireShape(f, e.t - 30).areaHa;
       expect(a).toBeLessThanOrEqual(fireShape(f, e.t).areaHa + 1e-12);
     }
