@@ -88,7 +88,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk rainstorm experience in Chromium (${CHROM
   const page = async (width: number, height: number): Promise<{ p: Page; scripts: string[] }> => {
     const c = await browser.newContext({ locale: 'zh-CN', viewport: { width, height }, hasTouch: true });
     const p = await c.newPage();
-    p.setDefaultTimeout(10_000);
+    p.setDefaultTimeout(30_000);
     const scripts: string[] = [];
     p.on('pageerror', (e) => pageErrors.push(e.message));
     p.on('request', (r) => {
