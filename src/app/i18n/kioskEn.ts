@@ -91,7 +91,7 @@ export const kioskEn: typeof kioskZhCN = {
     right: 'Right',
     wrong: 'Could be better',
     rightIs: 'The right action: {{answer}}',
-    timeline: 'What the plan’s duties did and when (after ignition)',
+    timeline: 'What the plan’s duties did and when (after the alarm; “−” before it)',
     colYours: 'Your run',
     colPlan: 'The plan',
     assemblyTip: 'At the assembly point, report to your class teacher at once; do not wander off or go back into the building.',

@@ -96,7 +96,7 @@ export const kioskZhCN = {
     right: '正确',
     wrong: '可以更好',
     rightIs: '正确做法：{{answer}}',
-    timeline: '预案中各职责做了什么、什么时候做的（起火后）',
+    timeline: '预案中各职责做了什么、什么时候做的（警报后；“−”表示警报前）',
     colYours: '你的这一场',
     colPlan: '按预案',
     assemblyTip: '到达集合点后，马上向班主任报到，不要自行离开，也不要返回教学楼。',

@@ -25,6 +25,12 @@ export function ResultCard({ scenario, group, visitor, plan, choices, onAgain }:
   const planMine = groupResult(plan, group);
   const target = assemblyTarget(visitor);
   const planLines = new Map(timeline(plan).map((l) => [l.key, l.s]));
+  // one time base on the whole card: since each run's alarm (a duty done before the bell shows as "−m:ss")
+  const sinceAlarm = (s: number | null | undefined, alarm: number | null) => {
+    if (s === null || s === undefined || !Number.isFinite(s)) return mmss(null);
+    const d = s - (alarm ?? 0);
+    return d < 0 ? `−${mmss(-d)}` : mmss(d);
+  };
   const answerText = (c: ChoiceReview, a: string) =>
     c.question === 'stair' ? pickText(scenario.building.stairs.find((s) => s.id === a)?.name, lang, a) : t(`kiosk.q.${c.question}.${a}`);
   return (
@@ -78,8 +84,8 @@ export function ResultCard({ scenario, group, visitor, plan, choices, onAgain }:
           {timeline(visitor).map((l) => (
             <tr key={l.key} data-key={l.key}>
               <th>{t(`kiosk.tl.${l.key}`)}</th>
-              <td>{mmss(l.s)}</td>
-              <td>{mmss(planLines.get(l.key) ?? null)}</td>
+              <td>{sinceAlarm(l.s, visitor.alarmS)}</td>
+              <td>{sinceAlarm(planLines.get(l.key), plan.alarmS)}</td>
             </tr>
           ))}
         </tbody>
