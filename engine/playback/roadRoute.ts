@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/schema/scenario.ts';
-import type { LonLat } from './geometry.ts';
+/** WGS84 [longitude °E, latitude °N] (the same shape as geometry.ts's LonLat, declared here so the two files do not import each other). */
+type LonLat = readonly [number, number];
 
 /** The road network as the playback routes over it: node positions and two-way links with their travel minutes. */
 export interface RoadGraph {
