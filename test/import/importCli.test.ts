@@ -3,6 +3,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { writeArrayBuffer } from 'geotiff';
+import { writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkProvenance } from '../../engine/index.ts';
@@ -118,6 +120,21 @@ describe('yanlian import', { timeout: 240_000 }, () => {
     const en = cli('import', '--division', '512022', '--roads', fx('roads.geojson'), '--villages', fx('villages.csv'), '--sites', badSites, '--out', target, '--lang', 'en');
     expect(en.out).toContain('bad-sites.xlsx row 3, 经度: 118.9 is outside the county (104.98–105.13)');
     expect(en.err).toContain('import failed');
+  });
+
+  it('samples elevations from a GeoTIFF DEM and cites it', () => {
+    // 20 × 20 cells of 0.0075° from 104.98 °E, 30.39 °N; 8-bit values 100 + 5·column + row
+    const values = Array.from({ length: 400 }, (_, k) => 100 + (k % 20) * 5 + Math.floor(k / 20));
+    const tif = writeArrayBuffer(values, { width: 20, height: 20, ModelPixelScale: [0.0075, 0.0075, 0], ModelTiepoint: [0, 0, 0, 104.98, 30.39, 0], GeographicTypeGeoKey: 4326, GTModelTypeGeoKey: 2 });
+    writeFileSync(join(dir, 'dem.tif'), Buffer.from(tif as ArrayBuffer));
+    const r = cli('import', '--division', '512022', '--roads', fx('roads.geojson'), '--villages', fx('villages.csv'), '--dem', join(dir, 'dem.tif'), '--out', join(dir, 'dem.yaml'));
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).not.toContain('未提供 DEM');
+    const doc = parse(readFileSync(join(dir, 'dem.yaml'), 'utf8'));
+    // 西郊社区 at 105.001, 30.281: column 2, row 14
+    expect(doc.region.villages[0].elevationM).toBe(100 + 2 * 5 + 14);
+    expect(doc.sources.dem.file).toBe('dem.tif');
+    expect(readFileSync(join(dir, 'dem.yaml'), 'utf8')).not.toMatch(/&a\d|\*a\d/); // no YAML anchors
   });
 
   it('refuses an unknown county and a missing villages register; writes the five templates', () => {
