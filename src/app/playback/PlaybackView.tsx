@@ -207,7 +207,7 @@ export function PlaybackView({ index, scenario, views = [], marks = [] }: Playba
       <div className="pb-stage" data-warning={st.model === 'county' ? st.warning : undefined} data-testid="pb-stage">
         <Canvas frameloop="demand" camera={camera} dpr={[1, 2]} data-testid="pb-canvas" gl={{ antialias: true }}>
           <Invalidator player={player} />
-          {county && terrain ? <CountyScene scenario={view?.scenario ?? county.scenario} terrain={terrain} player={player} /> : null}
+          {county && terrain ? <CountyScene scenario={view?.scenario ?? county.scenario} terrain={terrain} player={player} rain /> : null}
           {scenario.model === 'building' && geo ? <BuildingScene scenario={scenario.scenario} geo={geo} player={player} /> : null}
           <LabelUpdater labels={labels} layer={layer} hot={hot} maxDistance={terrain ? { village: terrain.extent * VILLAGE_LABEL_DISTANCE } : undefined} />
           {county ? (

@@ -36,6 +36,8 @@ export interface CountySceneProps {
   player: SceneSource;
   /** where the orbit controls look and turn about (scene units; default the county's middle, [0, 0, 0]) */
   target?: readonly [number, number, number];
+  /** draw the rain from the log's hourly rainfall (off by default: the kiosk draws its own) */
+  rain?: boolean;
 }
 
 type XZ = readonly [number, number];
@@ -57,7 +59,7 @@ const Y_AXIS = new Vector3(0, 1, 0);
  * sites, stores with stock bars, shelters with occupancy bars, villages and seats, forest fires,
  * and teams and relief trucks as instanced meshes moved in useFrame (no React render per frame).
  */
-export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3 }: CountySceneProps) {
+export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3, rain = false }: CountySceneProps) {
   const node = useMemo(() => new Map<string, XZ>(s.roads.nodes.map((n) => [n.id, terrain.project(n.position[0], n.position[1])])), [s, terrain]);
   // one scratch vector: Matrix4.compose copies it, so no allocation per instance per frame
   const ground = (x: number, z: number, lift = 0) => p3.set(x, terrain.heightAt(x, z) + lift, z);
@@ -302,7 +304,7 @@ export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3 }: 
       <instancedMesh ref={shBars} args={[geos.bar, mats.bar, Math.max(1, s.shelters.length)]} />
       <instancedMesh ref={fireMesh} args={[geos.fire, mats.fire, maxFires]} frustumCulled={false} renderOrder={3} />
       <instancedMesh ref={perimeterMesh} args={[geos.perimeter, mats.perimeter, maxFires]} frustumCulled={false} renderOrder={4} />
-      <RainLayer center={rainBox.center} half={rainBox.half} height={rainBox.height} intensity={rainNow} sky={SKY} />
+      {rain ? <RainLayer center={rainBox.center} half={rainBox.half} height={rainBox.height} intensity={rainNow} sky={SKY} /> : null}
       <instancedMesh ref={teamMesh} args={[geos.team, mats.team, Math.max(1, s.teams.length)]} frustumCulled={false} />
       <instancedMesh ref={truckMesh} args={[geos.truck, undefined, maxTrucks]} frustumCulled={false}>
         <meshLambertMaterial color="#17a2b8" />

@@ -104,7 +104,7 @@ export default function LiveCountyMap({ scenario, state, clock, onPick, hookName
     <div className="pb-stage live-map" data-testid={testId} data-applied={state.applied}>
       <Canvas frameloop="demand" camera={camera} dpr={[1, 2]} gl={{ antialias: true }}>
         <Invalidator version={state.applied} running={!!clock?.running && moving(state)} />
-        <CountyScene scenario={scenario} terrain={terrain} player={src} />
+        <CountyScene scenario={scenario} terrain={terrain} player={src} rain />
         <LabelUpdater labels={labels} layer={layer} hot={hot} maxDistance={{ village: terrain.extent * VILLAGE_LABEL_DISTANCE }} />
         {onPick ? <MapPicker items={picks} onPick={onPick} locate={locate} /> : null}
       </Canvas>
