@@ -12,7 +12,7 @@
  * Skips, saying why, only when no Chromium binary exists (CHROMIUM_PATH or /usr/bin/chromium).
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -76,7 +76,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`planner workbench in Chromium (${CHROMIUM})`, (
   const openPlanner = async () => {
     await page.goto('about:blank');
     await page.goto(`${base}#/planner`);
-    await expect.poll(() => page.getByTestId('planner-page').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('planner-page').isVisible(), { timeout: 60_000 }).toBe(true);
   };
 
   const pickShipped = async (name: string) => {
@@ -192,4 +192,79 @@ describe.skipIf(!HAVE_CHROMIUM)(`planner workbench in Chromium (${CHROMIUM})`, (
     expect(s.trials % 10).toBe(0);
     expect(pageErrors).toEqual([]);
   }, 240_000);
+  it('a planner journey: a bad spreadsheet changes nothing; the workbook raises a township store’s food; undo/redo; the edited plan equals the CLI on its YAML; A/B compared; the report is the CLI’s; a reload keeps the saved plan', async () => {
+    const { tablesXlsx, xlsxSheets } = await import('../../src/app/planner/planSheets.ts');
+    await openPlanner();
+    await pickShipped('lezhi-rainstorm');
+    await expect.poll(() => page.getByTestId('pl-editor').isVisible(), { timeout: 60_000 }).toBe(true);
+    // the workbook, downloaded, edited as a planner would in Excel
+    const [xl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pl-sheets-xlsx').click()]);
+    const sheets = await xlsxSheets(new Uint8Array(readFileSync((await xl.path())!)));
+    const stores = sheets[0]!;
+    const food = stores.header.findIndex((h) => h.endsWith('（food）'));
+    const row = stores.rows.findIndex((r) => r[2] === '乡镇库');
+    const before = Number(stores.rows[row]![food]);
+    const write = async (name: string) => {
+      writeFileSync(join(work, name), await tablesXlsx(sheets.map((x) => ({ sheet: x.sheet, header: x.header, rows: x.rows }))));
+      return join(work, name);
+    };
+    stores.rows[row]![food] = '五十';
+    await page.getByTestId('pl-sheets-file').setInputFiles(await write('bad.xlsx'));
+    await expect.poll(() => page.getByTestId('pl-sheet-error').count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.getByTestId('pl-sheet-error').textContent()).toBe(`储备库!${String.fromCharCode(65 + food)}${row + 2}：数量应为非负整数，实际为「五十」`);
+    expect(await page.getByTestId('pl-diff').count()).toBe(0);
+    await page.getByTestId('pl-sheet-errors').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'planner-sheet-errors.png') });
+    stores.rows[row]![food] = String(before + 1000);
+    await page.getByTestId('pl-edit-source').fill('2026 年储备计划');
+    await page.getByTestId('pl-sheets-file').setInputFiles(await write('good.xlsx'));
+    await expect.poll(() => page.getByTestId('pl-plan-status').getAttribute('data-kind'), { timeout: 120_000 }).toBe('edited');
+    expect(await page.getByTestId('pl-diff-row').count()).toBe(1);
+    expect(await page.getByTestId('pl-diff').textContent()).toContain('2026 年储备计划');
+    // a bad number typed in a form is located at its field and blocks the run; undo brings the valid plan back, redo the bad one
+    await page.getByTestId('pl-tab-teams').click();
+    await page.getByTestId('pf-open-teams.0').click();
+    await page.getByTestId('pf-teams.0.size').fill('五十');
+    await expect.poll(() => page.getByTestId('pl-plan-status').getAttribute('data-kind'), { timeout: 120_000 }).toBe('invalid');
+    expect(await page.locator('[data-testid=pf-error][data-path="teams.0.size"]').count()).toBe(1);
+    expect(await page.getByTestId('pl-run').isDisabled()).toBe(true);
+    await page.getByTestId('pl-step-edit').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'planner-edit-invalid.png') });
+    await page.getByTestId('pl-undo').click();
+    await expect.poll(() => page.getByTestId('pl-plan-status').getAttribute('data-kind'), { timeout: 120_000 }).toBe('edited');
+    await page.getByTestId('pl-redo').click();
+    await expect.poll(() => page.getByTestId('pl-plan-status').getAttribute('data-kind'), { timeout: 120_000 }).toBe('invalid');
+    await page.getByTestId('pl-undo').click();
+    await expect.poll(() => page.getByTestId('pl-plan-status').getAttribute('data-kind'), { timeout: 120_000 }).toBe('edited');
+    // the plan's YAML: yanlian simulate on it gives the page's summary byte for byte
+    const [planDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pl-download-plan').click()]);
+    const planFile = join(work, planDl.suggestedFilename());
+    writeFileSync(planFile, readFileSync((await planDl.path())!));
+    const out = join(work, 'plan-cli.json');
+    await run(process.execPath, [join(ROOT, 'bin/yanlian.js'), 'simulate', planFile, '--trials', '20', '--seed', '5', '--json', out], { cwd: ROOT });
+    const browserJson = await runInPage({ trials: '20', seed: '5' });
+    expect(browserJson.equals(readFileSync(out))).toBe(true);
+    // the report, as simulate --report writes it, plus the planner's source in the manifest
+    const [rep] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pl-download-report').click()]);
+    const html = readFileSync((await rep.path())!, 'utf8');
+    expect(html).toContain('规划来源（planner-1）');
+    expect(html).toContain('2026 年储备计划');
+    // A (original) and B (edited) under the same seeds
+    await page.getByTestId('pl-compare-run').click();
+    await expect.poll(() => page.getByTestId('pl-compare').count(), { timeout: 240_000, interval: 500 }).toBe(1);
+    expect(await page.getByTestId('pl-compare-row').count()).toBeGreaterThan(3);
+    await expect.poll(() => page.locator('[data-testid=pl-compare-chart] svg').count(), { timeout: 60_000 }).toBe(1);
+    await page.getByTestId('pl-compare').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'planner-compare.png') });
+    // saved in the browser, and still there after a reload
+    await page.getByTestId('pl-save-name').fill('2026 年储备计划');
+    await page.getByTestId('pl-save').click();
+    await expect.poll(() => page.getByTestId('pl-save-note').count(), { timeout: 60_000 }).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.locator('[data-testid=pl-saved-plan][data-name="2026 年储备计划"]').count(), { timeout: 60_000 }).toBe(1);
+    await page.locator('[data-testid=pl-saved-plan][data-name="2026 年储备计划"] [data-testid^=pl-open-]').click();
+    await expect.poll(() => page.getByTestId('pl-plan-status').getAttribute('data-kind'), { timeout: 120_000 }).toBe('edited');
+    expect(await page.getByTestId('pl-diff').textContent()).toContain(String(before + 1000));
+    expect(pageErrors).toEqual([]);
+  }, 600_000);
 });
