@@ -280,10 +280,19 @@ export function refreshRates(tr: Trial): void {
   for (let k = 0; k < tr.drawRate.length; k++) {
     const r = tr.drawRate[k]!;
     if (!(r > 0)) continue;
+    // a store that would run out within the clock's resolution has run out now (else the check
+    // would fall at this very minute again and again)
+    if (!(tr.now + tr.stock[k]! / r > tr.now)) {
+      tr.stock[k] = 0;
+      tr.recordStock(Math.floor(k / nI), k % nI);
+      if (w.initialStock[k]! > 0) noteStockout(tr, Math.floor(k / nI), k % nI);
+      refreshRates(tr);
+      return;
+    }
     next = Math.min(next, tr.stock[k]! / r);
     const wh = Math.floor(k / nI);
     const above = tr.stock[k]! - tr.s.reserves.warehouses[wh]!.reorderFraction * w.initialStock[k]!;
-    if (!tr.resupplyPending[wh] && above > 0) next = Math.min(next, above / r);
+    if (!tr.resupplyPending[wh] && above > 0 && tr.now + above / r > tr.now) next = Math.min(next, above / r);
   }
   tr.stockEpoch++;
   if (tr.now + next <= tr.horizon) tr.schedule(tr.now + next, { k: 'stockCheck', epoch: tr.stockEpoch });
