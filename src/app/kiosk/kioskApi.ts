@@ -33,7 +33,8 @@ export const KIOSK_COUNTY_SCENARIOS = ['lezhi-rainstorm', 'shidian-earthquake', 
  * context, or the dev server). Failures are ignored: this only warms a cache.
  */
 export function warmKioskCache(building: string = DEFAULT_KIOSK_SCENARIO): void {
-  const sw = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
+  // typed structurally: this module is also imported by Node tests, which have no DOM types
+  const sw = (globalThis as { navigator?: { serviceWorker?: { controller: unknown; addEventListener(type: 'controllerchange', f: () => void, o: { once: boolean }): void } } }).navigator?.serviceWorker;
   if (!sw) return;
   const go = () => {
     for (const u of [`/api/kiosk/scenario/${encodeURIComponent(building)}`, ...KIOSK_COUNTY_SCENARIOS.map((n) => `/api/playback/scenario/${n}`)]) void fetch(u).catch(() => undefined);
