@@ -292,7 +292,9 @@ export function refreshRates(tr: Trial): void {
     next = Math.min(next, tr.stock[k]! / r);
     const wh = Math.floor(k / nI);
     const above = tr.stock[k]! - tr.s.reserves.warehouses[wh]!.reorderFraction * w.initialStock[k]!;
-    if (!tr.resupplyPending[wh] && above > 0 && tr.now + above / r > tr.now) next = Math.min(next, above / r);
+    // within requestResupply's tolerance it is already low: a request that found nothing to send (an
+    // empty parent) is not retried at ever smaller steps
+    if (!tr.resupplyPending[wh] && above > 1e-9 * w.initialStock[k]! && tr.now + above / r > tr.now) next = Math.min(next, above / r);
   }
   tr.stockEpoch++;
   if (tr.now + next <= tr.horizon) tr.schedule(tr.now + next, { k: 'stockCheck', epoch: tr.stockEpoch });
