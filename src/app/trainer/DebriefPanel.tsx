@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiCall, NETWORK_ERROR, openAuthenticatedPage, statusError } from '../net/httpApi.ts';
+import { apiCall, NETWORK_ERROR, statusError } from '../net/httpApi.ts';
+import { openAuthenticatedPage } from '../net/openAuthenticatedPage.ts';
 import type { ApiError, DrillPhase, VerifyResponse } from '../net/types.ts';
 import { ErrorNote } from '../ui/ErrorNote.tsx';
 import { Panel } from '../ui/Panel.tsx';
