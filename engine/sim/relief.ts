@@ -401,6 +401,9 @@ function maybeResupply(tr: Trial, wh: number): void {
   if (tr.auto) requestResupply(tr, wh, false);
 }
 
+/** The shortest resupply lead time, 1 minute (assumed: the engine's clock step). */
+const MIN_RESUPPLY_HOURS = 1 / 60;
+
 /**
  * Tops store `wh` up to its initial stock from its parent (or from outside the county) —
  * when it runs low (`force` false) or on request (`force` true). Returns false when nothing
@@ -437,7 +440,9 @@ export function requestResupply(tr: Trial, wh: number, force: boolean): boolean 
   }
   if (quantities.every((q) => q <= 0)) return false;
   tr.resupplyPending[wh] = 1;
-  const hours = sampleDist(tr.rng('warehouse', def.id, 'resupply', tr.warehouseResupplies[wh]!++), def.resupplyLeadHours);
+  // a resupply takes at least one minute (assumed: the engine's clock step): with a lead time of
+  // zero, a store drawn at a rate would empty and refill at ever closer instants without end
+  const hours = Math.max(MIN_RESUPPLY_HOURS, sampleDist(tr.rng('warehouse', def.id, 'resupply', tr.warehouseResupplies[wh]!++), def.resupplyLeadHours));
   if (tr.log.on) tr.log.add(tr.now, 'resupply.requested', {
     warehouse: def.id,
     from: parent >= 0 ? tr.s.reserves.warehouses[parent]!.id : 'outside',

@@ -25,7 +25,11 @@ function checkTrial(s: Scenario, seed: number, res: TrialResult): void {
   const horizonMin = s.horizonHours * 60;
 
   // seq is 1..n in order, t finite, non-decreasing and within [0, horizon] (t is rounded to 1/1000 min)
+  // (plain comparisons first: expect() on each of a few hundred thousand events is what made a
+  // store refilled every minute take minutes; expect runs only to report a violation)
   events.forEach((e, i) => {
+    const ok = e.seq === i + 1 && Number.isFinite(e.t) && e.t >= 0 && e.t <= horizonMin + 0.001 && (i === 0 || e.t >= events[i - 1]!.t);
+    if (ok) return;
     expect(e.seq, `seq of event #${i}`).toBe(i + 1);
     expect(Number.isFinite(e.t), `t of ${JSON.stringify(e)}`).toBe(true);
     expect(e.t, `t of ${JSON.stringify(e)}`).toBeGreaterThanOrEqual(0);
@@ -76,6 +80,7 @@ function checkTrial(s: Scenario, seed: number, res: TrialResult): void {
 
   // stock never negative
   for (const x of outcome.stock.series) {
+    if (Number.isFinite(x.level) && x.level >= 0) continue;
     expect(Number.isFinite(x.level)).toBe(true);
     expect(x.level, `stock of ${x.item} at ${x.warehouse}, ${x.atHours} h`).toBeGreaterThanOrEqual(0);
   }
