@@ -3,6 +3,7 @@ import { reportContext, type ReportContext, type ReportInput } from './reportCon
 import { countyManifestSection } from './sections/countyManifestSection.ts';
 import { fireSection, headerSection, impactSection } from './sections/overviewSections.ts';
 import { reservesSection, stockSection } from './sections/reserveSections.ts';
+import { survivalSection } from './sections/survivalSection.ts';
 import { levelsSection, roadsSection } from './sections/responseSections.ts';
 import { sensitivitySection } from './sections/sensitivitySection.ts';
 import { targetsSection } from './sections/targetsSection.ts';
@@ -22,6 +23,7 @@ export const countyReport: ReportDefinition<ReportInput, ReportContext> = {
     reservesSection,
     targetsSection,
     stockSection,
+    survivalSection,
     levelsSection,
     roadsSection,
     sensitivitySection,

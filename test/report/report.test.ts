@@ -59,6 +59,7 @@ function expectedCharts(m: McSummary, sweep?: McSweep): number {
     1 +
     m.targets.filter((t) => t.applied > 0).length +
     m.reserves.items.filter((i) => i.stockFan.p50.length > 0).length +
+    (m.trials > 0 ? m.reserves.items.filter((i) => i.tiers.length > 0).length : 0) + // survival per item
     1 +
     (m.roads.trunkLinks.some((l) => l.episodes > 0) ? 1 : 0) +
     (sweep ? sweep.tornado.filter((e) => e.bars.some((b) => b.swing > 0)).length : 0)
@@ -74,7 +75,7 @@ function checkTagged(html: string, json: unknown, attr = 'data-json') {
     const v = atPath(json, t.path);
     expect(v === undefined ? `missing ${t.path}` : v, t.path).toStrictEqual(t.value);
     if (t.value === null) expect(t.text, t.path).toMatch(/^(—|>\d+)$/);
-    else if (/(estimate|ci95\.\d|\.se|Probability)$/.test(t.path)) expect(t.text, t.path).toBe(pctText(t.value as number));
+    else if (/(estimate|ci95\.\d|\.se|Probability|survivalByHour\.\d+)$/.test(t.path)) expect(t.text, t.path).toBe(pctText(t.value as number));
     else if (/\.swing$/.test(t.path)) expect(t.text, t.path).toBe(((t.value as number) * 100).toFixed(1));
     else expect(Number.parseFloat(t.text), t.path).toBeCloseTo(t.value as number, -0.3); // rounded for display
   }

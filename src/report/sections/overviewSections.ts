@@ -36,6 +36,8 @@ export function impactSection(c: ReportContext): string[] {
       nc(num('impact.deadMissing.p50', i.deadMissing.p50, f0(i.deadMissing.p50))),
       nc(num('impact.deadMissing.p90', i.deadMissing.p90, f0(i.deadMissing.p90))),
     ],
+    [esc(T('紧急转移安置人数（均值）', 'people relocated (mean)')), nc(num('impact.meanRelocatedPeople', i.meanRelocatedPeople, f1(i.meanRelocatedPeople))), nc('—'), nc('—')],
+    [esc(T('倒塌和严重损坏房屋（间，均值）', 'rooms collapsed or badly damaged (mean)')), nc(num('impact.meanDamagedRooms', i.meanDamagedRooms, f1(i.meanDamagedRooms))), nc('—'), nc('—')],
     [esc(T('道路中断（次，均值）', 'road cuts (mean)')), nc(num('impact.meanRoadCuts', i.meanRoadCuts, f1(i.meanRoadCuts))), nc('—'), nc('—')],
     [esc(T('其中干线', 'of which trunk')), nc(num('impact.meanTrunkCuts', i.meanTrunkCuts, f1(i.meanTrunkCuts))), nc('—'), nc('—')],
     [esc(T('物资配送（次，均值）', 'deliveries (mean)')), nc(num('impact.meanDeliveries', i.meanDeliveries, f1(i.meanDeliveries))), nc('—'), nc('—')],
