@@ -55,7 +55,7 @@ export const plannerEn: typeof plannerZhCN = {
   initialStock: 'Initial stock',
   pStockout: 'P(stock-out)',
   ci95: '95% interval (Wilson)',
-  hoursToStockout: 'Stock-out at P50 / P90 (h)',
+  hoursToStockout: 'Stock-out at P50 / P90 (h, conditional: trials that ran out)',
   pShortfall: 'P(unmet need)',
   allTiers: 'all',
   tierCounty: 'county store',

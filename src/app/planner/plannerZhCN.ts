@@ -53,7 +53,7 @@ export const plannerZhCN = {
   initialStock: '初始库存',
   pStockout: '缺货概率',
   ci95: '95% 区间（Wilson）',
-  hoursToStockout: '缺货时刻 P50 / P90（小时）',
+  hoursToStockout: '缺货时刻 P50 / P90（小时，条件：仅缺货试验）',
   pShortfall: '需求未满足概率',
   allTiers: '全部',
   tierCounty: '县级库',
