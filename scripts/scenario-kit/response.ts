@@ -29,7 +29,7 @@ export function responseOut(levels: Level[], opts: { rain: boolean }) {
 }
 /** Provenance of responseOut's hours and end values in a rain scenario. */
 export const RAIN_RESPONSE_END_PROVENANCE = { paths: ['response.deescalateAfterHours', 'response.endAfterHours', 'response.endAll.*.value'], source: 'assumed', note: 'Step down after 12 quiet hours; end after 12 hours with no signal, no cut trunk road and no village awaiting relief.' };
-export const DRY_HOURS_PROVENANCE = { paths: ['warnings.cancelAfterDryHours', 'warnings.downgrade'], source: 'assumed', note: "Assumed: a signal steps down only after 6 consecutive hours below its own threshold, then to the highest signal the rainfall still meets that hour (lifted when none). The 2007 CMA order (气象灾害预警信号发布与传播办法) leaves changing and lifting a signal to the issuing office and sets no waiting time; warnings.downgrade: atOnce would follow the hourly signal instead." };
+export const DRY_HOURS_PROVENANCE = { paths: ['warnings.cancelAfterDryHours'], source: 'assumed', note: "Assumed: a signal steps down only after 6 consecutive hours below its own threshold, then to the highest signal the rainfall still meets that hour (lifted when none). The 2007 CMA order (气象灾害预警信号发布与传播办法) leaves changing and lifting a signal to the issuing office and sets no waiting time; warnings.downgrade: atOnce would follow the hourly signal instead." };
 
 /** Targets several scenarios share, word for word. */
 export const TARGETS = {
