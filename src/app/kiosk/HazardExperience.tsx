@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MODELS } from '../../../engine/model/models.ts';
 import { buildPlayback, type CountyState } from '../../../engine/playback/index.ts';
@@ -17,6 +17,7 @@ import { HazardResultCard } from './HazardResultCard.tsx';
 import { HazardScene } from './HazardScene.tsx';
 import { optionOrder } from './rainQuestions.ts';
 import { rainAt, wallClock } from './rainStory.ts';
+import { useReplayDriver } from './useReplayDriver.ts';
 
 export interface HazardExperienceProps {
   /** which experience: the earthquake, the forest fire or the typhoon */
@@ -90,25 +91,7 @@ export default function HazardExperience({ hazard, seed, onHome, onSeed }: Hazar
   }, [index, plan]);
   useEffect(() => () => player?.dispose(), [player]);
 
-  // the replay driver: eases the player's time towards a target over real seconds (requestAnimationFrame)
-  const raf = useRef(0);
-  const driveTo = useCallback(
-    (to: number, seconds: number, then: () => void) => {
-      if (!player) return;
-      cancelAnimationFrame(raf.current);
-      const from = player.t;
-      const start = performance.now();
-      const step = (now: number) => {
-        const k = Math.min(1, (now - start) / 1000 / seconds);
-        player.seek(from + (to - from) * k);
-        if (k < 1) raf.current = requestAnimationFrame(step);
-        else then();
-      };
-      raf.current = requestAnimationFrame(step);
-    },
-    [player],
-  );
-  useEffect(() => () => cancelAnimationFrame(raf.current), []);
+  const driveTo = useReplayDriver(player);
 
   const questions = spec.questions;
   const q = questions[qIndex];

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MODELS } from '../../../engine/model/models.ts';
 import { buildPlayback, type CountyState } from '../../../engine/playback/index.ts';
@@ -14,6 +14,7 @@ import { RainResultCard } from './RainResultCard.tsx';
 import { optionOrder, RAIN_QUESTIONS, type RainAnswers, type RainQuestionId } from './rainQuestions.ts';
 import { pickRainRun, rainAt, wallClock, type RainRun } from './rainStory.ts';
 import { HazardScene } from './HazardScene.tsx';
+import { useReplayDriver } from './useReplayDriver.ts';
 
 export interface RainstormExperienceProps {
   /** the seed asked for (the run may use a later one, see pickRainRun) */
@@ -89,25 +90,7 @@ export default function RainstormExperience({ seed, onHome, onSeed }: RainstormE
   useEffect(() => () => player?.dispose(), [player]);
   const at = useMemo(() => (run ? stops(run) : null), [run]);
 
-  // the replay driver: eases the player's time towards a target over real seconds (requestAnimationFrame; the kiosk's paced clock)
-  const raf = useRef(0);
-  const driveTo = useCallback(
-    (to: number, seconds: number, then: () => void) => {
-      if (!player) return;
-      cancelAnimationFrame(raf.current);
-      const from = player.t;
-      const start = performance.now();
-      const step = (now: number) => {
-        const k = Math.min(1, (now - start) / 1000 / seconds);
-        player.seek(from + (to - from) * k);
-        if (k < 1) raf.current = requestAnimationFrame(step);
-        else then();
-      };
-      raf.current = requestAnimationFrame(step);
-    },
-    [player],
-  );
-  useEffect(() => () => cancelAnimationFrame(raf.current), []);
+  const driveTo = useReplayDriver(player);
 
   const questions = RAIN_QUESTIONS;
   const q = questions[qIndex];
