@@ -2,6 +2,8 @@ import type { LogEvent } from '../sim/eventLog.ts';
 import { legPos, type CountyGeometry, type Leg, type LonLat } from './geometry.ts';
 import { nearestNode, roadRoute } from './roadRoute.ts';
 import { ellipseFactors } from '../sim/fireBehaviour.ts';
+import { afterStockEvent, applyStock, beforeStockEvent } from './countyStock.ts';
+import { initialDraw, type DrawState } from './stockRate.ts';
 
 export type LinkState = 'open' | 'cut' | 'clearing' | 'reopened';
 export type SiteState = 'stable' | 'watch' | 'failed';
@@ -63,8 +65,10 @@ export interface CountyState {
   /** county response level: none, IV … I */
   response: string;
   teams: Record<string, TeamState>;
-  /** warehouse → item → units */
+  /** warehouse → item → units (drawn at a rate: at the moment viewed, see countyStock.ts) */
   stock: Record<string, Record<string, number>>;
+  /** relief drawn at a rate (stockRate.ts): the settled stock and the rates in force; null when each dispatch takes its load */
+  draw: DrawState | null;
   /** resupply on its way: warehouse → item → units (reconstructed as the engine computes it) */
   resupply: Record<string, Record<string, number>>;
   shelters: Record<string, { people: number; opened: boolean }>;
@@ -102,6 +106,7 @@ export function initialCountyState(g: CountyGeometry): CountyState {
     response: 'none',
     teams: Object.fromEntries(g.teamIds.map((id) => [id, { status: 'atBase' as const, pos: g.teamBase.get(id) ?? ([0, 0] as const), leg: null, task: null }])),
     stock: Object.fromEntries([...g.initialStock].map(([wh, items]) => [wh, Object.fromEntries(items)])),
+    draw: initialDraw(g.stock),
     resupply: {},
     shelters: Object.fromEntries(g.shelterIds.map((id) => [id, { people: 0, opened: false }])),
     unsheltered: 0,
@@ -195,6 +200,13 @@ const near = (a: LonLat, b: LonLat | undefined) => !!b && Math.abs(a[0] - b[0]) 
  * false for an event type the county playback does not know (the state is left as it was).
  */
 export function applyCounty(s: CountyState, e: LogEvent, end: number, g: CountyGeometry): boolean {
+  beforeStockEvent(s, e, g);
+  const known = applyEvent(s, e, end, g);
+  afterStockEvent(s, e, g);
+  return known;
+}
+
+function applyEvent(s: CountyState, e: LogEvent, end: number, g: CountyGeometry): boolean {
   s.t = e.t;
   s.applied++;
   const t = e.t;
@@ -311,10 +323,8 @@ export function applyCounty(s: CountyState, e: LogEvent, end: number, g: CountyG
       return true;
     }
     case 'delivery.dispatched': {
+      applyStock(s, e, g);
       const wh = str(e.warehouse);
-      const stock = s.stock[wh];
-      const items = (e.items ?? {}) as Record<string, unknown>;
-      if (stock) for (const [item, q] of Object.entries(items)) stock[item] = Math.max(0, (stock[item] ?? 0) - num(q));
       const from = g.warehousePos.get(wh) ?? [0, 0];
       const to = g.villagePos.get(str(e.village)) ?? from;
       const vn = g.villageNode.get(str(e.village));
@@ -347,39 +357,6 @@ export function applyCounty(s: CountyState, e: LogEvent, end: number, g: CountyG
       const r = (s.relief[str(e.village)] ??= { people: 0, first: false, ended: false });
       r.people = num(e.remaining);
       r.ended = r.people <= 0;
-      return true;
-    }
-    case 'stock.out': {
-      const st = s.stock[str(e.warehouse)];
-      if (st) st[str(e.item)] = 0;
-      return true;
-    }
-    case 'resupply.requested': {
-      // as the engine does: top each item back up to its initial stock, from the parent store if any
-      const wh = str(e.warehouse);
-      const parent = g.warehouseParent.get(wh) ?? null;
-      const init = g.initialStock.get(wh);
-      const stock = s.stock[wh];
-      if (!init || !stock) return true;
-      const q: Record<string, number> = {};
-      for (const [item, initial] of init) {
-        let want = Math.max(0, initial - (stock[item] ?? 0));
-        const ps = parent ? s.stock[parent] : undefined;
-        if (ps) {
-          want = Math.min(want, ps[item] ?? 0);
-          ps[item] = (ps[item] ?? 0) - want;
-        }
-        q[item] = want;
-      }
-      s.resupply[wh] = q;
-      return true;
-    }
-    case 'resupply.arrived': {
-      const wh = str(e.warehouse);
-      const stock = s.stock[wh];
-      const q = s.resupply[wh];
-      if (stock && q) for (const [item, n] of Object.entries(q)) stock[item] = (stock[item] ?? 0) + n;
-      delete s.resupply[wh];
       return true;
     }
     case 'shelter.admitted': {
@@ -461,6 +438,6 @@ export function applyCounty(s: CountyState, e: LogEvent, end: number, g: CountyG
       s.reports++;
       return true;
     default:
-      return false;
+      return applyStock(s, e, g); // stock.out, resupply.*; false for a type nobody knows
   }
 }

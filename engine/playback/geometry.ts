@@ -1,6 +1,7 @@
 import type { EvacuationScenario } from '../evacuation/schema.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { roadGraph, type RoadGraph } from './roadRoute.ts';
+import { stockModel, type StockModel } from './stockRate.ts';
 
 /** WGS84 [longitude °E, latitude °N]. */
 export type LonLat = readonly [number, number];
@@ -72,13 +73,16 @@ export interface CountyGeometry {
   /** warehouse id → item id → units at the start */
   initialStock: Map<string, Map<string, number>>;
   itemIds: string[];
+  /** how the stores' stock moves: at a rate (automatic runs with consumption 'rate') or at each dispatch */
+  stock: StockModel;
   linkIds: string[];
   siteIds: string[];
   teamIds: string[];
   shelterIds: string[];
 }
 
-export function countyGeometry(s: Scenario): CountyGeometry {
+/** `auto`: the log is of an automatic run (false: a drill, where trainees release the stock). */
+export function countyGeometry(s: Scenario, auto = true): CountyGeometry {
   const node = new Map<string, LonLat>(s.roads.nodes.map((n) => [n.id, [n.position[0], n.position[1]] as const]));
   const at = (id: string): LonLat => node.get(id) ?? [0, 0];
   const villagePos = new Map<string, LonLat>(s.region.villages.map((v) => [v.id, [v.position[0], v.position[1]] as const]));
@@ -109,6 +113,7 @@ export function countyGeometry(s: Scenario): CountyGeometry {
     warehouseParent: new Map(s.reserves.warehouses.map((w) => [w.id, w.parent ?? null])),
     initialStock: new Map(s.reserves.warehouses.map((w) => [w.id, new Map(itemIds.map((i) => [i, w.stock[i] ?? 0]))])),
     itemIds,
+    stock: stockModel(s, auto),
     linkIds: s.roads.links.map((l) => l.id),
     siteIds: s.hazardSites.map((h) => h.id),
     teamIds: s.teams.map((t) => t.id),

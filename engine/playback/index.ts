@@ -1,5 +1,5 @@
 /** Playback of a run's log (复盘回放): a pure reducer over the events, with keyframes for jumps. See DESIGN.md "Playback is a reducer over the log". */
-export { buildPlayback, stateAt, stateAfter, countAt, foldEvents, playbackModel, PlaybackCursor, KEYFRAME_EVERY, type PlaybackIndex, type PlaybackInput, type PlaybackModel, type PlaybackState } from './playback.ts';
+export { buildPlayback, stateAt, stateAfter, countAt, foldEvents, playbackModel, policyOf, PlaybackCursor, KEYFRAME_EVERY, type PlaybackIndex, type PlaybackInput, type PlaybackModel, type PlaybackState } from './playback.ts';
 export type { CountyState, TeamState, TeamStatus, LinkState, SiteState, FireState, DeliveryState } from './countyState.ts';
 export { fireShape, type FireShape } from './fireShape.ts';
 export type { BuildingState, GroupPlayState, GroupStep, Smoke } from './buildingState.ts';

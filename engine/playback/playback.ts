@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario/schema/scenario.ts';
 import type { LogEvent } from '../sim/eventLog.ts';
 import { applyBuilding, initialBuildingState, type BuildingState } from './buildingState.ts';
 import { annotateCounty, applyCounty, initialCountyState, type CountyState } from './countyState.ts';
+import { stockAtTime } from './countyStock.ts';
 import { buildingGeometry, countyGeometry } from './geometry.ts';
 import { BUILDING_EVENT_TYPES, COUNTY_EVENT_TYPES } from './vocabulary.ts';
 
@@ -18,20 +19,37 @@ export interface PlaybackModel<S extends PlaybackState> {
   annotate(events: readonly LogEvent[]): Float64Array;
   /** applies event e in place; false for an unknown type */
   apply(s: S, e: LogEvent, end: number): boolean;
+  /**
+   * brings what changes between events (stock drawn at a rate) to time `t`, no earlier than the
+   * last event applied, in place; the same state and `t` always give the same result, and later
+   * events fold as if it had not been called
+   */
+  at?(s: S, t: number): void;
 }
 
-export type PlaybackInput = { model: 'county'; scenario: Scenario } | { model: 'building'; scenario: EvacuationScenario };
+/**
+ * `policy`: the run's decisions — 'auto' (the engine's own: relief drawn at the scenario's
+ * consumption), 'manual' (a drill: trainees release stock). Absent: 'manual' when the log holds
+ * a decision, else 'auto'.
+ */
+export type PlaybackInput = { model: 'county'; scenario: Scenario; policy?: 'auto' | 'manual' } | { model: 'building'; scenario: EvacuationScenario };
+
+/** A log of a drill (decisions taken by people) or of the engine on its own. Pure. */
+export function policyOf(events: readonly LogEvent[]): 'auto' | 'manual' {
+  return events.some((e) => e.type === 'decision.applied' || e.type === 'decision.refused') ? 'manual' : 'auto';
+}
 
 /** The two models' playbacks over a scenario. Pure. */
 export function playbackModel(input: PlaybackInput): PlaybackModel<PlaybackState> {
   if (input.model === 'county') {
-    const g = countyGeometry(input.scenario);
+    const g = countyGeometry(input.scenario, input.policy !== 'manual');
     const m: PlaybackModel<CountyState> = {
       vocabulary: COUNTY_EVENT_TYPES,
       unit: 'min',
       init: () => initialCountyState(g),
       annotate: annotateCounty,
       apply: (s, e, end) => applyCounty(s, e, end, g),
+      at: (s, t) => stockAtTime(s, g, t),
     };
     return m as unknown as PlaybackModel<PlaybackState>;
   }
@@ -72,7 +90,7 @@ export const KEYFRAME_EVERY = 64;
  * events are not mutated, and times must not decrease (a log from the engine never does).
  */
 export function buildPlayback(input: PlaybackInput, events: readonly LogEvent[], k = KEYFRAME_EVERY): PlaybackIndex {
-  const model = playbackModel(input);
+  const model = playbackModel(input.model === 'county' ? { ...input, policy: input.policy ?? policyOf(events) } : input);
   const ends = model.annotate(events);
   const times = new Float64Array(events.length);
   const keyframes: PlaybackState[] = [];
@@ -100,24 +118,30 @@ export function countAt(index: PlaybackIndex, t: number): number {
   return lo;
 }
 
-/** The state after the first `n` events, from the nearest keyframe: O(k + state size). Returns a fresh object. Pure. */
-export function stateAfter(index: PlaybackIndex, n: number): PlaybackState {
+/**
+ * The state after the first `n` events, from the nearest keyframe: O(k + state size), seen at
+ * time `t` when given (stock drawn at a rate brought to it), else at the last of them. Returns a
+ * fresh object. Pure.
+ */
+export function stateAfter(index: PlaybackIndex, n: number, t?: number): PlaybackState {
   const m = Math.max(0, Math.min(n, index.events.length));
   const j = Math.floor(m / index.k);
   const s = structuredClone(index.keyframes[j]!);
   for (let i = j * index.k; i < m; i++) index.model.apply(s, index.events[i]!, index.ends[i]!);
+  if (t !== undefined) index.model.at?.(s, t);
   return s;
 }
 
-/** The state the log implies at time `t` (every event with time ≤ t applied): O(log n + k). Pure. */
+/** The state the log implies at time `t` (every event with time ≤ t applied, stock drawn at a rate up to t): O(log n + k). Pure. */
 export function stateAt(index: PlaybackIndex, t: number): PlaybackState {
-  return stateAfter(index, countAt(index, t));
+  return stateAfter(index, countAt(index, t), t);
 }
 
-/** The reference: fold the first n events one by one from the initial state, no keyframes. Pure (for tests). */
-export function foldEvents(index: PlaybackIndex, n: number): PlaybackState {
+/** The reference: fold the first n events one by one from the initial state, no keyframes (seen at `t` when given). Pure (for tests). */
+export function foldEvents(index: PlaybackIndex, n: number, t?: number): PlaybackState {
   const s = index.model.init();
   for (let i = 0; i < n; i++) index.model.apply(s, index.events[i]!, index.ends[i]!);
+  if (t !== undefined) index.model.at?.(s, t);
   return s;
 }
 
@@ -147,6 +171,7 @@ export class PlaybackCursor {
       this.n = j * this.index.k;
     }
     for (; this.n < target; this.n++) this.index.model.apply(this.s, this.index.events[this.n]!, this.index.ends[this.n]!);
+    this.index.model.at?.(this.s, t);
     return this.s;
   }
 }

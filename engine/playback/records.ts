@@ -70,11 +70,12 @@ export function knownScenario(s: Scenario, own: PositionHoldings): Scenario {
 }
 
 /**
- * The county state a list of events folds to, all of them applied (a live map: the log so far,
- * each mover's end time looked up in what has arrived). O(n); a fresh state. Pure.
+ * The county state a list of events folds to, all of them applied (a live map of a drill: the
+ * log so far, each mover's end time looked up in what has arrived; trainees release the stock).
+ * O(n); a fresh state. Pure.
  */
 export function foldCounty(scenario: Scenario, events: readonly LogEvent[]): PlaybackState {
-  const m = playbackModel({ model: 'county', scenario });
+  const m = playbackModel({ model: 'county', scenario, policy: 'manual' });
   const ends = m.annotate(events);
   const s = m.init();
   for (let i = 0; i < events.length; i++) m.apply(s, events[i]!, ends[i]!);

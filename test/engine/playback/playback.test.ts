@@ -1,6 +1,6 @@
 /**
  * The playback reducer (engine/playback): jumping to any time gives exactly the state of folding
- * the events one by one from the start, for the golden logs of both models, for random times and
+ * the events one by one from the start (seen at that time: stock drawn at a rate moves between events), for the golden logs of both models, for random times and
  * random jump orders (fast-check); every golden log reduces without unknown events.
  */
 import { readFileSync } from 'node:fs';
@@ -37,7 +37,7 @@ describe('playback reducer over the golden logs', () => {
       const idx = indexOf(c);
       fc.assert(
         fc.property(fc.double({ min: -1, max: idx.endT + 10, noNaN: true }), (t) => {
-          expect(stateAt(idx, t)).toEqual(foldEvents(idx, countAt(idx, t)));
+          expect(stateAt(idx, t)).toEqual(foldEvents(idx, countAt(idx, t), t));
         }),
         { numRuns: 40, seed: 7 },
       );
@@ -50,7 +50,7 @@ describe('playback reducer over the golden logs', () => {
           const cur = new PlaybackCursor(idx);
           for (const t of ts) {
             const got = structuredClone(cur.seek(t));
-            expect(got).toEqual(foldEvents(idx, countAt(idx, t)));
+            expect(got).toEqual(foldEvents(idx, countAt(idx, t), t));
             expect(got).toEqual(stateAt(idx, t));
           }
         }),
