@@ -1,9 +1,6 @@
 import { parseDecision } from '../drill/decisionSchema.ts';
 import { FOG_RULES } from '../drill/fogRules.ts';
-import { buildPlayback, stateAt } from '../playback/playback.ts';
-import { COUNTY_EVENT_TYPES } from '../playback/vocabulary.ts';
 import { LiveTrial } from '../sim/liveTrial.ts';
-import type { CountyState } from '../playback/countyState.ts';
 import { mcMachines } from '../montecarlo/mcMachines.ts';
 import { createAggregate } from '../montecarlo/aggregate.ts';
 import { csvHeader } from '../montecarlo/csvRow.ts';
@@ -16,6 +13,7 @@ import { runTrial } from '../sim/runTrial.ts';
 import { xstateMachines } from '../sim/trial.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import type { Model } from './model.ts';
+import { PLAYBACKS } from './modelPlaybacks.ts';
 
 /**
  * The county disaster chain (rainstorm / earthquake / typhoon / fire season → failures → road
@@ -55,11 +53,6 @@ export const countyModel: Model<'county'> = {
     fogRules: FOG_RULES,
     horizon: (s) => s.horizonHours * 60,
   },
-  playback: {
-    vocabulary: COUNTY_EVENT_TYPES,
-    unit: 'min',
-    index: (s, events, k) => buildPlayback({ model: 'county', scenario: s }, events, k),
-    stateAt: (index, t) => stateAt(index, t) as CountyState,
-  },
+  playback: PLAYBACKS.county,
   supports: { sweep: true, live: true, drill: true },
 };

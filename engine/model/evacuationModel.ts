@@ -1,9 +1,6 @@
 import { EvacLiveTrial } from '../evacuation/evacLiveTrial.ts';
 import { parseEvacDecision } from '../evacuation/evacDecisionSchema.ts';
 import { EVAC_FOG_RULES } from '../evacuation/evacFogRules.ts';
-import type { BuildingState } from '../playback/buildingState.ts';
-import { buildPlayback, stateAt } from '../playback/playback.ts';
-import { BUILDING_EVENT_TYPES } from '../playback/vocabulary.ts';
 import { createEvacAggregate } from '../evacuation/montecarlo/evacAggregate.ts';
 import { evacCsvHeader } from '../evacuation/montecarlo/evacCsv.ts';
 import { evacMcLayout } from '../evacuation/montecarlo/evacMcLayout.ts';
@@ -13,6 +10,7 @@ import { loadEvacuationScenario, loadParsedEvacuationScenario } from '../evacuat
 import { runEvacuation } from '../evacuation/runEvacuation.ts';
 import { evacManifest } from '../evacuation/evacManifest.ts';
 import type { Model } from './model.ts';
+import { PLAYBACKS } from './modelPlaybacks.ts';
 
 /**
  * The building evacuation (school fire: fire, smoke, the duties, groups on stairs) behind the
@@ -47,12 +45,7 @@ export const evacuationModel: Model<'evacuation'> = {
     fogRules: EVAC_FOG_RULES,
     horizon: (s) => s.horizonS,
   },
-  playback: {
-    vocabulary: BUILDING_EVENT_TYPES,
-    unit: 's',
-    index: (s, events, k) => buildPlayback({ model: 'building', scenario: s }, events, k),
-    stateAt: (index, t) => stateAt(index, t) as BuildingState,
-  },
+  playback: PLAYBACKS.evacuation,
   // live: a school drill runs step by step with decisions (EvacLiveTrial); drill: the drill
   // server's session (positions with remits, fog, injects, scoring) is the county's so far
   supports: { sweep: false, live: true, drill: false },

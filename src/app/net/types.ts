@@ -4,9 +4,9 @@
  */
 // The engine's own types, imported type-only (nothing of the engine enters the bundle), not copied.
 import type { Role } from '../../../engine/drill/audience.ts';
-import type { DecisionKind } from '../../../engine/drill/drillConfig.ts';
+import type { DecisionKind, Inject } from '../../../engine/drill/drillConfig.ts';
 import type { DrillPhase } from '../../../engine/drill/drillLifecycle.machine.ts';
-import type { RecordKind } from '../../../engine/drill/records.ts';
+import type { DrillRecord } from '../../../engine/drill/records.ts';
 
 /** Text in both languages; English may be missing (falls back to the Chinese). */
 export interface Bilingual {
@@ -61,21 +61,14 @@ export interface You {
 }
 
 /**
- * One drill-log record as this viewer may see it. Staff frames carry `seq` and `audience`;
- * players get an opaque cursor only.
+ * One drill-log record as this viewer may see it (the engine's DrillRecord less its hash chain).
+ * Staff frames carry `seq` and `audience`; players get an opaque cursor only.
  */
-export interface EventFrame {
-  type: 'event';
-  seq?: number;
-  cursor: string;
-  /** simulated minutes */
-  t: number;
-  /** wall-clock ms when it was committed */
-  at: number;
-  kind: RecordKind;
-  audience?: string;
-  data: Record<string, unknown>;
-}
+export type EventFrame = Pick<DrillRecord, 't' | 'at' | 'kind' | 'data'> &
+  Partial<Pick<DrillRecord, 'seq' | 'audience'>> & {
+    type: 'event';
+    cursor: string;
+  };
 
 export type ServerFrame =
   | { type: 'welcome'; you: You; drill: Omit<DrillSummary, 'code'> }
@@ -118,16 +111,8 @@ export interface DrillInfo {
   map: MapInfo;
 }
 
-/** A scripted inject (MSEL line) as the director reads it from `GET /api/drill/script`. */
-export interface ScriptInject {
-  id: string;
-  title: Bilingual;
-  body: Bilingual;
-  channel: Channel;
-  to: string[];
-  trigger: { kind: 'at'; offsetMin: number } | { kind: 'on'; event: string; match?: Record<string, unknown>; delayMin: number } | { kind: 'manual' };
-  expected: { id: string; label: Bilingual; action: string; withinMin: number }[];
-}
+/** A scripted inject (MSEL line) as the director reads it from `GET /api/drill/script`: the engine's own Inject (its expected actions with their `target`). */
+export type ScriptInject = Inject;
 
 export type ScriptResponse =
   | { selfBlind: false; config: { injects: ScriptInject[]; positions: { id: string; name: Bilingual }[]; objectives: { id: string; name: Bilingual }[] }; upcoming: { key: string; atMin: number }[] }

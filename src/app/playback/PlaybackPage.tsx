@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PLAYBACKS, playbackModelId } from '../../../engine/model/modelPlaybacks.ts';
 import { buildPlayback, parsePlaybackLog, type PlaybackIndex } from '../../../engine/playback/index.ts';
 import { langOf } from '../format/pickText.ts';
 import type { LoadedScenario } from './describeEvent.ts';
@@ -50,12 +51,14 @@ export default function PlaybackPage() {
       setStatus({ kind: 'error', text: t('playback.noScenario', { file: file.name, reason: body.error ? (lang === 'en' ? body.error.en : body.error.zh) : '?' }) });
       return;
     }
-    const model = body.model === 'evacuation' ? 'building' : 'county';
-    if (model !== log.model) {
+    const modelId = playbackModelId(body.model);
+    const pb = modelId ? PLAYBACKS[modelId] : undefined;
+    if (!pb || pb.scene !== log.model) {
       setStatus({ kind: 'error', text: t('playback.noScenario', { file: file.name, reason: lang === 'en' ? 'the log and the scenario are for different models' : '日志与场景的模型不一致' }) });
       return;
     }
-    const scenario = { model, scenario: body.scenario } as LoadedScenario;
+    // the server's scenario of that model (as the server sent it; the log's manifest named it)
+    const scenario: LoadedScenario = pb.input(body.scenario as never);
     const index = buildPlayback(scenario, log.events);
     setStatus({
       kind: 'ready',

@@ -2,7 +2,6 @@ import { Canvas, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAIN_MARKERS, DECISION_MARKERS, type BuildingState, type CountyState, type PlaybackIndex } from '../../../engine/playback/index.ts';
-import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
 import type { Translate } from '../format/describeRecord.ts';
 import { langOf, pickText } from '../format/pickText.ts';
 import { simTime } from '../format/simTime.ts';
@@ -18,22 +17,10 @@ import { LevelBadge } from '../ui/LevelBadge.tsx';
 import { WarningBadge } from '../ui/WarningBadge.tsx';
 import { countyNames, eventDescriber, type LoadedScenario } from './describeEvent.ts';
 import { Player } from './player.ts';
+import type { PositionView, TimelineMark } from './playbackViews.ts';
 import { SubjectInfo } from './SubjectInfo.tsx';
 
-/** A position's view of a drill ("what did they know?"): its name, the scenario as it may draw it, and the index of the records it received. */
-export interface PositionView {
-  id: string;
-  name: string;
-  scenario: Scenario;
-  index: PlaybackIndex;
-}
-
-/** A moment the timeline marks besides the log's own: an inject released, an evaluator's note. */
-export interface TimelineMark {
-  t: number;
-  kind: 'inject' | 'note';
-  label: string;
-}
+export type { PositionView, TimelineMark } from './playbackViews.ts';
 
 export interface PlaybackViewProps {
   index: PlaybackIndex;
@@ -207,7 +194,7 @@ export function PlaybackView({ index, scenario, views = [], marks = [] }: Playba
       <div className="pb-stage" data-warning={st.model === 'county' ? st.warning : undefined} data-testid="pb-stage">
         <Canvas frameloop="demand" camera={camera} dpr={[1, 2]} data-testid="pb-canvas" gl={{ antialias: true }}>
           <Invalidator player={player} />
-          {county && terrain ? <CountyScene scenario={view?.scenario ?? county.scenario} terrain={terrain} player={player} rain /> : null}
+          {county && terrain ? <CountyScene scenario={view?.scenario.model === 'county' ? view.scenario.scenario : county.scenario} terrain={terrain} player={player} rain /> : null}
           {scenario.model === 'building' && geo ? <BuildingScene scenario={scenario.scenario} geo={geo} player={player} /> : null}
           <LabelUpdater labels={labels} layer={layer} hot={hot} maxDistance={terrain ? { village: terrain.extent * VILLAGE_LABEL_DISTANCE } : undefined} />
           {county ? (
@@ -221,7 +208,7 @@ export function PlaybackView({ index, scenario, views = [], marks = [] }: Playba
         <LabelSpans labels={labels} layer={layer} />
         <Hud st={st} clockRef={clockRef} fmt={fmt} />
         {county ? <CountyLegend /> : null}
-        {picked && names && st.model === 'county' ? <SubjectInfo subject={picked} scenario={view?.scenario ?? county!.scenario} st={st} names={names} onClose={() => setPicked(null)} /> : null}
+        {picked && names && st.model === 'county' ? <SubjectInfo subject={picked} scenario={view?.scenario.model === 'county' ? view.scenario.scenario : county!.scenario} st={st} names={names} onClose={() => setPicked(null)} /> : null}
         {view ? (
           <p className="pb-view-hint" data-testid="pb-view-hint">
             {t('playback.view.hint', { name: view.name })}

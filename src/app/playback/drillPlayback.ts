@@ -1,15 +1,17 @@
-import { buildPlayback, knownScenario, recordsToEvents, type PlaybackIndex, type ReceivedRecord } from '../../../engine/playback/index.ts';
-import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
+import { PLAYBACKS } from '../../../engine/model/modelPlaybacks.ts';
+import type { ModelId, ScenarioOf } from '../../../engine/model/modelTypes.ts';
+import { buildPlayback, recordsToEvents, type PlaybackIndex, type ReceivedRecord } from '../../../engine/playback/index.ts';
 import type { LogEvent } from '../../../engine/sim/eventLog.ts';
 import { pickText, type Lang } from '../format/pickText.ts';
 import type { Bilingual } from '../net/types.ts';
-import type { PositionView, TimelineMark } from './PlaybackView.tsx';
+import type { LoadedScenario } from './describeEvent.ts';
+import type { PositionView, TimelineMark } from './playbackViews.ts';
 
-/** What `/api/playback/drill` and `POST /api/playback/drills/:id` return (src/server/playbackRoutes.ts). */
-export interface DrillPlaybackData {
+/** What `/api/playback/drill` and `POST /api/playback/drills/:id` return (src/server/playbackRoutes.ts): the drill's model id and a scenario of that model. */
+export interface DrillPlaybackData<K extends ModelId = ModelId> {
   drill: { id: string; title: string; mode: 'open' | 'blind'; phase: string; createdAt: number };
-  model: 'county';
-  scenario: Scenario;
+  model: K;
+  scenario: ScenarioOf<K>;
   events: LogEvent[];
   marks: { t: number; kind: 'inject' | 'note'; title?: Bilingual | string; text?: string }[];
   positions: { id: string; name: Bilingual; teams: string[]; warehouses: string[]; shelters: string[]; records: ReceivedRecord[] }[];
@@ -17,7 +19,7 @@ export interface DrillPlaybackData {
 
 export interface DrillPlayback {
   index: PlaybackIndex;
-  scenario: { model: 'county'; scenario: Scenario };
+  scenario: LoadedScenario;
   views: PositionView[];
   marks: TimelineMark[];
 }
@@ -25,16 +27,18 @@ export interface DrillPlayback {
 /**
  * A drill's playback: the ground truth folded from its engine events, and per position the
  * index of the records that position received (reports of cuts and slides as what they report,
- * no counts) over the scenario as it may draw it (its own teams and stock). Pure.
+ * no counts) over the scenario as it may draw it. The model's playback (scene, reducer, what a
+ * position may draw) comes from the registry by the server's model id (`PLAYBACKS`). Pure.
  */
-export function drillPlayback(d: DrillPlaybackData, lang: Lang): DrillPlayback {
-  const input = { model: 'county' as const, scenario: d.scenario };
+export function drillPlayback<K extends ModelId>(d: DrillPlaybackData<K>, lang: Lang): DrillPlayback {
+  const pb = PLAYBACKS[d.model];
+  const input = pb.input(d.scenario);
   return {
     index: buildPlayback(input, d.events),
     scenario: input,
     views: d.positions.map((p) => {
-      const scenario = knownScenario(d.scenario, p);
-      return { id: p.id, name: pickText(p.name, lang), scenario, index: buildPlayback({ model: 'county', scenario }, recordsToEvents(p.records, { reports: true })) };
+      const scenario = pb.input(pb.knownBy(d.scenario, p));
+      return { id: p.id, name: pickText(p.name, lang), scenario, index: buildPlayback(scenario, recordsToEvents(p.records, { reports: true })) };
     }),
     marks: d.marks.map((m) => ({ t: m.t, kind: m.kind, label: m.kind === 'inject' ? pickText(m.title, lang) : String(m.text ?? '').slice(0, 80) })),
   };
