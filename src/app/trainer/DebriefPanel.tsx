@@ -5,6 +5,7 @@ import { openAuthenticatedPage } from '../net/openAuthenticatedPage.ts';
 import type { ApiError, DrillPhase, VerifyResponse } from '../net/types.ts';
 import { ErrorNote } from '../ui/ErrorNote.tsx';
 import { Panel } from '../ui/Panel.tsx';
+import { EvaluationSummary } from './EvaluationSummary.tsx';
 import { ImprovementEditor } from './ImprovementEditor.tsx';
 
 // the playback carries three.js: loaded only when the trainer opens it here
@@ -16,7 +17,8 @@ export interface DebriefPanelProps {
 }
 
 /**
- * After the drill (复盘): the after-action report (printable HTML, or JSON) and the integrity
+ * After the drill (复盘): the evaluation (expected actions met, partly met ½, not met), the
+ * after-action report (printable HTML, Word, or JSON) and the integrity
  * check — the hash chain, and after the debrief the commitment against its reveal.
  */
 export function DebriefPanel({ token, phase }: DebriefPanelProps) {
@@ -108,6 +110,7 @@ export function DebriefPanel({ token, phase }: DebriefPanelProps) {
         </ul>
       )}
       <ErrorNote error={error} />
+      <EvaluationSummary token={token} phase={phase} />
       <ImprovementEditor token={token} phase={phase} />
       {playback && (
         <Suspense fallback={<p className="hint">{t('playback.map.loading')}</p>}>
