@@ -1,4 +1,5 @@
 import { FIRE_COUNT_MAX, FIRE_GRADES, LEVELS, TOTAL_KEYS, type McLayout } from './mcLayout.ts';
+import { isSparse, type ChunkCounts } from './sparseCounts.ts';
 import type { TrialRow } from './trialRow.ts';
 
 /**
@@ -16,9 +17,18 @@ export function createAggregate(layout: McLayout): McAggregate {
   return { counts: new Float64Array(layout.size) };
 }
 
-/** Adds `from` into `into` (mutates `into`); exact and order-free. */
-export function mergeAggregate(into: McAggregate, from: McAggregate): void {
+/**
+ * Adds `from` (a dense aggregate or its non-zero counters, sparseCounts.ts) into `into` (mutates
+ * `into`); exact and order-free. Both forms add the same non-zero values in index order.
+ */
+export function mergeAggregate(into: McAggregate, from: ChunkCounts): void {
   const a = into.counts;
+  if (isSparse(from)) {
+    if (a.length !== from.size) throw new RangeError(`mergeAggregate: sizes differ (${a.length} vs ${from.size})`);
+    const { at, v } = from;
+    for (let k = 0; k < at.length; k++) a[at[k]!]! += v[k]!;
+    return;
+  }
   const b = from.counts;
   if (a.length !== b.length) throw new RangeError(`mergeAggregate: sizes differ (${a.length} vs ${b.length})`);
   // most bins of a chunk are empty (1-minute bins over the horizon): skip them rather than add 0

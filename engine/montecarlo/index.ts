@@ -14,6 +14,7 @@ export { headlineCounts, maxStoppingSe, type HeadlineCount } from './headlineEst
 export { summarize, METHODS, type SummaryMeta } from './summarize.ts';
 export { csvHeader, csvRow, CSV_BOM, CSV_EOL } from './csvRow.ts';
 export { runChunk, chunksOf, defaultChunkSize, type Chunk, type ChunkResult } from './runChunk.ts';
+export { sparseOf, toSparse, denseOf, checkSparse, isSparse, type SparseCounts, type ChunkCounts } from './sparseCounts.ts';
 export type * from './summaryTypes.ts';
 export { parseSweepParameter, expandPath, applyOverride, deepCopy, type SweepParameter, type SweepValue, type OverrideError, type OverrideChange } from './sweepOverride.ts';
 export { tornado, SWEEP_METHODS, type McSweep, type SweepRun, type SweepParameterResult, type TornadoEntry, type TornadoBar } from './tornado.ts';

@@ -138,7 +138,7 @@ export async function runChunkPool(plan: McPoolPlan, opts: McPoolOptions): Promi
       const onResult = (w: Worker, m: Extract<McWorkerReply, { type: 'result' }>) => {
         busy.delete(w);
         // merged in chunk order; after an interrupt the chunks still running are merged too
-        sched.accept({ index: m.index, agg: { counts: m.counts }, csv: m.csv });
+        sched.accept({ index: m.index, agg: m.counts, csv: m.csv });
         if (sched.finished) return finish(); // after a precision stop, later chunks are discarded
         for (const x of pool) if (!busy.has(x)) dispatch(x);
         if (busy.size === 0) finish();

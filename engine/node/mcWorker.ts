@@ -1,9 +1,11 @@
 // Worker thread of the Monte Carlo pool (chunkPool.ts) and of the queue worker (src/queue): runs
 // the chunks it is sent with the model's chunk runner (engine/model) and posts back each chunk's
-// aggregate (its buffer transferred) and, when asked, its CSV lines. A pool thread is started
+// non-zero counters (engine/montecarlo/sparseCounts.ts; their buffers transferred: kilobytes,
+// not the dense 2.8–23.7 MB aggregate) and, when asked, its CSV lines. A pool thread is started
 // with its run (workerData); a queue thread with none, and each shard says which run it is of.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Chunk, ChunkResult } from '../montecarlo/runChunk.ts';
+import { toSparse, type SparseCounts } from '../montecarlo/sparseCounts.ts';
 import { MODELS } from '../model/models.ts';
 import type { ModelId, ScenarioOf } from '../model/modelTypes.ts';
 
@@ -23,7 +25,7 @@ export interface McShardRequest {
 }
 
 export type McWorkerReply =
-  | { type: 'result'; index: number; counts: Float64Array; csv: string | null }
+  | { type: 'result'; index: number; counts: SparseCounts; csv: string | null }
   | { type: 'error'; message: string };
 
 function chunkRunner<K extends ModelId>(d: { model: K; scenario: ScenarioOf<K>; master: number; withCsv: boolean }): (chunk: Chunk) => ChunkResult {
@@ -48,8 +50,9 @@ port.on('message', (m: Chunk | McShardRequest) => {
       chunk = m.chunk;
     } else chunk = m;
     const r = run!(chunk);
-    const reply: McWorkerReply = { type: 'result', index: r.index, counts: r.agg.counts, csv: r.csv };
-    port.postMessage(reply, [r.agg.counts.buffer as ArrayBuffer]);
+    const counts = toSparse(r.agg);
+    const reply: McWorkerReply = { type: 'result', index: r.index, counts, csv: r.csv };
+    port.postMessage(reply, [counts.at.buffer as ArrayBuffer, counts.v.buffer as ArrayBuffer]);
   } catch (e) {
     const reply: McWorkerReply = { type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     port.postMessage(reply);

@@ -119,7 +119,7 @@ export async function runQueueMonteCarlo<K extends ModelId>(id: K, scenario: Sce
     todo.forEach((i, k) => {
       const text = texts[k];
       if (!text) return;
-      let shard: { counts: Float64Array; csv: string | null };
+      let shard: ReturnType<typeof decodeShard>;
       try {
         shard = decodeShard(text, size);
       } catch (e) {
@@ -128,7 +128,7 @@ export async function runQueueMonteCarlo<K extends ModelId>(id: K, scenario: Sce
       }
       const { counts, csv } = shard;
       received.add(i);
-      sched.accept({ index: i, agg: { counts }, csv: withCsv ? csv : null });
+      sched.accept({ index: i, agg: counts, csv: withCsv ? csv : null });
       n++;
     });
     return n;

@@ -3,6 +3,7 @@ import type { Worker as Thread } from 'node:worker_threads';
 import { ENGINE_VERSION, type Lang } from '../../engine/index.ts';
 import { loadAnyScenario } from '../../engine/model/loadAnyScenario.ts';
 import type { Chunk } from '../../engine/montecarlo/runChunk.ts';
+import type { SparseCounts } from '../../engine/montecarlo/sparseCounts.ts';
 import { startWorker } from '../../engine/node/chunkPool.ts';
 import type { McShardRequest, McWorkerData, McWorkerReply } from '../../engine/node/mcWorker.ts';
 import { sha256Hex } from '../../engine/node/scenarioFile.ts';
@@ -29,7 +30,7 @@ export interface ShardWorkerOptions {
 /** One compute thread (engine/node/mcWorker.ts, started without a run) and the shard it is running. */
 class ShardThread {
   private thread: Thread = startWorker(null);
-  private waiting: { resolve: (r: { counts: Float64Array; csv: string | null }) => void; reject: (e: Error) => void } | null = null;
+  private waiting: { resolve: (r: { counts: SparseCounts; csv: string | null }) => void; reject: (e: Error) => void } | null = null;
 
   constructor() {
     this.listen();
@@ -62,7 +63,7 @@ class ShardThread {
   /** the run the thread has set up (its scenario is sent once per run, not with every shard) */
   private key: string | null = null;
 
-  run(key: string, setup: () => McWorkerData, chunk: Chunk): Promise<{ counts: Float64Array; csv: string | null }> {
+  run(key: string, setup: () => McWorkerData, chunk: Chunk): Promise<{ counts: SparseCounts; csv: string | null }> {
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
       const msg: McShardRequest = this.key === key ? { type: 'shard', key, chunk } : { type: 'shard', key, setup: setup(), chunk };

@@ -97,14 +97,18 @@ describe('MergeScheduler', () => {
 describe('shard codec', () => {
   it('gives back the very same doubles (sparse) and the CSV', async () => {
     const { encodeShard, decodeShard } = await import('../../src/queue/shardCodec.ts');
+    const { sparseOf, denseOf } = await import('../../engine/montecarlo/sparseCounts.ts');
     const counts = new Float64Array(100_000);
     counts[0] = 1;
     counts[17] = 2 ** 52 + 1;
     counts[99_999] = 123_456_789_012;
     counts[500] = -0.5; // never produced, but exact too
-    const back = decodeShard(encodeShard(counts, 'a,b\r\n'), counts.length);
-    expect(Buffer.from(back.counts.buffer)).toEqual(Buffer.from(counts.buffer));
+    const back = decodeShard(encodeShard(sparseOf(counts), 'a,b\r\n'), counts.length);
+    expect([...back.counts.at]).toEqual([0, 17, 500, 99_999]);
+    expect(Buffer.from(denseOf(back.counts).buffer)).toEqual(Buffer.from(counts.buffer));
     expect(back.csv).toBe('a,b\r\n');
-    expect(() => decodeShard(encodeShard(counts, null), 99)).toThrow(/100000 counters, the layout 99/);
+    expect(() => decodeShard(encodeShard(sparseOf(counts), null), 99)).toThrow(/100000 counters, the layout 99/);
+    const damaged = JSON.stringify({ ...JSON.parse(encodeShard(sparseOf(counts), null)), at: Buffer.from(new Uint32Array([5, 3, 7, 9]).buffer).toString('base64') });
+    expect(() => decodeShard(damaged, counts.length)).toThrow(/out of order/);
   });
 });

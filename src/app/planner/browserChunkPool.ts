@@ -93,7 +93,7 @@ export async function runBrowserMonteCarlo<K extends ModelId>(
       };
       const onResult = (w: Worker, m: Extract<McWorkerReply, { type: 'result' }>) => {
         busy.delete(w);
-        sched.accept({ index: m.index, agg: { counts: m.counts }, csv: m.csv });
+        sched.accept({ index: m.index, agg: m.counts, csv: m.csv });
         if (sched.finished) return finish(); // after a precision stop, later chunks are discarded
         for (const x of pool) if (!busy.has(x)) dispatch(x);
         if (busy.size === 0) finish();

@@ -1,10 +1,11 @@
 // Web Worker of the planner's Monte Carlo (browserChunkPool.ts): the browser twin of
 // engine/node/mcWorker.ts. It runs the chunks it is sent with the model's pure chunk runner
-// (engine/model) and posts back each chunk's aggregate (its buffer transferred) and, when asked,
-// its CSV lines. Nothing Node-only is imported here.
+// (engine/model) and posts back each chunk's non-zero counters (sparseCounts.ts, buffers
+// transferred) and, when asked, its CSV lines. Nothing Node-only is imported here.
 import { MODELS } from '../../../engine/model/models.ts';
 import type { ModelId, ScenarioOf } from '../../../engine/model/modelTypes.ts';
 import type { Chunk, ChunkResult } from '../../../engine/montecarlo/runChunk.ts';
+import { toSparse } from '../../../engine/montecarlo/sparseCounts.ts';
 import type { McWorkerReply, McWorkerRequest } from './mcWorkerProtocol.ts';
 
 function chunkRunner<K extends ModelId>(d: { model: K; scenario: ScenarioOf<K>; master: number; withCsv: boolean }): (chunk: Chunk) => ChunkResult {
@@ -29,7 +30,8 @@ scope.onmessage = (e) => {
     }
     if (!run) throw new Error('chunk before init');
     const r = run(m.chunk);
-    scope.postMessage({ type: 'result', index: r.index, counts: r.agg.counts, csv: r.csv }, [r.agg.counts.buffer as ArrayBuffer]);
+    const counts = toSparse(r.agg);
+    scope.postMessage({ type: 'result', index: r.index, counts, csv: r.csv }, [counts.at.buffer as ArrayBuffer, counts.v.buffer as ArrayBuffer]);
   } catch (err) {
     scope.postMessage({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
