@@ -3,6 +3,7 @@ import type { LogEvent } from '../../../engine/sim/eventLog.ts';
 import type { TrialOutcome } from '../../../engine/sim/outcome.ts';
 import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
 import type { Lang } from '../format/pickText.ts';
+import { STORY_SEEDS, type StorySeedTable } from './storySeeds.ts';
 
 /**
  * The county experiences of the kiosk (earthquake, forest fire, typhoon) as data (pure): each is
@@ -74,11 +75,32 @@ export interface HazardSpec<Q extends string = string, S extends HazardStory<Q> 
 type Run = (s: Scenario, seed: number, decisions?: readonly TimedDecision[]) => { events: LogEvent[]; outcome: TrialOutcome };
 
 /**
- * Runs the scenario from `seed` and, when that run does not tell the experience's story, the
- * next seeds (at most `tries`). `run` is the engine's single-trial entry (MODELS.county.run),
- * passed in to keep this module free of the engine's XState import. Pure given `run`.
+ * The seed whose run tells the story for a visitor's `seed`, from the precomputed table
+ * (storySeeds.ts, made by scripts/build-kiosk-story-seeds.ts): within the table's range the first
+ * story seed at or after `seed` (what searching seed after seed would find); beyond it, one of the
+ * table's seeds chosen by `seed`. Null when the table cannot say (none, or past its last seed). Pure.
  */
-export function pickHazardRun<Q extends string, S extends HazardStory<Q>>(spec: HazardSpec<Q, S>, s: Scenario, seed: number, run: Run, tries = 24): HazardRun<Q, S> | null {
+export function tableSeed(table: StorySeedTable | undefined, seed: number): number | null {
+  if (!table || table.seeds.length === 0) return null;
+  const sd = seed >>> 0;
+  if (sd >= 1 && sd <= table.upTo) return table.seeds.find((x) => x >= sd) ?? null;
+  return table.seeds[sd % table.seeds.length]!;
+}
+
+/**
+ * The plan's run for a visitor's `seed`: the story seed the committed table names (one engine run,
+ * STORY_SEEDS), or — when there is no table entry, or the engine or the scenario changed so that
+ * seed no longer tells the story — the scenario run from `seed` and the next seeds (at most
+ * `tries`). `run` is the engine's single-trial entry (MODELS.county.run), passed in to keep this
+ * module free of the engine's XState import. Pure given `run`.
+ */
+export function pickHazardRun<Q extends string, S extends HazardStory<Q>>(spec: HazardSpec<Q, S>, s: Scenario, seed: number, run: Run, tries = 24, table: StorySeedTable | undefined = STORY_SEEDS[spec.id]): HazardRun<Q, S> | null {
+  const known = tableSeed(table?.scenario === spec.scenario ? table : undefined, seed);
+  if (known !== null) {
+    const r = run(s, known);
+    const story = spec.story(s, r.events);
+    if (story) return { seed: known, events: r.events, outcome: r.outcome, story };
+  }
   for (let k = 0; k < tries; k++) {
     const sd = (seed + k) >>> 0;
     const r = run(s, sd);
