@@ -26,8 +26,8 @@ function check<K extends ModelId>(id: K, seed: number) {
   const end = events.at(-1)!.t;
   for (const f of [0, 0.1, 0.25, 0.5, 0.77, 1]) {
     const t = end * f;
-    // keyframed stateAt is the plain fold of every event with time ≤ t
-    expect(JSON.stringify(m.playback.stateAt(index, t)), `${id} t=${t}`).toBe(JSON.stringify(foldEvents(index, countAt(index, t))));
+    // keyframed stateAt is the plain fold of every event with time ≤ t, seen at t (stock drawn down to t at its rates)
+    expect(JSON.stringify(m.playback.stateAt(index, t)), `${id} t=${t}`).toBe(JSON.stringify(foldEvents(index, countAt(index, t), t)));
   }
 }
 
