@@ -17,6 +17,7 @@ import { HazardResultCard } from './HazardResultCard.tsx';
 import { HazardScene } from './HazardScene.tsx';
 import { optionOrder } from './rainQuestions.ts';
 import { rainAt, wallClock } from './rainStory.ts';
+import { TyphoonTrackInset } from './TyphoonTrackInset.tsx';
 import { useReplayDriver } from './useReplayDriver.ts';
 
 export interface HazardExperienceProps {
@@ -83,6 +84,11 @@ export default function HazardExperience({ hazard, seed, onHome, onSeed }: Hazar
 
   const index = useMemo(() => (scenario && plan ? buildPlayback({ model: 'county', scenario }, plan.events) : null), [scenario, plan]);
   const terrain = useMemo(() => (scenario ? countyTerrain(scenario) : null), [scenario]);
+  // the middle of the scenario's townships: where the county is on a map of the region (the typhoon track's inset)
+  const home = useMemo(() => {
+    const ts = scenario?.region.townships ?? [];
+    return ts.length ? { lon: ts.reduce((a, x) => a + x.position[0], 0) / ts.length, lat: ts.reduce((a, x) => a + x.position[1], 0) / ts.length } : null;
+  }, [scenario]);
   const player = useMemo(() => {
     if (!index || !plan) return null;
     const p = new Player(index);
@@ -161,6 +167,7 @@ export default function HazardExperience({ hazard, seed, onHome, onSeed }: Hazar
     <div className="kiosk-rain" data-testid="kiosk-hazard" data-hazard={hazard} data-phase={phase}>
       <div className="kiosk-rain-stage" data-testid="kiosk-hazard-stage">
         {gl ? <HazardScene scenario={scenario} terrain={terrain} player={player} focus={f} names={names} lang={lang} shake={shake} rain={rain} /> : <p className="kiosk-card">{t('kiosk.hazard.noWebgl')}</p>}
+        {spec.track && home && <TyphoonTrackInset player={player} rain={spec.track.rain(plan)} pinghu={home} lang={lang} track={spec.track.points} />}
         <HazardHud hazard={hazard} spec={spec} player={player} plan={plan} clock={clock} place={t('kiosk.rain.you', { village: names.village, township: pickText(township?.name, lang, '') })} />
       </div>
       <aside className="kiosk-rain-side">

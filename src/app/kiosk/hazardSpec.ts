@@ -4,6 +4,7 @@ import type { TrialOutcome } from '../../../engine/sim/outcome.ts';
 import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
 import type { Lang } from '../format/pickText.ts';
 import { STORY_SEEDS, type StorySeedTable } from './storySeeds.ts';
+import type { TrackPoint } from './typhoonTrack.ts';
 
 /**
  * The county experiences of the kiosk (earthquake, forest fire, typhoon) as data (pure): each is
@@ -70,6 +71,8 @@ export interface HazardSpec<Q extends string = string, S extends HazardStory<Q> 
   shake?(story: S, t: number): number;
   /** hourly rain to draw, [t at the end of the hour, mm] (typhoon) */
   rainy?(plan: HazardRun<Q, S>): readonly (readonly [number, number])[];
+  /** a real track to draw beside the replay (typhoon; the engine models only its rain): its cited points, and the run's hourly rain whose peak is aligned with its landfall */
+  track?: { points: readonly TrackPoint[]; rain(plan: HazardRun<Q, S>): readonly (readonly [number, number])[] };
 }
 
 type Run = (s: Scenario, seed: number, decisions?: readonly TimedDecision[]) => { events: LogEvent[]; outcome: TrialOutcome };

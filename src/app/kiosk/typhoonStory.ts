@@ -3,6 +3,7 @@ import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
 import { pickText } from '../format/pickText.ts';
 import { firstEvent, siteFate, type HazardSpec, type HazardStory } from './hazardSpec.ts';
 import { rainStory, type RainStory } from './rainStory.ts';
+import { IN_FA_TRACK } from './typhoonTrack.ts';
 
 export type TyphoonQuestionId = 'levee' | 'timing' | 'shelter' | 'drive';
 
@@ -25,6 +26,8 @@ export interface TyphoonStory extends HazardStory<TyphoonQuestionId> {
  *   high ground; never a car under a flyover, a site hut, a billboard or a tree (2007 guidance).
  * - drive — never drive or wade through flood water of unknown depth; turn back and wait: the
  *   rainstorm guidance's 交通 advice (2007); assumed otherwise.
+ * The typhoon's track (烟花, 2021, landfall on 平湖's coast) is drawn beside the replay from cited
+ * bulletins (typhoonTrack.ts), its landfall aligned with the run's heaviest rain: shown, not simulated.
  * The engine lever: leaving at once for the shelter moves the site's people (an `evacuate`
  * decision) when the site goes on watch, which may be before the plan's own order.
  */
@@ -77,6 +80,8 @@ export const typhoonSpec: HazardSpec<TyphoonQuestionId, TyphoonStory> = {
     return { key: 'coming' };
   },
   rainy: (plan) => plan.story.rain.rain,
+  // 烟花 (2021), which made landfall on 平湖's coast: every point cited in typhoonTrack.ts; the run's rain peak is aligned with that landfall
+  track: { points: IN_FA_TRACK, rain: (plan) => plan.story.rain.rain },
 };
 
 /** The typhoon story of one run, or null when its rainstorm chain has no watched site failing onto a road. Pure. */
