@@ -38,7 +38,7 @@ if (!HAVE_CHROMIUM) process.stderr.write(`\n[e2e] SKIPPED: no Chromium at ${CHRO
 
 type Frame = { t: number; kind: string; data: Record<string, unknown> };
 type Position = { id: string; teams: string[]; warehouses: string[]; shelters: string[]; jurisdiction: 'county' | string[] };
-type MapHook = { drawn(): string[]; applied(): number; locate(kind: string, id: string): { x: number; y: number; hit: { kind: string; id: string } | null } | null };
+type MapHook = { drawn(): string[]; applied(): number; locate(kind: string, id: string): { x: number; y: number; hit: { kind: string; id: string } | null } | null; picked(): { kind: string; id: string } | null; cameraTarget(): number[] | null };
 type PbHook = { seek(t: number): void; state(): unknown; t(): number; endT: number; view(id: string): void; views: string[] };
 
 describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHROMIUM})`, () => {
@@ -128,6 +128,39 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
     await poll(() => director.getByTestId('situation-text').textContent()).toContain('道路');
     await director.getByTestId('situation-toggle').click();
     await poll(() => hasHook(director, 'director')).toBe(true);
+  }, 120_000);
+
+  it('a road cut clicked in the director’s event feed flies the 态势图 there, with the ring and its card', async () => {
+    await director.goto(`${base}#/trainer`);
+    await poll(() => hasHook(director, 'director'), { timeout: 60_000 }).toBe(true);
+    const staff = (await api<{ events: Frame[] }>('GET', '/api/drill/events?limit=5000', undefined, directorToken)).events;
+    await poll(() => mapHook<number>(director, 'director', 'applied'), { timeout: 20_000 }).toBe(staff.filter((f) => f.kind === 'sim').length);
+    // the feed is newest first: its first cut entry is the last cut logged
+    const cut = staff.filter((f) => f.kind === 'sim' && f.data.type === 'road.cut').at(-1)!;
+    const entry = director.locator('[data-testid=event-feed] li.feed-pick.sim-road-cut').first();
+    await entry.scrollIntoViewIfNeeded();
+    const before = await mapHook<number[] | null>(director, 'director', 'cameraTarget');
+    await entry.click();
+    await poll(() => mapHook<{ kind: string; id: string } | null>(director, 'director', 'picked')).toEqual({ kind: 'link', id: cut.data.link });
+    // the camera eases to the road (its target leaves where it was) and the card names it in Chinese
+    await poll(async () => {
+      const now = await mapHook<number[] | null>(director, 'director', 'cameraTarget');
+      return !!now && !!before && Math.hypot(now[0]! - before[0]!, now[2]! - before[2]!) > 0.5;
+    }).toBe(true);
+    const card = director.locator('[data-testid=situation-canvas] .pb-info');
+    await poll(() => card.isVisible()).toBe(true);
+    const text = (await card.textContent()) ?? '';
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+    expect(text).not.toContain(String(cut.data.link));
+    // the legend names every mark: routes, barriers, fires among them
+    const legend = (await director.getByTestId('county-legend').textContent()) ?? '';
+    for (const w of ['中断', '抢通中', '路障', '队伍路线', '救灾物资车', '林火']) expect(legend).toContain(w);
+    await director.waitForTimeout(1200);
+    await shot(director, 'live-director-feed-flyto');
+    // keyboard too: Enter on an entry about a place
+    await entry.focus();
+    await director.keyboard.press('Enter');
+    await poll(() => mapHook<{ kind: string; id: string } | null>(director, 'director', 'picked')).toEqual({ kind: 'link', id: cut.data.link });
   }, 120_000);
 
   it('the trainee map draws nothing the position was not told about', async () => {

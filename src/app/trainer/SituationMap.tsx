@@ -4,8 +4,11 @@ import { foldCounty, recordsToEvents, type CountyState } from '../../../engine/p
 import type { ClockState } from '../net/DrillConnection.ts';
 import type { EventFrame, MapInfo } from '../net/types.ts';
 import { countyNames } from '../playback/describeEvent.ts';
+import type { LogEvent } from '../../../engine/sim/eventLog.ts';
 import { scenarioFromMap, webglAvailable } from '../three/mapScenario.ts';
+import { eventSubject, type Subject } from '../three/sceneSubject.ts';
 import { Panel } from '../ui/Panel.tsx';
+import { useFeedPicks } from './feedFocus.ts';
 import { SituationText } from './SituationText.tsx';
 import './situation.css';
 
@@ -45,6 +48,7 @@ export interface SituationMapProps {
  * 态势图, the director's main view: the ground truth as the drill runs, folded by the playback
  * reducer from the engine events this connection received (staff get them all), drawn by the
  * county scene in a lazy chunk. Text only where WebGL is unavailable or the trainer prefers it.
+ * An entry clicked in the event feed flies the map to what it is about (ring and card).
  */
 export function SituationMap({ map, events, clock }: SituationMapProps) {
   const { t } = useTranslation();
@@ -55,6 +59,15 @@ export function SituationMap({ map, events, clock }: SituationMapProps) {
   const received = useThrottled(events);
   const state = useMemo(() => foldCounty(scenario, recordsToEvents(received, { reports: false })) as CountyState, [scenario, received]);
   const three = gl && shown;
+  const [focusOn, setFocusOn] = useState<{ subject: Subject; nonce: number } | null>(null);
+  // the record's subject in the freshest fold (a fire's site, a delivery's village come from the state)
+  const latest = useRef(state);
+  latest.current = state;
+  useFeedPicks((data) => {
+    // an engine event, or an intelligence report (its link or site)
+    const subject = eventSubject({ seq: 0, t: 0, type: '', ...data } as LogEvent, latest.current);
+    if (subject) setFocusOn((f) => ({ subject, nonce: (f?.nonce ?? 0) + 1 }));
+  });
   return (
     <Panel
       title={t('playback.map.title')}
@@ -71,7 +84,7 @@ export function SituationMap({ map, events, clock }: SituationMapProps) {
       <p className="hint small">{gl ? t('playback.map.groundTruth') : t('playback.map.noWebgl')}</p>
       {three ? (
         <Suspense fallback={<p className="hint">{t('playback.map.loading')}</p>}>
-          <LiveCountyMap scenario={scenario} state={state} clock={clock} hookName="director" testId="situation-canvas" />
+          <LiveCountyMap scenario={scenario} state={state} clock={clock} hookName="director" testId="situation-canvas" focusOn={focusOn} names={names} />
         </Suspense>
       ) : null}
       {!three ? <SituationText state={state} names={names} testId="situation-text" /> : null}
