@@ -1,6 +1,9 @@
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useMemo, useRef } from 'react';
-import { BoxGeometry, BufferAttribute, BufferGeometry, Color, InstancedMesh, LineBasicMaterial, Matrix4, MeshLambertMaterial, Quaternion, Vector3 } from 'three';
+import { BoxGeometry, Color, InstancedMesh, Matrix4, MeshLambertMaterial, Quaternion, Vector3, type InterleavedBufferAttribute } from 'three';
+import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
+import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
+import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { legPath, type CountyState, type Leg } from '../../../engine/playback/index.ts';
 import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
 import type { CountyTerrain } from './countyTerrain.ts';
@@ -17,6 +20,19 @@ export const BLOCK_COLOURS = { cut: '#e0201b', clearing: '#ff8c00' } as const;
 export const ROUTE_COLOURS = { team: '#ff7f0e', home: '#1f77b4', truck: '#17a2b8' } as const;
 
 const MAX_ROUTE_SEGMENTS = 8192;
+
+/**
+ * A route line's width on screen (CSS px) at a camera `distance` from what it looks at, for a
+ * county of half-size `extent` (scene units): hairline-thin in the county overview so the roads'
+ * own colours stay readable under it, wider as the camera comes in (1.2 px at 1.5× the extent
+ * or further, 4 px at a tenth of it and closer). Pure.
+ */
+export function routeWidthPx(distance: number, extent: number): number {
+  const far = extent * 1.5;
+  const near = extent * 0.1;
+  const u = Math.min(1, Math.max(0, (far - distance) / (far - near)));
+  return 1.2 + (4 - 1.2) * u;
+}
 const m4 = new Matrix4();
 const q = new Quaternion();
 const Y = new Vector3(0, 1, 0);
@@ -46,20 +62,33 @@ export function RoadOverlays({ scenario: s, terrain, player }: RoadOverlaysProps
         return { id: l.id, x, y: terrain.heightAt(x, z), z, angle: Math.atan2(bz - az, bx - ax), trunk: l.trunk };
     });
   }, [s, terrain]);
+  // route lines a few pixels wide (WebGL's own lines are always one pixel): instanced segments
+  // over preallocated arrays, `instanceCount` of them drawn
   const routes = useMemo(() => {
-    const g = new BufferGeometry();
-    g.setAttribute('position', new BufferAttribute(new Float32Array(MAX_ROUTE_SEGMENTS * 6), 3));
-    g.setAttribute('color', new BufferAttribute(new Float32Array(MAX_ROUTE_SEGMENTS * 6), 3));
-    g.setDrawRange(0, 0);
-    return g;
+    const pa = new Float32Array(MAX_ROUTE_SEGMENTS * 6);
+    const ca = new Float32Array(MAX_ROUTE_SEGMENTS * 6);
+    const g = new LineSegmentsGeometry();
+    g.setPositions(pa);
+    g.setColors(ca);
+    g.instanceCount = 0;
+    const mat = new LineMaterial({ vertexColors: true, linewidth: 1.2, worldUnits: false, transparent: true, opacity: 0.9, depthTest: false });
+    const line = new LineSegments2(g, mat);
+    line.frustumCulled = false;
+    line.renderOrder = 2;
+    return { g, pa, ca, mat, line };
   }, []);
-  const mats = useMemo(() => ({ block: new MeshLambertMaterial({ color: '#ffffff', emissive: '#330000' }), route: new LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.9, depthTest: false }) }), []);
+  const size = useThree((st) => st.size);
+  const controls = useThree((st) => st.controls) as unknown as { target: Vector3 } | null;
+  const mats = useMemo(() => ({ block: new MeshLambertMaterial({ color: '#ffffff', emissive: '#330000' }) }), []);
   const geo = useMemo(() => new BoxGeometry(0.12, 0.28, 0.7), []);
   // a leg's projected route, kept while the state holds the same leg object (a new leg, or a state
   // restored from a keyframe, is projected afresh): most applied events leave most routes as they were
   const projected = useMemo(() => new WeakMap<object, Float32Array>(), [terrain]);
 
-  useFrame(() => {
+  useFrame(({ camera }) => {
+    // width by zoom: thin over the whole county, wider close in
+    routes.mat.resolution.set(size.width, size.height);
+    routes.mat.linewidth = routeWidthPx(controls ? camera.position.distanceTo(controls.target) : camera.position.length(), terrain.extent);
     const st = player.state() as CountyState;
     if (st.model !== 'county' || st.applied === last.current) return;
     last.current = st.applied;
@@ -79,11 +108,8 @@ export function RoadOverlays({ scenario: s, terrain, player }: RoadOverlaysProps
       bm.instanceMatrix.needsUpdate = true;
       if (bm.instanceColor) bm.instanceColor.needsUpdate = true;
     }
-    const pos = routes.getAttribute('position') as BufferAttribute;
-    const cols = routes.getAttribute('color') as BufferAttribute;
     let k = 0;
-    const pa = pos.array as Float32Array;
-    const ca = cols.array as Float32Array;
+    const { pa, ca } = routes;
     const add = (leg: Leg, colour: string) => {
       let xyz = projected.get(leg);
       if (!xyz) {
@@ -104,15 +130,15 @@ export function RoadOverlays({ scenario: s, terrain, player }: RoadOverlaysProps
     };
     for (const tm of Object.values(st.teams)) if (tm.leg && tm.leg.arriveT > tm.leg.departT) add(tm.leg, tm.status === 'returning' ? ROUTE_COLOURS.home : ROUTE_COLOURS.team);
     for (const d of Object.values(st.deliveries)) if (d.leg) add(d.leg, ROUTE_COLOURS.truck);
-    pos.needsUpdate = true;
-    cols.needsUpdate = true;
-    routes.setDrawRange(0, k * 2);
+    (routes.g.getAttribute('instanceStart') as InterleavedBufferAttribute).data.needsUpdate = true;
+    (routes.g.getAttribute('instanceColorStart') as InterleavedBufferAttribute).data.needsUpdate = true;
+    routes.g.instanceCount = k;
   });
 
   return (
     <>
       <instancedMesh ref={blocks} args={[geo, mats.block, Math.max(1, s.roads.links.length)]} frustumCulled={false} />
-      <lineSegments geometry={routes} material={mats.route} frustumCulled={false} renderOrder={2} />
+      <primitive object={routes.line} />
     </>
   );
 }
