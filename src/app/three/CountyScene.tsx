@@ -4,6 +4,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import { DoubleSide, BoxGeometry, BufferAttribute, BufferGeometry, Color, ConeGeometry, CylinderGeometry, InstancedMesh, Matrix4, MeshBasicMaterial, MeshLambertMaterial, OctahedronGeometry, RingGeometry, CircleGeometry, Quaternion, Vector3 } from 'three';
 import { fireShape, legPos, type CountyState } from '../../../engine/playback/index.ts';
 import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
+import { AdaptiveResolution } from './AdaptiveResolution.tsx';
 import type { CountyTerrain } from './countyTerrain.ts';
 import { RainLayer } from './RainLayer.tsx';
 import { RoadOverlays } from './RoadOverlays.tsx';
@@ -130,6 +131,7 @@ export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3, ra
   const whMesh = useRef<InstancedMesh>(null);
   const shMesh = useRef<InstancedMesh>(null);
   const lastApplied = useRef(-1);
+  const lastT = useRef(NaN);
   const maxTrucks = 64;
   const maxFires = Math.max(1, s.hazardSites.filter((h) => h.kind === 'forest').length * 2);
 
@@ -153,26 +155,32 @@ export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3, ra
   useFrame(() => {
     const st = player.state() as CountyState;
     const t = player.t;
-    if (st.applied !== lastApplied.current) {
+    // stock drawn at a rate falls between events: its bars follow the clock
+    const drawn = !!st.draw && st.draw.rate.some((r) => r > 0);
+    const barsOnly = st.applied === lastApplied.current && drawn && t !== lastT.current;
+    lastT.current = t;
+    if (st.applied !== lastApplied.current || barsOnly) {
       lastApplied.current = st.applied;
-      const c = roads.g.getAttribute('color') as BufferAttribute;
-      s.roads.links.forEach((l, li) => {
-        col.set(LINK_COLOURS[st.links[l.id] ?? 'open']);
-        for (let k = 0; k < roads.per; k++) c.setXYZ(li * roads.per + k, col.r, col.g, col.b);
-      });
-      c.needsUpdate = true;
-      const sm = siteMesh.current;
-      if (sm) {
-        s.hazardSites.forEach((h, i) => {
-          const state = st.sites[h.id] ?? 'stable';
-          const [x, z] = sites[i]!;
-          const k = state === 'failed' ? 1.9 : state === 'watch' ? 1.3 : 1;
-          m4.compose(ground(x + 0.25, z + 0.25, 0.3 * k), up, s3.set(k, state === 'failed' ? 0.6 : k, k));
-          sm.setMatrixAt(i, m4);
-          sm.setColorAt(i, col.set(SITE_COLOURS[state]));
+      if (!barsOnly) {
+        const c = roads.g.getAttribute('color') as BufferAttribute;
+        s.roads.links.forEach((l, li) => {
+          col.set(LINK_COLOURS[st.links[l.id] ?? 'open']);
+          for (let k = 0; k < roads.per; k++) c.setXYZ(li * roads.per + k, col.r, col.g, col.b);
         });
-        sm.instanceMatrix.needsUpdate = true;
-        if (sm.instanceColor) sm.instanceColor.needsUpdate = true;
+        c.needsUpdate = true;
+        const sm = siteMesh.current;
+        if (sm) {
+          s.hazardSites.forEach((h, i) => {
+            const state = st.sites[h.id] ?? 'stable';
+            const [x, z] = sites[i]!;
+            const k = state === 'failed' ? 1.9 : state === 'watch' ? 1.3 : 1;
+            m4.compose(ground(x + 0.25, z + 0.25, 0.3 * k), up, s3.set(k, state === 'failed' ? 0.6 : k, k));
+            sm.setMatrixAt(i, m4);
+            sm.setColorAt(i, col.set(SITE_COLOURS[state]));
+          });
+          sm.instanceMatrix.needsUpdate = true;
+          if (sm.instanceColor) sm.instanceColor.needsUpdate = true;
+        }
       }
       const bars = (mesh: InstancedMesh | null, xz: readonly (readonly [number, number])[], dx: number, frac: (i: number) => number, full: string, empty: string, known: (i: number) => boolean = () => true) => {
         if (!mesh) return;
@@ -309,6 +317,7 @@ export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3, ra
       <instancedMesh ref={truckMesh} args={[geos.truck, undefined, maxTrucks]} frustumCulled={false}>
         <meshLambertMaterial color="#17a2b8" />
       </instancedMesh>
+      <AdaptiveResolution />
       <OrbitControls makeDefault target={[target[0], target[1], target[2]]} maxPolarAngle={1.4} minDistance={2} maxDistance={terrain.extent * 4} />
     </>
   );
