@@ -34,9 +34,24 @@ export interface PlaybackModel<S extends PlaybackState> {
  */
 export type PlaybackInput = { model: 'county'; scenario: Scenario; policy?: 'auto' | 'manual' } | { model: 'building'; scenario: EvacuationScenario };
 
-/** A log of a drill (decisions taken by people) or of the engine on its own. Pure. */
+/**
+ * A log of a drill (people decide: 'manual') or of the engine on its own ('auto'): manual when
+ * it holds a decision, or when villages asked for relief and no truck ever left for one at that
+ * moment (the engine on its own loads relief as it is asked for; in a drill trainees release it).
+ * Pure.
+ */
 export function policyOf(events: readonly LogEvent[]): 'auto' | 'manual' {
-  return events.some((e) => e.type === 'decision.applied' || e.type === 'decision.refused') ? 'manual' : 'auto';
+  let asked = false;
+  let served = false;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type === 'decision.applied' || e.type === 'decision.refused') return 'manual';
+    if (e.type !== 'relief.requested' || served) continue;
+    asked = true;
+    for (let j = i + 1; j < events.length && events[j]!.t === e.t; j++)
+      if (events[j]!.type === 'delivery.dispatched' && events[j]!.village === e.village) served = true;
+  }
+  return asked && !served ? 'manual' : 'auto';
 }
 
 /** The two models' playbacks over a scenario. Pure. */

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../../engine/scenario/index.ts';
 import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
 import { runTrial } from '../../../engine/sim/runTrial.ts';
-import { buildPlayback, countAt, foldEvents, PlaybackCursor, stateAt, type CountyState } from '../../../engine/playback/index.ts';
+import { buildPlayback, countAt, foldEvents, PlaybackCursor, policyOf, stateAt, type CountyState } from '../../../engine/playback/index.ts';
+import { xstateMachines } from '../../../engine/sim/trial.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
@@ -77,4 +78,20 @@ describe('playback stock against the engine stock series', () => {
         }
       });
     }
+
+  it('a drill (nobody decides here: manual) draws nothing by itself, and its log reads as one', () => {
+    const s = scenario('scenarios/lezhi-rainstorm.yaml');
+    const { events, outcome } = runTrial(s, 1, xstateMachines, { mode: 'manual' });
+    expect(events.some((e) => e.type === 'relief.requested')).toBe(true);
+    expect(policyOf(events)).toBe('manual');
+    expect(policyOf(runTrial(s, 1).events)).toBe('auto');
+    const idx = buildPlayback({ model: 'county', scenario: s }, events);
+    const end = stateAt(idx, idx.endT + 600) as CountyState;
+    expect(end.draw).toBeNull();
+    const last = new Map(outcome.stock.series.map((p) => [`${p.warehouse}|${p.item}`, p.level]));
+    for (const [k, level] of last) {
+      const [wh, item] = k.split('|');
+      expect(end.stock[wh!]![item!]).toBeCloseTo(level, 3);
+    }
+  });
 });
