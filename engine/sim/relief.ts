@@ -1,4 +1,5 @@
 import { sampleDist } from '../random/index.ts';
+import { storeDistances } from './storeDistances.ts';
 import { depart, planTravel } from './travel.ts';
 import type { ShelterStay, Trial } from './trial.ts';
 
@@ -68,6 +69,11 @@ export function requestRelief(tr: Trial, village: number, people: number): void 
   settleStock(tr);
   if (!Number.isFinite(tr.villageAffectedAt[village]!)) {
     tr.villageAffectedAt[village] = tr.now;
+    const list = tr.affectedVillages;
+    let i = list.length;
+    list.push(village);
+    for (; i > 0 && list[i - 1]! > village; i--) list[i] = list[i - 1]!;
+    list[i] = village;
     tr.villagesAwaitingRelief++;
     for (let round = 1; tr.auto && tr.now + round * r.coverDaysPerDelivery * MIN_PER_DAY < tr.horizon; round++)
       tr.schedule(tr.now + round * r.coverDaysPerDelivery * MIN_PER_DAY, { k: 'reliefDue', village, round });
@@ -223,8 +229,7 @@ export function settleStock(tr: Trial): void {
     if (tr.stock[k] === 0 && tr.world.initialStock[k]! > 0) noteStockout(tr, wh, k % nI);
   }
   const items = tr.s.reserves.items;
-  for (let v = 0; v < tr.villageAffected.length; v++) {
-    if (!Number.isFinite(tr.villageAffectedAt[v]!)) continue;
+  for (const v of tr.affectedVillages) {
     for (let k = 0; k < nI; k++) {
       if (tr.drawSource[v * nI + k] !== -1) continue;
       const people = peopleInNeed(tr, v);
@@ -232,6 +237,10 @@ export function settleStock(tr: Trial): void {
     }
   }
 }
+
+/** Scratch of `refreshRates` (single-threaded; each call fills what it reads first). */
+let stockedNow = new Uint8Array(0);
+let dailyItem = new Uint8Array(0);
 
 /**
  * Consumption 'rate': which store each village draws each daily item from — the nearest
@@ -248,25 +257,32 @@ export function refreshRates(tr: Trial): void {
   const items = tr.s.reserves.items;
   const whNode = w.warehouseNode;
   const nW = whNode.length;
+  const nK = tr.stock.length;
+  if (stockedNow.length < nK) stockedNow = new Uint8Array(nK);
+  if (dailyItem.length < nI) dailyItem = new Uint8Array(nI);
+  const stocked = stockedNow;
+  for (let k = 0; k < nK; k++) stocked[k] = isEmpty(tr, k) ? 0 : 1;
+  for (let k = 0; k < nI; k++) dailyItem[k] = items[k]!.perPersonPerDay > 0 ? 1 : 0;
+  const wanted = dailyItem.subarray(0, nI);
   tr.drawRate.fill(0);
-  for (let v = 0; v < tr.villageAffected.length; v++) {
-    if (!Number.isFinite(tr.villageAffectedAt[v]!)) continue;
+  // affected villages in ascending order, as the draw rates are summed
+  for (const v of tr.affectedVillages) {
     const people = peopleInNeed(tr, v);
-    const dist = people > 0 ? tr.tree(w.villageNode[v]!).dist : null;
+    const dw = people > 0 ? storeDistances(tr, v, stocked, wanted) : null;
     let reachable = false;
-    if (dist) for (let i = 0; i < nW; i++) if (Number.isFinite(dist[whNode[i]!]!)) reachable = true;
+    if (dw) for (let i = 0; i < nW; i++) if (Number.isFinite(dw[i]!)) reachable = true;
     for (let k = 0; k < nI; k++) {
       const perDay = items[k]!.perPersonPerDay;
-      if (!dist || !(perDay > 0)) {
+      if (!dw || !(perDay > 0)) {
         tr.drawSource[v * nI + k] = -2; // nobody here draws it
         continue;
       }
       let best = -1;
       for (let i = 0; i < nW; i++) {
-        if (isEmpty(tr, i * nI + k)) continue;
+        if (stocked[i * nI + k] === 0) continue;
         if (reachable) {
-          if (!Number.isFinite(dist[whNode[i]!]!)) continue;
-          if (best < 0 || dist[whNode[i]!]! < dist[whNode[best]!]!) best = i;
+          if (!Number.isFinite(dw[i]!)) continue;
+          if (best < 0 || dw[i]! < dw[best]!) best = i;
         } else if (best < 0 || tr.stock[i * nI + k]! > tr.stock[best * nI + k]!) best = i;
       }
       const before = tr.drawSource[v * nI + k]!;

@@ -192,6 +192,12 @@ export class Trial {
   readonly siteNeedsRescue: Uint8Array;
   readonly villageAffected: Float64Array;
   readonly villageAffectedAt: Float64Array;
+  /** villages with a finite villageAffectedAt, ascending */
+  readonly affectedVillages: number[] = [];
+  /** per village: its distances to the stores, how far they are known, and when (storeDistances.ts) */
+  readonly storeDist: (Float64Array | undefined)[] = [];
+  readonly storeBound: number[] = [];
+  readonly storeEpoch: number[] = [];
   readonly villageFirstReliefAt: Float64Array;
   /** people per village who went home and need no more daily relief (villageAffected keeps everyone affected) */
   readonly villageReleased: Float64Array;
@@ -352,6 +358,16 @@ export class Trial {
   private readonly memoTree: (PathTree | undefined)[] = [];
   private readonly memoEpoch: Int32Array;
   private readonly memoVersion: Int32Array;
+
+  /** How many links are closed now. */
+  get closedLinks(): number {
+    return this.closed.length;
+  }
+
+  /** Bumped whenever a link closes or opens. */
+  get routingEpoch(): number {
+    return this.epoch;
+  }
 
   /** Marks a link blocked or open for routing. */
   setOpen(link: number, open: boolean): void {

@@ -1,0 +1,148 @@
+import type { RoadGraph } from './roadGraph.ts';
+
+/** Scratch space of `nearestTargets` (single-threaded, never re-entered). */
+let heapD = new Float64Array(1024);
+let heapN = new Int32Array(1024);
+let dist = new Float64Array(0);
+let stamp = new Int32Array(0);
+let gen = 0;
+let foundAt = new Float64Array(0);
+let firstAt = new Int32Array(0);
+let targetNext = new Int32Array(0);
+
+/**
+ * Distances from `source` to some target nodes over open links, settling nodes in Dijkstra's
+ * order only as far as needed: targets fall into groups (`member[t * groups + k]` = 1 when
+ * target t counts for group k; `wanted[k]` = 1 for the groups asked about), and the search
+ * stops once every wanted group has a settled member and every node left unsettled is
+ * farther than all of those members. Writes each settled target's distance into `out`
+ * (Infinity for the others) and returns the bound: every target with a distance below it is
+ * settled (Infinity: the search ran out of nodes, so `out` is complete).
+ *
+ * A settled node's distance is the one `shortestPathTree` (and so `repairedTree`) gives it,
+ * bit for bit: it is the same Dijkstra (same sums, du + linkMinutes), stopped early, and with
+ * positive weights a settled distance never changes afterwards. Pure apart from the scratch.
+ */
+export function nearestTargets(
+  g: RoadGraph,
+  open: Uint8Array,
+  source: number,
+  targetNode: Int32Array,
+  member: Uint8Array,
+  wanted: Uint8Array,
+  out: Float64Array,
+): number {
+  const n = g.nodeCount;
+  const nT = targetNode.length;
+  const groups = wanted.length;
+  if (stamp.length < n) {
+    dist = new Float64Array(n);
+    stamp = new Int32Array(n);
+    firstAt = new Int32Array(n);
+    gen = 0;
+  }
+  if (foundAt.length < groups) foundAt = new Float64Array(groups);
+  if (targetNext.length < nT) targetNext = new Int32Array(nT);
+  const cap = g.arcTarget.length + 1;
+  if (heapD.length < cap) {
+    heapD = new Float64Array(cap);
+    heapN = new Int32Array(cap);
+  }
+  if (++gen === 0x7fffffff) {
+    stamp.fill(0);
+    gen = 1;
+  }
+  const G = gen;
+  // targets by node: firstAt[node] (valid where stamped) heads a list through targetNext, ascending
+  for (let t = nT - 1; t >= 0; t--) {
+    const v = targetNode[t]!;
+    if (stamp[v] !== G) {
+      stamp[v] = G;
+      dist[v] = Infinity;
+      firstAt[v] = -1;
+    }
+    targetNext[t] = firstAt[v]!;
+    firstAt[v] = t;
+  }
+  out.fill(Infinity, 0, nT);
+  let missing = 0;
+  for (let k = 0; k < groups; k++) {
+    foundAt[k] = wanted[k] === 1 ? Infinity : -Infinity;
+    if (wanted[k] === 1) missing++;
+  }
+  let farthest = -Infinity;
+  const hd = heapD;
+  const hn = heapN;
+  const offsets = g.offsets;
+  const arcLink = g.arcLink;
+  const arcTarget = g.arcTarget;
+  const linkMinutes = g.linkMinutes;
+  if (stamp[source] !== G) {
+    stamp[source] = G;
+    firstAt[source] = -1;
+  }
+  dist[source] = 0;
+  hd[0] = 0;
+  hn[0] = source;
+  let size = 1;
+  while (size > 0) {
+    const du = hd[0]!;
+    if (missing === 0 && du > farthest) return du;
+    const u: number = hn[0]!;
+    size--;
+    if (size > 0) {
+      const d = hd[size]!;
+      const v = hn[size]!;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= size) break;
+        const r = l + 1;
+        let c = l;
+        if (r < size && (hd[r]! < hd[l]! || (hd[r] === hd[l] && hn[r]! < hn[l]!))) c = r;
+        if (hd[c]! > d || (hd[c] === d && hn[c]! > v)) break;
+        hd[i] = hd[c]!;
+        hn[i] = hn[c]!;
+        i = c;
+      }
+      hd[i] = d;
+      hn[i] = v;
+    }
+    if (du !== dist[u]) continue;
+    for (let t = firstAt[u]!; t >= 0; t = targetNext[t]!) {
+      out[t] = du;
+      for (let k = 0; k < groups; k++) {
+        if (member[t * groups + k] === 1 && foundAt[k] === Infinity) {
+          foundAt[k] = du;
+          missing--;
+          if (du > farthest) farthest = du;
+        }
+      }
+    }
+    for (let k: number = offsets[u]!, end: number = offsets[u + 1]!; k < end; k++) {
+      const link = arcLink[k]!;
+      if (open[link] === 0) continue;
+      const v = arcTarget[k]!;
+      const nd = du + linkMinutes[link]!;
+      if (stamp[v] !== G) {
+        stamp[v] = G;
+        dist[v] = Infinity;
+        firstAt[v] = -1;
+      }
+      if (nd < dist[v]!) {
+        dist[v] = nd;
+        let i = size++;
+        while (i > 0) {
+          const p = (i - 1) >> 1;
+          if (hd[p]! < nd || (hd[p] === nd && hn[p]! < v)) break;
+          hd[i] = hd[p]!;
+          hn[i] = hn[p]!;
+          i = p;
+        }
+        hd[i] = nd;
+        hn[i] = v;
+      }
+    }
+  }
+  return Infinity;
+}
