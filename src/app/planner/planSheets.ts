@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { PlanTable, SheetIn } from './planTables.ts';
+import type { CellFormat, SummaryTable } from './summaryTables.ts';
 
 /** CSV as Excel and WPS open it: UTF-8 with a byte-order mark, CRLF line ends. Pure. */
 export function tableCsv(t: PlanTable): string {
@@ -53,4 +54,24 @@ export async function xlsxSheets(bytes: Uint8Array): Promise<SheetIn[]> {
     const [header = [], ...body] = all;
     return { sheet: ws.name, header, rows: body };
   });
+}
+
+const NUM_FMT: Record<CellFormat, string | undefined> = { pct: '0.0%', hours: '0.00', int: '0', plain: undefined };
+
+/** The summary's tables (summaryTables.ts) as an .xlsx workbook: a sheet per table, the header bold and frozen, numbers as numbers with their format. */
+export async function summaryXlsx(tables: readonly SummaryTable[]): Promise<Uint8Array> {
+  const ExcelJS = await excel();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'yanlian 规划工作台';
+  for (const t of tables) {
+    const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.addRow(t.header).font = { bold: true };
+    for (const r of t.rows) ws.addRow(r.map((v) => (v === null ? null : v)));
+    ws.columns.forEach((c, i) => {
+      c.width = i === 0 ? Math.max(12, Math.min(48, Math.max(...t.rows.map((r) => String(r[0] ?? '').length)) * 2)) : Math.max(10, Math.min(28, t.header[i]!.length * 2 + 2));
+      const f = NUM_FMT[t.formats[i] ?? 'plain'];
+      if (f) c.numFmt = f;
+    });
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

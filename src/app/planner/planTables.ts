@@ -41,7 +41,7 @@ interface Col {
   head: string;
   /** path inside the element */
   path: string[];
-  kind: 'id' | 'text' | 'int' | 'fraction' | 'tier' | 'list';
+  kind: 'id' | 'text' | 'int' | 'fraction' | 'tier' | 'list' | 'node' | 'ref';
   labels?: Record<string, string>;
   optional?: boolean;
 }
@@ -64,6 +64,8 @@ function specs(doc: unknown): TableSpec[] {
         { head: '编号', path: ['id'], kind: 'id' },
         { head: '名称', path: ['name', 'zh'], kind: 'text' },
         { head: '层级', path: ['tier'], kind: 'tier', labels: TIERS },
+        { head: '所在节点', path: ['node'], kind: 'node' },
+        { head: '上级库（编号）', path: ['parent'], kind: 'ref', optional: true },
         { head: '补货点（初始库存比例）', path: ['reorderFraction'], kind: 'fraction' },
         ...items.map((it): Col => ({ head: `库存·${it.name.zh}（${it.id}）`, path: ['stock', it.id], kind: 'int', optional: true })),
       ],
@@ -75,6 +77,7 @@ function specs(doc: unknown): TableSpec[] {
         { head: '编号', path: ['id'], kind: 'id' },
         { head: '名称', path: ['name', 'zh'], kind: 'text' },
         { head: '层级', path: ['tier'], kind: 'tier', labels: TEAM_TIERS },
+        { head: '驻地节点', path: ['node'], kind: 'node' },
         { head: '人数', path: ['size'], kind: 'int' },
         { head: '能力（顿号分隔）', path: ['capabilities'], kind: 'list', labels: CAPS },
       ],
@@ -85,6 +88,7 @@ function specs(doc: unknown): TableSpec[] {
       cols: [
         { head: '编号', path: ['id'], kind: 'id' },
         { head: '名称', path: ['name', 'zh'], kind: 'text' },
+        { head: '所在节点', path: ['node'], kind: 'node' },
         { head: '容纳人数', path: ['capacity'], kind: 'int' },
       ],
     },
@@ -111,17 +115,47 @@ export function planTables(doc: unknown): PlanTable[] {
   });
 }
 
+/** A row that added a new element: where it was, its id, and the element its other settings were copied from. */
+export interface AddedRow {
+  sheet: string;
+  row: number;
+  id: string;
+  /** id of the element of the same tier (or the first element) whose settings the sheet does not hold (lead times, loading, mobilisation) were copied */
+  like: string;
+}
+
+/** The instructions sheet of the template: read, never applied. */
+export const NOTES_SHEET = '填写说明';
+
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
 /**
  * Applies sheets read back from a workbook or CSV to the plan: each row updates the element with
- * its 编号 (rows are matched by id; unknown ids and missing sheets' columns are errors). Every
- * cell is checked first — "储备库!C7：数量应为非负整数，实际为「五十」" — and nothing is applied
- * unless every sheet given is valid. Returns the new plan and the paths it changed. Pure.
+ * its 编号, and a row with a new 编号 adds a store, team or shelter — its columns all filled, the
+ * settings a sheet does not hold (resupply and loading times, mobilisation, …) copied from the
+ * first element of the same tier (the first of the list for shelters) and said so. Every cell is
+ * checked first — "储备库!C7：数量应为非负整数，实际为「五十」", nodes must be in the road
+ * network, a parent must be a store — and nothing is applied unless every sheet given is valid.
+ * Returns the new plan, the paths it changed and the rows it added. Pure.
  */
-export function applyTables(doc: unknown, sheets: readonly SheetIn[]): { ok: true; doc: unknown; changed: PlanPath[] } | { ok: false; errors: SheetError[] } {
+export function applyTables(
+  doc: unknown,
+  sheets: readonly SheetIn[],
+): { ok: true; doc: unknown; changed: PlanPath[]; added: AddedRow[] } | { ok: false; errors: SheetError[] } {
   const errors: SheetError[] = [];
   const sets: { path: PlanPath; value: unknown }[] = [];
+  const added: AddedRow[] = [];
   const all = specs(doc);
+  const nodes = new Set(((getAt(doc, ['roads', 'nodes']) as { id: string }[] | undefined) ?? []).map((n) => n.id));
+  const storeIds = new Set(((getAt(doc, ['reserves', 'warehouses']) as { id: string }[] | undefined) ?? []).map((w) => w.id));
+  // stores added by a sheet may be parents of others in the same file
   for (const sh of sheets) {
+    if (sh.sheet.trim() !== SHEETS.stores) continue;
+    const i = sh.header.map((h) => h.trim()).indexOf('编号');
+    if (i >= 0) for (const r of sh.rows) if ((r[i] ?? '').trim()) storeIds.add((r[i] ?? '').trim());
+  }
+  for (const sh of sheets) {
+    if (sh.sheet.trim() === NOTES_SHEET) continue;
     const spec = all.find((s) => s.sheet === sh.sheet.trim());
     if (!spec) {
       errors.push({ sheet: sh.sheet, row: 1, col: 'A', message: `未知的工作表，应为 ${all.map((s) => `「${s.sheet}」`).join('、')} 之一` });
@@ -139,23 +173,54 @@ export function applyTables(doc: unknown, sheets: readonly SheetIn[]): { ok: tru
     const idCol = spec.cols[0]!;
     if (!colAt.has(idCol)) continue;
     const seen = new Set<string>();
+    let appended = 0;
     sh.rows.forEach((cells, r) => {
       const row = r + 2;
       if (cells.every((c) => c.trim() === '')) return;
       const at = (c: Col) => colLetter(colAt.get(c)!);
       const id = (cells[colAt.get(idCol)!] ?? '').trim();
-      const index = list.findIndex((el) => el.id === id);
-      if (index < 0) {
-        errors.push({ sheet: sh.sheet, row, col: at(idCol), message: id === '' ? '编号不能为空' : `预案中没有编号为「${id}」的一项（表格只能修改已有的项）` });
+      if (id === '') {
+        errors.push({ sheet: sh.sheet, row, col: at(idCol), message: '编号不能为空' });
         return;
       }
-      if (seen.has(id)) errors.push({ sheet: sh.sheet, row, col: at(idCol), message: `编号「${id}」重复出现` });
+      if (seen.has(id)) {
+        errors.push({ sheet: sh.sheet, row, col: at(idCol), message: `编号「${id}」重复出现` });
+        return;
+      }
       seen.add(id);
+      let index = list.findIndex((el) => el.id === id);
+      let element: Record<string, unknown> | null = null;
+      if (index < 0) {
+        // a new element: every column must be there, the id well formed
+        if (!ID_RE.test(id)) {
+          errors.push({ sheet: sh.sheet, row, col: at(idCol), message: `新编号「${id}」只能用字母、数字、连字符、下划线和点，且以字母或数字开头` });
+          return;
+        }
+        const missing = spec.cols.filter((c) => !c.optional && !colAt.has(c));
+        if (missing.length) {
+          errors.push({ sheet: sh.sheet, row, col: at(idCol), message: `新增「${id}」需要填写 ${missing.map((c) => `「${c.head}」`).join('、')} 列` });
+          return;
+        }
+        const tierCol = spec.cols.find((c) => c.kind === 'tier');
+        const tierRaw = tierCol ? (cells[colAt.get(tierCol)!] ?? '').trim() : '';
+        const tierKey = tierCol ? Object.entries(tierCol.labels!).find(([k, v]) => tierRaw === v || tierRaw === k)?.[0] : undefined;
+        const like = (tierKey && list.find((el) => el.tier === tierKey)) || list[0];
+        if (!like) {
+          errors.push({ sheet: sh.sheet, row, col: at(idCol), message: `预案中没有可参照的一项，无法新增「${id}」` });
+          return;
+        }
+        element = structuredClone(like);
+        delete element.stock;
+        delete element.parent;
+        element.id = id;
+        index = list.length + appended++;
+        added.push({ sheet: sh.sheet, row, id, like: String(like.id) });
+      }
+      const draft: { path: PlanPath; value: unknown }[] = [];
       for (const [c, i] of colAt) {
         if (c.kind === 'id') continue;
         const raw = (cells[i] ?? '').trim();
         const where = { sheet: sh.sheet, row, col: at(c) };
-        const path = [...spec.at, index, ...c.path];
         let value: unknown;
         if (c.kind === 'int') {
           if (raw === '' && c.optional) value = undefined;
@@ -186,6 +251,18 @@ export function applyTables(doc: unknown, sheets: readonly SheetIn[]): { ok: tru
             continue;
           }
           value = keys;
+        } else if (c.kind === 'node') {
+          if (!nodes.has(raw)) {
+            errors.push({ ...where, message: raw === '' ? `${c.head}不能为空` : `路网中没有节点「${raw}」` });
+            continue;
+          }
+          value = raw;
+        } else if (c.kind === 'ref') {
+          if (raw !== '' && (!storeIds.has(raw) || raw === id)) {
+            errors.push({ ...where, message: raw === id ? '上级库不能是它自己' : `没有编号为「${raw}」的储备库` });
+            continue;
+          }
+          value = raw === '' ? undefined : raw;
         } else {
           if (raw === '') {
             errors.push({ ...where, message: `${c.head}不能为空` });
@@ -193,15 +270,53 @@ export function applyTables(doc: unknown, sheets: readonly SheetIn[]): { ok: tru
           }
           value = raw;
         }
-        const before = getAt(doc, path);
-        if (JSON.stringify(before) !== JSON.stringify(value)) sets.push({ path, value });
+        draft.push({ path: c.path, value });
+      }
+      if (element) {
+        // a new element is one change: the copied settings with the sheet's cells on top (the English name is the Chinese one until edited)
+        let el: unknown = element;
+        for (const d of draft) el = setAt(el, d.path, d.value);
+        const nm = getAt(el, ['name', 'zh']);
+        if (typeof nm === 'string') el = setAt(el, ['name', 'en'], nm);
+        sets.push({ path: [...spec.at, index], value: el });
+        return;
+      }
+      for (const d of draft) {
+        const path = [...spec.at, index, ...d.path];
+        if (JSON.stringify(getAt(doc, path)) !== JSON.stringify(d.value)) sets.push({ path, value: d.value });
       }
     });
   }
   if (errors.length) return { ok: false, errors };
   let next = doc;
   for (const s of sets) next = setAt(next, s.path, s.value);
-  return { ok: true, doc: next, changed: sets.map((s) => s.path) };
+  return { ok: true, doc: next, changed: sets.map((s) => s.path), added };
+}
+
+/** The tables with their heads and no rows, and a 填写说明 sheet saying what each column takes: the blank template. Pure. */
+export function templateTables(doc: unknown): PlanTable[] {
+  const all = specs(doc);
+  if (!Array.isArray(getAt(doc, ['reserves', 'warehouses']))) return [];
+  const what = (c: Col): string => {
+    if (c.kind === 'id') return '已有编号修改该项；新编号新增一项（字母、数字、连字符）';
+    if (c.kind === 'tier' || c.kind === 'list') return `${c.kind === 'list' ? '一项或几项（顿号分隔）' : '之一'}：${Object.values(c.labels!).join('、')}`;
+    if (c.kind === 'node') return '路网节点编号（如 n-t101）';
+    if (c.kind === 'ref') return '上级储备库的编号；县级库留空';
+    if (c.kind === 'fraction') return '0 至 1 之间的数';
+    if (c.kind === 'int') return c.optional ? '非负整数；留空表示不储备' : '非负整数';
+    return '文字';
+  };
+  return [
+    ...all.map((t) => ({ sheet: t.sheet, header: t.cols.map((c) => c.head), rows: [] })),
+    {
+      sheet: NOTES_SHEET,
+      header: ['工作表', '列', '填写'],
+      rows: [
+        ...all.flatMap((t) => t.cols.map((c) => [t.sheet, c.head, what(c)])),
+        ['（全部）', '', '新增的一行，表格中没有的参数（补货周期、装车时间、动员时间等）取自同层级的第一项，导入后可在表单中修改；有任何错误时不做任何修改'],
+      ],
+    },
+  ];
 }
 
 /** A located error as one line: "储备库!C7：…". Pure. */
