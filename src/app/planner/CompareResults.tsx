@@ -1,14 +1,15 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { McSummary } from '../../../engine/montecarlo/summaryTypes.ts';
 import type { EvacMcSummary } from '../../../engine/evacuation/montecarlo/evacSummaryTypes.ts';
 import { Panel } from '../ui/Panel.tsx';
 import { useLang } from '../ui/useLang.ts';
-import { compareRuns, type CompareRow } from './planCompare.ts';
-import { ci, pct } from './plannerFormat.ts';
-import { LineChartBox, type Series } from './SummaryCharts.tsx';
+import { CompareCharts } from './CompareCharts.tsx';
+import { PLAN_COLORS } from './compareCharts.ts';
+import { comparePlans, planLetter, verdictsOf, type CompareRow, type PairedDiff, type PlanValue } from './planCompare.ts';
+import { num, pct } from './plannerFormat.ts';
 
-/** One side of a comparison: a finished run's summary and its per-trial CSV. */
+/** One compared plan: its name, file, finished summary and per-trial CSV. */
 export interface CompareSide {
   label: string;
   file: string;
@@ -16,87 +17,125 @@ export interface CompareSide {
   csv: string;
 }
 
-const PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4'];
-
 const pp = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)}`;
+const hh = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
 
 /**
- * Plan A (the original file) against plan B (the edited plan), run with the same seed and trials
- * (common random numbers): each item's stock-out probability and each target's probability of
- * being met, with their Wilson intervals, the paired difference B − A in percentage points with
- * its 95% interval, and which plan is better where the interval excludes 0; for a county, the
- * stock-out curves of both plans overlaid (A dashed).
+ * Two to four plans (A is the original file) run with the same seed and trials (common random
+ * numbers), against a base the planner picks (A by default; changing it needs no new run): each
+ * item's stock-out probability, each target's probability of being met and its mean worst hours,
+ * with their 95% intervals per plan; for every other plan the paired difference plan − base with
+ * its own 95% interval and whether the plan is better or worse there; a short "better at / worse
+ * at" list per plan; for a county, the comparison charts (CompareCharts.tsx).
  */
-export function CompareResults({ a, b }: { a: CompareSide; b: CompareSide }) {
+export function CompareResults({ plans }: { plans: CompareSide[] }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const rows = useMemo(() => compareRuns(a.csv, b.csv), [a.csv, b.csv]);
+  const [base, setBase] = useState(0);
+  const rows = useMemo(() => comparePlans(plans.map((p) => p.csv), base), [plans, base]);
+  const s = plans[0]!.summary;
   const name = (r: CompareRow): string => {
-    const s = b.summary;
-    if (r.kind === 'stockout' && s.format === 'yanlian-mc-summary') return s.reserves.items.find((x) => x.id === r.id)?.name[lang] ?? r.id;
-    if (s.format === 'yanlian-mc-summary') {
-      const g = s.targets.find((x) => x.id === r.id);
+    const last = plans[plans.length - 1]!.summary;
+    if (r.kind === 'stockout' && last.format === 'yanlian-mc-summary') return last.reserves.items.find((x) => x.id === r.id)?.name[lang] ?? r.id;
+    if (last.format === 'yanlian-mc-summary') {
+      const g = last.targets.find((x) => x.id === r.id);
       return g ? `${g.name[lang]}（${t('planner.within', { hours: g.hours })}）` : r.id;
     }
-    const g = s.targets.find((x) => x.id === r.id);
+    const g = last.targets.find((x) => x.id === r.id);
     return g ? t(`planner.evacTarget.${g.kind}`, { limit: g.limit }) : r.id;
   };
-  const stock = useMemo(() => {
-    const out: Series[] = [];
-    if (a.summary.format !== 'yanlian-mc-summary' || b.summary.format !== 'yanlian-mc-summary') return out;
-    const sa = a.summary;
-    b.summary.reserves.items.forEach((it, i) => {
-      const color = PALETTE[i % PALETTE.length]!;
-      const old = sa.reserves.items.find((x) => x.id === it.id);
-      if (old) out.push({ name: `A · ${old.name[lang]}`, values: old.stockoutByHour, dashed: true, color });
-      out.push({ name: `B · ${it.name[lang]}`, values: it.stockoutByHour, color });
-    });
-    return out;
-  }, [a.summary, b.summary, lang]);
-  const s = b.summary;
+  const outcome = (r: CompareRow) => t(`planner.compare.${r.kind}`, { name: name(r) });
+  const value = (r: CompareRow, v: PlanValue) => (r.kind === 'hours' ? num(v.estimate, 2) : pct(v.estimate));
+  const interval = (r: CompareRow, v: PlanValue) => (v.ci95 ? `[${value(r, { ...v, estimate: v.ci95[0] })}, ${value(r, { ...v, estimate: v.ci95[1] })}]` : '—');
+  const diffText = (r: CompareRow, d: PairedDiff) => (r.kind === 'hours' ? `${hh(d.mean)} h [${hh(d.ci95[0])}, ${hh(d.ci95[1])}]` : `${pp(d.mean)} [${pp(d.ci95[0])}, ${pp(d.ci95[1])}]`);
+  const others = plans.map((_, i) => i).filter((i) => i !== base);
+  const L = planLetter;
   return (
     <Panel title={`${t('planner.compare.title')} · ${t('planner.summaryOf', { trials: s.trials, seed: s.seedInput ?? s.seed })}`} testId="pl-compare">
+      <ul className="pl-compare-plans small">
+        {plans.map((p, i) => (
+          <li key={i} data-testid="pl-compare-plan">
+            <span className="pl-swatch" style={{ background: PLAN_COLORS[i] }} /> <b>{L(i)}</b> = {p.label}（<code>{p.file}</code>）
+          </li>
+        ))}
+      </ul>
       <p className="small">
-        A = <code>{a.file}</code>（{a.label}）；B = <code>{b.file}</code>（{b.label}）。{t('planner.compare.crn')}
+        {t('planner.compare.crn')}{' '}
+        <label>
+          {t('planner.compare.base')}{' '}
+          <select data-testid="pl-compare-base" value={base} onChange={(e) => setBase(Number(e.target.value))}>
+            {plans.map((p, i) => (
+              <option key={i} value={i}>
+                {L(i)} · {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
       </p>
+      <div className="pl-verdicts" data-testid="pl-verdicts">
+        {others.map((i) => {
+          const v = verdictsOf(rows, i);
+          return (
+            <p key={i} data-testid="pl-verdict" data-plan={L(i)} data-better={v.better.length} data-worse={v.worse.length}>
+              <b>{t('planner.compare.versus', { plan: L(i), base: L(base) })}</b>
+              {v.better.length === 0 && v.worse.length === 0 ? (
+                <span className="small"> {t('planner.compare.noDifference')}</span>
+              ) : (
+                <>
+                  {v.better.length > 0 && <span className="pl-better"> {t('planner.compare.betterAt')}</span>}
+                  {v.better.map((r) => outcome(r)).join('、')}
+                  {v.better.length > 0 && v.worse.length > 0 && '；'}
+                  {v.worse.length > 0 && <span className="pl-worse"> {t('planner.compare.worseAt')}</span>}
+                  {v.worse.map((r) => outcome(r)).join('、')}
+                </>
+              )}
+            </p>
+          );
+        })}
+      </div>
       <div className="pl-table-wrap">
-        <table className="pl-table" data-testid="pl-compare-table">
+        <table className="pl-table pl-compare-table" data-testid="pl-compare-table">
           <thead>
             <tr>
               <th>{t('planner.compare.outcome')}</th>
-              <th className="num">A</th>
-              <th>{t('planner.ci95')}</th>
-              <th className="num">B</th>
-              <th>{t('planner.ci95')}</th>
-              <th className="num">{t('planner.compare.diff')}</th>
-              <th>{t('planner.compare.diffCi')}</th>
-              <th>{t('planner.compare.better')}</th>
+              {plans.map((_, i) => (
+                <th key={i} className="num">
+                  {L(i)}
+                  {i === base && ` (${t('planner.compare.baseShort')})`}
+                </th>
+              ))}
+              {others.map((i) => (
+                <th key={i}>{t('planner.compare.diffOf', { plan: L(i), base: L(base) })}</th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.column} data-testid="pl-compare-row" data-column={r.column} data-better={r.better}>
-                <td>
-                  {r.kind === 'stockout' ? t('planner.compare.stockout', { name: name(r) }) : t('planner.compare.met', { name: name(r) })}
-                </td>
-                <td className="num">{pct(r.a.estimate)}</td>
-                <td className="small">{ci(r.a)}</td>
-                <td className="num">{pct(r.b.estimate)}</td>
-                <td className="small">{ci(r.b)}</td>
-                <td className="num">{r.diff ? pp(r.diff.mean) : '—'}</td>
-                <td className="small">{r.diff ? `[${pp(r.diff.ci95[0])}, ${pp(r.diff.ci95[1])}]` : '—'}</td>
-                <td className={r.better === 'B' ? 'pl-better' : r.better === 'A' ? 'pl-worse' : 'small'}>
-                  {r.better === 'same' ? t('planner.compare.same') : t('planner.compare.betterIs', { plan: r.better })}
-                </td>
+              <tr key={r.column} data-testid="pl-compare-row" data-column={r.column} data-verdicts={r.verdicts.map((v) => v ?? 'base').join(',')}>
+                <td>{outcome(r)}</td>
+                {r.values.map((v, i) => (
+                  <td key={i} className="num">
+                    {value(r, v)}
+                    <div className="small">{interval(r, v)}</div>
+                  </td>
+                ))}
+                {others.map((i) => {
+                  const d = r.diffs[i];
+                  const v = r.verdicts[i];
+                  return (
+                    <td key={i} className={v === 'better' ? 'pl-better' : v === 'worse' ? 'pl-worse' : 'small'}>
+                      {d ? diffText(r, d) : '—'}
+                      <div className="small">{v === 'better' ? t('planner.compare.better') : v === 'worse' ? t('planner.compare.worse') : t('planner.compare.same')}</div>
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {stock.length > 0 && a.summary.format === 'yanlian-mc-summary' && (
-        <div className="pl-charts">
-          <LineChartBox title={t('planner.compare.chart')} series={stock} step={a.summary.curveStepHours} xName={t('planner.hours')} testId="pl-compare-chart" />
-        </div>
+      {plans.every((p) => p.summary.format === 'yanlian-mc-summary') && (
+        <CompareCharts plans={plans.map((p, i) => ({ label: `${L(i)} · ${p.label}`, color: PLAN_COLORS[i]!, summary: p.summary as McSummary }))} />
       )}
     </Panel>
   );

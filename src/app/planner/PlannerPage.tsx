@@ -7,6 +7,8 @@ import { Panel } from '../ui/Panel.tsx';
 import { useLang } from '../ui/useLang.ts';
 import { runBrowserMonteCarlo } from './browserChunkPool.ts';
 import { CompareResults } from './CompareResults.tsx';
+import { CompareSetup, type Candidate } from './CompareSetup.tsx';
+import { MAX_COMPARED, planLetter } from './planCompare.ts';
 import { CountyResults } from './CountyResults.tsx';
 import { downloadText } from './download.ts';
 import { EvacResults } from './EvacResults.tsx';
@@ -43,7 +45,7 @@ type RunState =
   | { kind: 'idle' }
   | { kind: 'running'; done: number; total: number; t0: number; now: number; phase: string | null }
   | { kind: 'finished'; run: Finished }
-  | { kind: 'compared'; a: Finished; b: Finished }
+  | { kind: 'compared'; plans: { label: string; run: Finished }[] }
   | { kind: 'error'; text: string };
 
 const defaultWorkers = () => String(Math.max(1, Math.min(64, navigator.hardwareConcurrency || 1)));
@@ -69,6 +71,8 @@ export default function PlannerPage() {
   const abort = useRef<AbortController | null>(null);
   const [savedVersion, setSavedVersion] = useState(0);
   const [openError, setOpenError] = useState<string | null>(null);
+  // edited plans put aside for a comparison (B, C, D), each a snapshot the loader accepted
+  const [candidates, setCandidates] = useState<Candidate[]>([]);
   const running = run.kind === 'running';
 
   /** Runs one scenario's Monte Carlo on the workers; `phase` names it in the progress line (A/B of a comparison). */
@@ -124,6 +128,7 @@ export default function PlannerPage() {
     setHistory(JSON.stringify(doc) === JSON.stringify(r.loaded.doc) ? h : pushState(h, { doc, sources: p.sources }));
     setPlanStatus({ kind: 'original' });
     setRun({ kind: 'idle' });
+    setCandidates([]);
   };
 
   /** The form's settings and worker count, or null (the errors shown) when a field is bad. */
@@ -152,26 +157,44 @@ export default function PlannerPage() {
     }
   };
 
-  /** Plan A (the file as loaded) and plan B (the edited plan), same seed and trials, every trial (no early stop), per-trial rows kept for the paired differences. */
+  /** The plans a comparison runs: A (the file as loaded), the plans put aside, then the current edited plan unless it is one of them. */
+  const comparedPlans = (): { label: string; plan: PlannerScenario }[] => {
+    if (!loaded) return [];
+    const out = [{ label: t('planner.compare.original'), plan: loaded }, ...candidates.map((c) => ({ label: c.label, plan: c.plan }))];
+    if (planStatus.kind === 'edited' && !out.some((p) => p.plan.sha256 === planStatus.plan.sha256) && out.length < MAX_COMPARED)
+      out.push({ label: t('planner.compare.current', { count: planStatus.changes.length }), plan: planStatus.plan });
+    return out;
+  };
+
+  /** Every compared plan with the same seed and trials, every trial (no early stop), per-trial rows kept for the paired differences. */
   const compare = async () => {
     const got = settingsOrNull();
-    if (!loaded || planStatus.kind !== 'edited' || !got) return;
+    const list = comparedPlans();
+    if (list.length < 2 || !got) return;
     const s: PlannerRunSettings = { ...got.s, untilSe: null };
     const ac = new AbortController();
     abort.current = ac;
     try {
-      const a = await runOne(loaded, s, got.workers, true, ac.signal, 'A');
-      if (a.summary.partial) throw new Error(t('planner.compare.stopped'));
-      const b = await runOne(planStatus.plan, s, got.workers, true, ac.signal, 'B');
-      if (b.summary.partial) throw new Error(t('planner.compare.stopped'));
-      setRun({ kind: 'compared', a, b });
-      keepRun(a);
-      keepRun(b);
+      const done: { label: string; run: Finished }[] = [];
+      for (const [i, p] of list.entries()) {
+        const r = await runOne(p.plan, s, got.workers, true, ac.signal, planLetter(i));
+        if (r.summary.partial) throw new Error(t('planner.compare.stopped'));
+        done.push({ label: p.label, run: r });
+      }
+      setRun({ kind: 'compared', plans: done });
+      done.forEach((d) => keepRun(d.run));
     } catch (e) {
       setRun({ kind: 'error', text: t('planner.failed', { detail: e instanceof Error ? e.message : String(e) }) });
     } finally {
       abort.current = null;
     }
+  };
+
+  /** Puts the current edited plan aside as the next compared plan (B, C or D). */
+  const putAside = () => {
+    if (planStatus.kind !== 'edited' || candidates.some((c) => c.plan.sha256 === planStatus.plan.sha256)) return;
+    const letter = planLetter(candidates.length + 1);
+    setCandidates([...candidates, { label: t('planner.compare.aside', { plan: letter, count: planStatus.changes.length }), plan: planStatus.plan }]);
   };
 
   const progress =
@@ -201,6 +224,7 @@ export default function PlannerPage() {
             setHistory(startHistory({ doc: s.doc, sources: {} }));
             setPlanStatus({ kind: 'original' });
             setRun({ kind: 'idle' });
+            setCandidates([]);
           }}
         />
         <SavedPlans loaded={loaded} history={history} current={current} version={savedVersion} disabled={running} onOpen={(p) => void openSaved(p)} />
@@ -222,25 +246,23 @@ export default function PlannerPage() {
           </p>
         )}
         <RunForm fields={fields} onChange={setFields} errors={errors} running={running} canRun={current !== null} onRun={() => void start()} onCancel={() => abort.current?.abort()} />
-        {loaded && planStatus.kind === 'edited' && (
-          <div className="button-row pl-compare-row">
-            <button type="button" className="btn" data-testid="pl-compare-run" disabled={running} onClick={() => void compare()}>
-              {t('planner.compare.run')}
-            </button>
-            <span className="small">{t('planner.compare.hint')}</span>
-          </div>
+        {loaded && (
+          <CompareSetup
+            plans={comparedPlans()}
+            candidates={candidates.length}
+            canAdd={planStatus.kind === 'edited' && candidates.length < MAX_COMPARED - 1 && !candidates.some((c) => c.plan.sha256 === planStatus.plan.sha256)}
+            running={running}
+            onAdd={putAside}
+            onClear={() => setCandidates([])}
+            onCompare={() => void compare()}
+          />
         )}
         {progress}
         {run.kind === 'error' && <p className="error-note">{run.text}</p>}
         {current && run.kind !== 'running' && <Equivalent file={current.file} fields={fields} />}
       </Panel>
       {run.kind === 'finished' && <ResultsPanel run={run.run} />}
-      {run.kind === 'compared' && (
-        <CompareResults
-          a={{ label: t('planner.compare.original'), file: run.a.file, summary: run.a.summary, csv: run.a.csv! }}
-          b={{ label: t('planner.compare.edited'), file: run.b.file, summary: run.b.summary, csv: run.b.csv! }}
-        />
-      )}
+      {run.kind === 'compared' && <CompareResults plans={run.plans.map((p) => ({ label: p.label, file: p.run.file, summary: p.run.summary, csv: p.run.csv! }))} />}
     </div>
   );
 }
@@ -292,6 +314,18 @@ function ResultsPanel({ run }: { run: Finished }) {
             }}
           >
             {reportBusy ? t('planner.reportBusy') : t('planner.downloadReport')}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="pl-download-xlsx"
+            onClick={() => {
+              void Promise.all([import('./planSheets.ts'), import('./summaryTables.ts')])
+                .then(([{ summaryXlsx }, { summaryTables }]) => summaryXlsx(summaryTables(s, lang)))
+                .then((b) => downloadText(`${base}.summary.xlsx`, b, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+            }}
+          >
+            {t('planner.downloadXlsx')}
           </button>
           {run.csv !== null && (
             <button type="button" className="btn" data-testid="pl-download-csv" onClick={() => downloadText(`${base}.trials.csv`, run.csv!, 'text/csv;charset=utf-8')}>
