@@ -12,6 +12,8 @@ import {
   attribute,
   CLASS_ATTRIBUTES,
   DEFAULT_ROAD_CLASS,
+  LENGTH_ATTRIBUTES,
+  LINK_ID_ATTRIBUTES,
   NAME_ATTRIBUTES,
   NAME_EN_ATTRIBUTES,
   REF_ATTRIBUTES,
@@ -55,6 +57,8 @@ export interface GraphLink {
   roadClass: RoadClassDefault;
   /** speed taken from the feature's speed attribute (else the class default) */
   speedFromAttribute: boolean;
+  /** length taken from the feature's length_km attribute (a feature that is one link only; else measured) */
+  lengthFromAttribute?: boolean;
   /** route code (G318 …) when the feature has one */
   ref?: string;
   coords: LonLat[];
@@ -80,6 +84,8 @@ interface Line {
   speed?: number;
   name?: { zh: string; en: string };
   ref?: string;
+  /** link_id and length_km attributes (used when the feature is one link) */
+  given?: { id?: string; lengthKm?: number };
 }
 
 /** A point on a line: segment index and parameter along it. */
@@ -167,7 +173,10 @@ export function buildRoadGraph(features: readonly RoadFeature[], options: RoadGr
       lines.push(coords);
     }
     if (bad) continue;
-    for (const coords of lines) raw.push({ feature: f.index, coords, cls, ...(speed !== undefined ? { speed } : {}), ...(name ? { name } : {}), ...(ref ? { ref } : {}) });
+    const givenId = attribute(props, LINK_ID_ATTRIBUTES)?.value;
+    const givenKm = Number(attribute(props, LENGTH_ATTRIBUTES)?.value ?? NaN);
+    const given = { ...(givenId && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(givenId) ? { id: givenId } : {}), ...(givenKm > 0 && givenKm <= 500 ? { lengthKm: givenKm } : {}) };
+    for (const coords of lines) raw.push({ feature: f.index, coords, cls, ...(speed !== undefined ? { speed } : {}), ...(name ? { name } : {}), ...(ref ? { ref } : {}), ...(lines.length === 1 ? { given } : {}) });
   }
   for (const [value, idx] of unknownClass)
     problems.warn(file, 'unknownRoadClass', { value, speed: DEFAULT_ROAD_CLASS.speedKmh, count: idx.length }, { feature: idx[0]! });
@@ -222,6 +231,8 @@ export function buildRoadGraph(features: readonly RoadFeature[], options: RoadGr
       const s2 = segs[k2]!;
       const l2 = lines[s2.line]!;
       if (s2.line === s1.line && Math.abs(s2.seg - s1.seg) <= 1) continue;
+      // two links of an exported graph (both with link_id) were already split at every junction: a crossing is a bridge
+      if (s2.line !== s1.line && l1.given?.id && l2.given?.id) continue;
       // between two roads a crossing may pass through a vertex (inclusive); within one road only a proper crossing counts
       const x = segmentCrossing(a, b, l2.xy[s2.seg]!, l2.xy[s2.seg + 1]!, s2.line === s1.line ? 1e-9 : -1e-12);
       if (!x) continue;
@@ -251,7 +262,7 @@ export function buildRoadGraph(features: readonly RoadFeature[], options: RoadGr
     let best: { k: number; t: number; km: number } | undefined;
     for (const k of grid.near(e.xy, snapKm)) {
       const s = segs[k]!;
-      if (s.line === e.li) continue;
+      if (s.line === e.li || (lines[e.li]!.given?.id && lines[s.line]!.given?.id)) continue;
       const l = lines[s.line]!;
       const c = closestOnSegment(e.xy, l.xy[s.seg]!, l.xy[s.seg + 1]!);
       if (c.km <= snapKm && (!best || c.km < best.km)) best = { k, ...c };
@@ -329,6 +340,7 @@ export function buildRoadGraph(features: readonly RoadFeature[], options: RoadGr
   // 6. links: the pieces of each line between its nodes
   const links: GraphLink[] = [];
   const perFeature = new Map<number, GraphLink[]>();
+  const givenOf = new Map<GraphLink, Line['given']>();
   const addLink = (l: Line, from: number, to: number, coords: LonLat[]) => {
     const pts: LonLat[] = [nodes[from]!.position, ...coords.slice(1, -1), nodes[to]!.position];
     const link: GraphLink = {
@@ -347,6 +359,7 @@ export function buildRoadGraph(features: readonly RoadFeature[], options: RoadGr
     };
     links.push(link);
     perFeature.set(l.feature, [...(perFeature.get(l.feature) ?? []), link]);
+    givenOf.set(link, l.given);
   };
   lines.forEach((l, li) => {
     const stops: { seg: number; t: number; lonlat: LonLat; node: number }[] = [
@@ -379,6 +392,22 @@ export function buildRoadGraph(features: readonly RoadFeature[], options: RoadGr
     }
   });
   for (const [feature, ls] of perFeature) ls.forEach((x, k) => (x.id = ls.length === 1 ? `r${feature}` : `r${feature}-${k + 1}`));
+  // a feature that stayed one link keeps its link_id and length_km (export-gis → import); an id is
+  // taken when no other feature gives it and no link keeps it as its own id
+  const single = [...perFeature.values()].filter((ls) => ls.length === 1).map((ls) => ls[0]!);
+  const givenCount = new Map<string, number>();
+  for (const l of single) if (givenOf.get(l)?.id) givenCount.set(givenOf.get(l)!.id!, (givenCount.get(givenOf.get(l)!.id!) ?? 0) + 1);
+  const takes = new Set(single.filter((l) => givenCount.get(givenOf.get(l)?.id ?? '') === 1));
+  for (let changed = true; changed; ) {
+    changed = false;
+    const kept = new Set(links.filter((l) => !takes.has(l)).map((l) => l.id));
+    for (const l of takes) if (kept.has(givenOf.get(l)!.id!)) changed = takes.delete(l);
+  }
+  for (const l of single) {
+    const g = givenOf.get(l);
+    if (takes.has(l)) l.id = g!.id!;
+    if (g?.lengthKm !== undefined) Object.assign(l, { lengthKm: g.lengthKm, lengthFromAttribute: true });
+  }
 
   // 7. connected pieces: the largest is the main network; the others are reported
   const up = nodes.map((_, i) => i);

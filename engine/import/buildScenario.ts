@@ -43,6 +43,7 @@ export interface ImportSummary {
 }
 
 type Provenance = ScenarioFile['provenance'][number];
+const NO_PARENT = '\u0000none';
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const KIND_ZH = { landslide: '滑坡', collapse: '崩塌', debrisFlow: '泥石流', waterlogging: '内涝点' } as const;
 const KIND_EN = { landslide: 'landslide', collapse: 'rockfall', debrisFlow: 'debris flow', waterlogging: 'waterlogging point' } as const;
@@ -173,6 +174,8 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
   const siteRowsAll: number[] = [];
   const suscFromFile: number[] = [];
   const linkSusc = new Map<string, number>();
+  const linkIds = new Set(roads.links.map((l) => l.id));
+  const cutsFromFile: number[] = [];
   let cutCount = 0;
   if (input.sites && villages.length > 0) {
     const ss = input.sites;
@@ -208,17 +211,23 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
       }
       seen.set(id, row.row);
       const xy = roads.plane.toXY(position);
-      const near = linkGrid
+      const given = row.values.cuts === undefined ? undefined : parseCuts(String(row.values.cuts), linkIds);
+      if (typeof given === 'string') {
+        problems.error(ss.file, 'unknownValue', { value: given, allowed: '路段编号:概率（如 r3:0.6；r5:0.4）' }, at('cuts'));
+        continue;
+      }
+      const near = given ? [] : linkGrid
         .near(xy, bufferKm)
         .map((k) => ({ l: roads.links[k]!, km: linkKm(xy, k) }))
         .filter((x) => x.km <= bufferKm)
         .sort((a, b) => a.km - b.km || (a.l.id < b.l.id ? -1 : 1))
         .slice(0, tpl.maxCutsPerSite);
-      if (near.length === 0) problems.warn(ss.file, 'noLinksNear', { m: Math.round(bufferKm * 1000) }, { row: row.row });
+      if (near.length === 0 && !given) problems.warn(ss.file, 'noLinksNear', { m: Math.round(bufferKm * 1000) }, { row: row.row });
       const susceptibility = typeof row.values.susceptibility === 'number' ? row.values.susceptibility : tpl.siteSusceptibility[scale];
       const cp = tpl.cutProbability;
-      const cuts = near.map((x) => ({ link: x.l.id, probability: roundTo(cp.near - (cp.near - cp.edge) * (x.km / bufferKm), 2) }));
-      for (const x of near) linkSusc.set(x.l.id, Math.max(linkSusc.get(x.l.id) ?? 0, susceptibility));
+      const cuts = given ?? near.map((x) => ({ link: x.l.id, probability: roundTo(cp.near - (cp.near - cp.edge) * (x.km / bufferKm), 2) }));
+      for (const c of cuts) linkSusc.set(c.link, Math.max(linkSusc.get(c.link) ?? 0, susceptibility));
+      if (given) cutsFromFile.push(sites.length);
       cutCount += cuts.length;
       const i = sites.length;
       sites.push({
@@ -277,8 +286,9 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
         problems.error(st.file, 'noStock', { items: tpl.items.map((x) => x.name.zh).join('、') }, { row: row.row });
         continue;
       }
-      const parent = row.values.parent as string | undefined;
-      if (parent !== undefined && !names.has(parent)) {
+      // 无 (as export-gis writes it): resupplied from outside the county, not from the first county store
+      const parent = /^(无|none)$/i.test(String(row.values.parent ?? '').trim()) ? NO_PARENT : (row.values.parent as string | undefined);
+      if (parent !== undefined && parent !== NO_PARENT && !names.has(parent)) {
         problems.error(st.file, 'unknownStore', { value: parent }, { row: row.row, column: row.columns.parent! });
         continue;
       }
@@ -300,7 +310,7 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
     const firstCounty = warehouses.find((w) => w.tier === 'county');
     warehouses.forEach((w, i) => {
       const p = parents[i];
-      const pid = p !== undefined ? `wh-r${rowOf.get(p)}` : w.tier !== 'county' && firstCounty ? firstCounty.id : undefined;
+      const pid = p === NO_PARENT ? undefined : p !== undefined ? `wh-r${rowOf.get(p)}` : w.tier !== 'county' && firstCounty ? firstCounty.id : undefined;
       if (pid && pid !== w.id && warehouses.some((x) => x.id === pid)) {
         const { resupplyLeadHours, reorderFraction, loadingHours, ...head } = w;
         warehouses[i] = { ...head, parent: pid, resupplyLeadHours, reorderFraction, loadingHours };
@@ -428,7 +438,7 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
     { paths: ['region.townships.*.population'], source: 'villages', note: `Sum of the township’s villages in ${vs.file}.` },
     { paths: ['region.townships.*.position.*'], source: 'villages', note: `The position of the township’s most populous village in ${vs.file} (taken as its seat).` },
     { paths: ['roads.nodes.*.position.*'], source: 'roads', note: `Line ends, crossings and T-junctions of ${roads.file}, joined within ${roads.snapM} m (mean of the joined points).` },
-    { paths: ['roads.links.*.lengthKm'], source: 'roads', note: `Length along the geometry (great circle) of the feature the link id names: link rN or rN-k is (a piece of) ${roads.file} feature N.` },
+    { paths: ['roads.links.*.lengthKm'], source: 'roads', note: `Length along the geometry (great circle) of the feature the link id names: link rN or rN-k is (a piece of) ${roads.file} feature N${roads.links.some((l) => l.lengthFromAttribute) ? '; or the length_km attribute of a feature that is one link (as export-gis writes it)' : ''}.` },
   );
   const speedFromAttr = roads.links.map((l, i) => (l.speedFromAttribute ? i : -1)).filter((i) => i >= 0);
   // explicit paths for a few attribute speeds; past that many patterns would slow every validation, so one entry says both
@@ -451,7 +461,10 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
   });
   if (sites.length > 0) {
     provenance.push({ paths: ['hazardSites.*.susceptibility'], source: 'assumed', note: `Template by 规模等级: 小型 ${tpl.siteSusceptibility.小型}, 中型 ${tpl.siteSusceptibility.中型}, 大型 ${tpl.siteSusceptibility.大型}, 特大型 ${tpl.siteSusceptibility.特大型}, none given ${tpl.siteSusceptibility.none}.` });
-    if (cutCount > 0)
+    const cutsAssumed = sites.some((x, i) => x.cuts.length > 0 && !cutsFromFile.includes(i));
+    if (cutsFromFile.some((i) => sites[i]!.cuts.length > 0))
+      provenance.push({ paths: cutsAssumed ? cutsFromFile.filter((i) => sites[i]!.cuts.length > 0).map((i) => `hazardSites.${i}.cuts.*.probability`) : ['hazardSites.*.cuts.*.probability'], source: 'sites', note: `The 阻断路段 (cuts) column of ${input.sites!.file}: link id and P(link blocked | site fails).` });
+    if (cutsAssumed)
       provenance.push({ paths: ['hazardSites.*.cuts.*.probability'], source: 'assumed', note: `Template: P(link blocked | site fails) ${tpl.cutProbability.near} at the site falling linearly to ${tpl.cutProbability.edge} at ${Math.round(bufferKm * 1000)} m; the ${tpl.maxCutsPerSite} nearest links at most.` });
   }
 
@@ -498,6 +511,18 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
       snapMaxM: snaps[snaps.length - 1] ?? 0,
     },
   };
+}
+
+/** A 阻断路段 cell, "r3:0.62；r5:0.4", → cuts; the offending word when a link is unknown or a probability is not 0–1. Pure. */
+export function parseCuts(cell: string, links: ReadonlySet<string>): { link: string; probability: number }[] | string {
+  const out: { link: string; probability: number }[] = [];
+  for (const word of cell.split(/[;；,，\s]+/).filter((w) => w !== '')) {
+    const m = /^([^:：]+)[:：]([0-9.]+)$/.exec(word);
+    const p = m ? Number(m[2]) : NaN;
+    if (!m || !links.has(m[1]!) || !(p >= 0 && p <= 1) || out.some((c) => c.link === m[1])) return word;
+    out.push({ link: m[1]!, probability: p });
+  }
+  return out;
 }
 
 /** Rows as ranges: [2, 3, 4, 6] → "2–4, 6". Pure. */

@@ -37,6 +37,8 @@ export const SITES: RegisterSpec = {
     { key: 'property', zh: '威胁财产', en: 'threatened_property', aliases: ['威胁财产万元', '受威胁财产'], type: 'number', min: 0 },
     { key: 'village', zh: '所在村', en: 'village', aliases: ['村（社区）', '所在村（社区）', '村'], type: 'text' },
     { key: 'susceptibility', zh: '易发性', en: 'susceptibility', aliases: [], type: 'number', min: 0, max: 1 },
+    // written by export-gis: "r3:0.62；r5:0.4" replaces the buffer search, so a round trip keeps the cuts
+    { key: 'cuts', zh: '阻断路段', en: 'cuts', aliases: ['cut_links'], type: 'text' },
     LON,
     LAT,
     POS,

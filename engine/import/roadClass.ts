@@ -48,6 +48,11 @@ export const NAME_EN_ATTRIBUTES = ['name_en', 'name:en', '英文名称', '英文
 /** Attribute names read as a measured speed, km/h. */
 export const SPEED_ATTRIBUTES = ['速度', '设计速度', '车速', '通行速度', 'speed', 'maxspeed', 'speed_kmh'] as const;
 
+/** Attribute names read as the link's id (as `yanlian export-gis` writes it), so a round trip keeps the ids. */
+export const LINK_ID_ATTRIBUTES = ['link_id', '路段编号'] as const;
+/** Attribute names read as a length in km (as `yanlian export-gis` writes it); metres are never assumed. */
+export const LENGTH_ATTRIBUTES = ['length_km', '长度km', '里程km'] as const;
+
 /** The value of the first present attribute of `names`, matched case-insensitively. Pure. */
 export function attribute(props: Readonly<Record<string, unknown>> | null | undefined, names: readonly string[]): { name: string; value: string } | undefined {
   if (!props) return undefined;

@@ -114,6 +114,7 @@ export async function readSheet(path: string, problems: ProblemList): Promise<Sh
     const res = Papa.parse<string[]>(text, { skipEmptyLines: false });
     return { file, rows: res.data.map((r) => r.map((c) => (c === '' ? null : c))), merges: [] };
   }
+  if (ext === '.geojson' || ext === '.json') return pointLayerSheet(file, bytes, problems);
   if (ext === '.xlsx') {
     try {
       const ExcelJS = (await import('exceljs')).default;
@@ -135,8 +136,32 @@ export async function readSheet(path: string, problems: ProblemList): Promise<Sh
       return undefined;
     }
   }
-  problems.error(file, 'unsupportedFormat', { allowed: '.xlsx .csv' });
+  problems.error(file, 'unsupportedFormat', { allowed: '.xlsx .csv .geojson' });
   return undefined;
+}
+
+/** A GeoJSON point layer (as export-gis writes the registers) as a sheet: the properties' names as the header, then 经度, 纬度 from the point; feature k is row k + 2. */
+function pointLayerSheet(file: string, bytes: Uint8Array, problems: ProblemList): SheetData | undefined {
+  let doc: { type?: string; features?: { properties?: Record<string, unknown> | null; geometry?: { type?: string; coordinates?: unknown } | null }[] };
+  try {
+    doc = JSON.parse(decodeText(bytes).text) as typeof doc;
+  } catch (e) {
+    problems.error(file, 'badJson', { detail: errText(e) });
+    return undefined;
+  }
+  if (doc?.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
+    problems.error(file, 'badJson', { detail: 'type must be FeatureCollection with features' });
+    return undefined;
+  }
+  const keys = [...new Set(doc.features.flatMap((f) => Object.keys(f?.properties ?? {})))].filter((k) => !['经度', '纬度'].includes(k));
+  const rows: Cell[][] = [[...keys, '经度', '纬度']];
+  for (const f of doc.features) {
+    const p = f?.properties ?? {};
+    const c = f?.geometry?.type === 'Point' && Array.isArray(f.geometry.coordinates) ? (f.geometry.coordinates as unknown[]) : [];
+    const cell = (v: unknown): Cell => (v === null || v === undefined ? null : typeof v === 'number' ? v : String(v));
+    rows.push([...keys.map((k) => cell(p[k])), cell(c[0] ?? p['经度']), cell(c[1] ?? p['纬度'])]);
+  }
+  return { file, rows, merges: [] };
 }
 
 function cellValue(v: unknown): Cell {
