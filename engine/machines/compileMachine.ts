@@ -118,28 +118,47 @@ function unsupported(node: Node, what: string): Error {
   return new Error(`compileMachine: ${what} at "${node.id}" are not supported by the flat tables`);
 }
 
-/** Runs a compiled machine: a state index and a plain context object. */
+/**
+ * Runs a compiled machine: a state index and a plain context object. A class, not a closure
+ * per instance: a Monte Carlo trial creates dozens of instances, and a plain object with
+ * prototype methods is cheaper to make and to call than one holding three fresh closures.
+ */
+class CompiledInstance<E extends Ev> implements MachineInstance<E> {
+  private state: number;
+  private ctx: Ctx;
+
+  constructor(
+    private readonly cm: CompiledMachine,
+    input: unknown,
+  ) {
+    this.state = cm.initial;
+    this.ctx = cm.initialContext(input);
+  }
+
+  get value(): string {
+    return this.cm.states[this.state]!;
+  }
+
+  get context(): Ctx {
+    return this.ctx;
+  }
+
+  send(event: E): boolean {
+    const list = this.cm.table[this.state]![event.type];
+    if (!list) return false;
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i]!;
+      if (t.guard && !t.guard(this.ctx, event)) continue;
+      for (let j = 0; j < t.actions.length; j++) this.ctx = t.actions[j]!(this.ctx, event);
+      if (t.target < 0 || t.target === this.state) return false;
+      this.state = t.target;
+      return true;
+    }
+    return false;
+  }
+}
+
+/** A compiled machine's instance in its initial state (see CompiledInstance). */
 export function compiledInstance<E extends Ev>(cm: CompiledMachine, input?: unknown): MachineInstance<E> & { readonly context: Ctx } {
-  let state = cm.initial;
-  let ctx = cm.initialContext(input);
-  return {
-    get value() {
-      return cm.states[state]!;
-    },
-    get context() {
-      return ctx;
-    },
-    send(event: E) {
-      const list = cm.table[state]![event.type];
-      if (!list) return false;
-      for (const t of list) {
-        if (t.guard && !t.guard(ctx, event)) continue;
-        for (const a of t.actions) ctx = a(ctx, event);
-        if (t.target < 0 || t.target === state) return false;
-        state = t.target;
-        return true;
-      }
-      return false;
-    },
-  };
+  return new CompiledInstance<E>(cm, input);
 }
