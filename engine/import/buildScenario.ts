@@ -468,6 +468,7 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
       provenance.push({ paths: ['hazardSites.*.cuts.*.probability'], source: 'assumed', note: `Template: P(link blocked | site fails) ${tpl.cutProbability.near} at the site falling linearly to ${tpl.cutProbability.edge} at ${Math.round(bufferKm * 1000)} m; the ${tpl.maxCutsPerSite} nearest links at most.` });
   }
 
+  if (tpl.hazard.kind === 'earthquake') provenance.push({ paths: ['hazard.epicentre.*'], source: 'assumed', note: `Template ${tpl.id}: the design earthquake is placed at the centre of ${roads.file}'s extent; replace it with the county's own scenario earthquake (e.g. its nearest active fault).` });
   const usedSources = new Set([...provenance, ...tpl.provenance].map((p) => p.source));
   const tplSources = Object.fromEntries(Object.entries(tpl.sources).filter(([k]) => usedSources.has(k)));
   const tplProvenance = tpl.provenance.filter((p) => !(p.paths.some((x) => x.startsWith('reserves.warehouses')) && warehouses.length === 0));
@@ -487,7 +488,8 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
     region: { name: { zh: county.zh, en: county.en }, code: county.code, terrain: tpl.terrain, townships: regionTownships, villages: regionVillages },
     roads: { nodes: roads.nodes.map((n) => ({ id: n.id, position: n.position })), links },
     hazardSites: sites,
-    hazard: tpl.hazard,
+    // a shipped earthquake's epicentre lies in its own county: the imported one is put at the road layer's centre
+    hazard: tpl.hazard.kind === 'earthquake' ? { ...tpl.hazard, epicentre: [roundTo((roads.bounds.minLon + roads.bounds.maxLon) / 2, 4), roundTo((roads.bounds.minLat + roads.bounds.maxLat) / 2, 4)] } : tpl.hazard,
     chain: tpl.chain,
     warnings: tpl.warnings,
     response: tpl.response,

@@ -7,14 +7,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parse, visit } from 'yaml';
 import { formatProblem, loadScenario, type Lang } from '../../engine/index.ts';
 import { buildRoadGraph } from '../../engine/import/buildRoadGraph.ts';
 import { buildScenario, type ImportInput } from '../../engine/import/buildScenario.ts';
 import type { DivisionData } from '../../engine/import/divisions.ts';
 import { formatImportProblem, ProblemList } from '../../engine/import/importProblem.ts';
 import { importMessage } from '../../engine/import/importMessages.ts';
-import { TEMPLATES } from '../../engine/import/rainstormTemplate.ts';
+import { TEMPLATES, type ImportTemplate } from '../../engine/import/rainstormTemplate.ts';
+import { SHIPPED_TEMPLATES, templateFromScenario } from '../../engine/import/shippedTemplates.ts';
+import type { ScenarioFile } from '../../engine/scenario/schema/scenario.ts';
 import { writeFileAtomic } from '../../engine/node/atomicWrite.ts';
 import { CliExit, EXIT } from './cliExit.ts';
 import { readDem, readRoads, readSheet } from './importReaders.ts';
@@ -57,6 +59,14 @@ function findDivisions(code: string, explicit: string | undefined, lang: Lang): 
   throw new CliExit(EXIT.badInput, importMessage(lang, 'unknownDivision', { code, known: known.join('、') }));
 }
 
+/** earthquake / typhoon: the rainstorm template with a shipped scenario's hazard side (engine/import/shippedTemplates.ts). */
+function shippedTemplate(name: string): ImportTemplate | undefined {
+  const spec = SHIPPED_TEMPLATES[name];
+  if (!spec) return undefined;
+  const shipped = parse(readFileSync(join(DATA_DIR, '..', spec.file), 'utf8')) as ScenarioFile;
+  return templateFromScenario(name, spec, TEMPLATES.rainstorm!, shipped);
+}
+
 const numberOption = (v: string | undefined, name: string, lo: number, hi: number, lang: Lang): number | undefined => {
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -76,8 +86,8 @@ export async function importCommand(opts: ImportOptions, lang: Lang): Promise<vo
   if (missing.length > 0) throw new CliExit(EXIT.badInput, zh ? `缺少必填选项：${missing.map((k) => `--${k}`).join('、')}` : `missing required options: ${missing.map((k) => `--${k}`).join(', ')}`);
   if (!/^\d{6}$/.test(opts.division!)) throw new CliExit(EXIT.badInput, zh ? `--division 须为 6 位 GB/T 2260 县级代码：${opts.division}` : `--division must be a 6-digit GB/T 2260 county code: ${opts.division}`);
   const templateName = opts.template ?? 'rainstorm';
-  const template = TEMPLATES[templateName];
-  if (!template) throw new CliExit(EXIT.badInput, importMessage(lang, 'unknownTemplate', { value: templateName, allowed: Object.keys(TEMPLATES).join(', ') }));
+  const template = TEMPLATES[templateName] ?? shippedTemplate(templateName);
+  if (!template) throw new CliExit(EXIT.badInput, importMessage(lang, 'unknownTemplate', { value: templateName, allowed: [...Object.keys(TEMPLATES), ...Object.keys(SHIPPED_TEMPLATES)].join(', ') }));
   const snapM = numberOption(opts.snap, 'snap', 0.1, 1000, lang);
   const bufferM = numberOption(opts.buffer, 'buffer', 1, 10000, lang);
   const divisions = findDivisions(opts.division!, opts.divisions, lang);
