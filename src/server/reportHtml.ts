@@ -1,6 +1,7 @@
 import type { AfterActionReport } from '../../engine/drill/afterAction.ts';
 import { fmtMinZh as fmtMin } from '../../engine/drill/evaluate.ts';
 import { simClock } from '../../engine/drill/reportText.ts';
+import { CONCLUSION_NAMES, VERDICT_NAMES } from '../../engine/drill/verdictNames.ts';
 import type { WhatIfResult } from '../../engine/drill/whatIf.ts';
 import type { ImprovementFill } from './improvementItems.ts';
 import type { DrillChart } from './reportCharts.ts';
@@ -12,26 +13,13 @@ const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.ch
 const bi = (x: Name | null | undefined) => (x ? `${esc(x.zh)}${x.en && x.en !== x.zh ? ` <span class="en">${esc(x.en)}</span>` : ''}` : '—');
 const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : String(Math.round(x * 10) / 10));
 
-/** An expected action's verdict in words, with a mark so colour is never the only cue. */
-export const VERDICT_NAMES: Record<string, Name & { mark: string }> = {
-  met: { zh: '达到', en: 'met', mark: '✔' },
-  partly: { zh: '部分达到', en: 'partly met', mark: '◐' },
-  not: { zh: '未达到', en: 'not met', mark: '✘' },
-  open: { zh: '未到时限', en: 'not judged', mark: '…' },
-};
+export { CONCLUSION_NAMES, VERDICT_NAMES };
 
 /** A metric's tally: "达标 3/5，部分达到 1" or why nothing is judged. */
 export function metricTally(m: { judged: number; metCount: number; partlyCount: number; cases: unknown[] }): string {
   if (!m.judged) return m.cases.length ? '推演结束时均未到时限，未评判' : '本次演练无适用情形';
   return `达标 ${m.metCount}/${m.judged}${m.partlyCount ? `，部分达到 ${m.partlyCount}` : ''}`;
 }
-
-export const CONCLUSION_NAMES: Record<string, Name> = {
-  met: { zh: '达到', en: 'met' },
-  partlyMet: { zh: '部分达到', en: 'partly met' },
-  notMet: { zh: '未达到', en: 'not met' },
-  notJudged: { zh: '未评判', en: 'not judged' },
-};
 
 /** What each scenario target measures, in words. */
 export const TARGET_NAMES: Record<string, Name> = {

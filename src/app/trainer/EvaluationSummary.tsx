@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AfterActionReport } from '../../../engine/drill/afterAction.ts';
 import type { Verdict } from '../../../engine/drill/evaluateExpected.ts';
+import { CONCLUSION_NAMES, VERDICT_NAMES } from '../../../engine/drill/verdictNames.ts';
 import { langOf, pickText, type Lang } from '../format/pickText.ts';
 import { apiCall } from '../net/httpApi.ts';
 import type { ApiError, DrillPhase } from '../net/types.ts';
@@ -10,19 +11,7 @@ import './evaluation.css';
 
 type Evaluation = AfterActionReport['evaluation'];
 
-/** Verdicts as the reports word them (src/server/reportHtml.ts VERDICT_NAMES): a mark so colour is never the only cue, and the credit. */
-const VERDICTS: Record<Verdict, { zh: string; en: string; mark: string; credit: string; cls: string }> = {
-  met: { zh: '达到', en: 'met', mark: '✔', credit: '1', cls: 'ok' },
-  partly: { zh: '部分达到', en: 'partly met', mark: '◐', credit: '½', cls: 'part' },
-  not: { zh: '未达到', en: 'not met', mark: '✘', credit: '0', cls: 'bad' },
-  open: { zh: '未到时限', en: 'not judged', mark: '…', credit: '—', cls: '' },
-};
-const CONCLUSIONS: Record<Evaluation['conclusion'], { zh: string; en: string }> = {
-  met: { zh: '达到', en: 'met' },
-  partlyMet: { zh: '部分达到', en: 'partly met' },
-  notMet: { zh: '未达到', en: 'not met' },
-  notJudged: { zh: '未评判', en: 'not judged' },
-};
+const CLASS: Record<Verdict, string> = { met: 'ok', partly: 'part', not: 'bad', open: '' };
 const TEXT = {
   heading: { zh: '评估结果（按内容评判）', en: 'Evaluation (judged by content)' },
   overall: { zh: '总体评估', en: 'Overall' },
@@ -63,12 +52,13 @@ function Table({ ev, lang }: { ev: Evaluation; lang: Lang }) {
         </thead>
         <tbody>
           {rows.map((r) => {
-            const v = VERDICTS[r.check.verdict];
+            const v = VERDICT_NAMES[r.check.verdict];
+            const cls = CLASS[r.check.verdict];
             return (
-              <tr key={`${r.metric}:${r.label}`} data-testid="eval-row" data-verdict={r.check.verdict} className={v.cls}>
+              <tr key={`${r.metric}:${r.label}`} data-testid="eval-row" data-verdict={r.check.verdict} className={cls}>
                 <td>{pickText(r.name, lang)}</td>
                 <td>
-                  <span className={`tag ${v.cls}`}>
+                  <span className={`tag ${cls}`}>
                     {v.mark} {v[lang]}
                   </span>
                 </td>
@@ -117,12 +107,12 @@ export function EvaluationSummary({ token, phase }: { token: string; phase: Dril
       {ev ? (
         <>
           <p data-testid="eval-overall">
-            {TEXT.overall[lang]}：<b>{CONCLUSIONS[ev.conclusion][lang]}</b>（{TEXT.score[lang]} {num(ev.overall)}）
+            {TEXT.overall[lang]}：<b>{CONCLUSION_NAMES[ev.conclusion][lang]}</b>（{TEXT.score[lang]} {num(ev.overall)}）
           </p>
           <ul className="small">
             {ev.objectives.map((o) => (
               <li key={o.id}>
-                {pickText(o.name, lang)}：{CONCLUSIONS[o.conclusion][lang]}（{num(o.score)}）
+                {pickText(o.name, lang)}：{CONCLUSION_NAMES[o.conclusion][lang]}（{num(o.score)}）
               </li>
             ))}
           </ul>
