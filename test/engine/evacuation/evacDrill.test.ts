@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { canSee } from '../../../engine/drill/audience.ts';
 import { evacDefaultInjects, evacDueReleases, judgeEvacInject, type EvacRelease } from '../../../engine/evacuation/evacDrillScript.ts';
 import { evacDrillPositions, evacEventAudience, evacMayDecide } from '../../../engine/evacuation/evacDrillPositions.ts';
+import { scoreEvacDrill } from '../../../engine/evacuation/evacDrillScore.ts';
 import type { TimedEvacDecision } from '../../../engine/evacuation/evacDecision.ts';
 import { MODELS } from '../../../engine/model/models.ts';
 
@@ -102,5 +103,46 @@ describe('school drill: the default MSEL and its scoring by content', () => {
     // a guide's order is not the 总指挥's
     expect(judge((a) => [{ t: a + 20, by: 'guide-F1', decision: { kind: 'startEvacuation', group: room } }])).toMatchObject({ verdict: 'not', credit: 0 });
     expect(judge(() => [], 0)).toMatchObject({ verdict: 'open', credit: null });
+  });
+});
+
+describe('school drill: the whole drill scored', () => {
+  it('a drill run by the plan scores met; one where nobody acts scores not met; the missing pupil counts only once released', () => {
+    const injects = evacDefaultInjects(school, positions);
+    const ids = positions.map((p) => p.id);
+    const play = (act: boolean) => {
+      const plan = MODELS.evacuation.live!.create(school, 6, { mode: 'manual' });
+      plan.advanceTo(school.horizonS);
+      const detectedS = plan.events.find((e) => e.type === 'fire.detected')!.t;
+      const alarmS = plan.events.find((e) => e.type === 'alarm')!.t;
+      const live = MODELS.evacuation.live!.create(school, 6, { mode: 'manual' });
+      const plan2: TimedEvacDecision[] = act
+        ? [
+            { t: detectedS + 10, by: 'comms', decision: { kind: 'call119', by: 'comms' } },
+            { t: detectedS + 15, by: 'firefighter', decision: { kind: 'fightFire', by: 'firefighter' } },
+            { t: alarmS + 10, by: 'commander', decision: { kind: 'startEvacuation', group: 'all' } },
+          ].sort((a, b) => a.t - b.t) as TimedEvacDecision[]
+        : [];
+      for (const d of plan2) {
+        live.advanceTo(d.t);
+        expect(live.decide(d).ok).toBe(true);
+      }
+      live.advanceTo(school.horizonS);
+      const acks = act ? ids.filter((p) => p.startsWith('guide-')).map((position) => ({ t: alarmS + 5, position, inject: 'inj-alarm' })) : [];
+      return scoreEvacDrill(school, ids, injects, { events: live.events, decisions: live.decisions, acks, manual: [], endS: school.horizonS });
+    };
+    const good = play(true);
+    const order = good.injects.find((j) => j.release.inject.id === 'inj-alarm')!.checks.find((c) => c.expected.id === 'order')!;
+    expect(order.verdict).toBe('met');
+    expect(good.objectives.find((o) => o.id === 'command')!.conclusion).toBe('met');
+    expect(good.objectives.find((o) => o.id === 'accounting')!.conclusion).toBe('notJudged');
+    const idle = play(false);
+    expect(idle.objectives.find((o) => o.id === 'command')!.conclusion).toBe('notMet');
+    expect(idle.conclusion).toBe('notMet');
+    expect(good.overall!).toBeGreaterThan(idle.overall ?? 0);
+    // the director released the missing pupil at 100 s and nobody reported the headcount
+    const missing = scoreEvacDrill(school, ids, injects, { events: [], decisions: [], acks: [], manual: [{ inject: 'inj-missing-pupil', atS: 100 }], endS: school.horizonS });
+    expect(missing.injects.map((j) => j.release.inject.id)).toEqual(['inj-missing-pupil']);
+    expect(missing.objectives.find((o) => o.id === 'accounting')).toMatchObject({ score: 0, conclusion: 'notMet' });
   });
 });
