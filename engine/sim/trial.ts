@@ -430,16 +430,16 @@ export class Trial {
     // asked again with the same links closed: no key to build and hash
     const memo = this.memoTree[root];
     if (memo !== undefined && this.memoEpoch[root] === this.epoch && memo.version === this.memoVersion[root]) return memo;
-    const key = `${root}|${this.closedKey}`;
-    let t = cache.get(key);
+    const key = this.closedKey;
+    let t = cache.get(key, root);
     if (!t) {
       const w = this.world;
       const out = cache.spare();
       const intact = this.intactTree(root);
       let alias: string | null = null;
       // the tree from before the latest closure, when cached, needs the least repair
-      const beforeKey = this.baseKey === null || this.baseKey === '' ? null : `${root}|${this.baseKey}`;
-      const before = beforeKey === null ? undefined : cache.get(beforeKey);
+      const beforeKey = this.baseKey === null || this.baseKey === '' ? null : this.baseKey;
+      const before = beforeKey === null ? undefined : cache.get(beforeKey, root);
       if (before) {
         t = repairedTree(w.graph, this.open, before, out);
         if (t === before) alias = beforeKey;
@@ -454,7 +454,7 @@ export class Trial {
         }
         if (t === intact) alias = 'intact';
       }
-      cache.set(key, t, alias);
+      cache.set(key, root, t, alias);
     }
     this.memoTree[root] = t;
     this.memoEpoch[root] = this.epoch;
