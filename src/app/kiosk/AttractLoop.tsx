@@ -4,12 +4,12 @@ import { MODELS } from '../../../engine/model/models.ts';
 import { buildPlayback } from '../../../engine/playback/index.ts';
 import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
 import { langOf, pickText } from '../format/pickText.ts';
-import { apiCall } from '../net/httpApi.ts';
 import { Player } from '../playback/player.ts';
 import { countyTerrain } from '../three/countyTerrain.ts';
 import { webglAvailable } from '../three/mapScenario.ts';
 import { pickHazardRun, type HazardRun, type HazardSpec } from './hazardSpec.ts';
 import { HAZARD_SPECS, type HazardId } from './hazardSpecs.ts';
+import { fetchCountyScenario } from './kioskApi.ts';
 import { HazardScene } from './HazardScene.tsx';
 import { rainAt } from './rainStory.ts';
 
@@ -29,7 +29,7 @@ export default function AttractLoop({ hazard, seed, onTouch }: { hazard: HazardI
   const gl = useMemo(() => webglAvailable(), []);
   useEffect(() => {
     let live = true;
-    void apiCall<{ scenario: Scenario }>('GET', `/api/playback/scenario/${spec.scenario}`).then((r) => {
+    void fetchCountyScenario(spec.scenario).then((r) => {
       if (!live || !r.ok) return;
       const plan = pickHazardRun(spec, r.value.scenario, seed, (s, sd) => MODELS.county.run(s, sd));
       if (live && plan) setGot({ scenario: r.value.scenario, plan });

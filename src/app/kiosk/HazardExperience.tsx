@@ -5,14 +5,14 @@ import { buildPlayback, type CountyState } from '../../../engine/playback/index.
 import type { TimedDecision } from '../../../engine/sim/decision.ts';
 import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
 import { langOf, pickText } from '../format/pickText.ts';
-import { apiCall } from '../net/httpApi.ts';
 import type { ApiError } from '../net/types.ts';
 import { Player } from '../playback/player.ts';
-import { countyTerrain } from '../three/countyTerrain.ts';
+import { countyTerrain, type CountyTerrain } from '../three/countyTerrain.ts';
 import { webglAvailable } from '../three/mapScenario.ts';
 import { ErrorNote } from '../ui/ErrorNote.tsx';
 import { pickHazardRun, runVisitor, type Answers, type HazardRun, type HazardSpec } from './hazardSpec.ts';
 import { HAZARD_SPECS, type HazardId } from './hazardSpecs.ts';
+import { fetchCountyScenario } from './kioskApi.ts';
 import { HazardResultCard } from './HazardResultCard.tsx';
 import { HazardScene } from './HazardScene.tsx';
 import { optionOrder } from './rainQuestions.ts';
@@ -37,6 +37,31 @@ type Phase = 'intro' | 'play' | 'question' | 'result';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Real seconds of replay before each question and after the last (the kiosk's paced clock). */
 const SEGMENT_S = { first: 4, next: 5, end: 6 };
+
+const terrains = new WeakMap<Scenario, CountyTerrain>();
+/** The scene's ground of a scenario, made once per scenario object (the fetch is kept too: fetchCountyScenario). */
+export function terrainOf(s: Scenario): CountyTerrain {
+  let t = terrains.get(s);
+  if (!t) terrains.set(s, (t = countyTerrain(s)));
+  return t;
+}
+
+/**
+ * Readies the 3D experiences while the kiosk's start screen waits: importing this module loads
+ * three.js, then each experience's scenario is fetched (the server's first load of its scenarios
+ * is the slow part) and its ground made, one per idle moment. A visitor's tap then costs one engine
+ * run (the story seed comes from a committed table, storySeeds.ts) and the replay's setup.
+ */
+export function warmHazards(ids: readonly HazardId[] = Object.keys(HAZARD_SPECS) as HazardId[]): Promise<void> {
+  return ids.reduce<Promise<void>>(
+    (prev, id) =>
+      prev.then(async () => {
+        const r = await fetchCountyScenario(HAZARD_SPECS[id].scenario);
+        if (r.ok) await new Promise<void>((done) => setTimeout(() => (terrainOf(r.value.scenario), done()), 50));
+      }),
+    Promise.resolve(),
+  );
+}
 
 const run = (s: Scenario, seed: number, decisions?: readonly TimedDecision[]) => MODELS.county.run(s, seed, decisions ? { played: { mode: 'auto', decisions: [...decisions] } } : {});
 
@@ -64,7 +89,7 @@ export default function HazardExperience({ hazard, seed, onHome, onSeed }: Hazar
 
   useEffect(() => {
     let live = true;
-    void apiCall<{ scenario: Scenario }>('GET', `/api/playback/scenario/${spec.scenario}`).then((r) => {
+    void fetchCountyScenario(spec.scenario).then((r) => {
       if (!live) return;
       if (!r.ok) return setError(r.error);
       // let the loading text paint before the engine runs (a few hundred ms on a kiosk PC)
@@ -83,7 +108,7 @@ export default function HazardExperience({ hazard, seed, onHome, onSeed }: Hazar
   }, [seed, spec]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const index = useMemo(() => (scenario && plan ? buildPlayback({ model: 'county', scenario }, plan.events) : null), [scenario, plan]);
-  const terrain = useMemo(() => (scenario ? countyTerrain(scenario) : null), [scenario]);
+  const terrain = useMemo(() => (scenario ? terrainOf(scenario) : null), [scenario]);
   // the middle of the scenario's townships: where the county is on a map of the region (the typhoon track's inset)
   const home = useMemo(() => {
     const ts = scenario?.region.townships ?? [];

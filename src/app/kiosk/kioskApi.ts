@@ -1,4 +1,5 @@
 import type { EvacuationScenario } from '../../../engine/evacuation/schema.ts';
+import type { Scenario } from '../../../engine/scenario/schema/scenario.ts';
 import { apiCall, type ApiResult } from '../net/httpApi.ts';
 
 /** A building scenario as `GET /api/kiosk/scenario/:name` returns it (loaded and validated on the server). */
@@ -14,6 +15,26 @@ export const DEFAULT_KIOSK_SCENARIO = 'school-fire-evacuation';
 /** Fetches one building scenario from the local server (no other network). Never throws. */
 export function fetchKioskScenario(name: string): Promise<ApiResult<KioskScenarioResponse>> {
   return apiCall<KioskScenarioResponse>('GET', `/api/kiosk/scenario/${encodeURIComponent(name)}`);
+}
+
+const counties = new Map<string, Promise<ApiResult<{ scenario: Scenario }>>>();
+
+/**
+ * A county scenario for a 3D experience, fetched once per page and kept (a failure is not kept,
+ * so the next call tries again). The server loads and checks every shipped scenario on its first
+ * such request, tens of seconds on a busy kiosk PC: the kiosk asks while its start screen is idle
+ * (warmHazards), so a visitor's tap finds it here. Never throws.
+ */
+export function fetchCountyScenario(name: string): Promise<ApiResult<{ scenario: Scenario }>> {
+  let p = counties.get(name);
+  if (!p) {
+    p = apiCall<{ scenario: Scenario }>('GET', `/api/playback/scenario/${encodeURIComponent(name)}`).then((r) => {
+      if (!r.ok) counties.delete(name);
+      return r;
+    });
+    counties.set(name, p);
+  }
+  return p;
 }
 
 /** A fresh seed (uint32) for a visitor's fire: the shell's randomness, not the engine's. */
