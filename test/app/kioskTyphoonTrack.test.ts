@@ -4,7 +4,7 @@
  * the replay's rain peak falls on the landfall at 平湖 (the inset's alignment).
  */
 import { describe, expect, it } from 'vitest';
-import { insetXY, TRACK_BOX } from '../../src/app/kiosk/trackCoast.ts';
+import { INSET_H, INSET_W, insetXY, TRACK_BOX } from '../../src/app/kiosk/trackCoast.ts';
 import { beaufort, distanceKm, IN_FA_TRACK, PINGHU_LANDFALL, TRACK_SOURCES, trackAt, trackTimeMs } from '../../src/app/kiosk/typhoonTrack.ts';
 import { typhoonSpec } from '../../src/app/kiosk/typhoonStory.ts';
 
@@ -52,13 +52,13 @@ describe('the typhoon track (烟花, 2021)', () => {
     expect(distanceKm(trackAt(IN_FA_TRACK, trackTimeMs(IN_FA_TRACK, rain, 690 - 24 * 60)), PINGHU)).toBeGreaterThan(100);
   });
 
-  it('draws every point but the last inside the inset, north up and east right', () => {
-    for (const p of IN_FA_TRACK) {
+  it('draws the approach inside the inset (from the bulletin of 25 July 08:00 to Jiangsu on the 26th), north up and east right', () => {
+    for (const p of IN_FA_TRACK.filter((x) => x.at >= '2021-07-25' && x.at <= '2021-07-26T23')) {
       const [x, y] = insetXY(p.lat, p.lon);
       expect(x).toBeGreaterThanOrEqual(0);
       expect(y).toBeGreaterThanOrEqual(0);
-      expect(x).toBeLessThanOrEqual(300);
-      expect(y).toBeLessThanOrEqual(260);
+      expect(x).toBeLessThanOrEqual(INSET_W);
+      expect(y).toBeLessThanOrEqual(INSET_H);
       expect(p.lat).toBeLessThan(TRACK_BOX.north);
     }
     const [x0, y0] = insetXY(30, 121);

@@ -4,10 +4,11 @@
  * maps to about ±15 km, for orientation only (islands such as 舟山 and 崇明 are left out; 舟山 is a
  * named dot). Nothing is computed from it.
  */
-export const TRACK_BOX = { west: 117.6, east: 125.2, south: 25.4, north: 32.8 } as const;
+/** The final approach (24–26 July): the first two bulletins and the track after 26 July 17:00 run off the edge. */
+export const TRACK_BOX = { west: 119.6, east: 124.4, south: 27.6, north: 31.8 } as const;
 /** The inset's drawing size, px. */
-export const INSET_W = 300;
-export const INSET_H = 260;
+export const INSET_W = 260;
+export const INSET_H = 230;
 
 /** [lon, lat] of the land polygon, clockwise from the box's north-west corner. */
 const RAW: readonly (readonly [number, number])[] = [
