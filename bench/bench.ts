@@ -3,10 +3,12 @@
  * baselines — the fast path (compiled statecharts, sfc32) with 1 and 2 workers, and the
  * interactive path (the same machines as live XState actors with the event log, exactly as a
  * drill runs them, on seedrandom's default ARC4 generator). Prints trials per second and the
- * ratios; `--memory` also measures peak memory for two run sizes in child processes.
+ * ratios. Then the
+ * Monte Carlo table of every shipped scenario (bench/mcTable.ts: CPU µs/trial, trials/s at 1 and
+ * 2 workers, the CPU-normalised 2-worker scaling, worker start-up, and with `--memory` peak RSS
+ * of `yanlian simulate` at N and 10 N trials), at `--scale` (default 0.5 here).
  * Figures vary with machine load: compare ratios within one run.
  */
-import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import seedrandom from 'seedrandom';
 import { loadScenarioFile } from '../engine/node/scenarioFile.ts';
@@ -46,17 +48,6 @@ function interactive(trials: number): number {
   return trials / ((performance.now() - t0) / 1000);
 }
 
-function peakRssMb(trials: number, workers: number): number {
-  const code = `
-    const { loadScenarioFile } = await import('./engine/node/scenarioFile.ts');
-    const { runMonteCarlo } = await import('./engine/node/runMonteCarlo.ts');
-    const s = loadScenarioFile(${JSON.stringify(file)}).scenario;
-    await runMonteCarlo({ scenario: s, master: ${master}, trials: ${trials}, chunkSize: 500, workers: ${workers} });
-    console.log(process.resourceUsage().maxRSS);`;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8' });
-  return Number(r.stdout.trim().split('\n').pop()) / 1024;
-}
-
 const f = (x: number) => x.toFixed(x < 100 ? 1 : 0);
 console.log(`yanlian bench — ${file} (${scenario.region.villages.length} villages, ${scenario.roads.links.length} links, ${scenario.hazardSites.length} sites); Node ${process.version}, ${availableParallelism()} CPUs`);
 // warm up both paths so the JIT has compiled them
@@ -71,10 +62,6 @@ console.log(`interactive path (XState actors + event log + seedrandom ARC4): ${f
 console.log(`ratio fast(1 worker) / interactive: ${(fast1 / slow).toFixed(1)}×   (goal ≥ 20×)`);
 console.log(`ratio 2 workers / 1 worker:         ${(fast2 / fast1).toFixed(2)}×  (goal ≥ 1.7×)`);
 console.log(`1,000,000 trials at the 2-worker rate: ${f(1e6 / fast2)} s  (goal < 60 s)`);
-if (process.argv.includes('--memory')) {
-  const small = arg('--memory-small', 2000);
-  const big = small * 10;
-  const a = peakRssMb(small, 1);
-  const b = peakRssMb(big, 1);
-  console.log(`peak memory, 1 worker: ${small} trials ${f(a)} MB, ${big} trials ${f(b)} MB (ratio ${(b / a).toFixed(2)}; goal within 1.2)`);
-}
+console.log('');
+if (!process.argv.includes('--scale')) process.argv.push('--scale', '0.5');
+await import('./mcTable.ts');

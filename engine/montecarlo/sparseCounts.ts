@@ -24,19 +24,19 @@ export function isSparse(c: ChunkCounts): c is SparseCounts {
 }
 
 /**
- * The non-zero counters of `counts`; with `clear`, `counts` is left all zero (a scratch
- * aggregate is reused for the next chunk without a fresh allocation).
+ * The non-zero counters of `counts`, in one pass; with `clear`, `counts` is left all zero (a
+ * scratch aggregate is reused for the next chunk without a fresh allocation). `indexScratch`, at
+ * least as long as `counts`, holds the indices during the pass (pass one to reuse it).
  */
-export function sparseOf(counts: Float64Array, clear = false): SparseCounts {
+export function sparseOf(counts: Float64Array, clear = false, indexScratch: Uint32Array = new Uint32Array(counts.length)): SparseCounts {
+  if (indexScratch.length < counts.length) throw new RangeError('sparseOf: index scratch too short');
   let nz = 0;
-  for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) nz++;
-  const at = new Uint32Array(nz);
+  for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) indexScratch[nz++] = i;
+  const at = indexScratch.slice(0, nz);
   const v = new Float64Array(nz);
-  for (let i = 0, k = 0; k < nz; i++) {
-    const x = counts[i]!;
-    if (x === 0) continue;
-    at[k] = i;
-    v[k++] = x;
+  for (let k = 0; k < nz; k++) {
+    const i = at[k]!;
+    v[k] = counts[i]!;
     if (clear) counts[i] = 0;
   }
   return { size: counts.length, at, v };

@@ -43,9 +43,14 @@ let bundled: string | undefined;
  * of tsx, pinned in package.json) into one ES module in the OS temp folder; a worker then starts
  * in tens of milliseconds instead of seconds under tsx. The bundle is the same code, so results
  * are unchanged. If bundling fails, the slower tsx bootstrap is used. Started with `null`, the
- * thread takes `McShardRequest`s of any run (the queue worker, src/queue/shardWorker.ts).
+ * thread takes `McShardRequest`s of any run (the queue worker, src/queue/shardWorker.ts). The CLI
+ * started from its compiled form (bin/cliBundle.js) passes its compiled worker instead, so
+ * nothing is bundled at run time.
  */
 export function startWorker(data: McWorkerData | null): Worker {
+  // the CLI started from its compiled form (bin/cliBundle.js) has the worker compiled already
+  const prebuilt = (globalThis as Record<symbol, unknown>)[Symbol.for('yanlian.mcWorker')];
+  if (typeof prebuilt === 'string') return new Worker(prebuilt, { workerData: data });
   if (bundled === undefined) {
     try {
       const out = join(mkdtempSync(join(tmpdir(), 'yanlian-mc-')), 'mcWorker.mjs');
