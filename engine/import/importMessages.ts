@@ -57,6 +57,7 @@ export const IMPORT_MESSAGES = {
   badJson: { zh: '不是有效的 GeoJSON：{detail}', en: 'not valid GeoJSON: {detail}' },
   badShapefile: { zh: '不是有效的 Shapefile：{detail}', en: 'not a valid shapefile: {detail}' },
   badXlsx: { zh: '不是有效的 xlsx 工作簿：{detail}', en: 'not a valid xlsx workbook: {detail}' },
+  badPrj: { zh: '坐标系“{name}”无法识别：请在 GIS 中另存为 WGS84 或 CGCS2000 经纬度（EPSG:4326/4490），或附上标准 .prj', en: 'coordinate system "{name}" is not understood: save the layer as WGS84 or CGCS2000 longitude–latitude (EPSG:4326/4490) in the GIS, or give a standard .prj' },
   badTiff: { zh: '不是可读的 GeoTIFF：{detail}', en: 'not a readable GeoTIFF: {detail}' },
   unsupportedFormat: { zh: '不支持的文件类型（可用：{allowed}）', en: 'unsupported file type (allowed: {allowed})' },
   unknownDivision: { zh: '区划代码 {code} 没有区划表（已有：{known}）；用 scripts/build-divisions.ts 生成或以 --divisions 指定', en: 'no division table for code {code} (available: {known}); build one with scripts/build-divisions.ts or pass --divisions' },

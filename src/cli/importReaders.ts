@@ -54,7 +54,19 @@ export async function readRoads(path: string, problems: ProblemList): Promise<{ 
       const { parseShp } = shpjs;
       const shp = readFileSync(path);
       const prjPath = sibling('.prj');
-      const geoms = parseShp(shp, prjPath ? readFileSync(prjPath, 'utf8') : undefined) as (RoadFeature['geometry'] | null)[];
+      const prj = prjPath ? readFileSync(prjPath, 'utf8').trim() : undefined;
+      // a projected .prj (e.g. CGCS2000 / 3-degree Gauss-Kruger) is reprojected to longitude–latitude by proj4 (through shpjs); one proj4 cannot read is refused here
+      const crs = prj ? /^(?:PROJCS|GEOGCS)\["([^"]*)"/.exec(prj)?.[1] ?? prj.slice(0, 40) : undefined;
+      if (prj) {
+        const proj4 = (await import('proj4')).default as unknown as (def: string) => unknown;
+        try {
+          proj4(prj);
+        } catch {
+          problems.error(basename(prjPath!), 'badPrj', { name: crs! });
+          return undefined;
+        }
+      }
+      const geoms = parseShp(shp, prj) as (RoadFeature['geometry'] | null)[];
       const dbfPath = sibling('.dbf');
       let props: Record<string, unknown>[] = [];
       let note: string | undefined;
@@ -66,6 +78,7 @@ export async function readRoads(path: string, problems: ProblemList): Promise<{ 
         props = shpjs.parseDbf(dbf, encoding);
         note = `${basename(dbfPath)}: ${encoding === 'gbk' ? 'GBK' : 'UTF-8'} (${cpg ? `.cpg: ${cpg}` : 'detected'})`;
       }
+      if (prj && prj.startsWith('PROJCS')) note = `${note ? `${note}; ` : ''}${basename(prjPath!)}: ${crs} → WGS84 (proj4)`;
       return { features: geoms.map((geometry, index) => ({ index, geometry, properties: props[index] ?? null })), ...(note ? { note } : {}) };
     } catch (e) {
       problems.error(file, 'badShapefile', { detail: errText(e) });
