@@ -17,7 +17,12 @@ export function CompareCharts({ plans }: { plans: ChartPlan[] }) {
   const lang = useLang();
   const first = plans[0]!.summary;
   const items = first.reserves.items.filter((it) => it.initialStock > 0 || plans.some((p) => (p.summary.reserves.items.find((x) => x.id === it.id)?.initialStock ?? 0) > 0));
-  const [item, setItem] = useState(items[0]?.id ?? '');
+  // the item the plans differ most on first (its stock-out probability), else the first
+  const spread = (id: string) => {
+    const ps = plans.map((p) => p.summary.reserves.items.find((x) => x.id === id)?.stockoutProbability.estimate ?? 0);
+    return Math.max(...ps) - Math.min(...ps);
+  };
+  const [item, setItem] = useState(() => [...items].sort((a, b) => spread(b.id) - spread(a.id))[0]?.id ?? '');
   const words: ChartWords = useMemo(
     () => ({
       hours: t('planner.hours'),

@@ -135,7 +135,8 @@ export function CompareResults({ plans }: { plans: CompareSide[] }) {
         </table>
       </div>
       {plans.every((p) => p.summary.format === 'yanlian-mc-summary') && (
-        <CompareCharts plans={plans.map((p, i) => ({ label: `${L(i)} · ${p.label}`, color: PLAN_COLORS[i]!, summary: p.summary as McSummary }))} />
+        // the charts name plans by letter; the list at the top of the panel gives each letter's plan and colour
+        <CompareCharts plans={plans.map((p, i) => ({ label: L(i), color: PLAN_COLORS[i]!, summary: p.summary as McSummary }))} />
       )}
     </Panel>
   );

@@ -21,6 +21,9 @@ import { pushState, startHistory, type PlanHistory } from './planHistory.ts';
 import { loadPlannerScenario } from './plannerScenario.ts';
 import { plannerDb, saveRun, type SavedPlan } from './planStore.ts';
 import { SavedPlans } from './SavedPlans.tsx';
+import { workerChunkSize } from './workerChunk.ts';
+import { summaryXlsx } from './planSheets.ts';
+import { summaryTables } from './summaryTables.ts';
 import { RunForm, type RunFields } from './RunForm.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import './planner.css';
@@ -83,7 +86,7 @@ export default function PlannerPage() {
     const r = await runBrowserMonteCarlo(sc.model, sc.scenario, {
       master: s.seed,
       trials: s.trials,
-      chunkSize: s.chunkSize,
+      chunkSize: workerChunkSize(s, workers),
       workers,
       withCsv,
       untilSe: s.untilSe,
@@ -320,9 +323,7 @@ function ResultsPanel({ run }: { run: Finished }) {
             className="btn"
             data-testid="pl-download-xlsx"
             onClick={() => {
-              void Promise.all([import('./planSheets.ts'), import('./summaryTables.ts')])
-                .then(([{ summaryXlsx }, { summaryTables }]) => summaryXlsx(summaryTables(s, lang)))
-                .then((b) => downloadText(`${base}.summary.xlsx`, b, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+              void summaryXlsx(summaryTables(s, lang)).then((b) => downloadText(`${base}.summary.xlsx`, b, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
             }}
           >
             {t('planner.downloadXlsx')}

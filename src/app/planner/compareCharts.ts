@@ -47,7 +47,7 @@ export function exceedanceOption(plans: readonly ChartPlan[], targetId: string, 
     legend: { type: 'scroll', top: 0 },
     tooltip: { trigger: 'axis', valueFormatter: pctText },
     xAxis: { type: 'value', name: w.hours, nameLocation: 'middle', nameGap: 24, min: 0, max: xMax },
-    yAxis: { ...pctAxis, name: w.probability },
+    yAxis: pctAxis,
     series: plans.map((p, i) => {
       const ex = p.summary.targets.find((g) => g.id === targetId)?.exceedance ?? [];
       return {
@@ -129,7 +129,7 @@ export function stockoutOption(plans: readonly ChartPlan[], itemId: string, w: C
     legend: { type: 'scroll', top: 0 },
     tooltip: { trigger: 'axis', valueFormatter: pctText },
     xAxis: { type: 'value', name: w.hours, nameLocation: 'middle', nameGap: 24, min: 0, max: plans[0]!.summary.horizonHours },
-    yAxis: { ...pctAxis, name: w.probability },
+    yAxis: pctAxis,
     series: plans.map((p) => ({
       type: 'line',
       name: p.label,
