@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli, fx, repo } from './importCliSupport.ts';
 import { parse } from 'yaml';
 import { checkProvenance } from '../../engine/index.ts';
 
-const repo = new URL('../..', import.meta.url).pathname;
-const fx = (f: string) => join(repo, 'test/fixtures/import', f);
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(repo, 'bin/yanlian.js'), ...args], { encoding: 'utf8', cwd: repo });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 const dir = mkdtempSync(join(tmpdir(), 'yanlian-template-'));
 const registers = ['villages', 'sites', 'stores', 'teams', 'shelters'].flatMap((k) => [`--${k}`, fx(`${k}.csv`)]);
 

@@ -1,18 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
+import { cli, fx } from './importCliSupport.ts';
 import { parse } from 'yaml';
 import { writeShapefile } from './writeShapefile.ts';
 
-const repo = new URL('../..', import.meta.url).pathname;
-const fx = (f: string) => join(repo, 'test/fixtures/import', f);
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(repo, 'bin/yanlian.js'), ...args], { encoding: 'utf8', cwd: repo });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 const dir = mkdtempSync(join(tmpdir(), 'yanlian-prj-'));
 /** CGCS2000 / 3-degree Gauss-Kruger CM 105E (EPSG:4544) as ArcGIS writes its .prj */
 const GK105 =
