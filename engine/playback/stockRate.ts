@@ -43,8 +43,8 @@ export interface DrawState {
   base: number[];
   /** units per minute drawn now */
   rate: number[];
-  /** the first moment a store drawn at a rate runs out (minutes; Infinity when none is drawn) */
-  nextOut: number;
+  /** the first moment a store drawn at a rate runs out (minutes; null when none is drawn: the state stays plain JSON) */
+  nextOut: number | null;
 }
 
 /** What the rate model reads of the county state (kept structural: countyState.ts imports this file). */
@@ -80,7 +80,7 @@ export function stockModel(s: Scenario, auto: boolean): StockModel {
 
 /** The draw state before any event (null when the run did not draw at a rate). Pure. */
 export function initialDraw(m: StockModel): DrawState | null {
-  return m.rate ? { settledT: 0, base: m.initial.slice(), rate: m.initial.map(() => 0), nextOut: Infinity } : null;
+  return m.rate ? { settledT: 0, base: m.initial.slice(), rate: m.initial.map(() => 0), nextOut: null } : null;
 }
 
 /** A store × item holding at most this (relative to its initial stock) is empty (as the engine's isEmpty). */
@@ -156,7 +156,7 @@ export function refresh(d: DrawState, m: StockModel, c: DrawContext, t: number):
       }
     }
     let again = false;
-    d.nextOut = Infinity;
+    d.nextOut = null;
     for (let k = 0; k < d.rate.length; k++) {
       const r = d.rate[k]!;
       if (!(r > 0)) continue;
@@ -165,7 +165,8 @@ export function refresh(d: DrawState, m: StockModel, c: DrawContext, t: number):
         again = true;
         break;
       }
-      d.nextOut = Math.min(d.nextOut, t + d.base[k]! / r);
+      const out = t + d.base[k]! / r;
+      if (d.nextOut === null || out < d.nextOut) d.nextOut = out;
     }
     if (!again) return;
   }
@@ -173,8 +174,8 @@ export function refresh(d: DrawState, m: StockModel, c: DrawContext, t: number):
 
 /** Runs the draw on to time `t`: every store that runs out before then does at its moment, and its villages turn to the next store. */
 export function advance(d: DrawState, m: StockModel, c: DrawContext, t: number): void {
-  for (let guard = 0; d.nextOut <= t && guard <= d.base.length; guard++) {
-    const at = d.nextOut;
+  for (let guard = 0; d.nextOut !== null && d.nextOut <= t && guard <= d.base.length; guard++) {
+    const at: number = d.nextOut;
     settle(d, m, at);
     refresh(d, m, c, at);
   }

@@ -71,10 +71,11 @@ describe('playback stock against the engine stock series', () => {
           });
           expect(drawn).toBe(true);
         }
-        // keyframed jumps equal the plain fold, seen at the same moment
+        // keyframed jumps equal the plain fold, seen at the same moment; the state is plain JSON (it crosses to the page's test hook)
         for (const f of [0.13, 0.31, 0.5, 0.77, 0.99]) {
           const t = idx.endT * f;
           expect(stateAt(idx, t)).toEqual(foldEvents(idx, countAt(idx, t), t));
+          expect(JSON.parse(JSON.stringify(stateAt(idx, t)))).toEqual(stateAt(idx, t));
         }
       });
     }
