@@ -317,7 +317,7 @@ export function CountyScene({ scenario: s, terrain, player, target = ORIGIN3, ra
       <instancedMesh ref={truckMesh} args={[geos.truck, undefined, maxTrucks]} frustumCulled={false}>
         <meshLambertMaterial color="#17a2b8" />
       </instancedMesh>
-      <AdaptiveResolution />
+      <AdaptiveResolution busy={() => (player as { playing?: unknown }).playing === true} />
       <OrbitControls makeDefault target={[target[0], target[1], target[2]]} maxPolarAngle={1.4} minDistance={2} maxDistance={terrain.extent * 4} />
     </>
   );
