@@ -6,8 +6,8 @@
  *
  * The scenario keeps node positions, not road geometry: each link is written as the straight line
  * between its nodes, with its measured length (length_km) and id (link_id) as attributes so the
- * import keeps both. Straight lines that cross where the roads did not would be joined on import;
- * they are reported (`crossings`).
+ * import keeps both. Straight lines may cross where the roads did not: they are reported
+ * (`crossings`), and import does not join two features that both carry a link_id.
  */
 import type { ScenarioFile } from '../scenario/schema/scenario.ts';
 import { localPlane, segmentCrossing, type LonLat } from './geo.ts';

@@ -50,7 +50,7 @@ export async function exportGisCommand(file: string, opts: ExportGisOptions, lan
   if (gis.crossings.length > 0)
     process.stdout.write(
       (zh
-        ? `注意：情景只存节点位置，路段按直线写出；${gis.crossings.length} 对路段的直线相交（如 ${gis.crossings.slice(0, 3).map((c) => c.join('×')).join('、')}），重新导入时会在交点连通，请在 GIS 中补画线形`
-        : `note: the scenario keeps node positions only, so links are written as straight lines; ${gis.crossings.length} pairs of them cross (e.g. ${gis.crossings.slice(0, 3).map((c) => c.join('×')).join(', ')}) and would be joined on import: draw their real course in the GIS`) + '\n',
+        ? `注意：情景只存节点位置，路段按直线写出；${gis.crossings.length} 对路段的直线相交（如 ${gis.crossings.slice(0, 3).map((c) => c.join('×')).join('、')}）；两条都带 link_id 时重新导入不会在交点连通，可在 GIS 中补画真实线形`
+        : `note: the scenario keeps node positions only, so links are written as straight lines; ${gis.crossings.length} pairs of them cross (e.g. ${gis.crossings.slice(0, 3).map((c) => c.join('×')).join(', ')}) (while both keep link_id, import does not join them there); draw their real course in the GIS`) + '\n',
     );
 }
