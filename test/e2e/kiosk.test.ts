@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canvasVariance } from '../support/canvasVariance.ts';
 import { startServer, type RunningServer } from '../../src/server/startServer.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -96,11 +97,14 @@ describe.skipIf(!HAVE_CHROMIUM)(`science-centre kiosk in Chromium (${CHROMIUM})`
     await poll(() => p.getByTestId('kiosk-question').getAttribute('data-question')).toBe('posture');
     await p.getByTestId('kiosk-option-low').tap();
 
-    // the replay: the visitor's dot moves over time (driven by requestAnimationFrame)
+    // the replay, in 3D: the building is drawn and the visitor's class (its marker) moves over time
     await poll(() => p.getByTestId('kiosk-play').isVisible()).toBe(true);
-    const me = p.getByTestId('kiosk-me');
-    const at0 = `${await me.getAttribute('cx')},${await me.getAttribute('cy')}`;
-    await poll(async () => `${await me.getAttribute('cx')},${await me.getAttribute('cy')}`, { timeout: 20_000 }).not.toBe(at0);
+    const stage = p.getByTestId('kiosk-school-3d');
+    await poll(() => stage.getAttribute('data-me'), { timeout: 30_000 }).toMatch(/^\w+@/);
+    const at0 = await stage.getAttribute('data-me');
+    await poll(() => stage.getAttribute('data-me'), { timeout: 20_000 }).not.toBe(at0);
+    expect(await canvasVariance(p, '[data-testid=kiosk-school-3d] canvas')).toBeGreaterThan(8);
+    expect(await p.getByTestId('kiosk-building').count()).toBe(0); // the 2D drawing only where WebGL is missing
     await p.waitForTimeout(2_000);
     expect(await p.getByTestId('kiosk-clock').textContent()).toMatch(/起火后 \d+:\d\d/);
     await shot(p, 'kiosk-1920-05-replay');

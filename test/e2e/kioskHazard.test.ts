@@ -21,6 +21,7 @@ import { startServer, type RunningServer } from '../../src/server/startServer.ts
 import { pickHazardRun, runVisitor, siteFate, type HazardSpec } from '../../src/app/kiosk/hazardSpec.ts';
 import { HAZARD_SPECS, type HazardId } from '../../src/app/kiosk/hazardSpecs.ts';
 import { optionOrder } from '../../src/app/kiosk/rainQuestions.ts';
+import { distanceKm, IN_FA_TRACK, trackAt, trackTimeMs } from '../../src/app/kiosk/typhoonTrack.ts';
 import { canvasVariance } from '../support/canvasVariance.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -160,12 +161,28 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk county experiences in Chromium (${CHROMIU
     await p.waitForTimeout(1_000);
     expect(await canvasVariance(p, '[data-testid=kiosk-hazard-stage] canvas')).toBeGreaterThan(8);
     await shot(p, `${id}-${w}-01-intro`);
+    // the typhoon's real track (烟花, 2021) over the replay: its centre far out at sea before the rain, then closer
+    const eye = p.getByTestId('kiosk-typhoon-eye');
+    const eye0 = id === 'typhoon' ? `${await eye.getAttribute('data-lat')},${await eye.getAttribute('data-lon')}` : '';
+    if (id === 'typhoon') {
+      expect(await p.getByTestId('kiosk-typhoon-track').textContent()).toContain(en ? 'In-Fa' : '烟花');
+      expect(await p.getByTestId('kiosk-typhoon-distance').textContent()).toMatch(en ? /\d+ km from Pinghu · force \d+/ : /距平湖 \d+ 公里 · \d+ 级/);
+    }
     await p.getByTestId('kiosk-hazard-go').tap();
     const order: string[][] = [];
     for (const [i, q] of spec.questions.entries()) {
       if (i === 0 || i === spec.questions.length - 1) {
         await expect.poll(() => p.getByTestId('kiosk-hazard-question').getAttribute('data-question'), { timeout: 60_000 }).toBe(q.id);
         await shot(p, `${id}-${w}-0${i + 2}-question`);
+      }
+      if (id === 'typhoon' && i === spec.questions.length - 1) {
+        expect(`${await eye.getAttribute('data-lat')},${await eye.getAttribute('data-lon')}`).not.toBe(eye0);
+        // the distance shown is the track's at this stop (the run's rain peak on the landfall at 平湖), computed here in Node
+        const rain = (plan.story as unknown as { rain: { rain: [number, number][] } }).rain.rain;
+        const s0 = scenarioOf(spec.scenario).region.townships;
+        const home = { lon: s0.reduce((a, x) => a + x.position[0], 0) / s0.length, lat: s0.reduce((a, x) => a + x.position[1], 0) / s0.length };
+        const km = distanceKm(trackAt(IN_FA_TRACK, trackTimeMs(IN_FA_TRACK, rain, plan.story.stops[q.id]!)), home);
+        expect(Math.abs(Number(await p.getByTestId('kiosk-typhoon-distance').getAttribute('data-km')) - km)).toBeLessThanOrEqual(5);
       }
       order.push(await answer(p, q.id, answers[q.id]!));
     }

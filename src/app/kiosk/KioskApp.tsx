@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EvacRunResult } from '../../../engine/evacuation/runEvacuation.ts';
 import { langOf, pickText } from '../format/pickText.ts';
 import type { ApiError } from '../net/types.ts';
+import { webglAvailable } from '../three/mapScenario.ts';
 import '../styles/kiosk.css';
 import { ErrorNote } from '../ui/ErrorNote.tsx';
 import { playAlarm } from './alarmSound.ts';
@@ -37,6 +38,10 @@ const RainstormExperience = lazy(() => import('./RainstormExperience.tsx'));
 const HazardExperience = lazy(() => import('./HazardExperience.tsx'));
 // the attract loop replays a county experience in 3D: loaded when the kiosk first goes idle
 const AttractLoop = lazy(() => import('./AttractLoop.tsx'));
+/** the school fire's replay in 3D, with three.js (the 2D drawing where WebGL is missing) */
+const SchoolPlay3D = lazy(() => import('./SchoolPlay3D.tsx'));
+/** Idle time on the start screen before the 3D experiences are readied (warmHazards). */
+const WARM_AFTER_MS = 15_000;
 /** The county experiences on the start screen after the rainstorm, in this order. */
 const HAZARDS = ['quake', 'forest', 'typhoon'] as const satisfies readonly HazardId[];
 
@@ -67,12 +72,20 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000, attra
   const [plan, setPlan] = useState<EvacRunResult | null>(null);
   const [visitor, setVisitor] = useState<ReturnType<typeof runVisitor> | null>(null);
   const [played, setPlayed] = useState(false);
+  const gl = useMemo(() => webglAvailable(), []);
   const [rainSeed, setRainSeed] = useState<number | null>(null);
   const [staff, setStaff] = useState(false);
   const [attract, setAttract] = useState<{ n: number; on: boolean }>({ n: 0, on: false });
   const hold = useStaffHold(() => setStaff(true));
   useKioskLockdown();
   useEffect(() => warmKioskCache(scenarioName || DEFAULT_KIOSK_SCENARIO), [scenarioName]);
+  // once the start screen has waited a while with nobody at it (between visitors): load three.js and the
+  // experiences' scenarios, so a tap does not wait for them (the server's first load of them is slow)
+  useEffect(() => {
+    if (step !== 'start') return;
+    const id = setTimeout(() => void import('./HazardExperience.tsx').then((m) => m.warmHazards()).catch(() => undefined), WARM_AFTER_MS);
+    return () => clearTimeout(id);
+  }, [step]);
 
   useEffect(() => {
     let live = true;
@@ -306,7 +319,13 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000, attra
       {step === 'play' && scenario && layout && visitorIndex && playSpan && (
         <section className="kiosk-play" data-testid="kiosk-play">
           <div className="kiosk-drawing kiosk-drawing-wide">
-            <BuildingView scenario={scenario} layout={layout} index={visitorIndex} highlight={group} play={{ ...playSpan, onEnd: onPlayEnd }} />
+            {gl ? (
+              <Suspense fallback={<p className="kiosk-big">{t('kiosk.loading')}</p>}>
+                <SchoolPlay3D scenario={scenario} log={visitor!.log} highlight={group} play={{ ...playSpan, onEnd: onPlayEnd }} />
+              </Suspense>
+            ) : (
+              <BuildingView scenario={scenario} layout={layout} index={visitorIndex} highlight={group} play={{ ...playSpan, onEnd: onPlayEnd }} />
+            )}
           </div>
           <div className="kiosk-play-bar">
             <span className="legend">

@@ -5,6 +5,7 @@ import { BoxGeometry, BufferAttribute, BufferGeometry, Color, InstancedMesh, Mat
 import type { BuildingState, GroupPlayState } from '../../../engine/playback/index.ts';
 import type { EvacuationScenario } from '../../../engine/evacuation/schema.ts';
 import type { Player } from '../playback/player.ts';
+import { AdaptiveResolution } from './AdaptiveResolution.tsx';
 
 /** Storey height used for drawing, metres. */
 export const FLOOR_H = 4;
@@ -51,21 +52,42 @@ export interface BuildingSceneProps {
   scenario: EvacuationScenario;
   geo: BuildingGeometry3D;
   player: Player;
+  /** a group to point out (the kiosk visitor's class): an orange marker floats over it */
+  highlight?: string | null;
+  /** orbit controls (the playback page); the kiosk's replay keeps its framing */
+  controls?: boolean;
+}
+
+/** Where the smoke stands on each walkway: a box along the edge, centred between its nodes. Pure. */
+export function edgeBoxes(s: EvacuationScenario, geo: BuildingGeometry3D): { id: string; at: Vector3; len: number; turn: Quaternion }[] {
+  const x = new Vector3(1, 0, 0);
+  return s.building.edges.map((e) => {
+    const a = geo.nodePos.get(e.from) ?? geo.center;
+    const b = geo.nodePos.get(e.to) ?? geo.center;
+    const d = b.clone().sub(a);
+    const len = Math.max(0.5, d.length());
+    return { id: e.id, at: a.clone().add(b).multiplyScalar(0.5), len, turn: new Quaternion().setFromUnitVectors(x, d.normalize()) };
+  });
 }
 
 /**
  * The school in 3D from the playback state: a slab per floor tinted by its smoke, rooms tinted
- * by the smoke at their doors, corridors and stairs as lines tinted per edge, exits (red while
- * locked), the fire, the assembly point, and the groups as one instanced mesh moved in useFrame.
+ * by the smoke at their doors, corridors and stairs as lines tinted per edge, the smoke front as
+ * grey (dark where untenable) volumes along the walkways it has reached, exits (red while
+ * locked), the fire (flickering), the assembly point, the groups as one instanced mesh moved in
+ * useFrame, and a marker over the highlighted group.
  */
-export function BuildingScene({ scenario: s, geo, player }: BuildingSceneProps) {
+export function BuildingScene({ scenario: s, geo, player, highlight = null, controls = true }: BuildingSceneProps) {
   const b = s.building;
   const floorMeshes = useRef<(Mesh | null)[]>([]);
   const roomMesh = useRef<InstancedMesh>(null);
   const groupMesh = useRef<InstancedMesh>(null);
   const fireMesh = useRef<Mesh>(null);
   const exitMesh = useRef<InstancedMesh>(null);
+  const smokeMesh = useRef<InstancedMesh>(null);
+  const meMesh = useRef<Mesh>(null);
   const last = useRef(-1);
+  const smokeBoxes = useMemo(() => edgeBoxes(s, geo), [s, geo]);
   const exits = useMemo(() => b.nodes.filter((n) => n.kind === 'exit'), [b]);
   const lockedExitNodes = useMemo(() => new Set(b.edges.filter((e) => e.locked).flatMap((e) => [e.from, e.to])), [b]);
   const floorBoxes = useMemo(
@@ -123,6 +145,19 @@ export function BuildingScene({ scenario: s, geo, player }: BuildingSceneProps) 
         c.setXYZ(i * 2 + 1, col.r, col.g, col.b);
       });
       c.needsUpdate = true;
+      const sm = smokeMesh.current;
+      if (sm) {
+        smokeBoxes.forEach((e, i) => {
+          const state = st.edges[e.id];
+          // a walkway without smoke keeps a zero-size box: one draw call for the whole front
+          const k = state === 'untenable' || state === 'smoke' ? 1 : 0;
+          m4.compose(p3.set(e.at.x, e.at.y + 1.1, e.at.z), e.turn, s3.set(e.len * k, 2.2 * k, 2.4 * k));
+          sm.setMatrixAt(i, m4);
+          sm.setColorAt(i, col.set(state === 'untenable' ? '#2b2222' : '#7d7d7d'));
+        });
+        sm.instanceMatrix.needsUpdate = true;
+        if (sm.instanceColor) sm.instanceColor.needsUpdate = true;
+      }
       const fm = fireMesh.current;
       if (fm) {
         const p = st.fire.node ? geo.nodePos.get(st.fire.node) : undefined;
@@ -159,9 +194,24 @@ export function BuildingScene({ scenario: s, geo, player }: BuildingSceneProps) 
       gm.instanceMatrix.needsUpdate = true;
       if (gm.instanceColor) gm.instanceColor.needsUpdate = true;
     }
+    const me = meMesh.current;
+    const mine = highlight ? st.groups[highlight] : undefined;
+    if (me) {
+      me.visible = !!mine;
+      if (mine) {
+        if (mine.state === 'atAssembly') {
+          const k = groupIds.filter((id) => st.groups[id]?.state === 'atAssembly').indexOf(highlight!);
+          p3.set(assembly.x - 12 + (k % 8) * 3.2, assembly.y + 0.6, assembly.z - 4 + Math.floor(k / 8) * 3.2);
+        } else groupHead(mine, t, geo, p3);
+        me.position.set(p3.x, p3.y + 4.5 + Math.sin(t * 0.2) * 0.4, p3.z);
+      }
+    }
+    const fm = fireMesh.current;
+    if (fm?.visible) fm.scale.setScalar(1 + 0.15 * Math.sin(performance.now() / 90));
   });
 
-  const geos = useMemo(() => ({ room: new BoxGeometry(5, 2.2, 4), group: new SphereGeometry(1, 14, 10), exit: new BoxGeometry(1.6, 2, 1.6) }), []);
+  const geos = useMemo(() => ({ room: new BoxGeometry(5, 2.2, 4), group: new SphereGeometry(1, 14, 10), exit: new BoxGeometry(1.6, 2, 1.6), smoke: new BoxGeometry(1, 1, 1) }), []);
+  const smokeMat = useMemo(() => new MeshLambertMaterial({ color: '#ffffff', transparent: true, opacity: 0.5, depthWrite: false }), []);
   const whiteMat = useMemo(() => new MeshLambertMaterial({ color: '#ffffff', transparent: true, opacity: 0.75 }), []);
   const solidMat = useMemo(() => new MeshLambertMaterial({ color: '#ffffff' }), []);
   return (
@@ -193,7 +243,13 @@ export function BuildingScene({ scenario: s, geo, player }: BuildingSceneProps) 
         <meshBasicMaterial color="#ff4500" />
       </mesh>
       <instancedMesh ref={groupMesh} args={[geos.group, solidMat, b.rooms.length]} frustumCulled={false} />
-      <OrbitControls makeDefault target={[geo.center.x, geo.center.y, geo.center.z]} maxPolarAngle={1.45} />
+      <instancedMesh ref={smokeMesh} args={[geos.smoke, smokeMat, Math.max(1, smokeBoxes.length)]} frustumCulled={false} renderOrder={2} />
+      <mesh ref={meMesh} visible={false} rotation={[Math.PI, 0, 0]}>
+        <coneGeometry args={[2, 4, 16]} />
+        <meshBasicMaterial color="#ff8c00" />
+      </mesh>
+      <AdaptiveResolution />
+      {controls && <OrbitControls makeDefault target={[geo.center.x, geo.center.y, geo.center.z]} maxPolarAngle={1.45} />}
     </>
   );
 }
