@@ -27,10 +27,14 @@ function taskNodes(tr: Trial, task: TeamTask): number[] {
  */
 function bestTeam(tr: Trial, task: TeamTask): { team: number; tree: PathTree; dest: number } | null {
   const capable = task.kind === 'clear' ? tr.world.teamCanClear : task.kind === 'suppress' ? tr.world.teamCanSuppress : tr.world.teamCanRescue;
+  // no capable team free (a long backlog while every team is out): no trees to build
+  let first = 0;
+  while (first < tr.teams.length && (capable[first] !== 1 || !available(tr, first))) first++;
+  if (first === tr.teams.length) return null;
   const trees = taskNodes(tr, task).map((n) => tr.tree(n));
   let best: { team: number; tree: PathTree; dest: number } | null = null;
   let bestScore = Infinity;
-  for (let t = 0; t < tr.teams.length; t++) {
+  for (let t = first; t < tr.teams.length; t++) {
     if (capable[t] !== 1 || !available(tr, t)) continue;
     const mob = tr.teams.value(t) === 'idle' ? tr.world.teamExpectedMobilisation[t]! : 0;
     for (const tree of trees) {
