@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { McSummary } from '../../../engine/montecarlo/summaryTypes.ts';
 import { useLang } from '../ui/useLang.ts';
+import { ChartBox } from './ChartBox.tsx';
 
 export interface SummaryChartsProps {
   summary: McSummary;
@@ -34,45 +35,26 @@ export function SummaryCharts({ summary: s }: SummaryChartsProps) {
   );
 }
 
-/** One ECharts line chart of probabilities (0–100%) against hours. */
+/** One ECharts line chart of probabilities (0–100%) against hours (drawn by ChartBox). */
 export function LineChartBox({ title, series, step, xName, testId }: { title: string; series: Series[]; step: number; xName: string; testId: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    let disposed = false;
-    let chart: { dispose(): void; resize(): void } | null = null;
-    const onResize = () => chart?.resize();
-    void import('./echartsSetup.ts').then(({ echarts }) => {
-      if (disposed || !el.current) return;
-      const c = echarts.init(el.current, undefined, { renderer: 'svg' });
-      chart = c;
-      c.setOption({
-        animation: false,
-        grid: { left: 48, right: 16, top: 40, bottom: 36 },
-        legend: { type: 'scroll', top: 0 },
-        tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${(Number(v) * 100).toFixed(1)}%` },
-        xAxis: { type: 'value', name: xName, nameLocation: 'middle', nameGap: 24, min: 0, max: (series[0]?.values.length ?? 1) * step - step },
-        yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-        series: series.map((x) => ({
-          type: 'line',
-          name: x.name,
-          showSymbol: false,
-          ...(x.color ? { itemStyle: { color: x.color } } : {}),
-          lineStyle: { type: x.dashed ? 'dashed' : 'solid', ...(x.color ? { color: x.color } : {}) },
-          data: x.values.map((v, i) => [i * step, v]),
-        })),
-      });
-      window.addEventListener('resize', onResize);
-    });
-    return () => {
-      disposed = true;
-      window.removeEventListener('resize', onResize);
-      chart?.dispose();
-    };
-  }, [series, step, xName]);
-  return (
-    <figure className="pl-chart">
-      <figcaption>{title}</figcaption>
-      <div ref={el} className="pl-chart-box" data-testid={testId} />
-    </figure>
+  const option = useMemo(
+    () => ({
+      animation: false,
+      grid: { left: 48, right: 16, top: 40, bottom: 36 },
+      legend: { type: 'scroll', top: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${(Number(v) * 100).toFixed(1)}%` },
+      xAxis: { type: 'value', name: xName, nameLocation: 'middle', nameGap: 24, min: 0, max: (series[0]?.values.length ?? 1) * step - step },
+      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+      series: series.map((x) => ({
+        type: 'line',
+        name: x.name,
+        showSymbol: false,
+        ...(x.color ? { itemStyle: { color: x.color } } : {}),
+        lineStyle: { type: x.dashed ? 'dashed' : 'solid', ...(x.color ? { color: x.color } : {}) },
+        data: x.values.map((v, i) => [i * step, v]),
+      })),
+    }),
+    [series, step, xName],
   );
+  return <ChartBox title={title} option={option} testId={testId} />;
 }

@@ -18,7 +18,7 @@ interface PlannerRunSettings {
  * otherwise about 16 chunks per worker, never fewer trials a chunk than the CLI's default. The
  * aggregate — and so the summary — is the same for any chunking; fewer, larger chunks mean fewer
  * aggregates posted and merged on the page's thread (lezhi 1,000 trials, 2 workers: chunks of 25
- * ran 10–15% faster than the CLI's 10 in bench/plannerSpeed.ts), while 16 a worker keep the
+ * ran 10–15% faster than the CLI's 10 in a first run of bench/plannerSpeed.ts, no different in a second), while 16 a worker keep the
  * progress bar moving, a cancel prompt and the last workers' idle tail short. Pure.
  */
 export function workerChunkSize(s: PlannerRunSettings, workers: number): number {
