@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { ENGINE_VERSION, parseLang, type Lang } from '../../engine/index.ts';
+// the version and the language only: the engine's index would load the whole engine (YAML, zod, XState) for `--help`
+import { ENGINE_VERSION } from '../../engine/version.ts';
+import { parseLang, type Lang } from '../../engine/i18n/lang.ts';
 import { CliExit, EXIT } from './cliExit.ts';
 import { msg } from './messages.ts';
 import { commanderErrorText, localizeCommander } from './commanderText.ts';
@@ -112,7 +114,7 @@ program
   .option('--teams <file>', zh ? '救援队伍名册 .xlsx/.csv' : 'rescue teams register .xlsx/.csv')
   .option('--shelters <file>', zh ? '避难场所名册 .xlsx/.csv' : 'shelters register .xlsx/.csv')
   .option('--dem <file>', zh ? '数字高程模型 GeoTIFF（经纬度），可选' : 'elevation model GeoTIFF (longitude–latitude), optional')
-  .option('--template <name>', zh ? '情景模板：rainstorm（默认）' : 'scenario template: rainstorm (default)')
+  .option('--template <name>', zh ? '情景模板：rainstorm（默认）、earthquake、typhoon' : 'scenario template: rainstorm (default), earthquake, typhoon')
   .option('--divisions <file>', zh ? '区划表 JSON（默认取 scenarios/data/*-divisions.json）' : 'division table JSON (default: scenarios/data/*-divisions.json)')
   .option('--snap <m>', zh ? '道路端点捕捉容差，米（默认 20）' : 'road end snapping tolerance, metres (default 20)')
   .option('--buffer <m>', zh ? '隐患点影响道路的距离，米（默认 200）' : 'distance within which a hazard site threatens a road, metres (default 200)')
@@ -120,6 +122,13 @@ program
   .option('--templates <dir>', zh ? '只写出五种名册的空白 xlsx 模板到目录' : 'only write the five blank register templates (xlsx) into a folder')
   .description(zh ? '由本县 GIS 道路图层和名册生成完整场景（每个数字注明来源文件和行）' : "build a complete scenario from a county's road layer and registers (every number names its file and row)")
   .action(async (opts: import('./importCommand.ts').ImportOptions) => (await import('./importCommand.ts')).importCommand(opts, lang));
+
+program
+  .command('export-gis')
+  .argument('<file>', zh ? '场景 YAML' : 'scenario YAML')
+  .option('--out <dir>', zh ? '输出目录：roads.geojson 及各名册的 .geojson（点）和 .xlsx，可直接再导入' : 'folder to write: roads.geojson and each register as .geojson (points) and .xlsx, ready to import again')
+  .description(zh ? '把场景的路网和名册写成 import 所读的 GIS 图层和表格（在 QGIS/Excel 中修改后重新导入）' : 'write the scenario’s roads and registers as the GIS layers and sheets import reads (fix them in QGIS/Excel, import again)')
+  .action(async (file: string, opts: { out?: string }) => (await import('./exportGisCommand.ts')).exportGisCommand(file, opts, lang));
 
 program
   .command('serve')
