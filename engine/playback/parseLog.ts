@@ -7,6 +7,8 @@ export interface PlaybackManifest {
   engine: 'yanlian';
   engineVersion: string;
   model?: 'evacuation';
+  /** set by `run --decisions`: the run's policy mode (county logs) */
+  mode?: 'auto' | 'manual';
   scenario: { id: string; sha256: string; file?: string };
   seed: number;
   horizonHours?: number;

@@ -59,7 +59,8 @@ export default function PlaybackPage() {
     }
     // the server's scenario of that model (as the server sent it; the log's manifest named it)
     const scenario: LoadedScenario = pb.input(body.scenario as never);
-    const index = buildPlayback(scenario, log.events);
+    // a log run with recorded decisions says its policy mode; otherwise the log's events tell it
+    const index = buildPlayback(scenario.model === 'county' && log.manifest.mode ? { ...scenario, policy: log.manifest.mode } : scenario, log.events);
     setStatus({
       kind: 'ready',
       loaded: { file: file.name, index, scenario, sha: { log: log.manifest.scenario.sha256, server: body.sha256 ?? '' }, unknown: index.unknown.length ? { count: index.unknown.length, type: index.unknown[0]!.type } : null },

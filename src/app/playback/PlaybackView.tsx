@@ -6,7 +6,8 @@ import type { Translate } from '../format/describeRecord.ts';
 import { langOf, pickText } from '../format/pickText.ts';
 import { simTime } from '../format/simTime.ts';
 import { building3D, BuildingScene } from '../three/BuildingScene.tsx';
-import { CountyScene, LINK_COLOURS, SITE_COLOURS } from '../three/CountyScene.tsx';
+import { CountyScene } from '../three/CountyScene.tsx';
+import { CountyLegend } from '../three/CountyLegend.tsx';
 import { countyPickables, type MapPick } from '../three/countyPicks.ts';
 import { countyTerrain } from '../three/countyTerrain.ts';
 import { MapPicker } from '../three/MapPicker.tsx';
@@ -379,27 +380,6 @@ function Hud({ st, clockRef, fmt }: { st: CountyState | BuildingState; clockRef:
           {!st.exitsOpen ? <div className="small">{t('playback.building.exitsLocked')}</div> : null}
         </>
       )}
-    </div>
-  );
-}
-
-function CountyLegend() {
-  const { t } = useTranslation();
-  const sw = (c: string) => <i style={{ background: c }} />;
-  return (
-    <div className="pb-legend">
-      {(['open', 'cut', 'clearing', 'reopened'] as const).map((k) => (
-        <span key={k}>
-          {sw(LINK_COLOURS[k])}
-          {t(`playback.legend.${k}`)}
-        </span>
-      ))}
-      {(['stable', 'watch', 'failed'] as const).map((k) => (
-        <span key={k}>
-          {sw(SITE_COLOURS[k])}
-          {t(`playback.legend.${k}`)}
-        </span>
-      ))}
     </div>
   );
 }

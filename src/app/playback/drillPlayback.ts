@@ -1,6 +1,6 @@
 import { PLAYBACKS } from '../../../engine/model/modelPlaybacks.ts';
 import type { ModelId, ScenarioOf } from '../../../engine/model/modelTypes.ts';
-import { buildPlayback, recordsToEvents, type PlaybackIndex, type ReceivedRecord } from '../../../engine/playback/index.ts';
+import { buildPlayback, recordsToEvents, type PlaybackIndex, type PlaybackInput, type ReceivedRecord } from '../../../engine/playback/index.ts';
 import type { LogEvent } from '../../../engine/sim/eventLog.ts';
 import { pickText, type Lang } from '../format/pickText.ts';
 import type { Bilingual } from '../net/types.ts';
@@ -25,6 +25,14 @@ export interface DrillPlayback {
 }
 
 /**
+ * A drill is always played in manual mode (people decide; stock leaves at each dispatch), also
+ * before anyone has acted, which the log alone cannot tell from an engine run.
+ */
+function asDrill(input: PlaybackInput): PlaybackInput {
+  return input.model === 'county' ? { ...input, policy: 'manual' } : input;
+}
+
+/**
  * A drill's playback: the ground truth folded from its engine events, and per position the
  * index of the records that position received (reports of cuts and slides as what they report,
  * no counts) over the scenario as it may draw it. The model's playback (scene, reducer, what a
@@ -32,12 +40,12 @@ export interface DrillPlayback {
  */
 export function drillPlayback<K extends ModelId>(d: DrillPlaybackData<K>, lang: Lang): DrillPlayback {
   const pb = PLAYBACKS[d.model];
-  const input = pb.input(d.scenario);
+  const input = asDrill(pb.input(d.scenario));
   return {
     index: buildPlayback(input, d.events),
     scenario: input,
     views: d.positions.map((p) => {
-      const scenario = pb.input(pb.knownBy(d.scenario, p));
+      const scenario = asDrill(pb.input(pb.knownBy(d.scenario, p)));
       return { id: p.id, name: pickText(p.name, lang), scenario, index: buildPlayback(scenario, recordsToEvents(p.records, { reports: true })) };
     }),
     marks: d.marks.map((m) => ({ t: m.t, kind: m.kind, label: m.kind === 'inject' ? pickText(m.title, lang) : String(m.text ?? '').slice(0, 80) })),
