@@ -33,7 +33,7 @@ describe('the plan as spreadsheets', () => {
     expect(sheets.map((s) => s.sheet)).toEqual(tables.map((t) => t.sheet));
     const r2 = applyTables(doc, sheets);
     expect(r2.ok && r2.changed).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('an edited workbook raises one township store’s food stock', async () => {
     const doc = lezhi();
@@ -48,7 +48,7 @@ describe('the plan as spreadsheets', () => {
     if (!r.ok) return;
     expect(r.changed).toEqual([['reserves', 'warehouses', row, 'stock', 'food']]);
     expect(getAt(r.doc, ['reserves', 'warehouses', row, 'stock', 'food'])).toBe(9999);
-  }, 60_000);
+  }, 180_000);
 
   it('a bad sheet gets errors by sheet, row and column, and nothing is applied', () => {
     const doc = lezhi();
@@ -108,7 +108,7 @@ describe('the plan as spreadsheets', () => {
     const { stringify } = await import('yaml');
     const loaded = loadAnyScenario(stringify(r.doc), 'plan.yaml', 'zh');
     expect(loaded.ok ? [] : loaded.problems.map((p) => p.message)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('a new row missing a column or naming a parent that is no store is refused at its cell, and nothing is added', () => {
     const doc = lezhi();
@@ -142,5 +142,5 @@ describe('the summary as a workbook', () => {
     expect(p.numFmt).toBe('0.0%');
     expect(wb.getWorksheet('目标达成').getRow(2).getCell(2).value).toBe(s.targets[0].hours);
     expect(summaryTables(s, 'en')[1]!.header[3]).toBe('P(stock-out)');
-  }, 60_000);
+  }, 180_000);
 });

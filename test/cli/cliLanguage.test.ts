@@ -34,7 +34,7 @@ describe('yanlian CLI language', () => {
     expect(run.out).toContain('参数：');
     expect(run.out).toContain('--seed <seed>');
     expect(run.out).not.toMatch(ENGLISH);
-  }, 60_000);
+  }, 180_000);
 
   it('--help --lang en is all English', () => {
     const top = cli('--help', '--lang', 'en');
@@ -46,7 +46,7 @@ describe('yanlian CLI language', () => {
     const run = cli('run', '--help', '--lang', 'en');
     expect(run.out).toContain('Arguments:');
     expect(run.out).not.toMatch(/[\u4e00-\u9fff]/);
-  }, 60_000);
+  }, 180_000);
 
   it('a missing --seed is said in one language, exit 2', () => {
     const zh = cli('run', tiny);
@@ -55,7 +55,7 @@ describe('yanlian CLI language', () => {
     const en = cli('run', tiny, '--lang', 'en');
     expect(en.code).toBe(2);
     expect(en.err.trim()).toBe('usage error: required option --seed <seed> not specified');
-  }, 60_000);
+  }, 180_000);
 
   it('an unknown command gets our sentence and commander’s suggestion', () => {
     const r = cli('rn');
@@ -63,7 +63,7 @@ describe('yanlian CLI language', () => {
     expect(r.err).toContain('未知命令 rn');
     expect(r.err).toContain('您是否要输入 run');
     expect(r.err).not.toMatch(/Did you mean|error:/);
-  }, 60_000);
+  }, 180_000);
 
   it('validate: a key typo gets "did you mean", zod types in Chinese', () => {
     const dir = mkdtempSync(join(tmpdir(), 'yanlian-typo-'));
@@ -77,5 +77,5 @@ describe('yanlian CLI language', () => {
     expect(zh.out + zh.err).toContain('horizonHours: 缺少此项（应为数字）');
     const en = cli('validate', file, '--lang', 'en');
     expect(en.out + en.err).toContain('unknown key "horizonHour"; did you mean "horizonHours"?');
-  }, 60_000);
+  }, 180_000);
 });

@@ -25,7 +25,7 @@ describe('yanlian CLI on building scenarios', () => {
     const en = cli('validate', school, '--lang', 'en');
     expect(en.code).toBe(0);
     expect(en.out).toContain('scenario is valid (0 warnings)');
-  }, 60_000);
+  }, 180_000);
 
   it('validate: a broken building file exits 2 with every problem located FILE:LINE:COL, zh by default, en with --lang en', () => {
     const r = cli('validate', broken);
@@ -40,7 +40,7 @@ describe('yanlian CLI on building scenarios', () => {
     expect(en.code).toBe(2);
     expect(en.out).toContain('unknown key "colour"');
     expect(en.out).not.toContain('未知的键');
-  }, 60_000);
+  }, 180_000);
 
   it('run and simulate on a broken building file exit 2 without a stack trace', () => {
     for (const args of [['run', broken, '--seed', '1'], ['simulate', broken, '--trials', '5', '--seed', '1'], ['run', school, '--seed', '-1']]) {
@@ -49,7 +49,7 @@ describe('yanlian CLI on building scenarios', () => {
       noStack(r.out + r.err);
       expect(r.err.length).toBeGreaterThan(0);
     }
-  }, 60_000);
+  }, 180_000);
 
   it('run: a readable account in zh and en; --json is the outcome', () => {
     const zh = cli('run', school, '--seed', '1');
@@ -63,7 +63,7 @@ describe('yanlian CLI on building scenarios', () => {
     const json = JSON.parse(cli('run', school, '--seed', '1', '--json').out);
     expect(json.seed).toBe(1);
     expect(json.totals.people).toBe(1126);
-  }, 60_000);
+  }, 180_000);
 
   it('run --log → replay is identical (manifest, events in seconds, trailer); a tampered event exits 1', () => {
     const dir = tmp();
@@ -91,7 +91,7 @@ describe('yanlian CLI on building scenarios', () => {
     expect(bad.err).toContain(`replay differs at event ${i}`);
     // the committed golden log replays too
     expect(cli('replay', join(repo, 'test/golden/school-seed1.jsonl')).code).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('simulate: evacuation tables in zh and en; JSON and CSV identical for 1 and 2 workers and any chunk', () => {
     const dir = tmp();
@@ -115,7 +115,7 @@ describe('yanlian CLI on building scenarios', () => {
     const row = csv.split('\r\n')[1]!.split(',');
     const rerun = JSON.parse(cli('run', school, '--seed', row[1]!, '--json').out);
     expect(rerun.allAssembledS).toBe(Number(row[6]));
-  }, 60_000);
+  }, 180_000);
 
   it('simulate --until-se stops early; --report writes the evacuation report; sweep is refused with exit 2', () => {
     const se = cli('simulate', school, '--trials', '2000', '--seed', '1', '--workers', '1', '--chunk', '50', '--until-se', '0.05');
@@ -135,5 +135,5 @@ describe('yanlian CLI on building scenarios', () => {
     expect(sw.code).toBe(2);
     expect(sw.err).toContain('sweep works on county scenarios only');
     noStack(rep.err + sw.err);
-  }, 60_000);
+  }, 180_000);
 });

@@ -196,5 +196,5 @@ describe('replay checks the trailer and every manifest field', () => {
     expect(cli('replay', log, '--lang', 'en').err).toContain('manifest field horizonS');
     write(log, editManifest(lines, (m) => (m.engineVersion = '9.9.9')));
     expect(cli('replay', log).code).toBe(1);
-  }, 60_000);
+  }, 180_000);
 });

@@ -189,7 +189,7 @@ describe('yanlian sweep', () => {
       sweep = JSON.parse(readFileSync(join(dir, 'sweep.json'), 'utf8')) as McSweep;
       plain = JSON.parse(readFileSync(join(dir, 'plain.json'), 'utf8')) as McSummary;
       out = s.out;
-    }, 60_000);
+    }, 180_000);
 
     it('common random numbers: a run at the base value equals the plain simulate summary exactly', () => {
       expect(sweep.format).toBe('yanlian-mc-sweep');

@@ -29,9 +29,9 @@ const ADMIN = 'e2e-admin-token-2025';
 
 /**
  * Waits for a condition, not a fixed short time: on a loaded 2-core machine a step can take many
- * seconds, so every poll gets at least 30 s (a longer explicit timeout is kept).
+ * seconds, so every poll gets at least 60 s (a longer explicit timeout is kept).
  */
-const poll = <T,>(fn: () => Promise<T> | T, o: { timeout?: number } = {}) => expect.poll(fn, { interval: 100, ...o, timeout: Math.max(30_000, o.timeout ?? 0) });
+const poll = <T,>(fn: () => Promise<T> | T, o: { timeout?: number } = {}) => expect.poll(fn, { interval: 100, ...o, timeout: Math.max(60_000, o.timeout ?? 0) });
 
 describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
   let work: string;
@@ -89,7 +89,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
       contexts.push(c);
       const p = await c.newPage();
       // a step that cannot happen fails in seconds, with Playwright's reason, instead of hanging
-      p.setDefaultTimeout(30_000);
+      p.setDefaultTimeout(90_000);
       p.on('dialog', (d) => void d.accept());
       p.on('pageerror', (e) => pageErrors.push(e.message));
       return p;
@@ -99,7 +99,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
     township = await ctx({ viewport: { width: 820, height: 1180 }, hasTouch: true });
     township.on('websocket', (ws) => ws.on('framereceived', (f) => townshipFrames.push(String(f.payload))));
     process.stdout.write(`[e2e] screenshots in ${shots}\n`);
-  }, 180_000);
+  }, 360_000);
 
   /**
    * The drill is one story told in steps (create → join → … → debrief): a step whose predecessor
@@ -114,7 +114,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`web app in Chromium (${CHROMIUM})`, () => {
         brokenAt ??= name;
       });
       await fn();
-    }, 180_000);
+    }, 360_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});

@@ -23,9 +23,9 @@ if (!HAVE_CHROMIUM) process.stderr.write(`\n[e2e] SKIPPED: no Chromium at ${CHRO
 
 /**
  * Waits for a condition, not a fixed short time: on a loaded 2-core machine a step can take many
- * seconds, so every poll gets at least 30 s (a longer explicit timeout is kept).
+ * seconds, so every poll gets at least 60 s (a longer explicit timeout is kept).
  */
-const poll = <T,>(fn: () => Promise<T> | T, o: { timeout?: number } = {}) => expect.poll(fn, { interval: 100, ...o, timeout: Math.max(30_000, o.timeout ?? 0) });
+const poll = <T,>(fn: () => Promise<T> | T, o: { timeout?: number } = {}) => expect.poll(fn, { interval: 100, ...o, timeout: Math.max(60_000, o.timeout ?? 0) });
 
 describe.skipIf(!HAVE_CHROMIUM)(`science-centre kiosk in Chromium (${CHROMIUM})`, () => {
   let work: string;
@@ -40,7 +40,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`science-centre kiosk in Chromium (${CHROMIUM})`
   const page = async (width: number, height: number): Promise<Page> => {
     const c = await browser.newContext({ locale: 'zh-CN', viewport: { width, height }, hasTouch: true });
     const p = await c.newPage();
-    p.setDefaultTimeout(30_000);
+    p.setDefaultTimeout(90_000);
     p.on('pageerror', (e) => pageErrors.push(e.message));
     p.on('request', (r) => {
       if (!r.url().startsWith(base)) foreign.push(r.url());
@@ -60,7 +60,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`science-centre kiosk in Chromium (${CHROMIUM})`
     base = `http://127.0.0.1:${server.port}/`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
     process.stdout.write(`[e2e] kiosk screenshots in ${shots}\n`);
-  }, 180_000);
+  }, 360_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
@@ -120,7 +120,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`science-centre kiosk in Chromium (${CHROMIUM})`
     await shot(p, 'kiosk-1920-06-result');
     await p.getByTestId('kiosk-again').tap();
     await poll(() => p.getByTestId('kiosk').getAttribute('data-step')).toBe('start');
-  }, 180_000);
+  }, 360_000);
 
   it('the 警戒通讯 duty at 1280×800, switched to English', async () => {
     const p = await page(1280, 800);
@@ -145,7 +145,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`science-centre kiosk in Chromium (${CHROMIUM})`
     expect(await p.getByTestId('kiosk-choice-call119').textContent()).toContain('Call 119 as soon as you know');
     await shot(p, 'kiosk-1280-04-result-en');
     await p.getByTestId('kiosk-lang').tap(); // back to Chinese for the next visitor
-  }, 180_000);
+  }, 360_000);
 
   it('an idle kiosk goes back to its start screen; a bad scenario name shows a readable error', async () => {
     const p = await page(1280, 800);
@@ -161,5 +161,5 @@ describe.skipIf(!HAVE_CHROMIUM)(`science-centre kiosk in Chromium (${CHROMIUM})`
     await poll(() => p.getByTestId('kiosk-error').textContent()).toContain('没有名为「no-such-school」的建筑疏散场景');
     expect(pageErrors).toEqual([]);
     expect(foreign).toEqual([]);
-  }, 180_000);
+  }, 360_000);
 });

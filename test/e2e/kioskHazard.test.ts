@@ -100,7 +100,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk county experiences in Chromium (${CHROMIU
   const page = async (width: number, height: number): Promise<Page> => {
     const c = await browser.newContext({ locale: 'zh-CN', viewport: { width, height }, hasTouch: true });
     const p = await c.newPage();
-    p.setDefaultTimeout(30_000);
+    p.setDefaultTimeout(90_000);
     p.on('pageerror', (e) => pageErrors.push(e.message));
     p.on('request', (r) => {
       if (!r.url().startsWith(base)) foreign.push(r.url());
@@ -130,7 +130,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk county experiences in Chromium (${CHROMIU
     base = `http://127.0.0.1:${server.port}/`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
     process.stdout.write(`[e2e] kiosk hazard screenshots in ${shots}\n`);
-  }, 120_000);
+  }, 360_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
@@ -205,5 +205,5 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk county experiences in Chromium (${CHROMIU
     expect(pageErrors).toEqual([]);
     expect(foreign).toEqual([]);
     await p.context().close();
-  }, 240_000);
+  }, 360_000);
 });

@@ -37,7 +37,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk mode in Chromium (${CHROMIUM})`, () => {
   const page = async (width = 1280, height = 800): Promise<Page> => {
     const c = await browser.newContext({ locale: 'zh-CN', viewport: { width, height }, hasTouch: true });
     const p = await c.newPage();
-    p.setDefaultTimeout(30_000);
+    p.setDefaultTimeout(90_000);
     p.on('pageerror', (e) => pageErrors.push(e.message));
     return p;
   };
@@ -67,7 +67,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk mode in Chromium (${CHROMIUM})`, () => {
     delete process.env.YANLIAN_KIOSK_PIN;
     base = `http://127.0.0.1:${server.port}/`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
-  }, 120_000);
+  }, 360_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
@@ -106,7 +106,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk mode in Chromium (${CHROMIUM})`, () => {
     await expect.poll(() => p.locator('.top-bar').isVisible()).toBe(true);
     expect(pageErrors).toEqual([]);
     await p.context().close();
-  }, 120_000);
+  }, 360_000);
 
   it('the server checks the PIN: 403 when wrong, blocked (429) after five wrong tries from one address', async () => {
     const post = (pin: unknown) => fetch(`${base}api/kiosk/unlock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin }) });
@@ -134,5 +134,5 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk mode in Chromium (${CHROMIUM})`, () => {
     expect(await p.getByTestId('kiosk').getAttribute('data-step')).toBe('start');
     expect(pageErrors).toEqual([]);
     await p.context().close();
-  }, 150_000);
+  }, 360_000);
 });

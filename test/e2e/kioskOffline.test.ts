@@ -48,7 +48,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk offline in Chromium (${CHROMIUM})`, () =>
     await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'src/app'), logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
     server = await startServer({ port: 0, host: '127.0.0.1', db: join(work, 'drills.sqlite'), appDir, out: () => {} });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
-  }, 180_000);
+  }, 360_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
@@ -76,7 +76,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk offline in Chromium (${CHROMIUM})`, () =>
     const base = `http://127.0.0.1:${server.port}/`;
     const c = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 }, hasTouch: true });
     const p = await c.newPage();
-    p.setDefaultTimeout(30_000);
+    p.setDefaultTimeout(90_000);
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
     await p.goto(`${base}#/kiosk?seed=1&idle=600`);

@@ -88,7 +88,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk rainstorm experience in Chromium (${CHROM
   const page = async (width: number, height: number): Promise<{ p: Page; scripts: string[] }> => {
     const c = await browser.newContext({ locale: 'zh-CN', viewport: { width, height }, hasTouch: true });
     const p = await c.newPage();
-    p.setDefaultTimeout(30_000);
+    p.setDefaultTimeout(90_000);
     const scripts: string[] = [];
     p.on('pageerror', (e) => pageErrors.push(e.message));
     p.on('request', (r) => {
@@ -121,7 +121,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk rainstorm experience in Chromium (${CHROM
     base = `http://127.0.0.1:${server.port}/`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
     process.stdout.write(`[e2e] kiosk rainstorm screenshots in ${shots}\n`);
-  }, 120_000);
+  }, 360_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
@@ -192,7 +192,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk rainstorm experience in Chromium (${CHROM
     await p.screenshot({ path: join(shots, 'rain-1920-06-result-full.png'), fullPage: true });
     await p.getByTestId('kiosk-rain-again').tap();
     await expect.poll(() => p.getByTestId('kiosk').getAttribute('data-step')).toBe('start');
-  }, 240_000);
+  }, 360_000);
 
   it('at 1280×800 in English, all answers right; another seed shows the answers in another order', async () => {
     const { p } = await page(1280, 800);
@@ -219,7 +219,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk rainstorm experience in Chromium (${CHROM
     await shot(p, 'rain-1280-03-result-en');
     if (seed1Order.length) expect(order).not.toEqual(seed1Order);
     await p.getByTestId('kiosk-lang').tap(); // back to Chinese for the next visitor
-  }, 240_000);
+  }, 360_000);
 
   it('an idle kiosk in the rainstorm experience goes back to its start screen', async () => {
     const { p } = await page(1280, 800);
@@ -231,5 +231,5 @@ describe.skipIf(!HAVE_CHROMIUM)(`kiosk rainstorm experience in Chromium (${CHROM
     await expect.poll(() => p.getByTestId('kiosk').getAttribute('data-step'), { timeout: 15_000 }).toBe('start');
     expect(pageErrors).toEqual([]);
     expect(foreign).toEqual([]);
-  }, 60_000);
+  }, 360_000);
 });

@@ -62,10 +62,10 @@ describe.skipIf(!HAVE_CHROMIUM)(`planner workbench in Chromium (${CHROMIUM})`, (
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
     const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     page = await ctx.newPage();
-    page.setDefaultTimeout(30_000);
+    page.setDefaultTimeout(90_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     process.stdout.write(`[e2e] planner screenshots in ${shots}\n`);
-  }, 240_000);
+  }, 360_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
@@ -192,7 +192,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`planner workbench in Chromium (${CHROMIUM})`, (
     expect(s.trials).toBeLessThan(s.trialsRequested);
     expect(s.trials % 10).toBe(0);
     expect(pageErrors).toEqual([]);
-  }, 240_000);
+  }, 360_000);
   it('a planner journey: a bad spreadsheet changes nothing; the workbook raises a township store’s food; undo/redo; the edited plan equals the CLI on its YAML; A/B compared; the report is the CLI’s; a reload keeps the saved plan', async () => {
     const { tablesXlsx, xlsxSheets } = await import('../../src/app/planner/planSheets.ts');
     await openPlanner();

@@ -38,9 +38,9 @@ function indexFor(logFile: string, scenarioFile: string): PlaybackIndex {
 
 /**
  * Waits for a condition, not a fixed short time: on a loaded 2-core machine a step can take many
- * seconds, so every poll gets at least 30 s (a longer explicit timeout is kept).
+ * seconds, so every poll gets at least 60 s (a longer explicit timeout is kept).
  */
-const poll = <T,>(fn: () => Promise<T> | T, o: { timeout?: number } = {}) => expect.poll(fn, { interval: 100, ...o, timeout: Math.max(30_000, o.timeout ?? 0) });
+const poll = <T,>(fn: () => Promise<T> | T, o: { timeout?: number } = {}) => expect.poll(fn, { interval: 100, ...o, timeout: Math.max(60_000, o.timeout ?? 0) });
 
 describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () => {
   let work: string;
@@ -72,10 +72,10 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
     const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 960 } });
     page = await ctx.newPage();
-    page.setDefaultTimeout(30_000);
+    page.setDefaultTimeout(90_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     process.stdout.write(`[e2e] playback screenshots in ${shots}\n`);
-  }, 180_000);
+  }, 360_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
@@ -151,7 +151,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
     await page.waitForTimeout(700);
     await page.getByTestId('pb-play').click();
     expect(await page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: { t(): number } }).__yanlianPlayback.t())).toBeGreaterThan(before);
-  }, 120_000);
+  }, 360_000);
 
   it('a county log: clicking an event flies the camera to its team, rings it and names it; village labels thicken as one zooms in; the warning frames the scene', async () => {
     const idx = indexFor(COUNTY_LOG, 'scenarios/lezhi-rainstorm.yaml');
@@ -184,7 +184,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
     await poll(() => visibleVillages()).toBeGreaterThan(overview);
     // the warning signal in force frames the scene
     await poll(() => page.getByTestId('pb-stage').getAttribute('data-warning')).toBe((await hook((h) => h.state().warning)));
-  }, 120_000);
+  }, 360_000);
 
   it('a building log: floors, rooms and groups drawn; scrubbing matches the reducer', async () => {
     const idx = indexFor(BUILDING_LOG, 'scenarios/school-fire-evacuation.yaml');
@@ -200,7 +200,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`playback page in Chromium (${CHROMIUM})`, () =>
     await scrubTo(alarm.t + 150);
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(shots, 'playback-building.png') });
-  }, 120_000);
+  }, 360_000);
 
   it('a truncated log shows where it breaks, and nothing is drawn', async () => {
     const lines = readFileSync(COUNTY_LOG, 'utf8').split('\n').slice(0, 120);

@@ -31,8 +31,8 @@ const ADMIN = 'e2e-admin-token-live-map';
 const PASSWORD = 'yanlian-2025';
 
 /** expect.poll with a timeout that suits SwiftShader on a busy machine (vitest's default is 1 s). */
-// waits for a condition: at least 30 s whatever a call site asks, for a loaded 2-core machine
-const poll = <T,>(fn: () => Promise<T> | T, o: { timeout?: number } = {}) => expect.poll(fn, { interval: 100, ...o, timeout: Math.max(30_000, o.timeout ?? 0) });
+// waits for a condition: at least 60 s whatever a call site asks, for a loaded 2-core machine
+const poll = <T,>(fn: () => Promise<T> | T, o: { timeout?: number } = {}) => expect.poll(fn, { interval: 100, ...o, timeout: Math.max(60_000, o.timeout ?? 0) });
 
 if (!HAVE_CHROMIUM) process.stderr.write(`\n[e2e] SKIPPED: no Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.\n\n`);
 
@@ -89,7 +89,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
       const ctx = await browser.newContext({ locale: 'zh-CN', viewport });
       await ctx.addInitScript(([s, v]) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(`yanlian.session.${s}`, v!), [slot, JSON.stringify({ token, drillId })]);
       const p = await ctx.newPage();
-      p.setDefaultTimeout(30_000);
+      p.setDefaultTimeout(90_000);
       p.on('pageerror', (e) => pageErrors.push(e.message));
       return p;
     };
@@ -104,7 +104,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
     }
     await api('POST', '/api/drill/control', { op: 'pause' }, directorToken);
     process.stdout.write(`[e2e] live-map screenshots in ${shots}\n`);
-  }, 240_000);
+  }, 360_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
@@ -128,7 +128,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
     await poll(() => director.getByTestId('situation-text').textContent()).toContain('道路');
     await director.getByTestId('situation-toggle').click();
     await poll(() => hasHook(director, 'director')).toBe(true);
-  }, 120_000);
+  }, 360_000);
 
   it('a road cut clicked in the director’s event feed flies the 态势图 there, with the ring and its card', async () => {
     await director.goto(`${base}#/trainer`);
@@ -161,7 +161,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
     await entry.focus();
     await director.keyboard.press('Enter');
     await poll(() => mapHook<{ kind: string; id: string } | null>(director, 'director', 'picked')).toEqual({ kind: 'link', id: cut.data.link });
-  }, 120_000);
+  }, 360_000);
 
   it('the trainee map draws nothing the position was not told about', async () => {
     await trainee.goto(`${base}#/trainee`);
@@ -195,7 +195,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
     await trainee.waitForTimeout(800);
     expect(await canvasVariance(trainee, '[data-testid=trainee-canvas] canvas')).toBeGreaterThan(8);
     await shot(trainee, 'live-trainee-map');
-  }, 120_000);
+  }, 360_000);
 
   it('clicking a road and a hazard site on the trainee map fills the action forms', async () => {
     const scenario = (await api<{ scenario: Scenario }>('GET', '/api/playback/drill', undefined, directorToken)).scenario;
@@ -227,7 +227,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
     await poll(() => trainee.getByTestId('evacuate-site').inputValue()).toBe(site!.id);
     expect(await trainee.getByTestId('dispatch-target').inputValue()).toBe(site!.id);
     expect(await trainee.getByTestId('map-picked').textContent()).toContain('转移群众');
-  }, 120_000);
+  }, 360_000);
 
   it('the playback page opens the drill by its password and shows what a position knew at a moment', async () => {
     await api('POST', '/api/drill/control', { op: 'end' }, directorToken);
@@ -296,7 +296,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
     expect(await state()).toEqual(JSON.parse(JSON.stringify(stateAt(truth, late))));
     expect(await canvasVariance(page, '[data-testid=pb-view] canvas')).toBeGreaterThan(8);
     await shot(page, 'playback-drill-truth');
-  }, 180_000);
+  }, 360_000);
 
   it('the debrief panel embeds the drill’s playback', async () => {
     await director.goto(`${base}#/trainer`);
@@ -306,5 +306,5 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
     await director.waitForTimeout(600);
     await director.getByTestId('debrief').screenshot({ path: join(shots, 'debrief-embedded-playback.png') });
     expect(pageErrors).toEqual([]);
-  }, 120_000);
+  }, 360_000);
 });

@@ -95,7 +95,7 @@ describe('HTML report', () => {
     summary = await simulate(scenario, 40, 9);
     zh = renderReport({ summary, scenarioName: scenario.name, scenarioFile: 'tiny.yaml', lang: 'zh' });
     en = renderReport({ summary, scenarioName: scenario.name, scenarioFile: 'tiny.yaml', lang: 'en' });
-  }, 60_000);
+  }, 180_000);
 
   it('is self-contained: no external URL, resource or script, only the SVG namespaces', () => {
     for (const html of [zh, en]) {

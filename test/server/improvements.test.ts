@@ -20,7 +20,7 @@ beforeAll(async () => {
   a.clock.advance(10 * 60_000);
   a.service.tickAll();
   await dir('end');
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await a.app.close();

@@ -46,7 +46,7 @@ beforeAll(async () => {
   await dir('end');
   await dir('debrief');
   participants = ((await a.app.inject({ url: '/api/drill/participants', headers: bearer(created.token) })).json().participants as { id: string }[]).map((p) => p.id);
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await a.app.close();
