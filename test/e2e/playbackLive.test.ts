@@ -244,10 +244,11 @@ describe.skipIf(!HAVE_CHROMIUM)(`live maps and drill playback in Chromium (${CHR
     await poll(() => page.getByTestId('pb-view').getAttribute('data-model'), { timeout: 30_000 }).toBe('county');
     const hook = () => page.evaluate(() => (globalThis as unknown as { __yanlianPlayback: Omit<PbHook, 'seek' | 'state' | 'view'> & { t(): number } }).__yanlianPlayback.views);
     expect((await hook()).sort()).toEqual(data.positions.map((p) => p.id).sort());
-    const truth = buildPlayback({ model: 'county', scenario: data.scenario }, data.events);
+    // a drill is played in manual mode (people decide), as the page does (src/app/playback/drillPlayback.ts)
+    const truth = buildPlayback({ model: 'county', scenario: data.scenario, policy: 'manual' }, data.events);
     const p = data.positions.find((x) => x.id === pos.id)!;
     const ks = knownScenario(data.scenario, p);
-    const view = buildPlayback({ model: 'county', scenario: ks }, recordsToEvents(p.records, { reports: true }));
+    const view = buildPlayback({ model: 'county', scenario: ks, policy: 'manual' }, recordsToEvents(p.records, { reports: true }));
     // the first cut this position was told of: the engine's cut, then the report reportDelayMin later
     const report = p.records.find((r) => r.kind === 'intel' && r.data.what === 'roadCut')!;
     expect(report).toBeTruthy();
