@@ -30,16 +30,15 @@ const rateLimited = (seconds: number): ApiError => ({ code: 'rateLimited', zh: `
  * or building) by its `id` — what a log's manifest names — or by its file name without `.yaml`:
  * `{ name, id, model, sha256, scenario }`, the scenario loaded and resolved, `sha256` that of the
  * file's bytes, so the page can say when a log was written against another version. Unknown
- * keys are a 404 with a zh/en message (misses from one address are rate limited). Files are read
- * once; those that do not load are left out. First folder wins.
+ * keys are a 404 with a zh/en message (misses from one address are rate limited). Only the file
+ * asked for is loaded, once; files that do not load are left out. First folder wins.
  * `GET /api/scenarios/:key/places`: a county scenario's townships, villages and hazard sites by
  * id and name (what the 双盲 form picks from before the drill exists), nothing of its hazard model.
  */
-export function scenarioRoutes(dirs: readonly string[] = [SCENARIO_DIR], now: () => number = Date.now) {
+export function scenarioRoutes(dirs: readonly string[] = [SCENARIO_DIR], now: () => number = Date.now, load: Load = loadAnyScenario) {
   return (app: FastifyInstance): void => {
     const limiter = new FailureLimiter(now, 30);
-    let cache: Map<string, Shipped> | undefined;
-    const shipped = () => (cache ??= readShipped(dirs));
+    const lookup = shippedLookup(dirs, load);
 
     app.get('/api/playback/scenario/:key', (req, reply) => {
       const wait = limiter.retryAfter(req.ip);
@@ -48,7 +47,7 @@ export function scenarioRoutes(dirs: readonly string[] = [SCENARIO_DIR], now: ()
         return reply.code(429).header('retry-after', s).send({ error: rateLimited(s) });
       }
       const key = String((req.params as { key?: unknown }).key ?? '');
-      const hit = KEY.test(key) ? shipped().get(key) : undefined;
+      const hit = KEY.test(key) ? lookup(key) : undefined;
       if (!hit) {
         limiter.fail(req.ip);
         return reply.code(404).send({ error: notFound(key) });
@@ -65,7 +64,7 @@ export function scenarioRoutes(dirs: readonly string[] = [SCENARIO_DIR], now: ()
         return reply.code(429).header('retry-after', s).send({ error: rateLimited(s) });
       }
       const key = String((req.params as { key?: unknown }).key ?? '');
-      const hit = KEY.test(key) ? shipped().get(key) : undefined;
+      const hit = KEY.test(key) ? lookup(key) : undefined;
       if (!hit || hit.model !== 'county') {
         limiter.fail(req.ip);
         return reply.code(404).send({ error: notFound(key) });
@@ -91,31 +90,62 @@ function placesOf(s: CountyPlaces) {
   };
 }
 
-/** Every shipped scenario that loads, keyed by id and by file name. */
-function readShipped(dirs: readonly string[]): Map<string, Shipped> {
-  const out = new Map<string, Shipped>();
-  for (const d of dirs) {
-    let files: string[];
-    try {
-      files = readdirSync(d).sort();
-    } catch {
-      continue;
+type Load = typeof loadAnyScenario;
+
+/** A scenario's top-level `id:` read from its text without parsing it (null where it is not written plainly). */
+function plainId(text: string): string | null {
+  const m = /^id:[ \t]*['"]?([A-Za-z0-9_.-]+)['"]?[ \t]*(?:#.*)?$/m.exec(text);
+  return m ? m[1]! : null;
+}
+
+/**
+ * Shipped scenarios looked up one at a time, by file name or by id, loading only the file that
+ * answers (a county scenario takes a second or more to load and resolve; loading all of them
+ * at the first request held a cold server's first kiosk tap for tens of seconds under load).
+ * The same answer as loading every file in order: the first file, folder by folder and by
+ * name, whose name or id is the key and which loads. A file's id is read plainly from its
+ * text; a file whose id is not written plainly is loaded to learn it. Loaded files and their
+ * failures are kept; a key no file answers is looked up again next time (misses are rate limited).
+ */
+function shippedLookup(dirs: readonly string[], load: Load): (key: string) => Shipped | undefined {
+  const loaded = new Map<string, Shipped | null>();
+  const byKey = new Map<string, Shipped>();
+  const open = (d: string, f: string, name: string, text: string): Shipped | null => {
+    const path = join(d, f);
+    if (!loaded.has(path)) {
+      const r = load(text, f);
+      loaded.set(path, r.ok ? { name, id: r.scenario.id, model: r.model, sha256: createHash('sha256').update(text, 'utf8').digest('hex'), scenario: r.scenario } : null);
     }
-    for (const f of files) {
-      const name = f.replace(/\.yaml$/, '');
-      if (name === f || !KEY.test(name)) continue;
-      let text: string;
+    return loaded.get(path)!;
+  };
+  return (key) => {
+    const known = byKey.get(key);
+    if (known) return known;
+    for (const d of dirs) {
+      let files: string[];
       try {
-        text = readFileSync(join(d, f), 'utf8');
+        files = readdirSync(d).sort();
       } catch {
         continue;
       }
-      const r = loadAnyScenario(text, f);
-      if (!r.ok) continue;
-      const entry: Shipped = { name, id: r.scenario.id, model: r.model, sha256: createHash('sha256').update(text, 'utf8').digest('hex'), scenario: r.scenario };
-      if (!out.has(name)) out.set(name, entry);
-      if (!out.has(entry.id)) out.set(entry.id, entry);
+      for (const f of files) {
+        const name = f.replace(/\.yaml$/, '');
+        if (name === f || !KEY.test(name)) continue;
+        let text: string;
+        try {
+          text = readFileSync(join(d, f), 'utf8');
+        } catch {
+          continue;
+        }
+        const id = plainId(text);
+        if (name !== key && id !== null && id !== key) continue;
+        const hit = open(d, f, name, text);
+        if (hit && (hit.name === key || hit.id === key)) {
+          byKey.set(key, hit);
+          return hit;
+        }
+      }
     }
-  }
-  return out;
+    return undefined;
+  };
 }
