@@ -1,13 +1,15 @@
 /**
  * `yanlian export-gis FILE --out DIR`: a scenario's roads, villages, hazard sites, stores, teams and
- * shelters as the files `yanlian import` takes — roads.geojson (lines), <register>.geojson (points)
- * and <register>.xlsx — with the importer's column names, so a county can correct its data in QGIS
+ * shelters as the files `yanlian import` takes — roads.geojson and roads.shp (+ .shx, .dbf, .cpg,
+ * .prj) (lines), <register>.geojson (points) and <register>.xlsx — with the importer's column names, so a county can correct its data in QGIS
  * or Excel and import it again. The layers come from the pure engine/import/exportGis.ts; each file
  * is written atomically, and nothing is written when the scenario does not load.
  */
 import { join } from 'node:path';
 import type { Lang } from '../../engine/index.ts';
 import { exportGis, layerGeoJson, type ExportLayer } from '../../engine/import/exportGis.ts';
+import type { LonLat } from '../../engine/import/geo.ts';
+import { polylineShapefile } from '../../engine/import/shapefile.ts';
 import { writeFileAtomic } from '../../engine/node/atomicWrite.ts';
 import { CliExit, EXIT } from './cliExit.ts';
 import { loadOrExit } from './loadOrExit.ts';
@@ -37,6 +39,11 @@ export async function exportGisCommand(file: string, opts: ExportGisOptions, lan
   for (const layer of gis.layers) {
     files.push([`${layer.id}.geojson`, JSON.stringify(layerGeoJson(layer), null, 1) + '\n']);
     if (layer.id !== 'roads') files.push([`${layer.id}.xlsx`, await layerXlsx(layer)]);
+    else {
+      // the same roads as an ESRI Shapefile (UTF-8 attributes; 道路等级 is 12 bytes, over dBASE's 10: written as 等级)
+      const shp = polylineShapefile(layer.headers, layer.rows.map((values, i) => ({ points: layer.geometry[i] as LonLat[], values })), { 道路等级: '等级' });
+      files.push(['roads.shp', shp.shp], ['roads.shx', shp.shx], ['roads.dbf', shp.dbf], ['roads.cpg', shp.cpg], ['roads.prj', shp.prj]);
+    }
   }
   for (const [name, data] of files) writeFileAtomic(join(opts.out, name), data);
   const count = (id: ExportLayer['id']) => gis.layers.find((l) => l.id === id)!.rows.length;

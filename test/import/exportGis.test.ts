@@ -7,8 +7,8 @@ import { parse } from 'yaml';
 import { checkProvenance } from '../../engine/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'yanlian-export-'));
-const reimport = (from: string, out: string, ext: { villages: string; sites: string; stores: string; teams: string; shelters: string }) =>
-  cli('import', '--division', '512022', '--roads', join(from, 'roads.geojson'), ...(['villages', 'sites', 'stores', 'teams', 'shelters'] as const).flatMap((k) => [`--${k}`, join(from, `${k}.${ext[k]}`)]), '--out', out);
+const reimport = (from: string, out: string, ext: { villages: string; sites: string; stores: string; teams: string; shelters: string }, roads = 'roads.geojson') =>
+  cli('import', '--division', '512022', '--roads', join(from, roads), ...(['villages', 'sites', 'stores', 'teams', 'shelters'] as const).flatMap((k) => [`--${k}`, join(from, `${k}.${ext[k]}`)]), '--out', out);
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 /** The geography and registers of a scenario with node ids replaced by positions (ids are the importer's own). */
@@ -47,6 +47,22 @@ describe('yanlian export-gis → import', { timeout: 300_000 }, () => {
     expect(sites.features[0].geometry.type).toBe('Point');
     expect(sites.features[0].properties).toMatchObject({ 编号: 'GH001', 类型: '滑坡', 威胁人数: 120 });
     for (const k of ['villages', 'sites', 'stores', 'teams', 'shelters']) expect(existsSync(join(dir, `gis/${k}.xlsx`)), k).toBe(true);
+    for (const x of ['shp', 'shx', 'dbf', 'cpg', 'prj']) expect(existsSync(join(dir, `gis/roads.${x}`)), x).toBe(true);
+    expect(readFileSync(join(dir, 'gis/roads.cpg'), 'utf8')).toBe('UTF-8');
+  });
+
+  it('the roads as a Shapefile import back to the same scenario as the GeoJSON (UTF-8 names, ids, lengths and speeds)', () => {
+    const ext = { villages: 'xlsx', sites: 'xlsx', stores: 'xlsx', teams: 'xlsx', shelters: 'xlsx' };
+    const viaJson = join(dir, 'via-geojson.yaml');
+    const viaShp = join(dir, 'via-shp.yaml');
+    expect(reimport(join(dir, 'gis'), viaJson, ext).code).toBe(0);
+    const r = reimport(join(dir, 'gis'), viaShp, ext, 'roads.shp');
+    expect(r.code, r.out + r.err).toBe(0);
+    const strip = ({ description, sources, provenance, ...rest }: Doc) => (void description, void sources, void provenance, rest);
+    const a = parse(readFileSync(viaJson, 'utf8'));
+    const b = parse(readFileSync(viaShp, 'utf8'));
+    expect(strip(b)).toEqual(strip(a));
+    expect(b.roads.links.some((l: Doc) => /[\u4e00-\u9fff]/.test(l.name.zh))).toBe(true);
   });
 
   it('imports back to the same scenario: graph, ids, names and every number (from .xlsx and from .geojson points)', () => {
