@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPath, type Problem } from '../../../engine/scenario/problem.ts';
 import { useLang } from '../ui/useLang.ts';
 import { loadPlannerScenario, type PlannerScenario } from './plannerScenario.ts';
+
+// "新建县域情景" carries the importer's parsers (xlsx, shapefile, GeoTIFF): its own chunk, loaded when opened
+const ImportPanel = lazy(() => import('./ImportPanel.tsx'));
 
 /** A shipped scenario as GET /api/planner/scenarios lists it (src/server/plannerRoutes.ts). */
 interface ShippedEntry {
@@ -31,6 +34,7 @@ export function ScenarioPicker({ loaded, onLoaded, disabled }: ScenarioPickerPro
   const lang = useLang();
   const [shipped, setShipped] = useState<ShippedEntry[] | null>(null);
   const [status, setStatus] = useState<PickStatus>({ kind: 'idle' });
+  const [importing, setImporting] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -115,6 +119,17 @@ export function ScenarioPicker({ loaded, onLoaded, disabled }: ScenarioPickerPro
         />
         <span className="hint">{t('planner.uploadHint')}</span>
       </label>
+      <div className="pl-upload">
+        <button type="button" className="btn" data-testid="pl-import-open" aria-expanded={importing} disabled={disabled} onClick={() => setImporting(!importing)}>
+          {t('planner.importer.open')}
+        </button>
+        <span className="hint">{t('planner.importer.openHint')}</span>
+      </div>
+      {importing && (
+        <Suspense fallback={<p className="hint">{t('planner.importer.panelLoading')}</p>}>
+          <ImportPanel onLoaded={onLoaded} onClose={() => setImporting(false)} disabled={disabled} />
+        </Suspense>
+      )}
       {status.kind === 'busy' && <p className="hint">{t('planner.loading', { file: status.file })}</p>}
       {status.kind === 'error' && <p className="error-note">{status.text}</p>}
       {status.kind === 'invalid' && (
