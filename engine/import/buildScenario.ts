@@ -45,8 +45,8 @@ export interface ImportSummary {
 type Provenance = ScenarioFile['provenance'][number];
 const NO_PARENT = '\u0000none';
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const KIND_ZH = { landslide: '滑坡', collapse: '崩塌', debrisFlow: '泥石流', waterlogging: '内涝点' } as const;
-const KIND_EN = { landslide: 'landslide', collapse: 'rockfall', debrisFlow: 'debris flow', waterlogging: 'waterlogging point' } as const;
+const KIND_ZH = { landslide: '滑坡', collapse: '崩塌', debrisFlow: '泥石流', waterlogging: '内涝点', forest: '林区' } as const;
+const KIND_EN = { landslide: 'landslide', collapse: 'rockfall', debrisFlow: 'debris flow', waterlogging: 'waterlogging point', forest: 'forest compartment' } as const;
 
 /** Builds the scenario; undefined when any error was found (all of them are in `problems`). Pure. */
 export function buildScenario(input: ImportInput, problems: ProblemList): { scenario: ScenarioFile; summary: ImportSummary } | undefined {
@@ -176,6 +176,8 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
   const linkSusc = new Map<string, number>();
   const linkIds = new Set(roads.links.map((l) => l.id));
   const cutsFromFile: number[] = [];
+  /** each compartment's row: which forest columns it gave (the rest are the template's) */
+  const forestRows: { i: number; fuel: boolean; slope: boolean; mode: boolean; min: boolean; max: boolean; wui: boolean }[] = [];
   let cutCount = 0;
   if (input.sites && villages.length > 0) {
     const ss = input.sites;
@@ -184,9 +186,44 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
     for (const row of parseRegister(ss, REGISTERS.sites, ctx, problems)) {
       const at = (key: string) => ({ row: row.row, column: row.columns[key]! });
       const kind = lookupWord(SITE_KINDS, row.values.kind as string);
-      if (!kind) {
-        problems.error(ss.file, 'unknownValue', { value: row.values.kind as string, allowed: '滑坡、不稳定斜坡、崩塌、危岩、泥石流、内涝点' }, at('kind'));
+      // a fire season reads forest compartments only; the other templates geological sites only
+      if (!kind || (kind === 'forest') !== Boolean(tpl.forest)) {
+        const allowed = tpl.forest ? '林区、林班、小班（火险期模板只读林区）' : '滑坡、不稳定斜坡、崩塌、危岩、泥石流、内涝点（林区须用 --template fire-season）';
+        problems.error(ss.file, 'unknownValue', { value: row.values.kind as string, allowed }, at('kind'));
         continue;
+      }
+      let forest: NonNullable<ScenarioFile['hazardSites'][number]['forest']> | undefined;
+      if (tpl.forest) {
+        const f = tpl.forest;
+        const num = (k: string) => (typeof row.values[k] === 'number' ? (row.values[k] as number) : undefined);
+        const areaHa = num('areaHa');
+        if (areaHa === undefined) {
+          const field = REGISTERS.sites.fields.find((x) => x.key === 'areaHa')!;
+          if (row.columns.areaHa) problems.error(ss.file, 'emptyCell', {}, at('areaHa'));
+          else problems.error(ss.file, 'missingColumn', { column: field.zh, aliases: [field.zh, field.en, ...field.aliases].join('/') }, { row: row.row });
+          continue;
+        }
+        const wui = num('wuiDistanceM');
+        const mode = num('walkIn');
+        const lo = num('walkInMin');
+        const hi = num('walkInMax');
+        let walk: [number, number, number];
+        if (mode === undefined) walk = wui === undefined ? f.walkIn.remote : f.walkIn.edge;
+        else walk = [lo ?? roundTo(mode * f.walkInSpread.factors[0], 2), mode, hi ?? Math.min(24, roundTo(mode * f.walkInSpread.factors[1], 2))];
+        if (!(walk[0] <= walk[1] && walk[1] <= walk[2]) || walk[0] === walk[2]) {
+          problems.error(ss.file, 'outOfRange', { value: `${walk[0]}–${walk[1]}–${walk[2]}`, min: '最短 ≤ 最可能 ≤ 最长', max: '且最短 < 最长' }, at(mode === undefined ? 'walkInMin' : 'walkIn'));
+          continue;
+        }
+        forest = {
+          areaHa,
+          fuelFactor: num('fuelFactor') ?? f.fuelFactor.value,
+          slopeDeg: num('slopeDeg') ?? f.slopeDeg.value,
+          walkInHours: { dist: 'triangular', min: walk[0], mode: walk[1], max: walk[2] },
+          ...(wui !== undefined ? { wuiDistanceM: wui } : {}),
+        };
+        const i = sites.length;
+        // 最短/最长 count only beside a 进山时间 (without one the template's whole range is used)
+        forestRows.push({ i, fuel: num('fuelFactor') !== undefined, slope: num('slopeDeg') !== undefined, mode: mode !== undefined, min: mode !== undefined && lo !== undefined, max: mode !== undefined && hi !== undefined, wui: wui !== undefined });
       }
       const scaleWord = row.values.scale as string | undefined;
       const scale = scaleWord === undefined ? 'none' : SCALES.find((s) => scaleWord.trim() === s || scaleWord.trim() === `${s}级`);
@@ -213,7 +250,7 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
       const xy = roads.plane.toXY(position);
       const given = row.values.cuts === undefined ? undefined : parseCuts(String(row.values.cuts), linkIds);
       if (typeof given === 'string') {
-        problems.error(ss.file, 'unknownValue', { value: given, allowed: '路段编号:概率（如 r3:0.6；r5:0.4）' }, at('cuts'));
+        problems.error(ss.file, 'unknownValue', { value: given, allowed: '路段编号:概率（如 r3:0.6；r5:0.4），或“无”' }, at('cuts'));
         continue;
       }
       const near = given ? [] : linkGrid
@@ -238,6 +275,7 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
         threatenedPeople: row.values.people as number,
         susceptibility,
         cuts,
+        ...(forest ? { forest } : {}),
       });
       siteRowsAll.push(row.row);
       if (typeof row.values.susceptibility === 'number') suscFromFile.push(i);
@@ -248,6 +286,33 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
     provenance.push({ paths: ['hazardSites.*.threatenedPeople'], source: 'sites', note: `${input.sites.file} 第 ${rowRanges(siteRowsAll)} 行, in order: hazardSites.k is the k-th of these rows (rows ${rowRanges(siteRowsAll)}); column 威胁人数 (threatened people).` });
     if (suscFromFile.length > 0)
       provenance.push({ paths: suscFromFile.length === sites.length ? ['hazardSites.*.susceptibility'] : suscFromFile.map((i) => `hazardSites.${i}.susceptibility`), source: 'sites', note: `The 易发性 (susceptibility) column of ${input.sites.file}.` });
+  }
+
+  if (input.sites && tpl.forest && forestRows.length > 0) {
+    const f = tpl.forest;
+    const file = input.sites.file;
+    const paths = (which: readonly number[], field: string) => (which.length === sites.length ? [`hazardSites.*.${field}`] : which.map((i) => `hazardSites.${i}.${field}`));
+    const rowsOf = (pick: (r: (typeof forestRows)[number]) => boolean) => forestRows.filter(pick).map((r) => r.i);
+    const fromFile = (which: number[], fields: string[], column: string) => {
+      if (which.length > 0) provenance.push({ paths: fields.flatMap((x) => paths(which, x)), source: 'sites', note: `The ${column} column of ${file}.` });
+    };
+    const assumed = (which: number[], fields: string[], note: string) => {
+      if (which.length > 0) provenance.push({ paths: fields.flatMap((x) => paths(which, x)), source: 'assumed', note });
+    };
+    fromFile(rowsOf(() => true), ['forest.areaHa'], '林区面积 (area inside the firebreaks, ha)');
+    fromFile(rowsOf((r) => r.fuel), ['forest.fuelFactor'], '可燃物系数 (fuel factor Ks)');
+    assumed(rowsOf((r) => !r.fuel), ['forest.fuelFactor'], f.fuelFactor.note);
+    fromFile(rowsOf((r) => r.slope), ['forest.slopeDeg'], '坡度 (slope, degrees)');
+    assumed(rowsOf((r) => !r.slope), ['forest.slopeDeg'], f.slopeDeg.note);
+    fromFile(rowsOf((r) => r.mode), ['forest.walkInHours.mode'], '进山时间 (walk-in hours, most likely)');
+    fromFile(rowsOf((r) => r.min), ['forest.walkInHours.min'], '进山时间最短 (walk-in hours, shortest)');
+    fromFile(rowsOf((r) => r.max), ['forest.walkInHours.max'], '进山时间最长 (walk-in hours, longest)');
+    assumed(rowsOf((r) => r.mode && !r.min), ['forest.walkInHours.min'], f.walkInSpread.note);
+    assumed(rowsOf((r) => r.mode && !r.max), ['forest.walkInHours.max'], f.walkInSpread.note);
+    assumed(rowsOf((r) => !r.mode && !r.min), ['forest.walkInHours.min'], f.walkIn.note);
+    assumed(rowsOf((r) => !r.mode), ['forest.walkInHours.mode'], f.walkIn.note);
+    assumed(rowsOf((r) => !r.mode && !r.max), ['forest.walkInHours.max'], f.walkIn.note);
+    fromFile(rowsOf((r) => r.wui), ['forest.wuiDistanceM'], '距村距离 (head-fire run to the village, m)');
   }
 
   // --- stores ---
@@ -355,8 +420,8 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
     }
     if (teams.length > 0) provenance.push({ paths: ['teams.*.size'], source: 'teams', note: `${tt.file}: team team-rN is 第 N 行 (row N); column 人数 (size).` });
   } else if (countySeat) {
-    teams.push({ id: 'team-county', name: { zh: `${county.zh}综合应急救援大队`, en: `${county.en} emergency rescue group` }, tier: 'county', node: nid(countySeat.seat.node), size: tpl.defaultTeamSize.county, capabilities: ['clearing', 'rescue'], mobilisationHours: tpl.mobilisation.county });
-    for (const t of townships) teams.push({ id: `team-${t.t.code}`, name: { zh: `${t.t.zh}应急救援队`, en: `${t.t.en} rescue team` }, tier: 'township', node: nid(t.seat.node), size: tpl.defaultTeamSize.township, capabilities: ['rescue'], mobilisationHours: tpl.mobilisation.township });
+    teams.push({ id: 'team-county', name: { zh: `${county.zh}综合应急救援大队`, en: `${county.en} emergency rescue group` }, tier: 'county', node: nid(countySeat.seat.node), size: tpl.defaultTeamSize.county, capabilities: tpl.forest ? ['clearing', 'rescue', tpl.forest.teamCapability] : ['clearing', 'rescue'], mobilisationHours: tpl.mobilisation.county });
+    for (const t of townships) teams.push({ id: `team-${t.t.code}`, name: { zh: `${t.t.zh}应急救援队`, en: `${t.t.en} rescue team` }, tier: 'township', node: nid(t.seat.node), size: tpl.defaultTeamSize.township, capabilities: tpl.forest ? ['rescue', tpl.forest.teamCapability] : ['rescue'], mobilisationHours: tpl.mobilisation.township });
     provenance.push({ paths: ['teams.*.size'], source: 'assumed', note: `No teams register (--teams): a county group of ${tpl.defaultTeamSize.county} (clearing and rescue) and a rescue team of ${tpl.defaultTeamSize.township} at each township seat.` });
   }
 
@@ -518,6 +583,8 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
 /** A 阻断路段 cell, "r3:0.62；r5:0.4", → cuts; the offending word when a link is unknown or a probability is not 0–1. Pure. */
 export function parseCuts(cell: string, links: ReadonlySet<string>): { link: string; probability: number }[] | string {
   const out: { link: string; probability: number }[] = [];
+  // 无 (as export-gis writes it): the site cuts no road, and no buffer search is made
+  if (/^(无|none)$/i.test(cell.trim())) return out;
   for (const word of cell.split(/[;；,，\s]+/).filter((w) => w !== '')) {
     const m = /^([^:：]+)[:：]([0-9.]+)$/.exec(word);
     const p = m ? Number(m[2]) : NaN;

@@ -27,12 +27,12 @@ export interface GisExport {
   layers: ExportLayer[];
   /** pairs of link ids whose straight lines cross (the import would join them at a new node) */
   crossings: [string, string][];
-  /** hazard sites of kinds the importer does not read (levee, chemical, fire, forest): left out */
+  /** hazard sites of kinds the importer does not read (levee, chemical, fire): left out */
   skippedSites: string[];
 }
 
 const zhOf = (key: string, spec: { fields: readonly { key: string; zh: string }[] }) => spec.fields.find((f) => f.key === key)!.zh;
-const KIND_ZH: Record<string, string> = { landslide: '滑坡', collapse: '崩塌', debrisFlow: '泥石流', waterlogging: '内涝点' };
+const KIND_ZH: Record<string, string> = { landslide: '滑坡', collapse: '崩塌', debrisFlow: '泥石流', waterlogging: '内涝点', forest: '林区' };
 const STORE_TIER_ZH = { county: '县级', township: '乡镇', village: '村', agreement: '协议' } as const;
 const TEAM_TIER_ZH = { county: '县级', township: '乡镇', village: '村', professional: '专业' } as const;
 const CAPABILITY_ZH = { clearing: '抢通', rescue: '救援', fireSuppression: '扑火' } as const;
@@ -80,13 +80,23 @@ export function exportGis(s: ScenarioFile): GisExport {
     }
     return village.get(h.village)!.position as LonLat;
   };
+  // forest compartments (a fire season) carry their compartment columns; other counties' sheets stay as they were
+  const FOREST = ['areaHa', 'fuelFactor', 'slopeDeg', 'walkIn', 'walkInMin', 'walkInMax', 'wuiDistanceM'] as const;
+  const anyForest = sites.some((h) => h.forest);
+  const forestCells = (h: (typeof sites)[number]): Cell[] => {
+    const f = h.forest;
+    if (!f) return FOREST.map(() => null);
+    const w = f.walkInHours as { dist: string; min?: number; mode?: number; max?: number; value?: number };
+    const walk = w.dist === 'triangular' ? [w.mode!, w.min!, w.max!] : [null, null, null];
+    return [f.areaHa, f.fuelFactor, f.slopeDeg, ...walk, f.wuiDistanceM ?? null];
+  };
   layers.push({
     id: 'sites',
-    headers: [zhOf('code', S), zhOf('name', S), zhOf('nameEn', S), zhOf('kind', S), zhOf('people', S), zhOf('village', S), zhOf('susceptibility', S), zhOf('cuts', S), zhOf('lon', S), zhOf('lat', S)],
+    headers: [zhOf('code', S), zhOf('name', S), zhOf('nameEn', S), zhOf('kind', S), zhOf('people', S), zhOf('village', S), zhOf('susceptibility', S), zhOf('cuts', S), zhOf('lon', S), zhOf('lat', S), ...(anyForest ? FOREST.map((k) => zhOf(k, S)) : [])],
     rows: sites.map((h) => {
       const v = village.get(h.village);
       const p = sitePos(h);
-      return [h.id, h.name.zh, h.name.en, KIND_ZH[h.kind]!, h.threatenedPeople, v?.code ?? v?.name.zh ?? h.village, h.susceptibility, h.cuts.map((c) => `${c.link}:${c.probability}`).join('；') || null, p[0], p[1]];
+      return [h.id, h.name.zh, h.name.en, KIND_ZH[h.kind]!, h.threatenedPeople, v?.code ?? v?.name.zh ?? h.village, h.susceptibility, h.cuts.map((c) => `${c.link}:${c.probability}`).join('；') || '无', p[0], p[1], ...(anyForest ? forestCells(h) : [])];
     }),
     geometry: sites.map(sitePos),
   });

@@ -46,6 +46,20 @@ export interface ImportTemplate {
   targets: ScenarioFile['targets'];
   /** provenance of the template's own parts (paths in the scenario) */
   provenance: Provenance[];
+  /** fire season only: hazard sites are forest compartments (类型 林区), with these defaults where the register leaves a column empty */
+  forest?: ForestDefaults;
+}
+
+/** What a forest compartment's row may leave to the template, and why (each note goes into the provenance as `assumed`). */
+export interface ForestDefaults {
+  fuelFactor: { value: number; note: string };
+  slopeDeg: { value: number; note: string };
+  /** walk-in hours (min, mode, max) for a compartment next to its village (a 距村距离 given) and for a remote one */
+  walkIn: { edge: [number, number, number]; remote: [number, number, number]; note: string };
+  /** a row with only 进山时间 (the most likely): min = mode × spread[0], max = mode × spread[1] (at most 24 h) */
+  walkInSpread: { factors: [number, number]; note: string };
+  /** capability every default team (no teams register) gets besides its own */
+  teamCapability: 'fireSuppression';
 }
 
 const tri = (min: number, mode: number, max: number) => ({ dist: 'triangular' as const, min, mode, max });
@@ -162,5 +176,5 @@ export const RAINSTORM_TEMPLATE: ImportTemplate = {
   ],
 };
 
-/** Templates by name; the others of the issue (earthquake, typhoon, fire-season) are not written yet. */
+/** Templates written here by name; earthquake, typhoon and fire-season take their hazard side from a shipped scenario (shippedTemplates.ts). */
 export const TEMPLATES: Record<string, ImportTemplate> = { rainstorm: RAINSTORM_TEMPLATE };

@@ -42,6 +42,14 @@ export const SITES: RegisterSpec = {
     LON,
     LAT,
     POS,
+    // a forest compartment (类型 林区, `--template fire-season`): what the fire model needs
+    { key: 'areaHa', zh: '林区面积', en: 'area_ha', aliases: ['面积（公顷）', '面积(公顷)', '面积公顷', '林地面积', '小班面积'], type: 'number', min: 0.01, max: 100_000 },
+    { key: 'fuelFactor', zh: '可燃物系数', en: 'fuel_factor', aliases: ['可燃物更正系数', 'Ks'], type: 'number', min: 0.01, max: 5 },
+    { key: 'slopeDeg', zh: '坡度', en: 'slope_deg', aliases: ['平均坡度', '坡度（度）', '坡度(度)'], type: 'number', min: 0, max: 60 },
+    { key: 'walkIn', zh: '进山时间', en: 'walk_in_hours', aliases: ['步行时间', '进山时间（小时）', '进山时间(小时)'], type: 'number', min: 0, max: 24 },
+    { key: 'walkInMin', zh: '进山时间最短', en: 'walk_in_min', aliases: [], type: 'number', min: 0, max: 24 },
+    { key: 'walkInMax', zh: '进山时间最长', en: 'walk_in_max', aliases: [], type: 'number', min: 0, max: 24 },
+    { key: 'wuiDistanceM', zh: '距村距离', en: 'wui_distance_m', aliases: ['交界距离', '距居民点距离', '距村距离（米）', '距村距离(米)'], type: 'number', min: 0, max: 50_000 },
   ],
 };
 
@@ -89,7 +97,7 @@ export const SHELTERS: RegisterSpec = {
 export const REGISTERS = { villages: VILLAGES, sites: SITES, stores: STORES, teams: TEAMS, shelters: SHELTERS } as const;
 
 /** Cell words for enumerated columns → scenario values. */
-export const SITE_KINDS: Record<string, 'landslide' | 'collapse' | 'debrisFlow' | 'waterlogging'> = {
+export const SITE_KINDS: Record<string, 'landslide' | 'collapse' | 'debrisFlow' | 'waterlogging' | 'forest'> = {
   滑坡: 'landslide',
   不稳定斜坡: 'landslide',
   landslide: 'landslide',
@@ -103,6 +111,11 @@ export const SITE_KINDS: Record<string, 'landslide' | 'collapse' | 'debrisFlow' 
   内涝: 'waterlogging',
   内涝点: 'waterlogging',
   waterlogging: 'waterlogging',
+  林区: 'forest',
+  林班: 'forest',
+  小班: 'forest',
+  森林: 'forest',
+  forest: 'forest',
 };
 export const STORE_TIERS: Record<string, 'county' | 'township' | 'village' | 'agreement'> = {
   县级: 'county', 县: 'county', 县本级: 'county', county: 'county',

@@ -53,7 +53,7 @@ export async function exportGisCommand(file: string, opts: ExportGisOptions, lan
       : `wrote ${opts.out}: ${count('roads')} links, ${count('villages')} villages, ${count('sites')} hazard sites, ${count('stores')} stores, ${count('teams')} teams, ${count('shelters')} shelters (${files.map((f) => f[0]).join(', ')})`) + '\n',
   );
   if (gis.skippedSites.length > 0)
-    process.stdout.write((zh ? `未导出 ${gis.skippedSites.length} 个导入不支持类型的隐患点（堤防、危化品、火灾、林区）：${gis.skippedSites.join('、')}` : `left out ${gis.skippedSites.length} hazard sites of kinds the importer does not read (levee, chemical, fire, forest): ${gis.skippedSites.join(', ')}`) + '\n');
+    process.stdout.write((zh ? `未导出 ${gis.skippedSites.length} 个导入不支持类型的隐患点（堤防、危化品、火灾）：${gis.skippedSites.join('、')}` : `left out ${gis.skippedSites.length} hazard sites of kinds the importer does not read (levee, chemical, fire): ${gis.skippedSites.join(', ')}`) + '\n');
   if (gis.crossings.length > 0)
     process.stdout.write(
       (zh
