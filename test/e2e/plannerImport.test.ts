@@ -6,7 +6,8 @@
  * show the CLI's summary lines and problems and offer the same YAML bytes as the `yanlian import`
  * command it names (run here in the same folder). Saved, the scenario is the planner's current
  * one: `yanlian validate` accepts the YAML and a 50-trial Monte Carlo in the page gives the summary
- * `yanlian simulate --json` gives for it. Faulty files (a register with 「五十」 as a population, a
+ * `yanlian simulate --json` gives for it. A GBK shapefile named 道路.shp, dropped on the page with
+ * CSV registers, gives the CLI's bytes and its encoding note too. Faulty files (a register with 「五十」 as a population, a
  * road file that is not a FeatureCollection) show their located errors, zh and en, and save
  * nothing. Screenshots (1366×768) go to $YANLIAN_E2E_SHOTS or a temp folder.
  *
@@ -20,6 +21,7 @@ import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/startServer.ts';
+import { writeShapefile, type ShpFeature } from '../import/writeShapefile.ts';
 
 const run = promisify(execFile);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -46,6 +48,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`planner "新建县域情景" in Chromium (${CHR
   let work: string;
   let gis: string;
   let bad: string;
+  let shp: string;
   let shots: string;
   let server: RunningServer;
   let browser: Browser;
@@ -69,6 +72,16 @@ describe.skipIf(!HAVE_CHROMIUM)(`planner "新建县域情景" in Chromium (${CHR
     writeFileSync(join(bad, 'villages.csv'), villages.join('\n'));
     const roads = JSON.parse(readFileSync(join(bad, 'roads.geojson'), 'utf8')) as { features: unknown[] };
     writeFileSync(join(bad, 'one-road.geojson'), JSON.stringify(roads.features[0]));
+    // the fixture county's roads as a GBK shapefile named in Chinese (道路.shp/.shx/.dbf), with its registers
+    shp = join(work, 'shp');
+    mkdirSync(shp);
+    for (const k of REGISTERS) copyFileSync(join(ROOT, 'test/fixtures/import', `${k}.csv`), join(shp, `${k}.csv`));
+    const lines = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/import/roads.geojson'), 'utf8')) as { features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] };
+    const shpFeatures: ShpFeature[] = lines.features.map((f) => ({
+      parts: (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates) as [number, number][][],
+      attributes: Object.fromEntries(Object.entries(f.properties).map(([k, v]) => [k, String(v)])),
+    }));
+    writeShapefile(join(shp, '道路'), shpFeatures, 'gbk');
     const { build } = await import('vite');
     const appDir = join(work, 'app');
     await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'src/app'), logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
@@ -184,6 +197,41 @@ describe.skipIf(!HAVE_CHROMIUM)(`planner "新建县域情景" in Chromium (${CHR
     expect(browserJson.equals(readFileSync(out))).toBe(true);
     await page.getByTestId('pl-results').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, 'planner-import-run.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a GBK shapefile and CSV registers dropped on the page: the same YAML bytes, summary and encoding note as the CLI', async () => {
+    await openImport();
+    await page.getByTestId('pl-import-code').fill('512022');
+    const names = readdirSync(shp).sort();
+    // a real drop: the files in a DataTransfer on the drop zone
+    const payload = names.map((name) => ({ name, b64: readFileSync(join(shp, name)).toString('base64') }));
+    const dt = await page.evaluateHandle((files: { name: string; b64: string }[]) => {
+      // in the page: the browser's DataTransfer and File (the test's own types have no DOM)
+      const w = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: unknown[], name: string) => unknown };
+      const d = new w.DataTransfer();
+      for (const f of files) d.items.add(new w.File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+      return d;
+    }, payload);
+    await page.getByTestId('pl-import-drop').dispatchEvent('drop', { dataTransfer: dt });
+    await expect.poll(() => page.getByTestId('pl-import-file').count(), { timeout: 60_000 }).toBe(names.length);
+    const roles = await page.getByTestId('pl-import-file').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-name'), e.getAttribute('data-role')])));
+    expect(roles).toMatchObject({ '道路.shp': 'roads', '道路.dbf': 'sidecar', '道路.shx': 'sidecar', 'villages.csv': 'villages', 'shelters.csv': 'shelters' });
+    await page.getByTestId('pl-import-run').click();
+    await expect.poll(() => page.getByTestId('pl-import-result').count(), { timeout: 240_000, interval: 500 }).toBe(1);
+    expect(await page.getByTestId('pl-import-result').getAttribute('data-ok')).toBe('true');
+    const command = (await page.getByTestId('pl-import-command').textContent())!;
+    expect(command).toContain('--roads 道路.shp --villages villages.csv');
+    const c = await cli(shp, command.split(' ').slice(1));
+    expect(c.code, c.out).toBe(0);
+    const summary = await page.getByTestId('pl-import-summary-line').allTextContents();
+    expect(summary[0]).toBe('属性编码 道路.dbf: GBK (detected)');
+    for (const line of summary) expect(c.out.split('\n')).toContain(line);
+    expect(await shownProblems()).toEqual(cliProblems(c.out));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pl-import-download').click()]);
+    expect(readFileSync((await download.path())!).equals(readFileSync(join(shp, 'county-512022.yaml')))).toBe(true);
+    await page.getByTestId('pl-import-verdict').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(shots, 'planner-import-shapefile.png') });
     expect(pageErrors).toEqual([]);
   });
 
