@@ -54,7 +54,7 @@ export function App() {
         ) : route.path === 'trainee' ? (
           <TraineeScreen code={route.query.get('code')} position={route.query.get('position')} />
         ) : route.path === 'kiosk' ? (
-          <KioskApp scenarioName={route.query.get('scenario')} seed={seedParam(route.query.get('seed'))} idleMs={idleParam(route.query.get('idle'))} attractMs={idleParam(route.query.get('attract'))} />
+          <KioskApp scenarioName={route.query.get('scenario')} seed={seedParam(route.query.get('seed'))} idleMs={idleParam(route.query.get('idle'))} attractMs={idleParam(route.query.get('attract'))} replayMs={replayParam(route.query.get('replay'))} />
         ) : route.path === 'playback' ? (
           <Suspense fallback={<p className="page">…</p>}>
             <PlaybackPage />
@@ -74,6 +74,12 @@ export function App() {
 /** `?seed=N` on the kiosk route: a fixed fire (uint32) for demonstrations and tests. */
 function seedParam(v: string | null): number | null {
   return v !== null && /^\d{1,10}$/.test(v) && Number(v) <= 0xffffffff ? Number(v) : null;
+}
+
+/** `?replay=S` on the kiosk route: seconds the school fire's replay lasts, default 24; 10…120 (slower for young visitors, or a loaded demo machine). */
+function replayParam(v: string | null): number | undefined {
+  const n = v !== null && /^\d{1,3}$/.test(v) ? Number(v) : NaN;
+  return n >= 10 && n <= 120 ? n * 1000 : undefined;
 }
 
 /** `?idle=S` (`?attract=S`) on the kiosk route: seconds without a touch before it returns to the start, default 90 (before the attract loop, default 60); 10…600. */

@@ -30,6 +30,8 @@ export interface KioskAppProps {
   idleMs?: number;
   /** the attract loop after this long without a touch on the start screen (default 60 s) */
   attractMs?: number;
+  /** how long the school fire's replay lasts in real time (default 24 s) */
+  replayMs?: number;
 }
 
 // the rainstorm experience carries three.js and the county engine: loaded only when a visitor picks it
@@ -57,7 +59,7 @@ type Stairs = ReturnType<typeof stairStatuses>;
  * lazily): the county chain run in the browser and replayed on the visitor's village. The idle
  * timeout returns either to the start screen; the page is locked down (useKioskLockdown).
  */
-export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000, attractMs = 60_000 }: KioskAppProps) {
+export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000, attractMs = 60_000, replayMs = 24_000 }: KioskAppProps) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const [data, setData] = useState<KioskScenarioResponse | null>(null);
@@ -112,7 +114,8 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000, attra
     setPlayed(false);
     setRainSeed(null);
   }, []);
-  const idle = useIdleTimeout(idleMs, step !== 'start', reset);
+  // not while the replay plays (nobody touches a screen they are watching); the result, shown by itself after it, counts again
+  const idle = useIdleTimeout(idleMs, step !== 'start' && step !== 'play', reset);
   // nobody at the start screen: the attract loop, a different experience each time
   useIdleTimeout(attractMs, step === 'start' && !attract.on && !staff, () => setAttract((a) => ({ n: a.n + 1, on: true })), 0);
 
@@ -178,8 +181,8 @@ export function KioskApp({ scenarioName, seed: fixedSeed, idleMs = 90_000, attra
     const from = Math.max(0, (o.alarmS ?? 0) - 20);
     const mine = o.groups.find((g) => g.id === group)?.arrivedS;
     const to = Math.min(scenario!.horizonS, Math.max(o.allAssembledS ?? 0, mine ?? 0, (o.alarmS ?? 0) + 240) + 15);
-    return { from, to, speed: (to - from) / 24 };
-  }, [visitor, group, scenario]);
+    return { from, to, speed: (to - from) / (replayMs / 1000) };
+  }, [visitor, group, scenario, replayMs]);
   // the result comes by itself when the replay ends (untapped, the kiosk would otherwise reset without showing it)
   const onPlayEnd = useCallback(() => {
     setPlayed(true);
