@@ -111,3 +111,37 @@ describe('comparison charts (ECharts options, pure)', () => {
     expect(o.series.map((s) => s.data[1])).toEqual([0.5, 0.4, 0.3]);
   });
 });
+
+describe('the comparison as a workbook', () => {
+  it('plans, probabilities and hours with their paired differences and verdicts, then each plan’s summary tables; numbers as numbers', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { compareTables } = await import('../../src/app/planner/compareTables.ts');
+    const { summaryXlsx } = await import('../../src/app/planner/planSheets.ts');
+    const summary = JSON.parse(readFileSync(new URL('../../scenarios/expected/lezhi-rainstorm.summary.json', import.meta.url), 'utf8')) as McSummary;
+    const A = plan(100, () => 8);
+    const B = plan(40, (i) => 8 - (i % 2));
+    const C = plan(100, () => 8);
+    const rows = comparePlans([A, B, C], 1);
+    const plans = ['原计划', '加储', '原计划复本'].map((label, i) => ({ label, file: `p${i}.yaml`, summary }));
+    const tables = compareTables(plans, rows, 1, (r) => `${r.kind}:${r.id}`, 'zh');
+    const own = ['概况', '物资缺货', '分级缺货', '目标达成', '响应级别', '干线公路', '影响'];
+    expect(tables.map((t) => t.sheet)).toEqual(['方案', '概率对比', '时长对比', ...['A', 'B', 'C'].flatMap((l) => own.map((s) => `${l} ${s}`))]);
+    expect(tables[0]!.rows).toEqual([['A', '原计划', 'p0.yaml', null], ['B', '加储', 'p1.yaml', '基准'], ['C', '原计划复本', 'p2.yaml', null]]);
+    const probs = tables[1]!;
+    expect(probs.rows.map((r) => r[0])).toEqual(['stockout:food', 'met:relief']);
+    // base B: A and C are compared, each with difference, low, high, verdict after the three plans' estimate/low/high
+    expect(probs.header.slice(10)).toEqual(['A − B', '配对 95% 下限', '配对 95% 上限', '结论', 'C − B', '配对 95% 下限', '配对 95% 上限', '结论']);
+    const food = rows.find((r) => r.column === 'item.food.stockout')!;
+    expect(probs.rows[0]!.slice(1, 4)).toEqual([food.values[0]!.estimate, food.values[0]!.ci95![0], food.values[0]!.ci95![1]]);
+    expect(probs.rows[0]!.slice(10)).toEqual([food.diffs[0]!.mean, food.diffs[0]!.ci95[0], food.diffs[0]!.ci95[1], '更差', food.diffs[2]!.mean, food.diffs[2]!.ci95[0], food.diffs[2]!.ci95[1], '更差']);
+    expect(tables[2]!.rows.map((r) => r[0])).toEqual(['hours:relief']);
+    expect(tables[2]!.formats[1]).toBe('hours');
+    const ExcelJS = ((await import('exceljs')) as unknown as { default: typeof import('exceljs') }).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await summaryXlsx(tables)) as unknown as ArrayBuffer);
+    const cell = wb.getWorksheet('概率对比')!.getRow(2).getCell(11);
+    expect(cell.value).toBe(food.diffs[0]!.mean);
+    expect(cell.numFmt).toBe('0.0%');
+    expect(compareTables(plans, rows, 1, (r) => r.id, 'en').map((t) => t.sheet).slice(0, 3)).toEqual(['Plans', 'Probabilities', 'Hours']);
+  });
+});

@@ -337,6 +337,17 @@ describe.skipIf(!HAVE_CHROMIUM)(`planner workbench in Chromium (${CHROMIUM})`, (
     const mirror: Record<string, string> = { better: 'worse', worse: 'better', same: 'same' };
     expect((await verdicts()).map((v) => v[0])).toEqual(againstA.map((v) => mirror[v[1]!]));
     expect(await page.getByTestId('pl-verdict').evaluateAll((els) => els.map((e) => e.getAttribute('data-plan')))).toEqual(['A', 'C']);
+    // the comparison as a workbook: plans (B the base), probabilities and hours with the paired differences, each plan's own tables
+    const [cmpDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pl-compare-xlsx').click()]);
+    expect(cmpDl.suggestedFilename()).toBe('lezhi-rainstorm.compare.xlsx');
+    const CmpExcel = ((await import('exceljs')) as unknown as { default: typeof import('exceljs') }).default;
+    const cmp = new CmpExcel.Workbook();
+    await cmp.xlsx.load(readFileSync((await cmpDl.path())!) as unknown as ArrayBuffer);
+    expect(cmp.worksheets.map((w) => w.name).slice(0, 4)).toEqual(['方案', '概率对比', '时长对比', 'A 概况']);
+    expect(cmp.getWorksheet('方案')!.getRow(3).getCell(4).value).toBe('基准');
+    const rowCount = (await verdicts()).length;
+    expect(cmp.getWorksheet('概率对比')!.rowCount - 1 + cmp.getWorksheet('时长对比')!.rowCount - 1).toBe(rowCount);
+    expect(cmp.getWorksheet('概率对比')!.getRow(1).getCell(11).value).toBe('A − B');
     // the summary tables as a workbook: numbers as numbers, equal to the JSON's
     await page.getByTestId('pl-trials').fill('20');
     await page.getByTestId('pl-run').click();

@@ -5,6 +5,9 @@ import type { EvacMcSummary } from '../../../engine/evacuation/montecarlo/evacSu
 import { Panel } from '../ui/Panel.tsx';
 import { useLang } from '../ui/useLang.ts';
 import { CompareCharts } from './CompareCharts.tsx';
+import { compareTables } from './compareTables.ts';
+import { downloadText } from './download.ts';
+import { summaryXlsx } from './planSheets.ts';
 import { PLAN_COLORS } from './compareCharts.ts';
 import { comparePlans, planLetter, verdictsOf, type CompareRow, type PairedDiff, type PlanValue } from './planCompare.ts';
 import { num, pct } from './plannerFormat.ts';
@@ -26,7 +29,8 @@ const hh = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
  * item's stock-out probability, each target's probability of being met and its mean worst hours,
  * with their 95% intervals per plan; for every other plan the paired difference plan − base with
  * its own 95% interval and whether the plan is better or worse there; a short "better at / worse
- * at" list per plan; for a county, the comparison charts (CompareCharts.tsx).
+ * at" list per plan; for a county, the comparison charts (CompareCharts.tsx); the comparison as an
+ * .xlsx workbook (compareTables.ts), with every plan's own summary tables.
  */
 export function CompareResults({ plans }: { plans: CompareSide[] }) {
   const { t } = useTranslation();
@@ -93,6 +97,19 @@ export function CompareResults({ plans }: { plans: CompareSide[] }) {
           );
         })}
       </div>
+      <p>
+        <button
+          type="button"
+          data-testid="pl-compare-xlsx"
+          onClick={() =>
+            void summaryXlsx(compareTables(plans, rows, base, outcome, lang)).then((b) =>
+              downloadText(`${plans[0]!.file.replace(/\.(ya?ml|json)$/i, '')}.compare.xlsx`, b, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+            )
+          }
+        >
+          {t('planner.compare.xlsx')}
+        </button>
+      </p>
       <div className="pl-table-wrap">
         <table className="pl-table pl-compare-table" data-testid="pl-compare-table">
           <thead>

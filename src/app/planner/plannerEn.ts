@@ -202,6 +202,7 @@ export const plannerEn: typeof plannerZhCN = {
     bernoulli: 'Bernoulli',
   },
   compare: {
+    xlsx: 'Export the comparison workbook (.xlsx)',
     runN: 'Compare {{count}} plans',
     add: 'Put the current edits aside as plan {{plan}}',
     clear: 'Clear the plans put aside',

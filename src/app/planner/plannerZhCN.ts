@@ -200,6 +200,7 @@ export const plannerZhCN = {
     bernoulli: '伯努利分布',
   },
   compare: {
+    xlsx: '导出对比工作簿（.xlsx）',
     runN: '对比 {{count}} 个方案',
     add: '把当前修改存为方案 {{plan}}',
     clear: '清空已存方案',
