@@ -123,15 +123,30 @@ export function detectDbfEncoding(dbf: Uint8Array): 'gbk' | 'utf-8' {
   const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
   const headerLen = view.getUint16(8, true);
   // field names (11 bytes each) and the records are text; the descriptors' binary bytes are not
-  const names: number[] = [];
-  for (let off = 32; off + 32 <= headerLen && dbf[off] !== 0x0d; off += 32) names.push(...dbf.subarray(off, off + 11));
+  // a field name is at most 10 bytes: a tool that cut a UTF-8 name there may have cut its last character in two, so an
+  // incomplete sequence at a name's end does not count against UTF-8 (a wrong byte anywhere else does)
   try {
-    strictUtf8.decode(Uint8Array.from(names));
+    for (let off = 32; off + 32 <= headerLen && dbf[off] !== 0x0d; off += 32) {
+      const name = dbf.subarray(off, off + 11);
+      const end = name.indexOf(0);
+      strictUtf8.decode(dropCutSequence(name.subarray(0, end < 0 ? 11 : end)));
+    }
     strictUtf8.decode(dbf.subarray(headerLen));
     return 'utf-8';
   } catch {
     return 'gbk';
   }
+}
+
+/** The bytes without a UTF-8 sequence cut short at their end (a lead byte whose continuation bytes are missing). */
+function dropCutSequence(b: Uint8Array): Uint8Array {
+  for (let k = 1; k <= Math.min(3, b.length); k++) {
+    const x = b[b.length - k]!;
+    if ((x & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead
+    const need = x >= 0xf0 ? 4 : x >= 0xe0 ? 3 : x >= 0xc0 ? 2 : 1;
+    return need > k ? b.subarray(0, b.length - k) : b;
+  }
+  return b;
 }
 
 /** The first worksheet of an .xlsx, a .csv/.txt (UTF-8 with or without BOM, or GBK), or a GeoJSON point layer, as rows of cells. */

@@ -71,6 +71,21 @@ describe('shared import byte readers', () => {
     expect(await readRoads(join(dir, 'gbk.shp'), new ProblemList())).toEqual(r);
   });
 
+  it('takes a UTF-8 .dbf without .cpg as UTF-8 even where a field name was cut mid-character at dBASE’s 10 bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yanlian-bytes-'));
+    // 道路等级 is 12 bytes in UTF-8: the writer keeps 10, cutting 级 in two (as tools that count bytes do)
+    writeShapefile(join(dir, 'u8'), [{ parts: [[[105.0, 30.28], [105.03, 30.28]]], attributes: { 名称: '乐至大道', 道路等级: '县道' } }], 'utf-8');
+    const dbf = { name: 'u8.dbf', bytes: readFileSync(join(dir, 'u8.dbf')) };
+    expect(detectDbfEncoding(dbf.bytes)).toBe('utf-8');
+    const p = new ProblemList();
+    const r = await readRoadsBytes({ name: 'u8.shp', bytes: readFileSync(join(dir, 'u8.shp')) }, { dbf }, p);
+    expect(r!.note).toBe('u8.dbf: UTF-8 (detected)');
+    expect(r!.features[0]!.properties).toMatchObject({ 名称: '乐至大道' });
+    // GBK bytes are still GBK
+    writeShapefile(join(dir, 'g'), [{ parts: [[[105.0, 30.28], [105.03, 30.28]]], attributes: { 名称: '乐至大道' } }], 'gbk');
+    expect(detectDbfEncoding(readFileSync(join(dir, 'g.dbf')))).toBe('gbk');
+  });
+
   it('reads a CSV register (UTF-8 BOM or GBK), an xlsx workbook with its merges, and a GeoJSON point layer', async () => {
     const p = new ProblemList();
     const csv = await readSheetBytes({ name: 'villages.csv', bytes: encodeGbk('村（社区）,人口\n西郊社区,6000\n') }, p);
