@@ -156,8 +156,8 @@ function updateWatch(tr: Trial): void {
   tr.s.hazardSites.forEach((site, i) => {
     const v = tr.sites.value(i);
     if (v === 'failed') return;
-    if (rank >= 1 && v === 'stable' && tr.sites.get(i).send({ type: 'WATCH' })) tr.log.add(tr.now, 'site.watch', { site: site.id });
-    if (rank === 0 && v === 'watch.monitoring' && tr.sites.get(i).send({ type: 'CALM' })) tr.log.add(tr.now, 'site.calm', { site: site.id });
+    if (rank >= 1 && v === 'stable' && tr.sites.get(i).send({ type: 'WATCH' }) && tr.log.on) tr.log.add(tr.now, 'site.watch', { site: site.id });
+    if (rank === 0 && v === 'watch.monitoring' && tr.sites.get(i).send({ type: 'CALM' }) && tr.log.on) tr.log.add(tr.now, 'site.calm', { site: site.id });
     if (rank >= evacuateRank && tr.sites.value(i) === 'watch.monitoring' && tr.sites.get(i).send({ type: 'EVACUATE' })) {
       if (tr.log.on) tr.log.add(tr.now, 'site.evacuated', { site: site.id, people: site.threatenedPeople });
       admitToShelter(tr, tr.world.siteVillage[i]!, site.threatenedPeople);
