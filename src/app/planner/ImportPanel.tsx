@@ -9,6 +9,7 @@ import { FILE_ROLES, guessRole, importCommandText, type DroppedFile, type FileRo
 import { ImportResult } from './ImportResult.tsx';
 import { runPlannerImport, type PlannerImportResult } from './plannerImport.ts';
 import type { PlannerScenario } from './plannerScenario.ts';
+import { useFileDrop } from '../ui/useFileDrop.ts';
 import './importPanel.css';
 
 export interface ImportPanelProps {
@@ -46,7 +47,6 @@ export default function ImportPanel({ onLoaded, onClose, disabled }: ImportPanel
   const [template, setTemplate] = useState('rainstorm');
   const [buffer, setBuffer] = useState('');
   const [snap, setSnap] = useState('');
-  const [over, setOver] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const division = tables.find((d) => d.county.code === code.trim());
   const bufferM = numberField(buffer, 1, 10000);
@@ -60,6 +60,7 @@ export default function ImportPanel({ onLoaded, onClose, disabled }: ImportPanel
     setFiles((old) => [...old.filter((o) => !read.some((r) => r.name === o.name)), ...read]);
     setStatus({ kind: 'idle' });
   };
+  const drop = useFileDrop((list) => void addFiles(list));
   const setRole = (name: string, role: FileRole) => {
     setFiles((old) => old.map((f) => (f.name === name ? { ...f, role } : f)));
     setStatus({ kind: 'idle' });
@@ -153,18 +154,9 @@ export default function ImportPanel({ onLoaded, onClose, disabled }: ImportPanel
       {bufferM === null && <p className="error-note">{t('planner.importer.badBuffer')}</p>}
       {snapM === null && <p className="error-note">{t('planner.importer.badSnap')}</p>}
       <label
-        className={`pl-drop ${over ? 'over' : ''}`}
+        className={`pl-drop ${drop.over ? 'over' : ''}`}
         data-testid="pl-import-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setOver(false);
-          void addFiles(e.dataTransfer.files);
-        }}
+        {...drop.handlers}
       >
         <strong>{t('planner.importer.drop')}</strong>
         <span className="small">{t('planner.importer.dropHint')}</span>

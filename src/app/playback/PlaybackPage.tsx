@@ -9,6 +9,7 @@ import { DrillPlaybackView } from './DrillPlaybackView.tsx';
 import { PlaybackView } from './PlaybackView.tsx';
 import { ensurePlaybackI18n } from './playbackI18n.ts';
 import { ServerDrills } from './ServerDrills.tsx';
+import { useFileDrop } from '../ui/useFileDrop.ts';
 import './playback.css';
 
 ensurePlaybackI18n();
@@ -27,7 +28,6 @@ export default function PlaybackPage() {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [over, setOver] = useState(false);
 
   const open = async (file: File) => {
     setStatus({ kind: 'busy', text: t('playback.reading') });
@@ -71,21 +71,13 @@ export default function PlaybackPage() {
     const f = files?.[0];
     if (f) void open(f);
   };
+  const drop = useFileDrop(onFiles);
 
   const picker = (
     <div
-      className={`pb-drop ${over ? 'over' : ''}`}
+      className={`pb-drop ${drop.over ? 'over' : ''}`}
       data-testid="pb-drop"
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        onFiles(e.dataTransfer.files);
-      }}
+      {...drop.handlers}
     >
       <label className="button">
         {t('playback.pick')}
