@@ -9,6 +9,7 @@ import type { ScenarioFile } from '../scenario/schema/scenario.ts';
 import type { RoadGraph } from './buildRoadGraph.ts';
 import type { DivisionData } from './divisions.ts';
 import { closestOnSegment, GridIndex, planeKm, roundTo, type LonLat, type XY } from './geo.ts';
+import { forestOfRow, forestProvenance, type ForestGiven } from './forestCompartment.ts';
 import { ProblemList } from './importProblem.ts';
 import { CAPABILITIES, lookupWord, REGISTERS, SCALES, SITE_KINDS, STORE_TIERS, TEAM_TIERS } from './registerSpecs.ts';
 import { parseNumber, parseRegister, type RegisterRow, type SheetData } from './registers.ts';
@@ -176,8 +177,8 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
   const linkSusc = new Map<string, number>();
   const linkIds = new Set(roads.links.map((l) => l.id));
   const cutsFromFile: number[] = [];
-  /** each compartment's row: which forest columns it gave (the rest are the template's) */
-  const forestRows: { i: number; fuel: boolean; slope: boolean; mode: boolean; min: boolean; max: boolean; wui: boolean }[] = [];
+  /** each compartment's site index and which forest columns its row gave (the rest are the template's) */
+  const forestRows: ({ i: number } & ForestGiven)[] = [];
   let cutCount = 0;
   if (input.sites && villages.length > 0) {
     const ss = input.sites;
@@ -192,39 +193,8 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
         problems.error(ss.file, 'unknownValue', { value: row.values.kind as string, allowed }, at('kind'));
         continue;
       }
-      let forest: NonNullable<ScenarioFile['hazardSites'][number]['forest']> | undefined;
-      if (tpl.forest) {
-        const f = tpl.forest;
-        const num = (k: string) => (typeof row.values[k] === 'number' ? (row.values[k] as number) : undefined);
-        const areaHa = num('areaHa');
-        if (areaHa === undefined) {
-          const field = REGISTERS.sites.fields.find((x) => x.key === 'areaHa')!;
-          if (row.columns.areaHa) problems.error(ss.file, 'emptyCell', {}, at('areaHa'));
-          else problems.error(ss.file, 'missingColumn', { column: field.zh, aliases: [field.zh, field.en, ...field.aliases].join('/') }, { row: row.row });
-          continue;
-        }
-        const wui = num('wuiDistanceM');
-        const mode = num('walkIn');
-        const lo = num('walkInMin');
-        const hi = num('walkInMax');
-        let walk: [number, number, number];
-        if (mode === undefined) walk = wui === undefined ? f.walkIn.remote : f.walkIn.edge;
-        else walk = [lo ?? roundTo(mode * f.walkInSpread.factors[0], 2), mode, hi ?? Math.min(24, roundTo(mode * f.walkInSpread.factors[1], 2))];
-        if (!(walk[0] <= walk[1] && walk[1] <= walk[2]) || walk[0] === walk[2]) {
-          problems.error(ss.file, 'outOfRange', { value: `${walk[0]}–${walk[1]}–${walk[2]}`, min: '最短 ≤ 最可能 ≤ 最长', max: '且最短 < 最长' }, at(mode === undefined ? 'walkInMin' : 'walkIn'));
-          continue;
-        }
-        forest = {
-          areaHa,
-          fuelFactor: num('fuelFactor') ?? f.fuelFactor.value,
-          slopeDeg: num('slopeDeg') ?? f.slopeDeg.value,
-          walkInHours: { dist: 'triangular', min: walk[0], mode: walk[1], max: walk[2] },
-          ...(wui !== undefined ? { wuiDistanceM: wui } : {}),
-        };
-        const i = sites.length;
-        // 最短/最长 count only beside a 进山时间 (without one the template's whole range is used)
-        forestRows.push({ i, fuel: num('fuelFactor') !== undefined, slope: num('slopeDeg') !== undefined, mode: mode !== undefined, min: mode !== undefined && lo !== undefined, max: mode !== undefined && hi !== undefined, wui: wui !== undefined });
-      }
+      const compartment = tpl.forest ? forestOfRow(row, tpl.forest, ss.file, problems) : undefined;
+      if (tpl.forest && !compartment) continue;
       const scaleWord = row.values.scale as string | undefined;
       const scale = scaleWord === undefined ? 'none' : SCALES.find((s) => scaleWord.trim() === s || scaleWord.trim() === `${s}级`);
       if (!scale) {
@@ -275,8 +245,9 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
         threatenedPeople: row.values.people as number,
         susceptibility,
         cuts,
-        ...(forest ? { forest } : {}),
+        ...(compartment ? { forest: compartment.forest } : {}),
       });
+      if (compartment) forestRows.push({ i, ...compartment.given });
       siteRowsAll.push(row.row);
       if (typeof row.values.susceptibility === 'number') suscFromFile.push(i);
     }
@@ -288,32 +259,7 @@ export function buildScenario(input: ImportInput, problems: ProblemList): { scen
       provenance.push({ paths: suscFromFile.length === sites.length ? ['hazardSites.*.susceptibility'] : suscFromFile.map((i) => `hazardSites.${i}.susceptibility`), source: 'sites', note: `The 易发性 (susceptibility) column of ${input.sites.file}.` });
   }
 
-  if (input.sites && tpl.forest && forestRows.length > 0) {
-    const f = tpl.forest;
-    const file = input.sites.file;
-    const paths = (which: readonly number[], field: string) => (which.length === sites.length ? [`hazardSites.*.${field}`] : which.map((i) => `hazardSites.${i}.${field}`));
-    const rowsOf = (pick: (r: (typeof forestRows)[number]) => boolean) => forestRows.filter(pick).map((r) => r.i);
-    const fromFile = (which: number[], fields: string[], column: string) => {
-      if (which.length > 0) provenance.push({ paths: fields.flatMap((x) => paths(which, x)), source: 'sites', note: `The ${column} column of ${file}.` });
-    };
-    const assumed = (which: number[], fields: string[], note: string) => {
-      if (which.length > 0) provenance.push({ paths: fields.flatMap((x) => paths(which, x)), source: 'assumed', note });
-    };
-    fromFile(rowsOf(() => true), ['forest.areaHa'], '林区面积 (area inside the firebreaks, ha)');
-    fromFile(rowsOf((r) => r.fuel), ['forest.fuelFactor'], '可燃物系数 (fuel factor Ks)');
-    assumed(rowsOf((r) => !r.fuel), ['forest.fuelFactor'], f.fuelFactor.note);
-    fromFile(rowsOf((r) => r.slope), ['forest.slopeDeg'], '坡度 (slope, degrees)');
-    assumed(rowsOf((r) => !r.slope), ['forest.slopeDeg'], f.slopeDeg.note);
-    fromFile(rowsOf((r) => r.mode), ['forest.walkInHours.mode'], '进山时间 (walk-in hours, most likely)');
-    fromFile(rowsOf((r) => r.min), ['forest.walkInHours.min'], '进山时间最短 (walk-in hours, shortest)');
-    fromFile(rowsOf((r) => r.max), ['forest.walkInHours.max'], '进山时间最长 (walk-in hours, longest)');
-    assumed(rowsOf((r) => r.mode && !r.min), ['forest.walkInHours.min'], f.walkInSpread.note);
-    assumed(rowsOf((r) => r.mode && !r.max), ['forest.walkInHours.max'], f.walkInSpread.note);
-    assumed(rowsOf((r) => !r.mode && !r.min), ['forest.walkInHours.min'], f.walkIn.note);
-    assumed(rowsOf((r) => !r.mode), ['forest.walkInHours.mode'], f.walkIn.note);
-    assumed(rowsOf((r) => !r.mode && !r.max), ['forest.walkInHours.max'], f.walkIn.note);
-    fromFile(rowsOf((r) => r.wui), ['forest.wuiDistanceM'], '距村距离 (head-fire run to the village, m)');
-  }
+  if (input.sites && tpl.forest && forestRows.length > 0) provenance.push(...forestProvenance(forestRows, sites.length, input.sites.file, tpl.forest));
 
   // --- stores ---
   const warehouses: ScenarioFile['reserves']['warehouses'] = [];
