@@ -114,7 +114,7 @@ export async function cliBundle() {
     const dir = join(CACHE, m.dir);
     const now = new Date();
     utimesSync(dir, now, now);
-    return { main: pathToFileURL(join(dir, 'main.mjs')).href, mcWorker: join(dir, 'mcWorker.mjs') };
+    return { main: pathToFileURL(join(dir, 'main.mjs')).href, mcWorker: join(dir, 'mcWorker.mjs'), loads: join(dir, 'loads') };
   } catch (e) {
     if (process.env.YANLIAN_BUNDLE_DEBUG) process.stderr.write(`yanlian: compiled CLI unavailable, running the sources under tsx: ${e instanceof Error ? e.message : e}\n`);
     return null;

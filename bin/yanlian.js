@@ -8,6 +8,8 @@ const bundle = await cliBundle();
 if (bundle) {
   // the Monte Carlo pool starts its worker threads from the compiled worker (engine/node/chunkPool.ts)
   globalThis[Symbol.for('yanlian.mcWorker')] = bundle.mcWorker;
+  // scenarios loaded by this build, kept across commands (engine/node/loadCache.ts)
+  globalThis[Symbol.for('yanlian.loadCache')] = bundle.loads;
   await import(bundle.main);
 } else {
   const { register } = await import('tsx/esm/api');

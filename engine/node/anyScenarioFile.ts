@@ -1,5 +1,6 @@
 import { loadAnyScenario, type AnyLoadResult } from '../evacuation/loadAnyScenario.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { cachedLoad } from './loadCache.ts';
 import { readTextFile } from './readTextFile.ts';
 
 /**
@@ -12,4 +13,15 @@ export function loadAnyScenarioFile(path: string, lang: Lang = 'zh'): AnyLoadRes
   const r = readTextFile(path, lang);
   if (!r.ok) return { ok: false, model: 'county', problems: [r.problem] };
   return { ...loadAnyScenario(r.text, path, lang), text: r.text };
+}
+
+/**
+ * {@link loadAnyScenarioFile} for the CLI's commands that need a valid scenario: a file that
+ * loaded before, unchanged, comes from the compiled CLI's cache (loadCache.ts) instead of being
+ * parsed again; the same result either way.
+ */
+export function loadAnyScenarioFileCached(path: string, lang: Lang = 'zh'): AnyLoadResult & { text?: string } {
+  const r = readTextFile(path, lang);
+  if (!r.ok) return { ok: false, model: 'county', problems: [r.problem] };
+  return { ...cachedLoad('any', path, lang, r.text, () => loadAnyScenario(r.text, path, lang)), text: r.text };
 }

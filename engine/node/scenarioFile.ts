@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Lang } from '../i18n/lang.ts';
 import { loadScenario, type LoadResult } from '../scenario/loadScenario.ts';
+import { cachedLoad } from './loadCache.ts';
 import { readTextFile } from './readTextFile.ts';
 
 /**
@@ -11,6 +12,13 @@ export function loadScenarioFile(path: string, lang: Lang = 'zh'): LoadResult & 
   const r = readTextFile(path, lang);
   if (!r.ok) return { ok: false, problems: [r.problem] };
   return { ...loadScenario(r.text, path, lang), text: r.text };
+}
+
+/** {@link loadScenarioFile} through the compiled CLI's cache of loaded scenarios (loadCache.ts); the same result. */
+export function loadScenarioFileCached(path: string, lang: Lang = 'zh'): LoadResult & { text?: string } {
+  const r = readTextFile(path, lang);
+  if (!r.ok) return { ok: false, problems: [r.problem] };
+  return { ...cachedLoad('county', path, lang, r.text, () => loadScenario(r.text, path, lang)), text: r.text };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { formatProblem, type Lang } from '../../engine/index.ts';
 import { scenarioModelOf } from '../../engine/model/loadAnyScenario.ts';
 import type { ModelId, ScenarioOf } from '../../engine/model/modelTypes.ts';
-import { loadAnyScenarioFile } from '../../engine/node/anyScenarioFile.ts';
+import { loadAnyScenarioFileCached } from '../../engine/node/anyScenarioFile.ts';
 import { readTextFile } from '../../engine/node/readTextFile.ts';
 import { CliExit, EXIT } from './cliExit.ts';
 import { msg } from './messages.ts';
@@ -21,7 +21,7 @@ export type AnyLoaded = { [K in ModelId]: Loaded<K> }[ModelId];
  * valid one; exits 2 with every located problem on stderr otherwise.
  */
 export function loadAnyOrExit(file: string, lang: Lang): AnyLoaded {
-  const r = loadAnyScenarioFile(file, lang);
+  const r = loadAnyScenarioFileCached(file, lang);
   if (!r.ok) {
     for (const p of r.problems) process.stderr.write(formatProblem(p) + '\n');
     throw new CliExit(EXIT.badInput, msg(lang, 'invalid', { file, count: r.problems.filter((p) => p.severity === 'error').length }));
