@@ -92,7 +92,10 @@ export function chunksOf(trials: number, chunkSize: number): Chunk[] {
   return out;
 }
 
-/** Default chunk size for a run of `trials`: about 1% of it, between 1 and 10,000; pure. */
+/** Chunks hold at least this many trials by default (all of a smaller run): a chunk costs a pass over its aggregate (Lezhi's 2.8 MB) however few trials it ran. */
+const MIN_DEFAULT_CHUNK = 20;
+
+/** Default chunk size for a run of `trials`: about 1% of it, at least 20 (or all of them) and at most 10,000; pure. */
 export function defaultChunkSize(trials: number): number {
-  return Math.max(1, Math.min(10_000, Math.ceil(trials / 100)));
+  return Math.max(1, Math.min(10_000, trials, Math.max(MIN_DEFAULT_CHUNK, Math.ceil(trials / 100))));
 }
