@@ -9,6 +9,7 @@ import { roadLinkMachine, type RoadLinkEvent } from '../machines/roadLink.machin
 import { teamMachine, type TeamEvent } from '../machines/team.machine.ts';
 import { deriveSeed, Sfc32, type Rng } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
+import { coreGraphOf, coreTree } from '../world/coreGraph.ts';
 import { repairedTree, shortestPathTree, type PathTree } from '../world/roadGraph.ts';
 import type { World } from '../world/world.ts';
 import { PRIORITY, type Agenda, type Owner, type Travel } from './agenda.ts';
@@ -434,27 +435,28 @@ export class Trial {
     let t = cache.get(key, root);
     if (!t) {
       const w = this.world;
-      const out = cache.spare();
-      const intact = this.intactTree(root);
-      let alias: string | null = null;
-      // the tree from before the latest closure, when cached, needs the least repair
+      // a tree over more open links stays exact while no closed link is on it: the tree from
+      // before the latest closure (when cached), else the intact one
       const beforeKey = this.baseKey === null || this.baseKey === '' ? null : this.baseKey;
       const before = beforeKey === null ? undefined : cache.get(beforeKey, root);
-      if (before) {
-        t = repairedTree(w.graph, this.open, before, out);
-        if (t === before) alias = beforeKey;
-      } else {
-        t = intact;
-        for (const l of this.closed) {
-          // a closed link on the intact tree: re-settle the nodes below it (identical to a fresh Dijkstra)
-          if (intact.viaLink[w.graph.linkFrom[l]!] === l || intact.viaLink[w.graph.linkTo[l]!] === l) {
-            t = repairedTree(w.graph, this.open, intact, out);
-            break;
-          }
+      const base = before ?? this.intactTree(root);
+      const g = w.graph;
+      let onBase = false;
+      for (const l of this.closed)
+        if (base.viaLink[g.linkFrom[l]!] === l || base.viaLink[g.linkTo[l]!] === l) {
+          onBase = true;
+          break;
         }
-        if (t === intact) alias = 'intact';
+      if (!onBase) {
+        t = base;
+        cache.set(key, root, t, before ? beforeKey : 'intact');
+      } else {
+        // on the folded network (coreGraph.ts), or by repairing the base below the closed links;
+        // either is identical to a fresh Dijkstra, ties included
+        const core = coreGraphOf(g);
+        t = core ? coreTree(g, core, this.open, root, cache.spare()) : repairedTree(g, this.open, base, cache.spare());
+        cache.set(key, root, t, null);
       }
-      cache.set(key, root, t, alias);
     }
     this.memoTree[root] = t;
     this.memoEpoch[root] = this.epoch;

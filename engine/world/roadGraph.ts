@@ -62,13 +62,13 @@ export interface PathTree {
  * A tree's three arrays as views of one buffer: creating a typed array costs about a
  * microsecond whatever its size, and trees are made by the thousand. Zero-filled.
  */
-function newTree(source: number, n: number): PathTree {
+export function newTree(source: number, n: number): PathTree {
   const buf = new ArrayBuffer(n * 16);
   return { source, dist: new Float64Array(buf, 0, n), viaLink: new Int32Array(buf, n * 8, n), prev: new Int32Array(buf, n * 12, n), version: 0 };
 }
 
 /** `out` made over for a new tree from `source` (its arrays are overwritten in full). */
-function reuse(out: PathTree, source: number): PathTree {
+export function reuse(out: PathTree, source: number): PathTree {
   out.source = source;
   out.version++;
   return out;
@@ -170,7 +170,7 @@ export function pathLinks(tree: PathTree, target: number): number[] {
 /** Per graph: may trees be repaired (every link long enough that d + w > d for any distance d)? */
 const repairable = new WeakMap<RoadGraph, boolean>();
 
-function canRepair(g: RoadGraph): boolean {
+export function canRepair(g: RoadGraph): boolean {
   let ok = repairable.get(g);
   if (ok === undefined) {
     let total = 0;

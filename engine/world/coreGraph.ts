@@ -1,0 +1,443 @@
+import { canRepair, newTree, reuse, type PathTree, type RoadGraph } from './roadGraph.ts';
+
+/**
+ * The road network folded onto its core, for shortest-path trees: a county's roads are mostly
+ * dead-end spurs (village roads) and chains of nodes with two roads each; Lezhi's 336 nodes and
+ * 381 links fold onto a few dozen core nodes. Built once per graph; pure data.
+ *
+ * - **Spurs**: nodes removed by peeling nodes with one road, repeatedly; each hangs from the
+ *   neighbour it was peeled from (`spurParent`, by `spurLink`), and `peelOrder` lists them as
+ *   peeled (leaves first). What is left is the 2-core.
+ * - **Core nodes**: nodes of the 2-core with other than two roads in it, plus one node on each
+ *   cycle that has none.
+ * - **Chains**: the paths of 2-core links between core nodes: core node `chainA[c]`, interior
+ *   nodes `chainNodes[chainStart[c] − c …]`, core node `chainB[c]`; links
+ *   `chainLinks[chainStart[c] … chainStart[c + 1] − 1]` in order from A to B.
+ *
+ * Self-loops are left out everywhere: they never shorten a route nor give a node its arc.
+ */
+export interface CoreGraph {
+  removed: Uint8Array;
+  spurParent: Int32Array;
+  spurLink: Int32Array;
+  peelOrder: Int32Array;
+  isCore: Uint8Array;
+  chainA: Int32Array;
+  chainB: Int32Array;
+  /** chain c's links are chainLinks[chainStart[c] … chainStart[c+1] − 1]; its interior nodes chainNodes[chainStart[c] − c …] (one fewer) */
+  chainStart: Int32Array;
+  chainLinks: Int32Array;
+  chainNodes: Int32Array;
+  /** per interior node: its chain (−1 for other nodes) */
+  nodeChain: Int32Array;
+  /** per interior node: its index among its chain's interior nodes */
+  nodePos: Int32Array;
+  /** core adjacency (CSR over all nodes, empty for non-core nodes): chain ids, and 0 = leave from A, 1 = from B */
+  coreOffsets: Int32Array;
+  coreChain: Int32Array;
+  coreDir: Uint8Array;
+  /** coreTree's heap (keys and nodes): one entry per relaxation that lowers a distance, at most two per chain, plus two starts */
+  heapD: Float64Array;
+  heapN: Int32Array;
+}
+
+const cores = new WeakMap<RoadGraph, CoreGraph | null>();
+
+/** The core graph of `g`, built on first use; null when trees may not be derived (see canRepair). */
+export function coreGraphOf(g: RoadGraph): CoreGraph | null {
+  let c = cores.get(g);
+  if (c === undefined) {
+    c = canRepair(g) ? buildCoreGraph(g) : null;
+    cores.set(g, c);
+  }
+  return c;
+}
+
+/** Folds `g` onto its core (see CoreGraph); pure. */
+export function buildCoreGraph(g: RoadGraph): CoreGraph {
+  const n = g.nodeCount;
+  const { offsets, arcTarget, arcLink } = g;
+  const deg = new Int32Array(n);
+  for (let v = 0; v < n; v++) for (let k = offsets[v]!; k < offsets[v + 1]!; k++) if (arcTarget[k] !== v) deg[v]!++;
+  // peel the spurs
+  const removed = new Uint8Array(n);
+  const spurParent = new Int32Array(n).fill(-1);
+  const spurLink = new Int32Array(n).fill(-1);
+  const order: number[] = [];
+  const queue: number[] = [];
+  for (let v = 0; v < n; v++) if (deg[v]! <= 1) queue.push(v);
+  while (queue.length > 0) {
+    const v = queue.pop()!;
+    if (removed[v] === 1 || deg[v]! > 1) continue;
+    removed[v] = 1;
+    order.push(v);
+    for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
+      const u = arcTarget[k]!;
+      if (u === v || removed[u] === 1) continue;
+      spurParent[v] = u;
+      spurLink[v] = arcLink[k]!;
+      if (--deg[u]! <= 1) queue.push(u);
+      break;
+    }
+  }
+  const isCore = new Uint8Array(n);
+  for (let v = 0; v < n; v++) if (removed[v] === 0 && deg[v] !== 2) isCore[v] = 1;
+  // walk the chains from each core node; a cycle with no core node gets its first node as one
+  const chainA: number[] = [];
+  const chainB: number[] = [];
+  const chainStart: number[] = [0];
+  const chainLinks: number[] = [];
+  const chainNodes: number[] = [];
+  const nodeChain = new Int32Array(n).fill(-1);
+  const nodePos = new Int32Array(n);
+  const linkDone = new Uint8Array(g.linkCount);
+  const walkFrom = (a: number) => {
+    for (let k = offsets[a]!; k < offsets[a + 1]!; k++) {
+      const first = arcLink[k]!;
+      let v = arcTarget[k]!;
+      if (v === a && g.linkFrom[first] === g.linkTo[first]) continue; // a self-loop
+      if (removed[v] === 1 || linkDone[first] === 1) continue;
+      const c = chainA.length;
+      linkDone[first] = 1;
+      chainLinks.push(first);
+      let via = first;
+      let pos = 0;
+      while (isCore[v] === 0) {
+        nodeChain[v] = c;
+        nodePos[v] = pos++;
+        chainNodes.push(v);
+        // the interior node's other 2-core road
+        let next = -1;
+        let nextLink = -1;
+        for (let j = offsets[v]!; j < offsets[v + 1]!; j++) {
+          const l = arcLink[j]!;
+          const u = arcTarget[j]!;
+          if (l === via || u === v || removed[u] === 1) continue;
+          next = u;
+          nextLink = l;
+          break;
+        }
+        linkDone[nextLink] = 1;
+        chainLinks.push(nextLink);
+        via = nextLink;
+        v = next;
+      }
+      chainA.push(a);
+      chainB.push(v);
+      chainStart.push(chainLinks.length);
+    }
+  };
+  for (let v = 0; v < n; v++) if (isCore[v] === 1) walkFrom(v);
+  for (let v = 0; v < n; v++)
+    if (removed[v] === 0 && isCore[v] === 0 && nodeChain[v] === -1) {
+      isCore[v] = 1;
+      walkFrom(v);
+    }
+  // core adjacency: each chain from both ends (a chain from a node back to itself never shortens a route to it)
+  const count = new Int32Array(n + 1);
+  for (let c = 0; c < chainA.length; c++)
+    if (chainA[c] !== chainB[c]) {
+      count[chainA[c]! + 1]!++;
+      count[chainB[c]! + 1]!++;
+    }
+  const coreOffsets = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) coreOffsets[v + 1] = coreOffsets[v]! + count[v + 1]!;
+  const fill = coreOffsets.slice(0, n);
+  const coreChain = new Int32Array(coreOffsets[n]!);
+  const coreDir = new Uint8Array(coreOffsets[n]!);
+  for (let c = 0; c < chainA.length; c++) {
+    if (chainA[c] === chainB[c]) continue;
+    let k = fill[chainA[c]!]!++;
+    coreChain[k] = c;
+    coreDir[k] = 0;
+    k = fill[chainB[c]!]!++;
+    coreChain[k] = c;
+    coreDir[k] = 1;
+  }
+  return {
+    removed,
+    spurParent,
+    spurLink,
+    peelOrder: Int32Array.from(order),
+    isCore,
+    chainA: Int32Array.from(chainA),
+    chainB: Int32Array.from(chainB),
+    chainStart: Int32Array.from(chainStart),
+    chainLinks: Int32Array.from(chainLinks),
+    chainNodes: Int32Array.from(chainNodes),
+    nodeChain,
+    nodePos,
+    coreOffsets,
+    coreChain,
+    coreDir,
+    heapD: new Float64Array(2 * chainA.length + 2),
+    heapN: new Int32Array(2 * chainA.length + 2),
+  };
+}
+
+/** Pushes (d, v) on the binary heap of `size` entries ordered by (d, v); returns the new size. */
+function heapPush(hd: Float64Array, hn: Int32Array, size: number, d: number, v: number): number {
+  let i = size;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (hd[p]! < d || (hd[p] === d && hn[p]! < v)) break;
+    hd[i] = hd[p]!;
+    hn[i] = hn[p]!;
+    i = p;
+  }
+  hd[i] = d;
+  hn[i] = v;
+  return size + 1;
+}
+
+/** Scratch space of `coreTree` (single-threaded, never re-entered): marks of the root's way out. */
+let stamp = new Uint32Array(0);
+let stampNow = 0;
+
+/**
+ * The shortest-path tree from `root` over the links open now, computed on the core graph, and
+ * **identical** to `shortestPathTree(g, open, root)` (distances bit for bit, arcs included; `cg`
+ * must be `coreGraphOf(g)`). Why it is the same tree:
+ * - Dijkstra's distance to a node is the least, over all routes, of the route's minutes summed
+ *   link by link from the root (floating-point addition is monotone, so its usual proof holds);
+ *   here every route is summed the same way — along a chain link by link from the distance of
+ *   the node it is entered from — so each node gets the same least sum: core nodes by a Dijkstra
+ *   whose arcs are whole chains, a chain's interior nodes as the lesser of the sums from its two
+ *   ends, spur nodes from the node they hang from. The root, when it is not a core node, is
+ *   where its own routes start: up its spur to the 2-core (the only way out), then both ways
+ *   along its chain (whose ends then need not be entered through it: that is never shorter).
+ * - A node's arc is then, as in Dijkstra, among the open arcs (u, v) with dist[u] + w = dist[v],
+ *   the one from the u settled first — the least (dist[u], u), every link lengthening a route
+ *   (canRepair) — and of its arcs the first (roadGraph.ts `repairedTree` uses the same rule).
+ * Pure (allocates its result unless given `out`, a tree of the same graph to overwrite).
+ */
+export function coreTree(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: number, out?: PathTree): PathTree {
+  const n = g.nodeCount;
+  const tree = out && out.dist.length === n ? reuse(out, root) : newTree(root, n);
+  const dist = tree.dist.fill(Infinity);
+  const viaLink = tree.viaLink;
+  const prev = tree.prev;
+  const w = g.linkMinutes;
+  const { removed, spurParent, spurLink, chainA, chainB, chainStart, chainLinks, chainNodes } = cg;
+  if (stamp.length < n) stamp = new Uint32Array(n);
+  if (++stampNow === 0xffffffff) {
+    stamp.fill(0);
+    stampNow = 1;
+  }
+  const mine = stampNow;
+  // 1. the root's way out: up its spur (each node on it marked), to z in the 2-core at dz
+  dist[root] = 0;
+  stamp[root] = mine;
+  prev[root] = -1;
+  viaLink[root] = -1;
+  let z = root;
+  let dz = 0;
+  if (removed[root] === 1) {
+    z = -1;
+    for (let v = root; ; ) {
+      const p = spurParent[v]!;
+      const l = spurLink[v]!;
+      if (p < 0 || open[l] === 0) break;
+      const d = dist[v]! + w[l]!;
+      dist[p] = d;
+      stamp[p] = mine;
+      prev[p] = v;
+      viaLink[p] = l;
+      if (removed[p] === 0) {
+        z = p;
+        dz = d;
+        break;
+      }
+      v = p;
+    }
+  }
+  // 2. core nodes: Dijkstra over whole chains, started at z or, when z is inside a chain, at its
+  // two ends as reached from z (that chain is then not used as an arc)
+  let size = 0;
+  const hd = cg.heapD;
+  const hn = cg.heapN;
+  let split = -1;
+  if (z >= 0) {
+    if (cg.isCore[z] === 1) size = heapPush(hd, hn, size, dz, z);
+    else {
+      split = cg.nodeChain[z]!;
+      const s = chainStart[split]!;
+      const e = chainStart[split + 1]!;
+      const base = s - split;
+      const i = cg.nodePos[z]!;
+      // toward A: links s+i, s+i−1, …, s; interior nodes i−1 … 0, then A
+      let d = dz;
+      let j = i;
+      for (; j >= 0; j--) {
+        const l = chainLinks[s + j]!;
+        if (open[l] === 0) break;
+        d += w[l]!;
+        const v = j > 0 ? chainNodes[base + j - 1]! : chainA[split]!;
+        if (d < dist[v]!) dist[v] = d;
+      }
+      if (j < 0 && dist[chainA[split]!] === d) size = heapPush(hd, hn, size, d, chainA[split]!);
+      // toward B: links s+i+1 … e−1; interior nodes i+1 …, then B
+      d = dz;
+      j = i + 1;
+      for (; s + j < e; j++) {
+        const l = chainLinks[s + j]!;
+        if (open[l] === 0) break;
+        d += w[l]!;
+        const v = s + j < e - 1 ? chainNodes[base + j]! : chainB[split]!;
+        if (d < dist[v]!) dist[v] = d;
+      }
+      if (s + j === e && dist[chainB[split]!] === d) size = heapPush(hd, hn, size, d, chainB[split]!);
+    }
+  }
+  const { coreOffsets, coreChain, coreDir } = cg;
+  while (size > 0) {
+    const du = hd[0]!;
+    const u = hn[0]!;
+    size--;
+    if (size > 0) {
+      const d = hd[size]!;
+      const v = hn[size]!;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= size) break;
+        const r = l + 1;
+        let c = l;
+        if (r < size && (hd[r]! < hd[l]! || (hd[r] === hd[l] && hn[r]! < hn[l]!))) c = r;
+        if (hd[c]! > d || (hd[c] === d && hn[c]! > v)) break;
+        hd[i] = hd[c]!;
+        hn[i] = hn[c]!;
+        i = c;
+      }
+      hd[i] = d;
+      hn[i] = v;
+    }
+    if (du !== dist[u]) continue;
+    for (let k = coreOffsets[u]!, end = coreOffsets[u + 1]!; k < end; k++) {
+      const c = coreChain[k]!;
+      if (c === split) continue;
+      const s = chainStart[c]!;
+      const e = chainStart[c + 1]!;
+      let d = du;
+      let v: number;
+      if (coreDir[k] === 0) {
+        let j = s;
+        for (; j < e; j++) {
+          const l = chainLinks[j]!;
+          if (open[l] === 0) break;
+          d += w[l]!;
+        }
+        if (j < e) continue;
+        v = chainB[c]!;
+      } else {
+        let j = e - 1;
+        for (; j >= s; j--) {
+          const l = chainLinks[j]!;
+          if (open[l] === 0) break;
+          d += w[l]!;
+        }
+        if (j >= s) continue;
+        v = chainA[c]!;
+      }
+      if (d < dist[v]!) {
+        dist[v] = d;
+        size = heapPush(hd, hn, size, d, v);
+      }
+    }
+  }
+  // 3. chain interiors: the lesser of the sums from either end (up to a closed link)
+  for (let c = 0, nc = chainA.length; c < nc; c++) {
+    const s = chainStart[c]!;
+    const e = chainStart[c + 1]!;
+    if (e - s < 2) continue;
+    const base = s - c;
+    let d = dist[chainA[c]!]!;
+    if (d < Infinity)
+      for (let j = s; j < e - 1; j++) {
+        const l = chainLinks[j]!;
+        if (open[l] === 0) break;
+        d += w[l]!;
+        const v = chainNodes[base + (j - s)]!;
+        if (d < dist[v]!) dist[v] = d;
+      }
+    d = dist[chainB[c]!]!;
+    if (d < Infinity)
+      for (let j = e - 1; j > s; j--) {
+        const l = chainLinks[j]!;
+        if (open[l] === 0) break;
+        d += w[l]!;
+        const v = chainNodes[base + (j - s) - 1]!;
+        if (d < dist[v]!) dist[v] = d;
+      }
+    // each interior node's arc: from one of its two chain neighbours (its other roads lead to
+    // spurs hanging from it, further from the root, but for the root's own way out, set above)
+    for (let j = s; j < e - 1; j++) {
+      const v = chainNodes[base + (j - s)]!;
+      if (stamp[v] === mine) continue;
+      const dv = dist[v]!;
+      let bu = -1;
+      let bl = -1;
+      if (dv < Infinity) {
+        const la = chainLinks[j]!;
+        const lb = chainLinks[j + 1]!;
+        const ua = j === s ? chainA[c]! : chainNodes[base + (j - s) - 1]!;
+        const ub = j === e - 2 ? chainB[c]! : chainNodes[base + (j - s) + 1]!;
+        if (open[la] === 1 && dist[ua]! + w[la]! === dv) {
+          bu = ua;
+          bl = la;
+        }
+        if (open[lb] === 1 && dist[ub]! + w[lb]! === dv) {
+          const du = dist[ub]!;
+          // the least (dist[u], u), then the first arc (arcs are in link order)
+          if (bu < 0 || du < dist[bu]! || (du === dist[bu] && (ub < bu || (ub === bu && lb < bl)))) {
+            bu = ub;
+            bl = lb;
+          }
+        }
+      }
+      prev[v] = bu;
+      viaLink[v] = bl;
+    }
+  }
+  // 4. spurs, nearest the core first, from the node each hangs from (the root's way out is done)
+  const peel = cg.peelOrder;
+  for (let i = peel.length - 1; i >= 0; i--) {
+    const v = peel[i]!;
+    if (stamp[v] === mine) continue;
+    const p = spurParent[v]!;
+    const l = spurLink[v]!;
+    // its only route: from the node it hangs from (its other roads lead to nodes hanging from it)
+    if (p >= 0 && open[l] === 1 && dist[p]! < Infinity) {
+      dist[v] = dist[p]! + w[l]!;
+      prev[v] = p;
+      viaLink[v] = l;
+    } else {
+      prev[v] = -1;
+      viaLink[v] = -1;
+    }
+  }
+  // 5. arcs of the core nodes: among the open arcs giving a node its distance, the least
+  // (dist[u], u), then the first (the others' are set above)
+  const { offsets, arcTarget, arcLink } = g;
+  for (let v = 0; v < n; v++) {
+    if (cg.isCore[v] === 0) continue;
+    const dv = dist[v]!;
+    let bu = -1;
+    let bl = -1;
+    if (v !== root && dv < Infinity)
+      for (let k = offsets[v]!, end = offsets[v + 1]!; k < end; k++) {
+        const link = arcLink[k]!;
+        if (open[link] === 0) continue;
+        const u = arcTarget[k]!;
+        const du = dist[u]!;
+        if (du + w[link]! !== dv || u === v) continue;
+        if (bu < 0 || du < dist[bu]! || (du === dist[bu] && u < bu)) {
+          bu = u;
+          bl = link;
+        }
+      }
+    prev[v] = bu;
+    viaLink[v] = bl;
+  }
+  return tree;
+}
