@@ -10,7 +10,7 @@ import { teamMachine, type TeamEvent } from '../machines/team.machine.ts';
 import { deriveSeed, Sfc32, type Rng } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { coreGraphOf, coreTree } from '../world/coreGraph.ts';
-import { repairedTree, shortestPathTree, type PathTree } from '../world/roadGraph.ts';
+import { shortestPathTree, type PathTree } from '../world/roadGraph.ts';
 import type { World } from '../world/world.ts';
 import { PRIORITY, type Agenda, type Owner, type Travel } from './agenda.ts';
 import { EventLog } from './eventLog.ts';
@@ -420,9 +420,9 @@ export class Trial {
   /**
    * Shortest-path tree rooted at `root` over the links open now (roads are two-way), from the
    * world's shared cache. A pure function of (root, closed links), however it is computed:
-   * the intact network's tree when no closed link is on it, else the tree from before the
-   * latest closure (when cached) or the intact one, repaired below the closed links
-   * (`repairedTree`, identical to a fresh Dijkstra, ties included). Valid until the cache has
+   * the tree from before the latest closure (when cached) or the intact network's tree when no
+   * closed link is on it, else a tree on the folded network (`coreTree`, identical to a fresh
+   * Dijkstra, ties included). Valid until the cache has
    * made TREE_CACHE_LIMIT newer trees: use it in the handler that asked, keep no reference.
    */
   tree(root: number): PathTree {
@@ -451,10 +451,9 @@ export class Trial {
         t = base;
         cache.set(key, root, t, before ? beforeKey : 'intact');
       } else {
-        // on the folded network (coreGraph.ts), or by repairing the base below the closed links;
-        // either is identical to a fresh Dijkstra, ties included
+        // on the folded network (coreGraph.ts: identical to a fresh Dijkstra, ties included)
         const core = coreGraphOf(g);
-        t = core ? coreTree(g, core, this.open, root, cache.spare()) : repairedTree(g, this.open, base, cache.spare());
+        t = core ? coreTree(g, core, this.open, root, cache.spare()) : shortestPathTree(g, this.open, root, cache.spare());
         cache.set(key, root, t, null);
       }
     }

@@ -208,7 +208,7 @@ let stampNow = 0;
  *   along its chain (whose ends then need not be entered through it: that is never shorter).
  * - A node's arc is then, as in Dijkstra, among the open arcs (u, v) with dist[u] + w = dist[v],
  *   the one from the u settled first — the least (dist[u], u), every link lengthening a route
- *   (canRepair) — and of its arcs the first (roadGraph.ts `repairedTree` uses the same rule).
+ *   (canRepair) — and of its arcs the first.
  * Pure (allocates its result unless given `out`, a tree of the same graph to overwrite).
  */
 export function coreTree(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: number, out?: PathTree): PathTree {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compiledMachines, compileWorld, loadScenario } from '../../../engine/index.ts';
 import { Trial } from '../../../engine/sim/trial.ts';
 import { findBridges } from '../../../engine/world/bridges.ts';
-import { buildRoadGraph, repairedTree, shortestPathTree } from '../../../engine/world/roadGraph.ts';
+import { buildRoadGraph, shortestPathTree } from '../../../engine/world/roadGraph.ts';
 import { TreeCache } from '../../../engine/world/treeCache.ts';
 
 const text = readFileSync(new URL('../../../scenarios/lezhi-rainstorm.yaml', import.meta.url), 'utf8');
@@ -50,38 +50,6 @@ describe('shared shortest-path trees', () => {
       ),
       { numRuns: 300, seed: 7 },
     );
-  });
-
-  it('a repaired tree is identical to a fresh Dijkstra, ties included (grid with equal weights, parallel links)', () => {
-    // a 6×6 grid of 1- and 2-minute links with some parallel links: many equal-length routes
-    const links: { from: number; to: number; minutes: number }[] = [];
-    const id = (x: number, y: number) => 6 * y + x;
-    for (let y = 0; y < 6; y++)
-      for (let x = 0; x < 6; x++) {
-        if (x < 5) links.push({ from: id(x, y), to: id(x + 1, y), minutes: 1 + ((x * y) % 2) });
-        if (y < 5) links.push({ from: id(x, y + 1), to: id(x, y), minutes: 1 + ((x + y) % 2) });
-        if ((x + 2 * y) % 7 === 0 && x < 5) links.push({ from: id(x + 1, y), to: id(x, y), minutes: 1 });
-      }
-    links.push({ from: 36, to: 35, minutes: 3 }, { from: 37, to: 36, minutes: 0.5 }, { from: 3, to: 3, minutes: 1 });
-    for (const g of [buildRoadGraph(38, links), world.graph]) {
-      const all = new Uint8Array(g.linkCount).fill(1);
-      fc.assert(
-        fc.property(
-          fc.uniqueArray(fc.integer({ min: 0, max: g.linkCount - 1 }), { maxLength: 10 }),
-          fc.integer({ min: 0, max: g.nodeCount - 1 }),
-          (closed, root) => {
-            const open = all.slice();
-            for (const l of closed) open[l] = 0;
-            const got = repairedTree(g, open, shortestPathTree(g, all, root));
-            const want = shortestPathTree(g, open, root);
-            expect(Array.from(got.dist)).toEqual(Array.from(want.dist));
-            expect(Array.from(got.viaLink)).toEqual(Array.from(want.viaLink));
-            expect(Array.from(got.prev)).toEqual(Array.from(want.prev));
-          },
-        ),
-        { numRuns: 400, seed: 11 },
-      );
-    }
   });
 
   it('a small cache that evicts and reuses trees still hands out exact trees (closures, reopenings, recuts)', () => {
