@@ -435,6 +435,8 @@ export class Trial {
     let t = cache.get(key, root);
     if (!t) {
       const w = this.world;
+      // room for the new entry first (the evicted tree's arrays are reused), then the bases
+      const out = cache.spare();
       // a tree over more open links stays exact while no closed link is on it: the tree from
       // before the latest closure (when cached), else the intact one
       const beforeKey = this.baseKey === null || this.baseKey === '' ? null : this.baseKey;
@@ -453,7 +455,7 @@ export class Trial {
       } else {
         // on the folded network (coreGraph.ts: identical to a fresh Dijkstra, ties included)
         const core = coreGraphOf(g);
-        t = core ? coreTree(g, core, this.open, root, cache.spare()) : shortestPathTree(g, this.open, root, cache.spare());
+        t = core ? coreTree(g, core, this.open, root, out) : shortestPathTree(g, this.open, root, out);
         cache.set(key, root, t, null);
       }
     }

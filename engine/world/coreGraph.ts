@@ -225,9 +225,11 @@ export function coreTree(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: nu
     stampNow = 1;
   }
   const mine = stampNow;
+  const marks = stamp;
+  const isCore = cg.isCore;
   // 1. the root's way out: up its spur (each node on it marked), to z in the 2-core at dz
   dist[root] = 0;
-  stamp[root] = mine;
+  marks[root] = mine;
   prev[root] = -1;
   viaLink[root] = -1;
   let z = root;
@@ -240,7 +242,7 @@ export function coreTree(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: nu
       if (p < 0 || open[l] === 0) break;
       const d = dist[v]! + w[l]!;
       dist[p] = d;
-      stamp[p] = mine;
+      marks[p] = mine;
       prev[p] = v;
       viaLink[p] = l;
       if (removed[p] === 0) {
@@ -258,7 +260,7 @@ export function coreTree(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: nu
   const hn = cg.heapN;
   let split = -1;
   if (z >= 0) {
-    if (cg.isCore[z] === 1) size = heapPush(hd, hn, size, dz, z);
+    if (isCore[z] === 1) size = heapPush(hd, hn, size, dz, z);
     else {
       split = cg.nodeChain[z]!;
       const s = chainStart[split]!;
@@ -373,7 +375,7 @@ export function coreTree(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: nu
     // spurs hanging from it, further from the root, but for the root's own way out, set above)
     for (let j = s; j < e - 1; j++) {
       const v = chainNodes[base + (j - s)]!;
-      if (stamp[v] === mine) continue;
+      if (marks[v] === mine) continue;
       const dv = dist[v]!;
       let bu = -1;
       let bl = -1;
@@ -403,7 +405,7 @@ export function coreTree(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: nu
   const peel = cg.peelOrder;
   for (let i = peel.length - 1; i >= 0; i--) {
     const v = peel[i]!;
-    if (stamp[v] === mine) continue;
+    if (marks[v] === mine) continue;
     const p = spurParent[v]!;
     const l = spurLink[v]!;
     // its only route: from the node it hangs from (its other roads lead to nodes hanging from it)
@@ -420,7 +422,7 @@ export function coreTree(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: nu
   // (dist[u], u), then the first (the others' are set above)
   const { offsets, arcTarget, arcLink } = g;
   for (let v = 0; v < n; v++) {
-    if (cg.isCore[v] === 0) continue;
+    if (isCore[v] === 0) continue;
     const dv = dist[v]!;
     let bu = -1;
     let bl = -1;
