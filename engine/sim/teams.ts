@@ -1,5 +1,4 @@
 import { sampleDist } from '../random/index.ts';
-import type { PathTree } from '../world/roadGraph.ts';
 import { onNetworkChange, retryWaitingDeliveries } from './relief.ts';
 import { fireNeedsCrews } from './fireState.ts';
 import { responseEvidence } from './response.ts';
@@ -20,32 +19,53 @@ function taskNodes(tr: Trial, task: TeamTask): number[] {
   return [tr.world.villageNode[tr.world.siteVillage[task.site]!]!];
 }
 
+/** Scratch of `bestTeam`: the free capable teams, and the minutes from each task node to each of them. */
+let candidates: Int32Array = new Int32Array(16);
+let minutes: Float64Array = new Float64Array(32);
+
 /**
  * Picks the available team (idle or on its way home) with the right capability that can be on
  * site soonest: expected mobilisation (idle teams only) plus travel over the links open now.
- * One shortest-path search per task node, rooted there (roads are two-way). Ties → lower index.
+ * Distances from each task node, rooted there as the team's route will be (roads are two-way);
+ * read node by node (`distancesFrom`), so no tree is built for the nodes no team is sent to.
+ * Ties → lower team index, then the task's first node.
  */
-function bestTeam(tr: Trial, task: TeamTask): { team: number; tree: PathTree; dest: number } | null {
+function bestTeam(tr: Trial, task: TeamTask): { team: number; dest: number } | null {
   const capable = task.kind === 'clear' ? tr.world.teamCanClear : task.kind === 'suppress' ? tr.world.teamCanSuppress : tr.world.teamCanRescue;
-  // no capable team free (a long backlog while every team is out): no trees to build
-  let first = 0;
-  while (first < tr.teams.length && (capable[first] !== 1 || !available(tr, first))) first++;
-  if (first === tr.teams.length) return null;
-  const trees = taskNodes(tr, task).map((n) => tr.tree(n));
-  let best: { team: number; tree: PathTree; dest: number } | null = null;
-  let bestScore = Infinity;
-  for (let t = first; t < tr.teams.length; t++) {
+  let count = 0;
+  for (let t = 0; t < tr.teams.length; t++) {
     if (capable[t] !== 1 || !available(tr, t)) continue;
+    if (count === candidates.length) candidates = growInt(candidates);
+    candidates[count++] = t;
+  }
+  // no capable team free (a long backlog while every team is out): nothing to route
+  if (count === 0) return null;
+  const nodes = taskNodes(tr, task);
+  if (minutes.length < nodes.length * count) minutes = new Float64Array(2 * nodes.length * count);
+  for (let k = 0; k < nodes.length; k++) {
+    const from = tr.distancesFrom(nodes[k]!);
+    for (let c = 0; c < count; c++) minutes[k * count + c] = from.to(tr.teamAt[candidates[c]!]!);
+  }
+  let best: { team: number; dest: number } | null = null;
+  let bestScore = Infinity;
+  for (let c = 0; c < count; c++) {
+    const t = candidates[c]!;
     const mob = tr.teams.value(t) === 'idle' ? tr.world.teamExpectedMobilisation[t]! : 0;
-    for (const tree of trees) {
-      const score = mob + tree.dist[tr.teamAt[t]!]!;
+    for (let k = 0; k < nodes.length; k++) {
+      const score = mob + minutes[k * count + c]!;
       if (score < bestScore) {
         bestScore = score;
-        best = { team: t, tree, dest: tree.source };
+        best = { team: t, dest: nodes[k]! };
       }
     }
   }
   return best;
+}
+
+function growInt(a: Int32Array): Int32Array {
+  const b = new Int32Array(2 * a.length);
+  b.set(a);
+  return b;
 }
 
 function assign(tr: Trial, task: TeamTask): boolean {
@@ -63,7 +83,7 @@ export function reachableTaskNode(tr: Trial, t: number, task: TeamTask): number 
   let best: number | null = null;
   let bestD = Infinity;
   for (const n of taskNodes(tr, task)) {
-    const d = tr.tree(n).dist[tr.teamAt[t]!]!;
+    const d = tr.distancesFrom(n).to(tr.teamAt[t]!);
     if (d < bestD) (bestD = d), (best = n);
   }
   return best;

@@ -9,7 +9,7 @@ import { roadLinkMachine, type RoadLinkEvent } from '../machines/roadLink.machin
 import { teamMachine, type TeamEvent } from '../machines/team.machine.ts';
 import { deriveSeed, Sfc32, type Rng } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
-import { coreGraphOf, coreTree } from '../world/coreGraph.ts';
+import { CoreDistances, coreGraphOf, coreTree } from '../world/coreGraph.ts';
 import { shortestPathTree, type PathTree } from '../world/roadGraph.ts';
 import type { World } from '../world/world.ts';
 import { PRIORITY, type Agenda, type Owner, type Travel } from './agenda.ts';
@@ -41,6 +41,25 @@ class Carver {
     return x;
   }
 }
+
+/** Minutes from one root to any node (Trial.distancesFrom). */
+export interface NodeDistances {
+  to(v: number): number;
+}
+
+/** A tree read as NodeDistances (one, reused: valid until the next distancesFrom). */
+class TreeDistances implements NodeDistances {
+  private tree: PathTree | null = null;
+  of(t: PathTree): this {
+    this.tree = t;
+    return this;
+  }
+  to(v: number): number {
+    return this.tree!.dist[v]!;
+  }
+}
+const treeDistances = new TreeDistances();
+const pointDistances = new CoreDistances();
 
 /** Who a shelter took in for one evacuation: shelter index and people (see `leaveShelter`). */
 export interface ShelterStay {
@@ -463,6 +482,25 @@ export class Trial {
     this.memoEpoch[root] = this.epoch;
     this.memoVersion[root] = t.version;
     return t;
+  }
+
+  /**
+   * Minutes from `root` to any node over the links open now, read node by node with `to(v)`:
+   * from the tree when one is at hand (the intact network's, or the cached tree of the closed
+   * links now), else by a query on the folded network that builds no tree (coreGraph.ts
+   * `CoreDistances`: the same values, bit for bit). What a team choice needs: the minutes from a
+   * task's nodes to the few free teams, most of which are never driven. Valid until the next
+   * call or tree (single-threaded scratch).
+   */
+  distancesFrom(root: number): NodeDistances {
+    if (this.closed.length === 0) return treeDistances.of(this.intactTree(root));
+    const memo = this.memoTree[root];
+    if (memo !== undefined && this.memoEpoch[root] === this.epoch && memo.version === this.memoVersion[root]) return treeDistances.of(memo);
+    const cached = this.world.treeCache.get(this.closedKey, root);
+    if (cached) return treeDistances.of(cached);
+    const g = this.world.graph;
+    const core = coreGraphOf(g);
+    return core ? pointDistances.from(g, core, this.open, root) : treeDistances.of(this.tree(root));
   }
 
   /** The intact network's tree from `root`, kept for good by the world's cache. */

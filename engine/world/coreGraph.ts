@@ -195,28 +195,14 @@ let stamp = new Uint32Array(0);
 let stampNow = 0;
 
 /**
- * The shortest-path tree from `root` over the links open now, computed on the core graph, and
- * **identical** to `shortestPathTree(g, open, root)` (distances bit for bit, arcs included; `cg`
- * must be `coreGraphOf(g)`). Why it is the same tree:
- * - Dijkstra's distance to a node is the least, over all routes, of the route's minutes summed
- *   link by link from the root (floating-point addition is monotone, so its usual proof holds);
- *   here every route is summed the same way — along a chain link by link from the distance of
- *   the node it is entered from — so each node gets the same least sum: core nodes by a Dijkstra
- *   whose arcs are whole chains, a chain's interior nodes as the lesser of the sums from its two
- *   ends, spur nodes from the node they hang from. The root, when it is not a core node, is
- *   where its own routes start: up its spur to the 2-core (the only way out), then both ways
- *   along its chain (whose ends then need not be entered through it: that is never shorter).
- * - A node's arc is then, as in Dijkstra, among the open arcs (u, v) with dist[u] + w = dist[v],
- *   the one from the u settled first — the least (dist[u], u), every link lengthening a route
- *   (canRepair) — and of its arcs the first.
- * Pure (allocates its result unless given `out`, a tree of the same graph to overwrite).
+ * Steps 1 and 2 of `coreTree`, shared with `coreDistances`: marks the root and its way out (with
+ * the current `stampNow`) and gives them their distances (and arcs, when `prev` is given), and
+ * settles the core nodes; writes Infinity everywhere else except, when the way out enters the
+ * 2-core inside a chain, that chain's nodes as reached from there. Returns that chain (−1: none).
  */
-export function coreTree(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: number, out?: PathTree): PathTree {
+function settleCore(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: number, dist: Float64Array, prev: Int32Array | null, viaLink: Int32Array | null): number {
   const n = g.nodeCount;
-  const tree = out && out.dist.length === n ? reuse(out, root) : newTree(root, n);
-  const dist = tree.dist.fill(Infinity);
-  const viaLink = tree.viaLink;
-  const prev = tree.prev;
+  dist.fill(Infinity, 0, n);
   const w = g.linkMinutes;
   const { removed, spurParent, spurLink, chainA, chainB, chainStart, chainLinks, chainNodes } = cg;
   if (stamp.length < n) stamp = new Uint32Array(n);
@@ -230,8 +216,10 @@ export function coreTree(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: nu
   // 1. the root's way out: up its spur (each node on it marked), to z in the 2-core at dz
   dist[root] = 0;
   marks[root] = mine;
-  prev[root] = -1;
-  viaLink[root] = -1;
+  if (prev && viaLink) {
+    prev[root] = -1;
+    viaLink[root] = -1;
+  }
   let z = root;
   let dz = 0;
   if (removed[root] === 1) {
@@ -243,8 +231,10 @@ export function coreTree(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: nu
       const d = dist[v]! + w[l]!;
       dist[p] = d;
       marks[p] = mine;
-      prev[p] = v;
-      viaLink[p] = l;
+      if (prev && viaLink) {
+        prev[p] = v;
+        viaLink[p] = l;
+      }
       if (removed[p] === 0) {
         z = p;
         dz = d;
@@ -347,6 +337,38 @@ export function coreTree(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: nu
       }
     }
   }
+  return split;
+}
+
+/**
+ * The shortest-path tree from `root` over the links open now, computed on the core graph, and
+ * **identical** to `shortestPathTree(g, open, root)` (distances bit for bit, arcs included; `cg`
+ * must be `coreGraphOf(g)`). Why it is the same tree:
+ * - Dijkstra's distance to a node is the least, over all routes, of the route's minutes summed
+ *   link by link from the root (floating-point addition is monotone, so its usual proof holds);
+ *   here every route is summed the same way — along a chain link by link from the distance of
+ *   the node it is entered from — so each node gets the same least sum: core nodes by a Dijkstra
+ *   whose arcs are whole chains, a chain's interior nodes as the lesser of the sums from its two
+ *   ends, spur nodes from the node they hang from. The root, when it is not a core node, is
+ *   where its own routes start: up its spur to the 2-core (the only way out), then both ways
+ *   along its chain (whose ends then need not be entered through it: that is never shorter).
+ * - A node's arc is then, as in Dijkstra, among the open arcs (u, v) with dist[u] + w = dist[v],
+ *   the one from the u settled first — the least (dist[u], u), every link lengthening a route
+ *   (canRepair) — and of its arcs the first.
+ * Pure (allocates its result unless given `out`, a tree of the same graph to overwrite).
+ */
+export function coreTree(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: number, out?: PathTree): PathTree {
+  const n = g.nodeCount;
+  const tree = out && out.dist.length === n ? reuse(out, root) : newTree(root, n);
+  const dist = tree.dist;
+  const viaLink = tree.viaLink;
+  const prev = tree.prev;
+  const w = g.linkMinutes;
+  const { removed, spurParent, spurLink, chainA, chainB, chainStart, chainLinks, chainNodes } = cg;
+  const split = settleCore(g, cg, open, root, dist, prev, viaLink);
+  const mine = stampNow;
+  const marks = stamp;
+  const isCore = cg.isCore;
   // 3. chain interiors: the lesser of the sums from either end (up to a closed link)
   for (let c = 0, nc = chainA.length; c < nc; c++) {
     const s = chainStart[c]!;
@@ -442,4 +464,97 @@ export function coreTree(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: nu
     viaLink[v] = bl;
   }
   return tree;
+}
+
+/**
+ * Distances from one root over the links open now, node by node, without the whole tree: what a
+ * team choice needs (the minutes from a task's node to the few free teams). The core is settled
+ * once by `from` (as `coreTree` does it); `to(v)` then sums v's own way to the core — along its
+ * chain from either end, or down its spur from the node it hangs from — exactly as `coreTree`
+ * does, so every value equals `coreTree(…).dist[v]` and `shortestPathTree(…).dist[v]` bit for
+ * bit. One query at a time: `from` starts a new one (single-threaded scratch).
+ */
+export class CoreDistances {
+  private dist = new Float64Array(0);
+  private g: RoadGraph | null = null;
+  private cg: CoreGraph | null = null;
+  private open: Uint8Array = new Uint8Array(0);
+  private mine = 0;
+  private path = new Int32Array(0);
+
+  /** Starts the query from `root` (cg = coreGraphOf(g)). */
+  from(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: number): this {
+    if (this.dist.length < g.nodeCount) {
+      this.dist = new Float64Array(g.nodeCount);
+      this.path = new Int32Array(g.nodeCount);
+    }
+    this.g = g;
+    this.cg = cg;
+    this.open = open;
+    settleCore(g, cg, open, root, this.dist, null, null);
+    this.mine = stampNow;
+    return this;
+  }
+
+  /** Minutes from the root to `v` (Infinity: no route). */
+  to(v: number): number {
+    const g = this.g!;
+    const cg = this.cg!;
+    const dist = this.dist;
+    if (stamp[v] === this.mine || cg.isCore[v] === 1) return dist[v]!;
+    if (cg.removed[v] === 0) return this.interior(v);
+    // up the spur to the first node whose distance is known (the root's way out, or the 2-core)
+    const path = this.path;
+    let len = 0;
+    let q = v;
+    while (cg.removed[q] === 1 && stamp[q] !== this.mine) {
+      const p = cg.spurParent[q]!;
+      if (p < 0) return Infinity;
+      path[len++] = q;
+      q = p;
+    }
+    let d = stamp[q] === this.mine || cg.isCore[q] === 1 ? dist[q]! : this.interior(q);
+    // then down to v, link by link as coreTree sums it
+    const w = g.linkMinutes;
+    for (let i = len - 1; i >= 0; i--) {
+      const l = cg.spurLink[path[i]!]!;
+      if (this.open[l] === 0 || d === Infinity) return Infinity;
+      d += w[l]!;
+    }
+    return d;
+  }
+
+  /** A chain's interior node: the least of its value from the root's entry (if its chain) and the sums from either end. */
+  private interior(v: number): number {
+    const cg = this.cg!;
+    const dist = this.dist;
+    const w = this.g!.linkMinutes;
+    const open = this.open;
+    const c = cg.nodeChain[v]!;
+    const s = cg.chainStart[c]!;
+    const e = cg.chainStart[c + 1]!;
+    const i = cg.nodePos[v]!;
+    let best = dist[v]!;
+    let d = dist[cg.chainA[c]!]!;
+    if (d < Infinity) {
+      let j = s;
+      for (; j <= s + i; j++) {
+        const l = cg.chainLinks[j]!;
+        if (open[l] === 0) break;
+        d += w[l]!;
+      }
+      if (j > s + i && d < best) best = d;
+    }
+    d = dist[cg.chainB[c]!]!;
+    if (d < Infinity) {
+      let j = e - 1;
+      for (; j > s + i; j--) {
+        const l = cg.chainLinks[j]!;
+        if (open[l] === 0) break;
+        d += w[l]!;
+      }
+      if (j === s + i && d < best) best = d;
+    }
+    return best;
+  }
 }

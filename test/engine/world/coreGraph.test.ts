@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileWorld } from '../../../engine/index.ts';
 import { loadScenarioFile } from '../../../engine/node/scenarioFile.ts';
-import { buildCoreGraph, coreGraphOf, coreTree } from '../../../engine/world/coreGraph.ts';
+import { buildCoreGraph, coreGraphOf, CoreDistances, coreTree } from '../../../engine/world/coreGraph.ts';
 import { buildRoadGraph, shortestPathTree, type RoadGraph } from '../../../engine/world/roadGraph.ts';
 
 type Link = { from: number; to: number; minutes: number };
@@ -17,7 +17,13 @@ function expectSameTree(g: RoadGraph, open: Uint8Array, root: number): void {
   expect(Array.from(got.prev), `prev from ${root}`).toStrictEqual(Array.from(want.prev));
   expect(Array.from(got.viaLink), `viaLink from ${root}`).toStrictEqual(Array.from(want.viaLink));
   expect(got.source).toBe(root);
+  // node by node (CoreDistances), in an order that visits spur nodes before the nodes above them
+  const q = points.from(g, cg, open, root);
+  const each = Array.from({ length: g.nodeCount }, (_, i) => g.nodeCount - 1 - i).map((v) => q.to(v));
+  expect(each.reverse(), `point distances from ${root}`).toStrictEqual(Array.from(want.dist));
 }
+
+const points = new CoreDistances();
 
 /** A 6×6 grid of 1- and 2-minute links (many equal routes), parallel links, a self-loop, spurs, chains, a lone cycle and lone nodes. */
 function tieHeavyGraph(): RoadGraph {
