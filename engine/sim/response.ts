@@ -120,8 +120,11 @@ function compiledOf(r: Scenario['response']): CompiledResponse {
  */
 let fires: { active: number; grade: number; uncontainedHours: number } | null = null;
 
-/** What fireMetrics gives with no fire found and still burning. */
-const NO_FIRES = Object.freeze({ active: 0, grade: 0, uncontainedHours: 0 });
+/**
+ * What fireMetrics gives with no fire found and still burning. Never written; not frozen, so
+ * that it has the shape of fireMetrics' results and the reads of `f.active` … stay monomorphic.
+ */
+const NO_FIRES: { readonly active: number; readonly grade: number; readonly uncontainedHours: number } = { active: 0, grade: 0, uncontainedHours: 0 };
 
 /**
  * Of the last trial assessed, how many of its first fires are out: a fire's outAt, once set,
