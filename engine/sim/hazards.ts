@@ -1,10 +1,10 @@
 import { PEOPLE_PER_HOUSEHOLD, ROOMS_PER_HOUSEHOLD } from '../rules/householdFactors.ts';
-import { WARNING_LEVELS } from '../machines/rainWarning.machine.ts';
 import { sampleDist, uniform } from '../random/index.ts';
 import { startFireSeason } from './fire.ts';
 import { onRoadCut } from './roads.ts';
 import { requestRelief, admitToShelter } from './relief.ts';
 import { responseAssess, responseEvidence } from './response.ts';
+import { hazardTables, type HazardTables } from './hazardTables.ts';
 import { drawStorm, windowSum } from './storm.ts';
 import { dispatchRescue } from './teams.ts';
 import type { Trial } from './trial.ts';
@@ -63,6 +63,7 @@ export function startHazard(tr: Trial): void {
  */
 export function onHour(tr: Trial, hour: number): void {
   const h = hour - 1; // the hour that just ended
+  const t = hazardTables(tr.world);
   if (h >= 0 && h < tr.rainMm.length) {
     const mm = tr.rainMm[h]!;
     tr.dryHours = mm > 0 ? 0 : tr.dryHours + 1;
@@ -71,24 +72,25 @@ export function onHour(tr: Trial, hour: number): void {
       if (tr.firstRainHour < 0) tr.firstRainHour = h;
     }
     tr.cumRainMm += mm;
-    updateWarning(tr, h);
-    if (tr.s.hazard.kind === 'rainstorm') rainfallFailures(tr, h);
+    updateWarning(tr, h, t);
+    if (tr.s.hazard.kind === 'rainstorm') rainfallFailures(tr, h, t);
   }
   // watch, calm and evacuation follow the signal: nothing to do unless it changed
-  if (tr.auto && tr.warningRank() !== tr.watchedAtRank) updateWatch(tr);
+  if (tr.auto && tr.warningRank() !== tr.watchedAtRank) updateWatch(tr, t);
   responseAssess(tr);
 }
 
-function updateWarning(tr: Trial, h: number): void {
+function updateWarning(tr: Trial, h: number, t: HazardTables): void {
   // no signal up and every window dry (a quiet hour): no threshold can be reached, nothing to send
   if (tr.warning.value === 'none') {
-    const longest = quietAfter(tr);
+    const longest = t.quietAfter;
     if (longest >= 0 && (tr.dryHours > h || tr.dryHours >= longest)) return;
   }
   let signal = 0;
-  for (const w of tr.s.warnings.rainstorm) {
-    const rank = WARNING_LEVELS.indexOf(w.level);
-    if (rank > signal && windowSum(tr.rainMm, h, w.windowHours) >= w.thresholdMm) signal = rank;
+  const rules = tr.s.warnings.rainstorm;
+  for (let i = 0; i < rules.length; i++) {
+    const rank = t.warningRank[i]!;
+    if (rank > signal && windowSum(tr.rainMm, h, rules[i]!.windowHours) >= rules[i]!.thresholdMm) signal = rank;
   }
   const before = tr.warning.value;
   // no signal and none up: the machine has no transition for that (nor counts anything), skip the send
@@ -100,22 +102,6 @@ function updateWarning(tr: Trial, h: number): void {
   }
 }
 
-/**
- * The longest warning window (hours), or −1 when some threshold is not above zero: after that
- * many dry hours (or when no rain has fallen yet) every window sums to 0 and no threshold is
- * reached. Per scenario.
- */
-const quietAfterHours = new WeakMap<object, number>();
-function quietAfter(tr: Trial): number {
-  const w = tr.s.warnings;
-  let q = quietAfterHours.get(w);
-  if (q === undefined) {
-    q = w.rainstorm.every((x) => x.thresholdMm > 0) ? Math.max(0, ...w.rainstorm.map((x) => x.windowHours)) : -1;
-    quietAfterHours.set(w, q);
-  }
-  return q;
-}
-
 /** Ratio of the storm so far (up to hour h) to the landslide threshold (≥ 1: above it); pure read. */
 export function thresholdRatio(tr: Trial, h: number): number {
   const rule = tr.s.chain.landslide.rule;
@@ -125,22 +111,43 @@ export function thresholdRatio(tr: Trial, h: number): number {
   if (rule.type === 'cumulative') return cum / rule.thresholdMm;
   const D = h - first + 1; // hours of rain so far
   const meanI = cum / D;
-  return meanI / (rule.a * Math.pow(D, -rule.b));
+  return meanI / (rule.a * negPow(hazardTables(tr.world).negPowD, D, rule.b));
 }
 
-function rainfallFailures(tr: Trial, h: number): void {
+/** D^−b, Math.pow's value, kept by D (whole hours) in `table`. */
+function negPow(table: number[], D: number, b: number): number {
+  let p = table[D];
+  if (p === undefined) {
+    p = Math.pow(D, -b);
+    if (Number.isInteger(D) && D >= 0) table[D] = p;
+  }
+  return p;
+}
+
+/**
+ * A draw above this cannot fall below p = 1 − e^(−x), x ≥ 0: p ≤ x exactly, and the rounding of
+ * the exp and of the subtraction adds less than 1e-15 for x < 1 (for x ≥ 1 the bound exceeds
+ * every draw). Lets the hourly loop skip the exp for most sites.
+ */
+const FAIL_BOUND_SLACK = 1e-9;
+
+function rainfallFailures(tr: Trial, h: number, t: HazardTables): void {
   const ratio = thresholdRatio(tr, h);
   if (ratio < 1) return;
   const ls = tr.s.chain.landslide;
   const base = ls.hourlyRateAtThreshold * Math.pow(ratio, ls.exponent);
-  const sites = tr.s.hazardSites;
+  const susceptibility = t.susceptibility;
   const pending = tr.siteFailPending;
-  for (let i = 0; i < sites.length; i++) {
+  for (let i = 0; i < susceptibility.length; i++) {
     if (pending[i]) continue;
-    // one stream per site for its hourly draws: they happen in hour order, whatever else is drawn
+    // one stream per site for its hourly draws: they happen in hour order, whatever else is
+    // drawn; each site not pending draws every hour, whether or not the exp is needed
     const r = tr.siteRainRng(i);
-    const p = 1 - Math.exp(-base * sites[i]!.susceptibility);
-    if (r.next() < p) {
+    const x = base * susceptibility[i]!;
+    const u = r.next();
+    if (u > x + FAIL_BOUND_SLACK) continue;
+    // −x is (−base) × susceptibility, bit for bit: negation is exact
+    if (u < 1 - Math.exp(-x)) {
       // the state of the slope at the end of this hour sets its hazard for the next one
       pending[i] = 1;
       tr.schedule(tr.now + 60 * r.next(), { k: 'siteFail', site: i });
@@ -149,20 +156,22 @@ function rainfallFailures(tr: Trial, h: number): void {
 }
 
 /** Sites go on watch while a signal is up, and are evacuated at the scenario's level. */
-function updateWatch(tr: Trial): void {
+function updateWatch(tr: Trial, t: HazardTables): void {
   const rank = tr.warningRank();
   tr.watchedAtRank = rank;
-  const evacuateRank = WARNING_LEVELS.indexOf(tr.s.warnings.evacuateAt);
-  tr.s.hazardSites.forEach((site, i) => {
+  const evacuateRank = t.evacuateRank;
+  const sites = tr.s.hazardSites;
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i]!;
     const v = tr.sites.value(i);
-    if (v === 'failed') return;
+    if (v === 'failed') continue;
     if (rank >= 1 && v === 'stable' && tr.sites.get(i).send({ type: 'WATCH' }) && tr.log.on) tr.log.add(tr.now, 'site.watch', { site: site.id });
     if (rank === 0 && v === 'watch.monitoring' && tr.sites.get(i).send({ type: 'CALM' }) && tr.log.on) tr.log.add(tr.now, 'site.calm', { site: site.id });
     if (rank >= evacuateRank && tr.sites.value(i) === 'watch.monitoring' && tr.sites.get(i).send({ type: 'EVACUATE' })) {
       if (tr.log.on) tr.log.add(tr.now, 'site.evacuated', { site: site.id, people: site.threatenedPeople });
       admitToShelter(tr, tr.world.siteVillage[i]!, site.threatenedPeople);
     }
-  });
+  }
 }
 
 /**
@@ -174,23 +183,28 @@ export function onQuake(tr: Trial, shock: number): void {
   const h = tr.s.hazard;
   if (!q || h.kind !== 'earthquake') return;
   const ls = tr.s.chain.landslide;
-  const [lon0, lat0] = h.epicentre;
+  const t = hazardTables(tr.world);
   const magnitude = q.shocks[shock]!.magnitude;
   if (tr.log.on) tr.log.add(tr.now, shock === 0 ? 'quake.mainshock' : 'quake.aftershock', { magnitude: round(magnitude, 2) });
-  tr.s.hazardSites.forEach((site, i) => {
-    if (tr.siteFailPending[i]) return;
-    const v = tr.s.region.villages[tr.world.siteVillage[i]!]!;
-    const dx = (v.position[0] - lon0) * 111.32 * Math.cos((lat0 * Math.PI) / 180) - q.dxKm;
-    const dy = (v.position[1] - lat0) * 110.57 - q.dyKm;
+  const sites = tr.s.hazardSites;
+  for (let i = 0; i < sites.length; i++) {
+    if (tr.siteFailPending[i]) continue;
+    const site = sites[i]!;
+    const r = tr.rng('site', site.id, 'quake', shock);
+    const u = r.next();
+    // p = susceptibility ÷ (1 + e^…) with a divisor ≥ 1 never exceeds the susceptibility: a
+    // draw at or above it cannot fail, and the distance, intensity and exp are spared
+    if (u >= site.susceptibility) continue;
+    const dx = t.eastKm[i]! - q.dxKm;
+    const dy = t.northKm[i]! - q.dyKm;
     const R = Math.hypot(dx, dy);
     const I = h.attenuation.a + h.attenuation.b * magnitude - h.attenuation.c * Math.log(R + h.attenuation.r0);
     const p = site.susceptibility / (1 + Math.exp(-(I - ls.intensityAt50) / ls.intensitySpread));
-    const r = tr.rng('site', site.id, 'quake', shock);
-    if (r.next() < p) {
+    if (u < p) {
       tr.siteFailPending[i] = 1;
       tr.schedule(tr.now + 10 * r.next(), { k: 'siteFail', site: i });
     }
-  });
+  }
 }
 
 /** A slope fails: people affected and hurt, roads cut, rescue and relief set in motion. */

@@ -1,5 +1,6 @@
 import { sampleDist } from '../random/index.ts';
-import { storeDistances } from './storeDistances.ts';
+import { reliefTables } from './reliefTables.ts';
+import { storeRow, storeRowsOf } from './storeDistances.ts';
 import { depart, planTravel } from './travel.ts';
 import type { ShelterStay, Trial } from './trial.ts';
 
@@ -199,8 +200,17 @@ function takeNearest(tr: Trial, village: number, need: number[], loaded: (wh: nu
   });
 }
 
-/** A store × item holding at most this (relative to its initial stock) is empty. */
-const isEmpty = (tr: Trial, k: number) => tr.stock[k]! <= 1e-9 * Math.max(1, tr.world.initialStock[k]!);
+/** The store holding most of item `k` among those `stocked` (ties: lower index), or −1. Pure read. */
+function bestStocked(tr: Trial, stocked: Uint8Array, k: number): number {
+  const nI = tr.world.itemCount;
+  const nW = tr.world.warehouseNode.length;
+  let best = -1;
+  for (let i = 0; i < nW; i++) {
+    if (stocked[i * nI + k] === 0) continue;
+    if (best < 0 || tr.stock[i * nI + k]! > tr.stock[best * nI + k]!) best = i;
+  }
+  return best;
+}
 
 /** Consumption 'rate': before a jump in a store's level, the level just before it goes in the series. */
 function markBeforeJump(tr: Trial, wh: number, item: number): void {
@@ -219,11 +229,13 @@ export function settleStock(tr: Trial): void {
   tr.settledAt = tr.now;
   const nI = tr.world.itemCount;
   const rate = tr.drawRate;
+  // a store × item holding at most this (relative to its initial stock) is empty
+  const emptyAt = reliefTables(tr.world).emptyAt;
   for (let k = 0; k < rate.length; k++) {
     const r = rate[k]!;
     if (!(r > 0)) continue;
     tr.stock[k] = tr.stock[k]! - r * dt;
-    if (isEmpty(tr, k)) tr.stock[k] = 0;
+    if (tr.stock[k]! <= emptyAt[k]!) tr.stock[k] = 0;
     const wh = Math.floor(k / nI);
     tr.recordStock(wh, k % nI);
     if (tr.stock[k] === 0 && tr.world.initialStock[k]! > 0) noteStockout(tr, wh, k % nI);
@@ -240,7 +252,8 @@ export function settleStock(tr: Trial): void {
 
 /** Scratch of `refreshRates` (single-threaded; each call fills what it reads first). */
 let stockedNow = new Uint8Array(0);
-let dailyItem = new Uint8Array(0);
+/** the store × item entries `refreshRates` gave a draw rate, in the order first given */
+let drawn = new Int32Array(0);
 
 /**
  * Consumption 'rate': which store each village draws each daily item from — the nearest
@@ -255,45 +268,49 @@ export function refreshRates(tr: Trial): void {
   const w = tr.world;
   const nI = w.itemCount;
   const items = tr.s.reserves.items;
-  const whNode = w.warehouseNode;
-  const nW = whNode.length;
   const nK = tr.stock.length;
-  if (stockedNow.length < nK) stockedNow = new Uint8Array(nK);
-  if (dailyItem.length < nI) dailyItem = new Uint8Array(nI);
+  const t = reliefTables(w);
+  if (stockedNow.length < nK) {
+    stockedNow = new Uint8Array(nK);
+    drawn = new Int32Array(nK);
+  }
   const stocked = stockedNow;
-  for (let k = 0; k < nK; k++) stocked[k] = isEmpty(tr, k) ? 0 : 1;
-  for (let k = 0; k < nI; k++) dailyItem[k] = items[k]!.perPersonPerDay > 0 ? 1 : 0;
-  const wanted = dailyItem.subarray(0, nI);
+  let nDrawn = 0;
+  const emptyAt = t.emptyAt;
+  for (let k = 0; k < nK; k++) stocked[k] = tr.stock[k]! <= emptyAt[k]! ? 0 : 1;
   tr.drawRate.fill(0);
+  const rows = storeRowsOf(tr);
   // affected villages in ascending order, as the draw rates are summed
   for (const v of tr.affectedVillages) {
     const people = peopleInNeed(tr, v);
-    const dw = people > 0 ? storeDistances(tr, v, stocked, wanted) : null;
-    let reachable = false;
-    if (dw) for (let i = 0; i < nW; i++) if (Number.isFinite(dw[i]!)) reachable = true;
+    if (!(people > 0)) {
+      for (let k = 0; k < nI; k++) tr.drawSource[v * nI + k] = -2; // nobody here draws it
+      continue;
+    }
+    const row = storeRow(tr, rows, v, stocked, t.daily);
+    const reachable = rows.count[row]! > 0;
     for (let k = 0; k < nI; k++) {
       const perDay = items[k]!.perPersonPerDay;
-      if (!dw || !(perDay > 0)) {
-        tr.drawSource[v * nI + k] = -2; // nobody here draws it
+      if (!(perDay > 0)) {
+        tr.drawSource[v * nI + k] = -2;
         continue;
       }
-      let best = -1;
-      for (let i = 0; i < nW; i++) {
-        if (stocked[i * nI + k] === 0) continue;
-        if (reachable) {
-          if (!Number.isFinite(dw[i]!)) continue;
-          if (best < 0 || dw[i]! < dw[best]!) best = i;
-        } else if (best < 0 || tr.stock[i * nI + k]! > tr.stock[best * nI + k]!) best = i;
-      }
+      // the nearest store holding it; with none reachable at all, the best-stocked one
+      const best = reachable ? rows.nearestStocked(row, stocked, nI, k) : bestStocked(tr, stocked, k);
       const before = tr.drawSource[v * nI + k]!;
       tr.drawSource[v * nI + k] = best;
-      if (best >= 0) tr.drawRate[best * nI + k]! += (people * perDay) / MIN_PER_DAY;
-      else if (before !== -1 && tr.log.on)
+      if (best >= 0) {
+        if (tr.drawRate[best * nI + k] === 0) drawn[nDrawn++] = best * nI + k;
+        tr.drawRate[best * nI + k]! += (people * perDay) / MIN_PER_DAY;
+      } else if (before !== -1 && tr.log.on)
         tr.log.add(tr.now, 'relief.shortfall', { village: tr.s.region.villages[v]!.id, item: items[k]!.id, perDay: Math.round(people * perDay * 1000) / 1000 });
     }
   }
+  // only the entries given a rate can run out: visited in ascending order, as a full pass would
+  sortInts(drawn, nDrawn);
   let next = Infinity;
-  for (let k = 0; k < tr.drawRate.length; k++) {
+  for (let j = 0; j < nDrawn; j++) {
+    const k = drawn[j]!;
     const r = tr.drawRate[k]!;
     if (!(r > 0)) continue;
     // a store that would run out within the clock's resolution has run out now (else the check
@@ -314,6 +331,16 @@ export function refreshRates(tr: Trial): void {
   }
   tr.stockEpoch++;
   if (tr.now + next <= tr.horizon) tr.schedule(tr.now + next, { k: 'stockCheck', epoch: tr.stockEpoch });
+}
+
+/** Sorts `a[0 … n − 1]` ascending in place (insertion sort: a few entries). */
+function sortInts(a: Int32Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const x = a[i]!;
+    let j = i;
+    for (; j > 0 && a[j - 1]! > x; j--) a[j] = a[j - 1]!;
+    a[j] = x;
+  }
 }
 
 /** Consumption 'rate': a store ran out or fell below its reorder level (unless things changed since). */

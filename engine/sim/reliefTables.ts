@@ -1,0 +1,34 @@
+import type { World } from '../world/world.ts';
+
+/**
+ * Constants of the relief logistics that depend on the compiled world alone, computed once
+ * per world and shared by every trial (the hot `refreshRates` / `settleStock` read them
+ * instead of recomputing them per call).
+ */
+export interface ReliefTables {
+  /** per store × item (store-major, like the stock): at or below this level it is empty (`isEmpty`) */
+  emptyAt: Float64Array;
+  /** per item: 1 when it is drawn daily (perPersonPerDay > 0), the `wanted` of `storeDistances` */
+  daily: Uint8Array;
+  /**
+   * per village, made on first use (storeDistances.ts): its distances to the stores on the
+   * intact network (the intact tree's) and the stores reachable there, nearest first
+   */
+  intactRow: ({ dist: Float64Array; order: Int32Array } | undefined)[];
+}
+
+const tables = new WeakMap<World, ReliefTables>();
+
+/** The world's relief tables (cached per world). Pure apart from the cache. */
+export function reliefTables(w: World): ReliefTables {
+  let t = tables.get(w);
+  if (!t) {
+    // the very product isEmpty used to compute on every call: the same double, bit for bit
+    const emptyAt = Float64Array.from(w.initialStock, (init) => 1e-9 * Math.max(1, init));
+    const daily = Uint8Array.from(w.scenario.reserves.items, (it) => (it.perPersonPerDay > 0 ? 1 : 0));
+    t = { emptyAt, daily, intactRow: [] };
+    tables.set(w, t);
+  }
+  return t;
+}
+
