@@ -190,7 +190,7 @@ export function onQuake(tr: Trial, shock: number): void {
   for (let i = 0; i < sites.length; i++) {
     if (tr.siteFailPending[i]) continue;
     const site = sites[i]!;
-    const r = tr.rng('site', site.id, 'quake', shock);
+    const r = tr.rngOnce('site', site.id, 'quake', shock);
     const u = r.next();
     // p = susceptibility ÷ (1 + e^…) with a divisor ≥ 1 never exceeds the susceptibility: a
     // draw at or above it cannot fail, and the distance, intensity and exp are spared

@@ -375,7 +375,7 @@ export function startDelivery(tr: Trial, wh: number, village: number, quantities
   const index = tr.deliveries.length;
   tr.deliveries.push({ machine: tr.machines.delivery(), warehouse: wh, village, quantities, people, at: tr.world.warehouseNode[wh]!, travel: null });
   const whDef = tr.s.reserves.warehouses[wh]!;
-  const hours = sampleDist(tr.rng('warehouse', whDef.id, 'loading', tr.warehouseLoads[wh]!++), whDef.loadingHours);
+  const hours = sampleDist(tr.rngOnce('warehouse', whDef.id, 'loading', tr.warehouseLoads[wh]!++), whDef.loadingHours);
   if (tr.log.on) tr.log.add(tr.now, 'delivery.dispatched', {
     delivery: index,
     warehouse: whDef.id,
@@ -485,7 +485,7 @@ export function requestResupply(tr: Trial, wh: number, force: boolean): boolean 
   tr.resupplyPending[wh] = 1;
   // a resupply takes at least one minute (assumed: the engine's clock step): with a lead time of
   // zero, a store drawn at a rate would empty and refill at ever closer instants without end
-  const hours = Math.max(MIN_RESUPPLY_HOURS, sampleDist(tr.rng('warehouse', def.id, 'resupply', tr.warehouseResupplies[wh]!++), def.resupplyLeadHours));
+  const hours = Math.max(MIN_RESUPPLY_HOURS, sampleDist(tr.rngOnce('warehouse', def.id, 'resupply', tr.warehouseResupplies[wh]!++), def.resupplyLeadHours));
   if (tr.log.on) tr.log.add(tr.now, 'resupply.requested', {
     warehouse: def.id,
     from: parent >= 0 ? tr.s.reserves.warehouses[parent]!.id : 'outside',

@@ -320,7 +320,7 @@ function startClearing(tr: Trial, team: number, link: number): number {
   const ep = tr.episodes[tr.linkEpisode[link]!]!;
   if (ep.teamArrivedAt === null) ep.teamArrivedAt = tr.now;
   const c = tr.s.chain.clearing;
-  const r = tr.rng('link', tr.s.roads.links[link]!.id, 'clearing', tr.linkClearings[link]!++);
+  const r = tr.rngOnce('link', tr.s.roads.links[link]!.id, 'clearing', tr.linkClearings[link]!++);
   const hours = sampleDist(r, c.hours) * (tr.world.linkTrunk[link] === 1 ? c.trunkFactor : 1);
   if (tr.log.on) tr.log.add(tr.now, 'road.clearing', { link: tr.s.roads.links[link]!.id, team: tr.s.teams[team]!.id, hours: Math.round(hours * 1000) / 1000 });
   return hours * 60;

@@ -214,10 +214,6 @@ export class Trial {
   readonly villageAffectedAt: Float64Array;
   /** villages with a finite villageAffectedAt, ascending */
   readonly affectedVillages: number[] = [];
-  /** per village: its distances to the stores, how far they are known, and when (storeDistances.ts) */
-  readonly storeDist: (Float64Array | undefined)[] = [];
-  readonly storeBound: number[] = [];
-  readonly storeEpoch: number[] = [];
   readonly villageFirstReliefAt: Float64Array;
   /** people per village who went home and need no more daily relief (villageAffected keeps everyone affected) */
   readonly villageReleased: Float64Array;
@@ -343,6 +339,15 @@ export class Trial {
       this.streams.set(key, r);
     }
     return r;
+  }
+
+  /**
+   * A stream for a path this trial asks for once only (a counter in the path: the nth loading of
+   * a store, the nth clearing of a link): the generator `rng` would give, without remembering it
+   * under its joined key (a Map entry and a string per draw site that is never looked up again).
+   */
+  rngOnce(...path: (string | number)[]): Rng {
+    return this.generator(deriveSeed(this.seed, ...path));
   }
 
   schedule(t: number, item: Agenda): void {
