@@ -80,16 +80,22 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
     const fn = typeof a === 'function' ? a : impl.actions[type];
     if (!fn || fn.type !== 'xstate.assign') throw new Error(`compileMachine(${m.id}): action "${type}" is not an assign`);
     const assignment = fn.assignment;
+    // The instance owns its context object and nobody else holds it (the engine reads no
+    // context; `context` is for tests, read between sends), so an assign writes into it instead
+    // of copying it (the hourly response assessment assigned a fresh copy every hour of a
+    // 120-day season). Every new value is computed from the context as it was before the
+    // action, as XState's assign does, and only then written.
     if (typeof assignment === 'function')
-      return (ctx, ev) => ({ ...ctx, ...assignment({ context: ctx, event: ev }, params) });
+      return (ctx, ev) => Object.assign(ctx, assignment({ context: ctx, event: ev }, params));
     const keys = Object.keys(assignment);
+    const values: unknown[] = new Array(keys.length);
     return (ctx, ev) => {
-      const next: Ctx = { ...ctx };
-      for (const k of keys) {
-        const v = assignment[k];
-        next[k] = typeof v === 'function' ? v({ context: ctx, event: ev }, params) : v;
+      for (let i = 0; i < keys.length; i++) {
+        const v = assignment[keys[i]!];
+        values[i] = typeof v === 'function' ? v({ context: ctx, event: ev }, params) : v;
       }
-      return next;
+      for (let i = 0; i < keys.length; i++) ctx[keys[i]!] = values[i];
+      return ctx;
     };
   };
 
@@ -109,8 +115,9 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
     return row;
   });
   const contextConfig = m.config.context;
+  // a fresh object per instance, which its assigns then write into
   const initialContext = (input: unknown): Ctx =>
-    typeof contextConfig === 'function' ? contextConfig({ input }) : { ...(contextConfig ?? {}) };
+    typeof contextConfig === 'function' ? { ...contextConfig({ input }) } : { ...(contextConfig ?? {}) };
   return { id: m.id, states, initial: leafOf(m.root), initialContext, table };
 }
 
