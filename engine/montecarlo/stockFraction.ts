@@ -31,10 +31,10 @@ export function stockSeriesBuffer(n: number, buf?: StockSeriesBuffer): StockSeri
 interface Work {
   level: Float64Array;
   total: Float64Array;
+  /** the segment's start hour, and its level change and length: (b.level − a.level) and (b.atHours − a.atHours) */
   aT: Float64Array;
-  aL: Float64Array;
-  bT: Float64Array;
-  bL: Float64Array;
+  dL: Float64Array;
+  dT: Float64Array;
   active: Uint8Array;
   /** item k's active slots at k × stores … k × stores + count[k] − 1 */
   list: Int32Array;
@@ -55,9 +55,8 @@ function workFor(layout: McLayout, n: number): Work {
       level: new Float64Array(slots),
       total: new Float64Array(nI),
       aT: new Float64Array(slots),
-      aL: new Float64Array(slots),
-      bT: new Float64Array(slots),
-      bL: new Float64Array(slots),
+      dL: new Float64Array(slots),
+      dT: new Float64Array(slots),
       active: new Uint8Array(slots),
       list: new Int32Array(slots),
       count: new Int32Array(nI),
@@ -80,7 +79,9 @@ function workFor(layout: McLayout, n: number): Work {
  * `out[item × fanHours + hour]`. With consumption 'rate' the level of a store × item falls
  * linearly between two of its points, so each hour adds the interpolated change of every open
  * segment. Only active segments are visited, in increasing store order as before, so each sum
- * adds the same doubles in the same order (results are bit-identical to walking every store).
+ * adds the same doubles in the same order (results are bit-identical to walking every store);
+ * an item with none open keeps its fraction until the next point, filled in one go (a fire
+ * season's 2,881 hours hold about ten points).
  * Not reentrant: uses scratch kept per layout.
  */
 export function stockFractions(layout: McLayout, series: StockSeriesBuffer, out: Float64Array): void {
@@ -93,7 +94,7 @@ export function stockFractions(layout: McLayout, series: StockSeriesBuffer, out:
   const { level, total, next } = w;
   if (linear) linkSegments(w, series);
   let s = 0;
-  for (let h = 0; h < H; h++) {
+  for (let h = 0; h < H; ) {
     for (; s < n && t[s]! <= h; s++) {
       const j = slot[s]!;
       if (j < 0) continue;
@@ -101,16 +102,29 @@ export function stockFractions(layout: McLayout, series: StockSeriesBuffer, out:
       level[j] = lv[s]!;
       if (linear) openSegment(w, series, j, s, next[s]!, nI, nW);
     }
+    // no point is passed before hour `until` (the first whole hour at or after the next point's)
+    const until = s < n ? Math.min(H, Math.max(h + 1, Math.ceil(t[s]!))) : H;
     for (let k = 0; k < nI; k++) {
       const init = layout.items[k]!.initialTotal;
-      let sum = total[k]!;
-      const end = k * nW + w.count[k]!;
-      for (let a = k * nW; a < end; a++) {
-        const j = w.list[a]!;
-        sum += ((w.bL[j]! - w.aL[j]!) * (h - w.aT[j]!)) / (w.bT[j]! - w.aT[j]!);
-      }
-      out[k * H + h] = init > 0 ? sum / init : NaN;
+      if (init > 0 && w.count[k]! > 0) interpolate(w, k, nW, h, until, init, out, k * H);
+      else out.fill(init > 0 ? total[k]! / init : NaN, k * H + h, k * H + until); // the level stands still
     }
+    h = until;
+  }
+}
+
+/** Hours h0 … h1 − 1 of item k while its open segments stay open: the total plus each segment's interpolated change, in store order. */
+function interpolate(w: Work, k: number, nW: number, h0: number, h1: number, init: number, out: Float64Array, at: number): void {
+  const start = k * nW;
+  const end = start + w.count[k]!;
+  const { list, aT, dL, dT } = w;
+  for (let h = h0; h < h1; h++) {
+    let sum = w.total[k]!;
+    for (let a = start; a < end; a++) {
+      const j = list[a]!;
+      sum += (dL[j]! * (h - aT[j]!)) / dT[j]!;
+    }
+    out[at + h] = sum / init;
   }
 }
 
@@ -138,9 +152,8 @@ function openSegment(w: Work, series: StockSeriesBuffer, j: number, i: number, n
   const on = nx >= 0 && t[nx]! > t[i]!;
   if (on) {
     w.aT[j] = t[i]!;
-    w.aL[j] = series.level[i]!;
-    w.bT[j] = t[nx]!;
-    w.bL[j] = series.level[nx]!;
+    w.dL[j] = series.level[nx]! - series.level[i]!;
+    w.dT[j] = t[nx]! - t[i]!;
   }
   if (on === (w.active[j] === 1)) return;
   w.active[j] = on ? 1 : 0;
