@@ -82,11 +82,20 @@ function addFans(layout: McLayout, c: Float64Array, row: TrialRow): void {
  */
 export class FanBatch {
   private readonly diff: Int32Array[];
+  /** per item and hour row of `diff`: 1 when some run starts or ends there */
+  private readonly touched: Uint8Array[];
+  /** flush's running count per bin, and the bins where it is not zero */
+  private readonly run: Float64Array;
+  private readonly live: Int32Array;
   private dirty = false;
 
   private constructor(private readonly layout: McLayout) {
-    const rows = (layout.fanHours + 1) * (layout.stockBins.size + 1);
+    const stride = layout.stockBins.size + 1;
+    const rows = (layout.fanHours + 1) * stride;
     this.diff = layout.items.map((it) => new Int32Array(it.initialTotal > 0 ? rows : 0));
+    this.touched = layout.items.map((it) => new Uint8Array(it.initialTotal > 0 ? layout.fanHours + 1 : 0));
+    this.run = new Float64Array(stride);
+    this.live = new Int32Array(stride);
   }
 
   private static readonly byLayout = new WeakMap<McLayout, FanBatch>();
@@ -98,7 +107,11 @@ export class FanBatch {
       b = new FanBatch(layout);
       FanBatch.byLayout.set(layout, b);
     }
-    if (b.dirty) for (const d of b.diff) d.fill(0); // a chunk that threw left counts behind
+    if (b.dirty) {
+      // a chunk that threw left counts behind
+      for (const d of b.diff) d.fill(0);
+      for (const t of b.touched) t.fill(0);
+    }
     return b;
   }
 
@@ -109,11 +122,12 @@ export class FanBatch {
     if (H === 0) return;
     const stockBins = layout.stockBins;
     const stride = stockBins.size + 1;
+    const sf = row.stockFraction;
     this.dirty = true;
-    layout.items.forEach((it, k) => {
-      if (it.initialTotal <= 0) return;
+    for (let k = 0; k < layout.items.length; k++) {
+      if (layout.items[k]!.initialTotal <= 0) continue;
       const d = this.diff[k]!;
-      const sf = row.stockFraction;
+      const touched = this.touched[k]!;
       let last = sf[k * H]!;
       let bin = stockBins.index(last);
       let start = 0;
@@ -125,40 +139,59 @@ export class FanBatch {
         if (b === bin) continue;
         d[start * stride + bin]!++;
         d[h * stride + bin]!--;
+        touched[start] = 1;
+        touched[h] = 1;
         start = h;
         bin = b;
       }
       d[start * stride + bin]!++;
       d[H * stride + bin]!--;
-    });
+      touched[start] = 1;
+      touched[H] = 1;
+    }
   }
 
-  /** Adds the batched fans into `agg` and empties the batch. */
+  /**
+   * Adds the batched fans into `agg` and empties the batch: each hour adds the running count of
+   * every bin where it is not zero (one add per counter, so in any order the same integers);
+   * the running counts change only on rows some run starts or ends on.
+   */
   flush(agg: McAggregate): void {
     const layout = this.layout;
     const H = layout.fanHours;
     const stride = layout.stockBins.size + 1;
     const c = agg.counts;
-    const run = new Float64Array(stride);
-    layout.items.forEach((it, k) => {
-      if (it.initialTotal <= 0) return;
+    const { run, live } = this;
+    for (let k = 0; k < layout.items.length; k++) {
+      const it = layout.items[k]!;
+      if (it.initialTotal <= 0) continue;
       const d = this.diff[k]!;
+      const touched = this.touched[k]!;
       const fan = it.off.fan;
       run.fill(0);
+      let nLive = 0;
       for (let h = 0; h < H; h++) {
         const row = h * stride;
-        for (let b = 0; b < stride; b++) {
-          const x = d[row + b]!;
-          if (x !== 0) {
-            run[b]! += x;
-            d[row + b] = 0;
+        if (touched[h] === 1) {
+          touched[h] = 0;
+          nLive = 0;
+          for (let b = 0; b < stride; b++) {
+            const x = d[row + b]!;
+            if (x !== 0) {
+              run[b]! += x;
+              d[row + b] = 0;
+            }
+            if (run[b] !== 0) live[nLive++] = b;
           }
-          const n = run[b]!;
-          if (n !== 0) c[fan + row + b]! += n;
+        }
+        for (let i = 0; i < nLive; i++) {
+          const b = live[i]!;
+          c[fan + row + b]! += run[b]!;
         }
       }
+      touched[H] = 0;
       d.fill(0, H * stride, (H + 1) * stride);
-    });
+    }
     this.dirty = false;
   }
 }
