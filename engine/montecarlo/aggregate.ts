@@ -201,9 +201,6 @@ export function addTrialExceptFans(layout: McLayout, agg: McAggregate, row: Tria
   const c = agg.counts;
   const { hourBins, amountBins } = layout;
   const o = layout.off;
-  const bump = (histOffset: number, hours: number | null) => {
-    c[histOffset + (hours === null ? hourBins.size : hourBins.index(hours))]!++;
-  };
   c[o.trials]!++;
   for (const k of TOTAL_KEYS) c[o.totals[k]]! += Math.round(row.totals[k] * 1000);
   c[o.affectedHist + amountBins.index(row.totals.affectedPeople)]!++;
@@ -211,60 +208,68 @@ export function addTrialExceptFans(layout: McLayout, agg: McAggregate, row: Tria
 
   const rank = row.highest === 'none' ? 0 : LEVELS.indexOf(row.highest) + 1;
   c[o.highest + rank]!++;
-  if (rank > 0 && row.highestAtHours !== null) bump(o.highestHours[rank - 1]!, row.highestAtHours);
-  row.atLeastHours.forEach((h, r) => {
-    if (h === null) return;
+  if (rank > 0 && row.highestAtHours !== null) bumpHours(c, hourBins, o.highestHours[rank - 1]!, row.highestAtHours);
+  for (let r = 0; r < row.atLeastHours.length; r++) {
+    const h = row.atLeastHours[r]!;
+    if (h === null) continue;
     c[o.atLeast[r]!]!++;
-    bump(o.atLeastHours[r]!, h);
-  });
-
-  layout.targets.forEach((t, i) => {
-    const x = row.targets[i]!;
-    if (x.met === null) return;
-    c[t.off.applied]!++;
-    if (x.met) c[t.off.met]!++;
-    bump(t.off.hours, x.worstHours);
-  });
-
-  layout.items.forEach((it, k) => {
-    const x = row.items[k]!;
-    if (x.stockoutHours !== null) {
-      c[it.off.stockout]!++;
-      bump(it.off.stockoutHours, x.stockoutHours);
-    }
-    it.off.tiers.forEach((t, j) => {
-      const h = x.tierStockoutHours[j]!;
-      if (h === null) return;
-      c[t.stockout]!++;
-      bump(t.stockoutHours, h);
-    });
-    if (x.shortfall > 0) c[it.off.shortfallTrials]!++;
-    c[it.off.shortfallSum]! += Math.round(x.shortfallScaled * 1000);
-    c[it.off.shortfallHist + amountBins.index(x.shortfallScaled)]!++;
-  });
-
-  const f = layout.fire;
-  if (f && row.fire) {
-    const x = row.fire;
-    c[f.fires]! += x.count;
-    c[f.out24]! += x.outWithin24h;
-    c[f.initialAttack]! += x.initialAttackContained;
-    c[f.burnedSum]! += Math.round(x.burnedHa * 1000);
-    c[f.evacuatedSum]! += Math.round(x.peopleEvacuated * 1000);
-    if (x.count > 0) {
-      c[f.trialsWithFire]!++;
-      if (x.allOutWithin24h) c[f.allOut24]!++;
-    }
-    c[f.burnedHist + amountBins.index(x.burnedHa)]!++;
-    c[f.countHist + Math.min(FIRE_COUNT_MAX, x.count)]!++;
-    c[f.largestGrade + Math.max(0, FIRE_GRADES.indexOf(x.largestGrade as (typeof FIRE_GRADES)[number]))]!++;
+    bumpHours(c, hourBins, o.atLeastHours[r]!, h);
   }
 
-  layout.trunkLinks.forEach((l, j) => {
+  for (let i = 0; i < layout.targets.length; i++) {
+    const t = layout.targets[i]!.off;
+    const x = row.targets[i]!;
+    if (x.met === null) continue;
+    c[t.applied]!++;
+    if (x.met) c[t.met]!++;
+    bumpHours(c, hourBins, t.hours, x.worstHours);
+  }
+
+  for (let k = 0; k < layout.items.length; k++) addItem(c, layout, layout.items[k]!.off, row.items[k]!);
+  if (layout.fire && row.fire) addFire(c, layout, layout.fire, row.fire);
+
+  for (let j = 0; j < layout.trunkLinks.length; j++) {
+    const l = layout.trunkLinks[j]!.off;
     const hours = row.trunk[j]!.closedHours;
-    if (hours.length === 0) return;
-    c[l.off.cut]!++;
-    c[l.off.episodes]! += hours.length;
-    for (const h of hours) bump(l.off.hours, h);
-  });
+    if (hours.length === 0) continue;
+    c[l.cut]!++;
+    c[l.episodes]! += hours.length;
+    for (const h of hours) bumpHours(c, hourBins, l.hours, h);
+  }
+}
+
+/** One count in an hours histogram at `histOffset`: in its bin, or in the last for null (never). */
+function bumpHours(c: Float64Array, hourBins: McLayout['hourBins'], histOffset: number, hours: number | null): void {
+  c[histOffset + (hours === null ? hourBins.size : hourBins.index(hours))]!++;
+}
+
+function addItem(c: Float64Array, layout: McLayout, off: McLayout['items'][number]['off'], x: TrialRow['items'][number]): void {
+  if (x.stockoutHours !== null) {
+    c[off.stockout]!++;
+    bumpHours(c, layout.hourBins, off.stockoutHours, x.stockoutHours);
+  }
+  for (let j = 0; j < off.tiers.length; j++) {
+    const h = x.tierStockoutHours[j]!;
+    if (h === null) continue;
+    c[off.tiers[j]!.stockout]!++;
+    bumpHours(c, layout.hourBins, off.tiers[j]!.stockoutHours, h);
+  }
+  if (x.shortfall > 0) c[off.shortfallTrials]!++;
+  c[off.shortfallSum]! += Math.round(x.shortfallScaled * 1000);
+  c[off.shortfallHist + layout.amountBins.index(x.shortfallScaled)]!++;
+}
+
+function addFire(c: Float64Array, layout: McLayout, f: NonNullable<McLayout['fire']>, x: NonNullable<TrialRow['fire']>): void {
+  c[f.fires]! += x.count;
+  c[f.out24]! += x.outWithin24h;
+  c[f.initialAttack]! += x.initialAttackContained;
+  c[f.burnedSum]! += Math.round(x.burnedHa * 1000);
+  c[f.evacuatedSum]! += Math.round(x.peopleEvacuated * 1000);
+  if (x.count > 0) {
+    c[f.trialsWithFire]!++;
+    if (x.allOutWithin24h) c[f.allOut24]!++;
+  }
+  c[f.burnedHist + layout.amountBins.index(x.burnedHa)]!++;
+  c[f.countHist + Math.min(FIRE_COUNT_MAX, x.count)]!++;
+  c[f.largestGrade + Math.max(0, FIRE_GRADES.indexOf(x.largestGrade as (typeof FIRE_GRADES)[number]))]!++;
 }
