@@ -1,4 +1,4 @@
-import { fireOutcome, h3, highestResponse, judgeTarget, r3, trialTotals } from '../sim/outcome.ts';
+import { fireSummary, h3, highestResponse, judgeTarget, r3, trialTotals } from '../sim/outcome.ts';
 import type { Trial } from '../sim/trial.ts';
 import { LEVELS, type McLayout, type ResponseLevel } from './mcLayout.ts';
 import { stockFractions, stockSeriesBuffer, type StockSeriesBuffer } from './stockFraction.ts';
@@ -59,7 +59,7 @@ export function trialRowOfTrial(layout: McLayout, trial: number, tr: Trial): Tri
   readTrunk(row, tr, sc.trunkOfLink);
   sc.series = readStockSeries(layout, tr, sc.series);
   stockFractions(layout, sc.series, row.stockFraction);
-  row.fire = tr.s.hazard.kind === 'fireSeason' ? fireFigures(tr) : null;
+  row.fire = tr.s.hazard.kind === 'fireSeason' ? fireSummary(tr) : null; // the season's figures without its list of fires
   return row;
 }
 
@@ -128,17 +128,4 @@ function readStockSeries(layout: McLayout, tr: Trial, buf: StockSeriesBuffer): S
     out.slot[i] = x.warehouse * nI + x.item;
   }
   return out;
-}
-
-function fireFigures(tr: Trial): TrialRow['fire'] {
-  const f = fireOutcome(tr);
-  return {
-    count: f.count,
-    outWithin24h: f.outWithin24h,
-    allOutWithin24h: f.allOutWithin24h,
-    initialAttackContained: f.initialAttackContained,
-    burnedHa: f.burnedHa,
-    largestGrade: f.largestGrade,
-    peopleEvacuated: f.peopleEvacuated,
-  };
 }

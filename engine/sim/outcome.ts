@@ -100,27 +100,60 @@ export function fireOutcome(tr: Trial): FireOutcome {
       containedAtHours: hoursOrNull(f.containedAt),
       outAtHours: hoursOrNull(f.outAt),
       hoursToOut: hoursOrNull(f.outAt - f.detectedAt),
-      areaHa: Math.round(area * 1000) / 1000,
+      areaHa: r3(area),
       grade: forestFireGradeOf(area).grade,
       escaped: f.escaped,
       wuiAtHours: hoursOrNull(f.wuiAt),
       evacuated: f.evacuated,
     };
   });
-  const found = list.filter((f) => f.detectedAtHours !== null);
-  const out24 = found.filter((f) => f.hoursToOut !== null && f.hoursToOut <= FIRE_OUT_HOURS).length;
-  let largest: FireOutcome['largestGrade'] = 'none';
-  for (const f of list) if (GRADE_ORDER.indexOf(f.grade as never) > GRADE_ORDER.indexOf(largest)) largest = f.grade as FireOutcome['largestGrade'];
+  const x = fireSummary(tr);
   return {
     dangerDays: [...tr.fireDangerDays],
-    count: found.length,
-    burnedHa: Math.round(list.reduce((a, f) => a + f.areaHa, 0) * 1000) / 1000,
-    outWithin24h: out24,
-    allOutWithin24h: out24 === found.length,
-    initialAttackContained: found.filter((f) => !f.escaped && f.containedAtHours !== null).length,
-    largestGrade: largest,
-    peopleEvacuated: list.reduce((a, f) => a + f.evacuated, 0),
+    count: x.count,
+    burnedHa: x.burnedHa,
+    outWithin24h: x.outWithin24h,
+    allOutWithin24h: x.allOutWithin24h,
+    initialAttackContained: x.initialAttackContained,
+    largestGrade: x.largestGrade,
+    peopleEvacuated: x.peopleEvacuated,
     list,
+  };
+}
+
+/**
+ * The season's figures of `fireOutcome` without its danger days and list of fires, folded over
+ * the fires in order (Monte Carlo reads these alone): fires found, out within 24 h of being
+ * found (hours rounded as the list has them), contained by the initial attack; the area burned
+ * (the sum of the rounded areas, rounded), the largest grade and the people evacuated. Pure.
+ */
+export function fireSummary(tr: Trial): Omit<FireOutcome, 'dangerDays' | 'list'> {
+  let count = 0;
+  let out24 = 0;
+  let contained = 0;
+  let burned = 0;
+  let evacuated = 0;
+  let largest: FireOutcome['largestGrade'] = 'none';
+  for (const f of tr.fires) {
+    const area = fireAreaHa(f, tr.horizon);
+    burned += r3(area);
+    evacuated += f.evacuated;
+    const grade = forestFireGradeOf(area).grade as FireOutcome['largestGrade'];
+    if (GRADE_ORDER.indexOf(grade) > GRADE_ORDER.indexOf(largest)) largest = grade;
+    if (!Number.isFinite(f.detectedAt)) continue; // not found by the horizon
+    count++;
+    const toOut = hoursOrNull(f.outAt - f.detectedAt);
+    if (toOut !== null && toOut <= FIRE_OUT_HOURS) out24++;
+    if (!f.escaped && Number.isFinite(f.containedAt)) contained++;
+  }
+  return {
+    count,
+    burnedHa: r3(burned),
+    outWithin24h: out24,
+    allOutWithin24h: out24 === count,
+    initialAttackContained: contained,
+    largestGrade: largest,
+    peopleEvacuated: evacuated,
   };
 }
 
