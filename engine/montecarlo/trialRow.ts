@@ -39,7 +39,11 @@ export interface TrialRow {
 
 const minOrNull = (a: number | null, b: number): number => (a === null || b < a ? b : a);
 
-/** Extracts the headline numbers of trial `trial` from its outcome; pure. */
+/**
+ * Extracts the headline numbers of trial `trial` from its outcome; pure. Monte Carlo's
+ * `runChunk` reads the same row straight from the finished trial (trialRowOfTrial.ts), without
+ * building the outcome; a test holds the two equal, so a change here belongs there too.
+ */
 export function trialRow(layout: McLayout, trial: number, o: TrialOutcome): TrialRow {
   const nI = layout.items.length;
   const highest = o.response.highest as ResponseLevel;
