@@ -4,7 +4,11 @@ import { LEVELS, type McLayout, type ResponseLevel } from './mcLayout.ts';
 import { stockFractions, stockSeriesBuffer, type StockSeriesBuffer } from './stockFraction.ts';
 import type { TrialRow } from './trialRow.ts';
 
-/** What a layout's trial rows are built in: the row itself, the stock series buffer, and per road link its trunk slot (−1: none). */
+/**
+ * What a layout's trial rows are built in: the row itself, the stock series buffer, and per road
+ * link its trunk slot (−1: none), read from the first trial's scenario (a layout is made for one
+ * scenario, and `runChunk` is handed the two together).
+ */
 interface RowScratch {
   row: TrialRow;
   series: StockSeriesBuffer;
