@@ -82,11 +82,20 @@ function addFans(layout: McLayout, c: Float64Array, row: TrialRow): void {
  */
 export class FanBatch {
   private readonly diff: Int32Array[];
+  /** per item and hour row of `diff`: 1 when some run starts or ends there */
+  private readonly touched: Uint8Array[];
+  /** flush's running count per bin, and the bins where it is not zero */
+  private readonly run: Float64Array;
+  private readonly live: Int32Array;
   private dirty = false;
 
   private constructor(private readonly layout: McLayout) {
-    const rows = (layout.fanHours + 1) * (layout.stockBins.size + 1);
+    const stride = layout.stockBins.size + 1;
+    const rows = (layout.fanHours + 1) * stride;
     this.diff = layout.items.map((it) => new Int32Array(it.initialTotal > 0 ? rows : 0));
+    this.touched = layout.items.map((it) => new Uint8Array(it.initialTotal > 0 ? layout.fanHours + 1 : 0));
+    this.run = new Float64Array(stride);
+    this.live = new Int32Array(stride);
   }
 
   private static readonly byLayout = new WeakMap<McLayout, FanBatch>();
@@ -98,7 +107,11 @@ export class FanBatch {
       b = new FanBatch(layout);
       FanBatch.byLayout.set(layout, b);
     }
-    if (b.dirty) for (const d of b.diff) d.fill(0); // a chunk that threw left counts behind
+    if (b.dirty) {
+      // a chunk that threw left counts behind
+      for (const d of b.diff) d.fill(0);
+      for (const t of b.touched) t.fill(0);
+    }
     return b;
   }
 
@@ -109,11 +122,12 @@ export class FanBatch {
     if (H === 0) return;
     const stockBins = layout.stockBins;
     const stride = stockBins.size + 1;
+    const sf = row.stockFraction;
     this.dirty = true;
-    layout.items.forEach((it, k) => {
-      if (it.initialTotal <= 0) return;
+    for (let k = 0; k < layout.items.length; k++) {
+      if (layout.items[k]!.initialTotal <= 0) continue;
       const d = this.diff[k]!;
-      const sf = row.stockFraction;
+      const touched = this.touched[k]!;
       let last = sf[k * H]!;
       let bin = stockBins.index(last);
       let start = 0;
@@ -125,40 +139,59 @@ export class FanBatch {
         if (b === bin) continue;
         d[start * stride + bin]!++;
         d[h * stride + bin]!--;
+        touched[start] = 1;
+        touched[h] = 1;
         start = h;
         bin = b;
       }
       d[start * stride + bin]!++;
       d[H * stride + bin]!--;
-    });
+      touched[start] = 1;
+      touched[H] = 1;
+    }
   }
 
-  /** Adds the batched fans into `agg` and empties the batch. */
+  /**
+   * Adds the batched fans into `agg` and empties the batch: each hour adds the running count of
+   * every bin where it is not zero (one add per counter, so in any order the same integers);
+   * the running counts change only on rows some run starts or ends on.
+   */
   flush(agg: McAggregate): void {
     const layout = this.layout;
     const H = layout.fanHours;
     const stride = layout.stockBins.size + 1;
     const c = agg.counts;
-    const run = new Float64Array(stride);
-    layout.items.forEach((it, k) => {
-      if (it.initialTotal <= 0) return;
+    const { run, live } = this;
+    for (let k = 0; k < layout.items.length; k++) {
+      const it = layout.items[k]!;
+      if (it.initialTotal <= 0) continue;
       const d = this.diff[k]!;
+      const touched = this.touched[k]!;
       const fan = it.off.fan;
       run.fill(0);
+      let nLive = 0;
       for (let h = 0; h < H; h++) {
         const row = h * stride;
-        for (let b = 0; b < stride; b++) {
-          const x = d[row + b]!;
-          if (x !== 0) {
-            run[b]! += x;
-            d[row + b] = 0;
+        if (touched[h] === 1) {
+          touched[h] = 0;
+          nLive = 0;
+          for (let b = 0; b < stride; b++) {
+            const x = d[row + b]!;
+            if (x !== 0) {
+              run[b]! += x;
+              d[row + b] = 0;
+            }
+            if (run[b] !== 0) live[nLive++] = b;
           }
-          const n = run[b]!;
-          if (n !== 0) c[fan + row + b]! += n;
+        }
+        for (let i = 0; i < nLive; i++) {
+          const b = live[i]!;
+          c[fan + row + b]! += run[b]!;
         }
       }
+      touched[H] = 0;
       d.fill(0, H * stride, (H + 1) * stride);
-    });
+    }
     this.dirty = false;
   }
 }
@@ -168,9 +201,6 @@ export function addTrialExceptFans(layout: McLayout, agg: McAggregate, row: Tria
   const c = agg.counts;
   const { hourBins, amountBins } = layout;
   const o = layout.off;
-  const bump = (histOffset: number, hours: number | null) => {
-    c[histOffset + (hours === null ? hourBins.size : hourBins.index(hours))]!++;
-  };
   c[o.trials]!++;
   for (const k of TOTAL_KEYS) c[o.totals[k]]! += Math.round(row.totals[k] * 1000);
   c[o.affectedHist + amountBins.index(row.totals.affectedPeople)]!++;
@@ -178,60 +208,68 @@ export function addTrialExceptFans(layout: McLayout, agg: McAggregate, row: Tria
 
   const rank = row.highest === 'none' ? 0 : LEVELS.indexOf(row.highest) + 1;
   c[o.highest + rank]!++;
-  if (rank > 0 && row.highestAtHours !== null) bump(o.highestHours[rank - 1]!, row.highestAtHours);
-  row.atLeastHours.forEach((h, r) => {
-    if (h === null) return;
+  if (rank > 0 && row.highestAtHours !== null) bumpHours(c, hourBins, o.highestHours[rank - 1]!, row.highestAtHours);
+  for (let r = 0; r < row.atLeastHours.length; r++) {
+    const h = row.atLeastHours[r]!;
+    if (h === null) continue;
     c[o.atLeast[r]!]!++;
-    bump(o.atLeastHours[r]!, h);
-  });
-
-  layout.targets.forEach((t, i) => {
-    const x = row.targets[i]!;
-    if (x.met === null) return;
-    c[t.off.applied]!++;
-    if (x.met) c[t.off.met]!++;
-    bump(t.off.hours, x.worstHours);
-  });
-
-  layout.items.forEach((it, k) => {
-    const x = row.items[k]!;
-    if (x.stockoutHours !== null) {
-      c[it.off.stockout]!++;
-      bump(it.off.stockoutHours, x.stockoutHours);
-    }
-    it.off.tiers.forEach((t, j) => {
-      const h = x.tierStockoutHours[j]!;
-      if (h === null) return;
-      c[t.stockout]!++;
-      bump(t.stockoutHours, h);
-    });
-    if (x.shortfall > 0) c[it.off.shortfallTrials]!++;
-    c[it.off.shortfallSum]! += Math.round(x.shortfallScaled * 1000);
-    c[it.off.shortfallHist + amountBins.index(x.shortfallScaled)]!++;
-  });
-
-  const f = layout.fire;
-  if (f && row.fire) {
-    const x = row.fire;
-    c[f.fires]! += x.count;
-    c[f.out24]! += x.outWithin24h;
-    c[f.initialAttack]! += x.initialAttackContained;
-    c[f.burnedSum]! += Math.round(x.burnedHa * 1000);
-    c[f.evacuatedSum]! += Math.round(x.peopleEvacuated * 1000);
-    if (x.count > 0) {
-      c[f.trialsWithFire]!++;
-      if (x.allOutWithin24h) c[f.allOut24]!++;
-    }
-    c[f.burnedHist + amountBins.index(x.burnedHa)]!++;
-    c[f.countHist + Math.min(FIRE_COUNT_MAX, x.count)]!++;
-    c[f.largestGrade + Math.max(0, FIRE_GRADES.indexOf(x.largestGrade as (typeof FIRE_GRADES)[number]))]!++;
+    bumpHours(c, hourBins, o.atLeastHours[r]!, h);
   }
 
-  layout.trunkLinks.forEach((l, j) => {
+  for (let i = 0; i < layout.targets.length; i++) {
+    const t = layout.targets[i]!.off;
+    const x = row.targets[i]!;
+    if (x.met === null) continue;
+    c[t.applied]!++;
+    if (x.met) c[t.met]!++;
+    bumpHours(c, hourBins, t.hours, x.worstHours);
+  }
+
+  for (let k = 0; k < layout.items.length; k++) addItem(c, layout, layout.items[k]!.off, row.items[k]!);
+  if (layout.fire && row.fire) addFire(c, layout, layout.fire, row.fire);
+
+  for (let j = 0; j < layout.trunkLinks.length; j++) {
+    const l = layout.trunkLinks[j]!.off;
     const hours = row.trunk[j]!.closedHours;
-    if (hours.length === 0) return;
-    c[l.off.cut]!++;
-    c[l.off.episodes]! += hours.length;
-    for (const h of hours) bump(l.off.hours, h);
-  });
+    if (hours.length === 0) continue;
+    c[l.cut]!++;
+    c[l.episodes]! += hours.length;
+    for (const h of hours) bumpHours(c, hourBins, l.hours, h);
+  }
+}
+
+/** One count in an hours histogram at `histOffset`: in its bin, or in the last for null (never). */
+function bumpHours(c: Float64Array, hourBins: McLayout['hourBins'], histOffset: number, hours: number | null): void {
+  c[histOffset + (hours === null ? hourBins.size : hourBins.index(hours))]!++;
+}
+
+function addItem(c: Float64Array, layout: McLayout, off: McLayout['items'][number]['off'], x: TrialRow['items'][number]): void {
+  if (x.stockoutHours !== null) {
+    c[off.stockout]!++;
+    bumpHours(c, layout.hourBins, off.stockoutHours, x.stockoutHours);
+  }
+  for (let j = 0; j < off.tiers.length; j++) {
+    const h = x.tierStockoutHours[j]!;
+    if (h === null) continue;
+    c[off.tiers[j]!.stockout]!++;
+    bumpHours(c, layout.hourBins, off.tiers[j]!.stockoutHours, h);
+  }
+  if (x.shortfall > 0) c[off.shortfallTrials]!++;
+  c[off.shortfallSum]! += Math.round(x.shortfallScaled * 1000);
+  c[off.shortfallHist + layout.amountBins.index(x.shortfallScaled)]!++;
+}
+
+function addFire(c: Float64Array, layout: McLayout, f: NonNullable<McLayout['fire']>, x: NonNullable<TrialRow['fire']>): void {
+  c[f.fires]! += x.count;
+  c[f.out24]! += x.outWithin24h;
+  c[f.initialAttack]! += x.initialAttackContained;
+  c[f.burnedSum]! += Math.round(x.burnedHa * 1000);
+  c[f.evacuatedSum]! += Math.round(x.peopleEvacuated * 1000);
+  if (x.count > 0) {
+    c[f.trialsWithFire]!++;
+    if (x.allOutWithin24h) c[f.allOut24]!++;
+  }
+  c[f.burnedHist + layout.amountBins.index(x.burnedHa)]!++;
+  c[f.countHist + Math.min(FIRE_COUNT_MAX, x.count)]!++;
+  c[f.largestGrade + Math.max(0, FIRE_GRADES.indexOf(x.largestGrade as (typeof FIRE_GRADES)[number]))]!++;
 }

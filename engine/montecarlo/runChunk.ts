@@ -1,11 +1,11 @@
-import { runTrial } from '../sim/runTrial.ts';
+import { finishedTrial } from '../sim/runTrial.ts';
 import type { MachineFactory } from '../sim/trial.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { addTrial, addTrialExceptFans, createAggregate, FanBatch, type McAggregate } from './aggregate.ts';
 import { csvRow } from './csvRow.ts';
 import type { McLayout } from './mcLayout.ts';
 import { sparseOf, type ChunkCounts } from './sparseCounts.ts';
-import { trialRow } from './trialRow.ts';
+import { trialRowOfTrial } from './trialRowOfTrial.ts';
 import { trialSeed } from './trialSeed.ts';
 
 /** Chunks of at least this many trials add their stock fans in one pass (FanBatch); the same counts either way. */
@@ -70,8 +70,8 @@ export function runChunk(
   // the stock fans in one pass at the end (FanBatch); for a few trials, trial by trial
   const fans = chunk.count >= FAN_BATCH_MIN_TRIALS ? FanBatch.for(layout) : null;
   for (let i = chunk.start; i < chunk.start + chunk.count; i++) {
-    const { outcome } = runTrial(scenario, trialSeed(master, i), machines, { log: false });
-    const row = trialRow(layout, i, outcome);
+    // the row straight from the trial's state: no outcome objects to build and collect
+    const row = trialRowOfTrial(layout, i, finishedTrial(scenario, trialSeed(master, i), machines, { log: false }));
     if (fans) {
       addTrialExceptFans(layout, agg, row);
       fans.add(row);

@@ -1,5 +1,6 @@
 import type { TrialOutcome } from '../sim/outcome.ts';
 import { LEVELS, type McLayout, type ResponseLevel } from './mcLayout.ts';
+import { stockFractions, stockSeriesBuffer, type StockSeriesBuffer } from './stockFraction.ts';
 
 /**
  * The headline numbers of one trial, extracted from its outcome: what Monte Carlo aggregates
@@ -38,7 +39,11 @@ export interface TrialRow {
 
 const minOrNull = (a: number | null, b: number): number => (a === null || b < a ? b : a);
 
-/** Extracts the headline numbers of trial `trial` from its outcome; pure. */
+/**
+ * Extracts the headline numbers of trial `trial` from its outcome; pure. Monte Carlo's
+ * `runChunk` reads the same row straight from the finished trial (trialRowOfTrial.ts), without
+ * building the outcome; a test holds the two equal, so a change here belongs there too.
+ */
 export function trialRow(layout: McLayout, trial: number, o: TrialOutcome): TrialRow {
   const nI = layout.items.length;
   const highest = o.response.highest as ResponseLevel;
@@ -72,55 +77,9 @@ export function trialRow(layout: McLayout, trial: number, o: TrialOutcome): Tria
   }
 
   // total stock per item at each whole hour, from the (time-ordered) stock series
-  const H = layout.fanHours;
-  const stockFraction = new Float64Array(nI * H);
-  const level = new Float64Array(layout.warehouseIndex.size * nI);
-  const total = new Float64Array(nI);
-  const series = o.stock.series;
-  // consumption 'rate': between two points of one store × item the level falls linearly, so
-  // each point knows the next one of its store × item (−1: none) and the level is interpolated
-  const slot = new Int32Array(series.length).fill(-1);
-  const nextOf = new Int32Array(layout.stockLinear ? series.length : 0).fill(-1);
-  series.forEach((x, i) => {
-    const k = layout.itemIndex.get(x.item);
-    const w = layout.warehouseIndex.get(x.warehouse);
-    if (k !== undefined && w !== undefined) slot[i] = w * nI + k;
-  });
-  if (layout.stockLinear) {
-    const seen = new Int32Array(level.length).fill(-1);
-    for (let i = series.length - 1; i >= 0; i--) {
-      const j = slot[i]!;
-      if (j < 0) continue;
-      nextOf[i] = seen[j]!;
-      seen[j] = i;
-    }
-  }
-  const lastAt = new Int32Array(layout.stockLinear ? level.length : 0).fill(-1);
-  let s = 0;
-  for (let h = 0; h < H; h++) {
-    for (; s < series.length && series[s]!.atHours <= h; s++) {
-      const j = slot[s]!;
-      if (j < 0) continue;
-      const x = series[s]!;
-      total[j % nI]! += x.level - level[j]!;
-      level[j] = x.level;
-      if (layout.stockLinear) lastAt[j] = s;
-    }
-    for (let k = 0; k < nI; k++) {
-      const init = layout.items[k]!.initialTotal;
-      let sum = total[k]!;
-      if (layout.stockLinear)
-        for (let j = k; j < level.length; j += nI) {
-          const i = lastAt[j]!;
-          const n = i < 0 ? -1 : nextOf[i]!;
-          if (n < 0) continue;
-          const a = series[i]!;
-          const b = series[n]!;
-          if (b.atHours > a.atHours) sum += ((b.level - a.level) * (h - a.atHours)) / (b.atHours - a.atHours);
-        }
-      stockFraction[k * H + h] = init > 0 ? sum / init : NaN;
-    }
-  }
+  const series = seriesOfOutcome(layout, o.stock.series);
+  const stockFraction = new Float64Array(nI * layout.fanHours);
+  stockFractions(layout, series, stockFraction);
 
   return {
     trial,
@@ -145,4 +104,22 @@ export function trialRow(layout: McLayout, trial: number, o: TrialOutcome): Tria
         }
       : null,
   };
+}
+
+const seriesBuffers = new WeakMap<McLayout, StockSeriesBuffer>();
+
+/** The outcome's stock series as flat arrays (slots from the layout's ids), in a buffer reused per layout. */
+function seriesOfOutcome(layout: McLayout, series: TrialOutcome['stock']['series']): StockSeriesBuffer {
+  const buf = stockSeriesBuffer(series.length, seriesBuffers.get(layout));
+  seriesBuffers.set(layout, buf);
+  const nI = layout.items.length;
+  for (let i = 0; i < series.length; i++) {
+    const x = series[i]!;
+    const k = layout.itemIndex.get(x.item);
+    const w = layout.warehouseIndex.get(x.warehouse);
+    buf.atHours[i] = x.atHours;
+    buf.level[i] = x.level;
+    buf.slot[i] = k !== undefined && w !== undefined ? w * nI + k : -1;
+  }
+  return buf;
 }

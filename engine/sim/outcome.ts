@@ -3,7 +3,10 @@ import { forestFireGradeOf } from '../rules/index.ts';
 import { fireAreaHa } from './fireState.ts';
 import type { Trial } from './trial.ts';
 
-const h3 = (minutes: number) => Math.round((minutes / 60) * 1000) / 1000;
+/** Minutes as hours rounded to 3 decimals, as every outcome time is; pure. */
+export const h3 = (minutes: number): number => Math.round((minutes / 60) * 1000) / 1000;
+/** A quantity rounded to 3 decimals, as the outcome's stock levels and shortfalls are; pure. */
+export const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 const hoursOrNull = (minutes: number) => (Number.isFinite(minutes) ? h3(minutes) : null);
 
 export interface TargetResult {
@@ -84,7 +87,8 @@ export interface FireOutcome {
 const FIRE_OUT_HOURS = 24;
 const GRADE_ORDER = ['none', '一般', '较大', '重大', '特别重大'] as const;
 
-function fireOutcome(tr: Trial): FireOutcome {
+/** The fire-season part of the outcome; pure read of a finished trial. */
+export function fireOutcome(tr: Trial): FireOutcome {
   const list = tr.fires.map((f) => {
     const area = fireAreaHa(f, tr.horizon);
     return {
@@ -96,62 +100,152 @@ function fireOutcome(tr: Trial): FireOutcome {
       containedAtHours: hoursOrNull(f.containedAt),
       outAtHours: hoursOrNull(f.outAt),
       hoursToOut: hoursOrNull(f.outAt - f.detectedAt),
-      areaHa: Math.round(area * 1000) / 1000,
+      areaHa: r3(area),
       grade: forestFireGradeOf(area).grade,
       escaped: f.escaped,
       wuiAtHours: hoursOrNull(f.wuiAt),
       evacuated: f.evacuated,
     };
   });
-  const found = list.filter((f) => f.detectedAtHours !== null);
-  const out24 = found.filter((f) => f.hoursToOut !== null && f.hoursToOut <= FIRE_OUT_HOURS).length;
-  let largest: FireOutcome['largestGrade'] = 'none';
-  for (const f of list) if (GRADE_ORDER.indexOf(f.grade as never) > GRADE_ORDER.indexOf(largest)) largest = f.grade as FireOutcome['largestGrade'];
+  const x = fireSummary(tr);
   return {
     dangerDays: [...tr.fireDangerDays],
-    count: found.length,
-    burnedHa: Math.round(list.reduce((a, f) => a + f.areaHa, 0) * 1000) / 1000,
-    outWithin24h: out24,
-    allOutWithin24h: out24 === found.length,
-    initialAttackContained: found.filter((f) => !f.escaped && f.containedAtHours !== null).length,
-    largestGrade: largest,
-    peopleEvacuated: list.reduce((a, f) => a + f.evacuated, 0),
+    count: x.count,
+    burnedHa: x.burnedHa,
+    outWithin24h: x.outWithin24h,
+    allOutWithin24h: x.allOutWithin24h,
+    initialAttackContained: x.initialAttackContained,
+    largestGrade: x.largestGrade,
+    peopleEvacuated: x.peopleEvacuated,
     list,
+  };
+}
+
+/**
+ * The season's figures of `fireOutcome` without its danger days and list of fires, folded over
+ * the fires in order (Monte Carlo reads these alone): fires found, out within 24 h of being
+ * found (hours rounded as the list has them), contained by the initial attack; the area burned
+ * (the sum of the rounded areas, rounded), the largest grade and the people evacuated. Pure.
+ */
+export function fireSummary(tr: Trial): Omit<FireOutcome, 'dangerDays' | 'list'> {
+  let count = 0;
+  let out24 = 0;
+  let contained = 0;
+  let burned = 0;
+  let evacuated = 0;
+  let largest: FireOutcome['largestGrade'] = 'none';
+  for (const f of tr.fires) {
+    const area = fireAreaHa(f, tr.horizon);
+    burned += r3(area);
+    evacuated += f.evacuated;
+    const grade = forestFireGradeOf(area).grade as FireOutcome['largestGrade'];
+    if (GRADE_ORDER.indexOf(grade) > GRADE_ORDER.indexOf(largest)) largest = grade;
+    if (!Number.isFinite(f.detectedAt)) continue; // not found by the horizon
+    count++;
+    const toOut = hoursOrNull(f.outAt - f.detectedAt);
+    if (toOut !== null && toOut <= FIRE_OUT_HOURS) out24++;
+    if (!f.escaped && Number.isFinite(f.containedAt)) contained++;
+  }
+  return {
+    count,
+    burnedHa: r3(burned),
+    outWithin24h: out24,
+    allOutWithin24h: out24 === count,
+    initialAttackContained: contained,
+    largestGrade: largest,
+    peopleEvacuated: evacuated,
   };
 }
 
 const LEVEL_ORDER = ['none', 'IV', 'III', 'II', 'I'];
 const WARNING_ORDER = ['none', 'blue', 'yellow', 'orange', 'red'];
 
-function judge(
-  target: Scenario['targets'][number],
-  cases: { start: number; end: number }[],
-  horizon: number,
-): TargetResult {
-  const limit = target.hours * 60;
-  let judged = 0;
-  let censored = 0;
-  let met = true;
-  let worst = 0;
-  for (const c of cases) {
-    if (!Number.isFinite(c.end) && horizon - c.start < limit) {
-      censored++;
-      continue;
+/**
+ * Judges the cases of one target as they are fed to it, in order: a case still open at the
+ * horizon but younger than the target is censored, not judged; `worst` is the longest judged.
+ */
+class CaseTally {
+  judged = 0;
+  censored = 0;
+  met = true;
+  worst = 0;
+  constructor(
+    private readonly limit: number,
+    private readonly horizon: number,
+  ) {}
+
+  add(start: number, end: number): void {
+    if (!Number.isFinite(end) && this.horizon - start < this.limit) {
+      this.censored++;
+      return;
     }
-    judged++;
-    const took = c.end - c.start;
-    if (!(took <= limit)) met = false;
-    worst = Math.max(worst, took);
+    this.judged++;
+    const took = end - start;
+    if (!(took <= this.limit)) this.met = false;
+    this.worst = Math.max(this.worst, took);
+  }
+}
+
+/** One target judged over a finished trial's cases (times in minutes); pure read of its state. */
+export function judgeTarget(tr: Trial, target: Scenario['targets'][number]): TargetResult {
+  const s = tr.s;
+  const c = new CaseTally(target.hours * 60, tr.horizon);
+  switch (target.kind) {
+    case 'reliefWithin':
+      for (let i = 0; i < s.region.villages.length; i++)
+        if (Number.isFinite(tr.villageAffectedAt[i]!)) c.add(tr.villageAffectedAt[i]!, tr.villageFirstReliefAt[i]!);
+      break;
+    case 'trunkReopenWithin':
+      for (const e of tr.episodes) if (tr.world.linkTrunk[e.link] === 1) c.add(e.cutAt, e.reopenedAt ?? Infinity);
+      break;
+    case 'rescueArrivalWithin':
+      for (let i = 0; i < s.hazardSites.length; i++) if (tr.siteNeedsRescue[i]) c.add(tr.siteFailedAt[i]!, tr.siteRescueAt[i]!);
+      break;
+    case 'responseWithin':
+      if (Number.isFinite(tr.firstFailureAt)) c.add(tr.firstFailureAt, Math.max(tr.firstFailureAt, tr.responseStartedAt));
+      break;
+    case 'fireOutWithin':
+      for (const f of tr.fires) if (Number.isFinite(f.detectedAt)) c.add(f.detectedAt, f.outAt);
+      break;
   }
   return {
     id: target.id,
     kind: target.kind,
     hours: target.hours,
-    cases: judged,
-    censored,
-    met,
-    worstHours: judged === 0 ? 0 : Number.isFinite(worst) ? h3(worst) : null,
+    cases: c.judged,
+    censored: c.censored,
+    met: c.met,
+    worstHours: c.judged === 0 ? 0 : Number.isFinite(c.worst) ? h3(c.worst) : null,
   };
+}
+
+/** The totals of a finished trial; pure read of its state. */
+export function trialTotals(tr: Trial): TrialOutcome['totals'] {
+  let trunkCuts = 0;
+  for (const e of tr.episodes) if (tr.world.linkTrunk[e.link] === 1) trunkCuts++;
+  return {
+    failedSites: tr.failedSites,
+    affectedPeople: tr.affectedPeople,
+    deadMissing: tr.deadMissing,
+    roadCuts: tr.episodes.length,
+    trunkCuts,
+    deliveries: tr.deliveries.length,
+    shelterOverflow: tr.shelterOverflow,
+    relocatedPeople: tr.relocatedPeople,
+    damagedRooms: tr.damagedRooms,
+  };
+}
+
+/** The highest level of a timeline in `order` ('none' if empty; the first of equals); pure. */
+function highestOf(timeline: readonly { level: string }[], order: readonly string[]): string {
+  let best = 'none';
+  for (const x of timeline) if (order.indexOf(x.level) > order.indexOf(best)) best = x.level;
+  return best;
+}
+
+/** The highest response level a finished trial reached ('none', 'IV' … 'I'); pure. */
+export function highestResponse(tr: Trial): string {
+  return highestOf(tr.responseTimeline, LEVEL_ORDER);
 }
 
 /** Summarises a finished trial; pure read of its state. */
@@ -191,65 +285,16 @@ export function buildOutcome(tr: Trial): TrialOutcome {
         ]
       : [],
   );
-  const targets = s.targets.map((t) => {
-    switch (t.kind) {
-      case 'reliefWithin':
-        return judge(
-          t,
-          s.region.villages.flatMap((_, i) =>
-            Number.isFinite(tr.villageAffectedAt[i]!) ? [{ start: tr.villageAffectedAt[i]!, end: tr.villageFirstReliefAt[i]! }] : [],
-          ),
-          tr.horizon,
-        );
-      case 'trunkReopenWithin':
-        return judge(
-          t,
-          tr.episodes.filter((e) => tr.world.linkTrunk[e.link] === 1).map((e) => ({ start: e.cutAt, end: e.reopenedAt ?? Infinity })),
-          tr.horizon,
-        );
-      case 'rescueArrivalWithin':
-        return judge(
-          t,
-          s.hazardSites.flatMap((_, i) => (tr.siteNeedsRescue[i] ? [{ start: tr.siteFailedAt[i]!, end: tr.siteRescueAt[i]! }] : [])),
-          tr.horizon,
-        );
-      case 'responseWithin':
-        return judge(
-          t,
-          Number.isFinite(tr.firstFailureAt)
-            ? [{ start: tr.firstFailureAt, end: Math.max(tr.firstFailureAt, tr.responseStartedAt) }]
-            : [],
-          tr.horizon,
-        );
-      case 'fireOutWithin':
-        return judge(
-          t,
-          tr.fires.filter((f) => Number.isFinite(f.detectedAt)).map((f) => ({ start: f.detectedAt, end: f.outAt })),
-          tr.horizon,
-        );
-    }
-  });
-  const highestOf = (timeline: { level: string }[], order: string[]) =>
-    timeline.reduce((best, x) => (order.indexOf(x.level) > order.indexOf(best) ? x.level : best), 'none');
+  const targets = s.targets.map((t) => judgeTarget(tr, t));
   return {
     seed: tr.seed,
-    totals: {
-      failedSites: tr.failedSites,
-      affectedPeople: tr.affectedPeople,
-      deadMissing: tr.deadMissing,
-      roadCuts: tr.episodes.length,
-      trunkCuts: tr.episodes.filter((e) => tr.world.linkTrunk[e.link] === 1).length,
-      deliveries: tr.deliveries.length,
-      shelterOverflow: tr.shelterOverflow,
-      relocatedPeople: tr.relocatedPeople,
-      damagedRooms: tr.damagedRooms,
-    },
+    totals: trialTotals(tr),
     relief,
     roads,
     rescue,
     response: {
       timeline: tr.responseTimeline.map((x) => ({ atHours: h3(x.t), level: x.level })),
-      highest: highestOf(tr.responseTimeline, LEVEL_ORDER),
+      highest: highestResponse(tr),
       final: tr.response.value,
     },
     warnings: {
@@ -261,10 +306,10 @@ export function buildOutcome(tr: Trial): TrialOutcome {
         atHours: h3(x.t),
         warehouse: whs[x.warehouse]!.id,
         item: items[x.item]!.id,
-        level: Math.round(x.level * 1000) / 1000,
+        level: r3(x.level),
       })),
       stockouts: tr.stockouts.map((x) => ({ atHours: h3(x.t), warehouse: whs[x.warehouse]!.id, item: items[x.item]!.id })),
-      shortfall: Object.fromEntries(items.map((it, k) => [it.id, Math.round(tr.shortfall[k]! * 1000) / 1000])),
+      shortfall: Object.fromEntries(items.map((it, k) => [it.id, r3(tr.shortfall[k]!)])),
     },
     targets,
     ...(s.hazard.kind === 'fireSeason' ? { fires: fireOutcome(tr) } : {}),

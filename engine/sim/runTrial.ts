@@ -50,9 +50,19 @@ export function runTrial(
   machines: MachineFactory = xstateMachines,
   options: TrialOptions = {},
 ): TrialResult {
+  const tr = finishedTrial(scenario, seed, machines, options);
+  return { events: tr.log.events, outcome: buildOutcome(tr) };
+}
+
+/**
+ * `runTrial` without the outcome: the trial run to its horizon with its stock settled, for a
+ * caller that reads its state directly (Monte Carlo's trial rows); the same trial as
+ * `runTrial`'s, so `buildOutcome` of it is `runTrial`'s outcome.
+ */
+export function finishedTrial(scenario: Scenario, seed: number, machines: MachineFactory, options: TrialOptions): Trial {
   const tr = startTrial(scenario, seed, machines, options);
   runUntil(tr, tr.horizon);
   tr.now = tr.horizon;
   finishStock(tr);
-  return { events: tr.log.events, outcome: buildOutcome(tr) };
+  return tr;
 }

@@ -84,4 +84,15 @@ describe('sparse chunk results', () => {
     expect(() => checkSparse({ size: 10, at: new Uint32Array([10]), v: new Float64Array(1) }, 10)).toThrow(/out of range/);
     expect(() => checkSparse({ size: 10, at: new Uint32Array([1]), v: new Float64Array(2) }, 10)).toThrow(/damaged/);
   });
+
+  it('sparseOf finds every non-zero counter whatever its place in a group of four and the length (-0 is zero, NaN is not)', () => {
+    for (let n = 0; n <= 13; n++)
+      for (let at = 0; at < n; at++) {
+        const c = new Float64Array(n);
+        c[at] = 1;
+        if (n - 1 !== at) c[n - 1] = at % 2 ? NaN : -0;
+        const want = [...c.keys()].filter((i) => c[i] !== 0);
+        expect([...sparseOf(c).at], `${n} counters, one at ${at}`).toEqual(want);
+      }
+  });
 });
