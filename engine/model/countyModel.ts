@@ -1,17 +1,15 @@
 import { parseDecision } from '../drill/decisionSchema.ts';
 import { FOG_RULES } from '../drill/fogRules.ts';
 import { LiveTrial } from '../sim/liveTrial.ts';
-import { mcMachines } from '../montecarlo/mcMachines.ts';
 import { createAggregate } from '../montecarlo/aggregate.ts';
 import { csvHeader } from '../montecarlo/csvRow.ts';
 import { maxStoppingSe } from '../montecarlo/headlineEstimates.ts';
-import { mcLayout } from '../montecarlo/mcLayout.ts';
-import { runChunk } from '../montecarlo/runChunk.ts';
 import { summarize } from '../montecarlo/summarize.ts';
 import { loadParsedScenario, loadScenario } from '../scenario/loadScenario.ts';
 import { runTrial } from '../sim/runTrial.ts';
 import { xstateMachines } from '../sim/trial.ts';
 import { ENGINE_VERSION } from '../version.ts';
+import { MC_RUNNERS } from './mcRunners.ts';
 import type { Model } from './model.ts';
 import { PLAYBACKS } from './modelPlaybacks.ts';
 
@@ -40,9 +38,8 @@ export const countyModel: Model<'county'> = {
   ownsManifest: (m) => m.model === undefined,
   playedOf: (m) => (m.mode === undefined && m.decisions === undefined ? undefined : { mode: m.mode ?? 'auto', decisions: m.decisions ?? [] }),
   mc: {
-    layout: mcLayout,
+    ...MC_RUNNERS.county,
     createAggregate,
-    runChunk: (s, layout, master, chunk, withCsv) => runChunk(s, layout, master, chunk, mcMachines, withCsv),
     maxSe: maxStoppingSe,
     csvHeader,
     summarize,

@@ -3,12 +3,11 @@ import { parseEvacDecision } from '../evacuation/evacDecisionSchema.ts';
 import { EVAC_FOG_RULES } from '../evacuation/evacFogRules.ts';
 import { createEvacAggregate } from '../evacuation/montecarlo/evacAggregate.ts';
 import { evacCsvHeader } from '../evacuation/montecarlo/evacCsv.ts';
-import { evacMcLayout } from '../evacuation/montecarlo/evacMcLayout.ts';
-import { runEvacChunk } from '../evacuation/montecarlo/runEvacChunk.ts';
 import { evacMaxStoppingSe, summarizeEvac } from '../evacuation/montecarlo/summarizeEvac.ts';
 import { loadEvacuationScenario, loadParsedEvacuationScenario } from '../evacuation/loadEvacuationScenario.ts';
 import { runEvacuation } from '../evacuation/runEvacuation.ts';
 import { evacManifest } from '../evacuation/evacManifest.ts';
+import { MC_RUNNERS } from './mcRunners.ts';
 import type { Model } from './model.ts';
 import { PLAYBACKS } from './modelPlaybacks.ts';
 
@@ -32,9 +31,8 @@ export const evacuationModel: Model<'evacuation'> = {
   ownsManifest: (m) => m.model === 'evacuation',
   playedOf: (m) => ({ mode: m.mode ?? 'auto', decisions: m.decisions ?? [] }),
   mc: {
-    layout: evacMcLayout,
+    ...MC_RUNNERS.evacuation,
     createAggregate: createEvacAggregate,
-    runChunk: runEvacChunk,
     maxSe: evacMaxStoppingSe,
     csvHeader: evacCsvHeader,
     summarize: summarizeEvac,

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Chunk, ChunkResult } from '../montecarlo/runChunk.ts';
 import { toSparse, type SparseCounts } from '../montecarlo/sparseCounts.ts';
-import { MODELS } from '../model/models.ts';
+import { MC_RUNNERS } from '../model/mcRunners.ts';
 import type { ModelId, ScenarioOf } from '../model/modelTypes.ts';
 
 /** What a worker is started with: the model, its scenario, the master seed, whether to write CSV lines. */
@@ -29,7 +29,7 @@ export type McWorkerReply =
   | { type: 'error'; message: string };
 
 function chunkRunner<K extends ModelId>(d: { model: K; scenario: ScenarioOf<K>; master: number; withCsv: boolean }): (chunk: Chunk) => ChunkResult {
-  const mc = MODELS[d.model].mc;
+  const mc = MC_RUNNERS[d.model];
   const layout = mc.layout(d.scenario);
   return (chunk) => mc.runChunk(d.scenario, layout, d.master, chunk, d.withCsv);
 }
