@@ -1,11 +1,10 @@
 import type { PathTree } from './roadGraph.ts';
 
-/** One cached tree; `owned` when no other entry (nor an intact tree) is the same object. */
+/** One cached tree under one key; a tree may sit under several keys (see `set`'s alias). */
 interface Entry {
   closed: string;
   root: number;
   tree: PathTree;
-  owned: boolean;
 }
 
 /** The cached trees of one set of closed links, by root, and how many there are. */
@@ -17,12 +16,13 @@ interface Row {
 /**
  * Shortest-path trees by (set of closed links, root node), shared by every trial of a world:
  * trees are pure functions of that key. The intact network's tree per root is kept for good;
- * the others, at most `limit` of them, are evicted oldest first and their arrays reused for the
- * next tree, so the cache neither grows past `limit` trees nor makes garbage once full. Keyed
- * by the closed set's string (made once per road change, its hash cached by the engine) and
- * then by root, so a look-up builds no string.
+ * the others, at most `limit` entries of them, are evicted oldest first, and a tree no entry
+ * holds any more (entries are counted per tree: one tree may stand for several keys) has its
+ * arrays reused for the next tree, so the cache neither grows past `limit` entries nor makes
+ * garbage once full. Keyed by the closed set's string (made once per road change) and then by
+ * root, so a look-up builds no string.
  *
- * Contract for callers: a tree from the cache stays valid until `limit` newer trees have been
+ * Contract for callers: a tree from the cache stays valid until `limit` newer entries have been
  * made; use it within the handler that asked for it and keep no reference across events.
  * Single-threaded (one cache per world per thread). Not pure: it is the cache.
  */
@@ -31,7 +31,10 @@ export class TreeCache {
   private readonly ring: (Entry | undefined)[];
   private next = 0;
   private count = 0;
-  private spareTree: PathTree | undefined;
+  /** entries holding each cached tree (intact trees are not counted: never reused) */
+  private readonly holders = new Map<PathTree, number>();
+  /** trees no entry holds, whose arrays the next trees reuse */
+  private readonly free: PathTree[] = [];
   /** intact-network trees by root */
   readonly intact: (PathTree | undefined)[] = [];
 
@@ -48,33 +51,31 @@ export class TreeCache {
   }
 
   /**
-   * Makes room for one more tree: evicts the oldest when full and returns a tree whose arrays
+   * Makes room for one more entry: evicts the oldest when full and returns a tree whose arrays
    * may be overwritten for the new one (undefined: allocate). Give it back with `set`.
    */
   spare(): PathTree | undefined {
-    if (this.spareTree) return this.spareTree;
-    const old = this.ring[this.next];
-    if (old) {
-      this.ring[this.next] = undefined;
-      this.remove(old);
-      if (old.owned) this.spareTree = old.tree;
+    if (this.free.length === 0) {
+      const old = this.ring[this.next];
+      if (old) {
+        this.ring[this.next] = undefined;
+        this.remove(old);
+      }
     }
-    return this.spareTree;
+    return this.free[this.free.length - 1];
   }
 
   /**
-   * Stores the tree for (`closed`, `root`) (after `spare`). `alias` is the closed set of the
-   * entry of the same root whose tree it is, when the tree was taken unchanged from that entry
-   * (which then stops being recyclable), or 'intact' when it is an intact tree; null for a
-   * tree made for this key.
+   * Stores `tree` for (`closed`, `root`) (after `spare`): a tree made for this key (from
+   * `spare`'s arrays or fresh), or one taken unchanged from another entry or the intact trees
+   * (`alias`: where it came from; only said for the reader: entries are counted per tree).
    */
   set(closed: string, root: number, tree: PathTree, alias: string | 'intact' | null): void {
-    if (tree === this.spareTree) this.spareTree = undefined;
-    if (alias !== null && alias !== 'intact') {
-      const e = this.rows.get(alias)?.byRoot[root];
-      if (e) e.owned = false;
-    }
-    const e: Entry = { closed, root, tree, owned: alias === null };
+    void alias;
+    const f = this.free.length;
+    if (f > 0 && this.free[f - 1] === tree) this.free.pop();
+    if (this.intact[tree.source] !== tree) this.holders.set(tree, (this.holders.get(tree) ?? 0) + 1);
+    const e: Entry = { closed, root, tree };
     const old = this.ring[this.next];
     if (old) this.remove(old); // only when `spare` was not called first
     this.ring[this.next] = e;
@@ -84,8 +85,11 @@ export class TreeCache {
       row = { byRoot: [], live: 0 };
       this.rows.set(closed, row);
     }
-    if (row.byRoot[root]) this.count--;
-    else row.live++;
+    const was = row.byRoot[root];
+    if (was) {
+      this.count--;
+      this.release(was.tree);
+    } else row.live++;
     row.byRoot[root] = e;
     this.count++;
   }
@@ -96,5 +100,17 @@ export class TreeCache {
     row.byRoot[e.root] = undefined;
     this.count--;
     if (--row.live === 0) this.rows.delete(e.closed);
+    this.release(e.tree);
+  }
+
+  /** One entry fewer holds `tree`; with none left, its arrays are free for the next tree. */
+  private release(tree: PathTree): void {
+    const n = this.holders.get(tree);
+    if (n === undefined) return; // an intact tree
+    if (n > 1) this.holders.set(tree, n - 1);
+    else {
+      this.holders.delete(tree);
+      this.free.push(tree);
+    }
   }
 }
