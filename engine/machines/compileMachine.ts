@@ -89,10 +89,14 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
       return (ctx, ev) => Object.assign(ctx, assignment({ context: ctx, event: ev }, params));
     const keys = Object.keys(assignment);
     const values: unknown[] = new Array(keys.length);
+    // one argument object per action, reused: assigners are pure and synchronous
+    const args = { context: undefined as unknown as Ctx, event: undefined as unknown as Ev };
     return (ctx, ev) => {
+      args.context = ctx;
+      args.event = ev;
       for (let i = 0; i < keys.length; i++) {
         const v = assignment[keys[i]!];
-        values[i] = typeof v === 'function' ? v({ context: ctx, event: ev }, params) : v;
+        values[i] = typeof v === 'function' ? v(args, params) : v;
       }
       for (let i = 0; i < keys.length; i++) ctx[keys[i]!] = values[i];
       return ctx;
