@@ -54,7 +54,7 @@ export function startFireSeason(tr: Trial): void {
     const u = rd.next();
     if (d === 0 || keep >= h.danger.persistence) level = pick(h.danger.periods[p]!.weights, u) + 1;
     tr.fireDangerDays[level - 1]!++;
-    const r = tr.rng('fire', 'day', d);
+    const r = tr.rngOnce('fire', 'day', d);
     const n = poisson(r, h.ignitionsPerDay[level - 1]!);
     for (let k = 0; k < n; k++) {
       const hour = sampleDist(r, h.ignitionHour);
@@ -77,7 +77,7 @@ export function onIgnite(tr: Trial, site: number, day: number, n: number, level:
     if (tr.log.on) tr.log.add(tr.now, 'fire.merged', { site: s.id });
     return;
   }
-  const r = tr.rng('fire', 'day', day, 'fire', n);
+  const r = tr.rngOnce('fire', 'day', day, 'fire', n);
   const w = h.weather[level - 1]!;
   const tempC = sampleDist(r, w.temperatureC);
   const humidityPct = sampleDist(r, w.humidityPct);
