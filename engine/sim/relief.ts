@@ -229,9 +229,13 @@ export function settleStock(tr: Trial): void {
   tr.settledAt = tr.now;
   const nI = tr.world.itemCount;
   const rate = tr.drawRate;
+  const t = reliefTables(tr.world);
   // a store × item holding at most this (relative to its initial stock) is empty
-  const emptyAt = reliefTables(tr.world).emptyAt;
-  for (let k = 0; k < rate.length; k++) {
+  const emptyAt = t.emptyAt;
+  // only daily items are ever given a rate: their entries, in the ascending order of a full pass
+  const entries = t.dailyEntries;
+  for (let j = 0; j < entries.length; j++) {
+    const k = entries[j]!;
     const r = rate[k]!;
     if (!(r > 0)) continue;
     tr.stock[k] = tr.stock[k]! - r * dt;
@@ -241,9 +245,11 @@ export function settleStock(tr: Trial): void {
     if (tr.stock[k] === 0 && tr.world.initialStock[k]! > 0) noteStockout(tr, wh, k % nI);
   }
   const items = tr.s.reserves.items;
+  const daily = t.daily;
   for (const v of tr.affectedVillages) {
     for (let k = 0; k < nI; k++) {
-      if (tr.drawSource[v * nI + k] !== -1) continue;
+      // an item not drawn daily is never without a source (−2) and would add nothing
+      if (daily[k] === 0 || tr.drawSource[v * nI + k] !== -1) continue;
       const people = peopleInNeed(tr, v);
       if (people > 0) tr.shortfall[k]! += (people * items[k]!.perPersonPerDay * dt) / MIN_PER_DAY;
     }
@@ -277,8 +283,15 @@ export function refreshRates(tr: Trial): void {
   const stocked = stockedNow;
   let nDrawn = 0;
   const emptyAt = t.emptyAt;
-  for (let k = 0; k < nK; k++) stocked[k] = tr.stock[k]! <= emptyAt[k]! ? 0 : 1;
-  tr.drawRate.fill(0);
+  // only the daily items' entries are read (nearestStocked, bestStocked and the searches ask
+  // about daily items alone) and given a rate; the others keep whatever they held
+  const entries = t.dailyEntries;
+  const rate = tr.drawRate;
+  for (let j = 0; j < entries.length; j++) {
+    const k = entries[j]!;
+    stocked[k] = tr.stock[k]! <= emptyAt[k]! ? 0 : 1;
+    rate[k] = 0;
+  }
   const rows = storeRowsOf(tr);
   // affected villages in ascending order, as the draw rates are summed
   for (const v of tr.affectedVillages) {
@@ -300,8 +313,8 @@ export function refreshRates(tr: Trial): void {
       const before = tr.drawSource[v * nI + k]!;
       tr.drawSource[v * nI + k] = best;
       if (best >= 0) {
-        if (tr.drawRate[best * nI + k] === 0) drawn[nDrawn++] = best * nI + k;
-        tr.drawRate[best * nI + k]! += (people * perDay) / MIN_PER_DAY;
+        if (rate[best * nI + k] === 0) drawn[nDrawn++] = best * nI + k;
+        rate[best * nI + k]! += (people * perDay) / MIN_PER_DAY;
       } else if (before !== -1 && tr.log.on)
         tr.log.add(tr.now, 'relief.shortfall', { village: tr.s.region.villages[v]!.id, item: items[k]!.id, perDay: Math.round(people * perDay * 1000) / 1000 });
     }
@@ -311,7 +324,7 @@ export function refreshRates(tr: Trial): void {
   let next = Infinity;
   for (let j = 0; j < nDrawn; j++) {
     const k = drawn[j]!;
-    const r = tr.drawRate[k]!;
+    const r = rate[k]!;
     if (!(r > 0)) continue;
     // a store that would run out within the clock's resolution has run out now (else the check
     // would fall at this very minute again and again)
@@ -324,10 +337,10 @@ export function refreshRates(tr: Trial): void {
     }
     next = Math.min(next, tr.stock[k]! / r);
     const wh = Math.floor(k / nI);
-    const above = tr.stock[k]! - tr.s.reserves.warehouses[wh]!.reorderFraction * w.initialStock[k]!;
+    const above = tr.stock[k]! - t.reorderAt[k]!;
     // within requestResupply's tolerance it is already low: a request that found nothing to send (an
     // empty parent) is not retried at ever smaller steps
-    if (!tr.resupplyPending[wh] && above > 1e-9 * w.initialStock[k]! && tr.now + above / r > tr.now) next = Math.min(next, above / r);
+    if (!tr.resupplyPending[wh] && above > t.reorderTol[k]! && tr.now + above / r > tr.now) next = Math.min(next, above / r);
   }
   tr.stockEpoch++;
   if (tr.now + next <= tr.horizon) tr.schedule(tr.now + next, { k: 'stockCheck', epoch: tr.stockEpoch });
