@@ -82,18 +82,21 @@ export function requestRelief(tr: Trial, village: number, people: number): void 
   tr.villageAffected[village]! += people;
   if (tr.log.on) tr.log.add(tr.now, 'relief.requested', { village: tr.s.region.villages[village]!.id, people });
   if (!tr.auto) return; // in a drill, trainees release stock
+  const nI = tr.world.itemCount;
+  const need = new Array<number>(nI);
   if (tr.rateMode) {
-    const loads = new Map<number, number[]>();
-    takeNearest(tr, village, r.items.map((it) => people * it.perPersonOnce), (wh, take) => {
-      loads.set(wh, take);
-      maybeResupply(tr, wh);
-    });
+    for (let k = 0; k < nI; k++) need[k] = people * r.items[k]!.perPersonOnce;
+    // each store's once-only items become its truck's load (`loadOf`)
+    takeNearest(tr, village, need, people, false);
     refreshRates(tr);
-    sendTransport(tr, village, people, loads);
+    sendTransport(tr, village, people);
     return;
   }
-  const need = r.items.map((it) => people * (it.perPersonOnce + it.perPersonPerDay * r.coverDaysPerDelivery));
-  dispatchRelief(tr, village, need, people);
+  for (let k = 0; k < nI; k++) {
+    const it = r.items[k]!;
+    need[k] = people * (it.perPersonOnce + it.perPersonPerDay * r.coverDaysPerDelivery);
+  }
+  takeNearest(tr, village, need, people, true);
 }
 
 /** The next period's daily items for everyone in the village still needing relief (not gone home). */
@@ -102,71 +105,109 @@ export function onReliefDue(tr: Trial, village: number): void {
   const people = peopleInNeed(tr, village);
   if (people <= 0) return;
   if (tr.rateMode) {
-    sendTransport(tr, village, people, new Map());
+    sendTransport(tr, village, people);
     return;
   }
   const need = r.items.map((it) => people * it.perPersonPerDay * r.coverDaysPerDelivery);
-  if (need.some((q) => q > 0)) dispatchRelief(tr, village, need, people);
+  if (anyPositive(need)) takeNearest(tr, village, need, people, true);
+}
+
+/**
+ * Scratch of `takeNearest` and `sendTransport` at a rate (single-threaded; neither is entered
+ * again before it is done): per store, the load of the truck being made up for one village
+ * (null: none yet), and the stores given one, in the order first given (the trucks leave so).
+ */
+let loadOf: (number[] | null)[] = [];
+let loadOrder = new Int32Array(0);
+let nLoads = 0;
+
+/** Store `wh`'s truck carries `q` (per item); it must have none yet. */
+function addLoad(wh: number, q: number[]): void {
+  if (loadOrder.length <= nLoads) {
+    const grown = new Int32Array(Math.max(8, 2 * loadOrder.length));
+    grown.set(loadOrder);
+    loadOrder = grown;
+  }
+  loadOf[wh] = q;
+  loadOrder[nLoads++] = wh;
+}
+
+/** Is any entry of `q` above zero? Pure. */
+function anyPositive(q: readonly number[]): boolean {
+  for (let k = 0; k < q.length; k++) if (q[k]! > 0) return true;
+  return false;
 }
 
 /**
  * Consumption 'rate': trucks to `village`, one per store — the once-only items already taken
- * from it (`loads`) and the daily goods for the next `coverDaysPerDelivery` days from the store
- * each daily item is drawn from. The daily goods are transport only: they left the stock at the
- * rate they are used (`settleStock`).
+ * from it (the loads `takeNearest` made, if any) and the daily goods for the next
+ * `coverDaysPerDelivery` days from the store each daily item is drawn from. The daily goods
+ * are transport only: they left the stock at the rate they are used (`settleStock`).
  */
-function sendTransport(tr: Trial, village: number, people: number, loads: Map<number, number[]>): void {
+function sendTransport(tr: Trial, village: number, people: number): void {
   const r = tr.s.reserves;
   const nI = tr.world.itemCount;
-  r.items.forEach((it, k) => {
+  for (let k = 0; k < nI; k++) {
+    const it = r.items[k]!;
     const src = tr.drawSource[village * nI + k]!;
-    if (src < 0 || !(it.perPersonPerDay > 0)) return;
-    let q = loads.get(src);
-    if (!q) loads.set(src, (q = new Array<number>(nI).fill(0)));
+    if (src < 0 || !(it.perPersonPerDay > 0)) continue;
+    let q = loadOf[src];
+    if (!q) addLoad(src, (q = new Array<number>(nI).fill(0)));
     q[k]! += people * it.perPersonPerDay * r.coverDaysPerDelivery;
-  });
-  for (const [wh, q] of loads) if (q.some((x) => x > 0)) startDelivery(tr, wh, village, q, people);
+  }
+  const n = nLoads;
+  nLoads = 0;
+  for (let j = 0; j < n; j++) {
+    const wh = loadOrder[j]!;
+    const q = loadOf[wh]!;
+    loadOf[wh] = null;
+    if (anyPositive(q)) startDelivery(tr, wh, village, q, people);
+  }
 }
 
-/**
- * Sends what is needed from the reachable warehouses, nearest first (ties: lower index), each
- * giving what it holds; what nobody reachable holds is a shortfall. With every store cut off,
- * the best-stocked store loads and waits for a road.
- */
-function dispatchRelief(tr: Trial, village: number, need: number[], people: number): void {
-  takeNearest(tr, village, need, (wh, take) => {
-    startDelivery(tr, wh, village, take, people);
-    maybeResupply(tr, wh);
-  });
-}
+/** Scratch of `takeNearest`: the reachable stores, nearest first. */
+let nearest = new Int32Array(0);
 
 /**
- * Takes `need` from the reachable warehouses, nearest first (ties: lower index), each giving
- * what it holds (`loaded` is told, store by store); what nobody reachable holds is a shortfall.
- * With every store cut off, the best-stocked store gives and waits for a road.
+ * Takes `need` (its own now: it is used up as what is still missing) from the reachable
+ * warehouses, nearest first (ties: lower index), each giving what it holds; what nobody
+ * reachable holds is a shortfall. With every store cut off, the best-stocked store gives and
+ * waits for a road. Store by store, what it gave leaves at once (`deliver`: a truck to
+ * `village` for `people`) or becomes its truck's load for `sendTransport`; then the store may
+ * ask for resupply.
  */
-function takeNearest(tr: Trial, village: number, need: number[], loaded: (wh: number, take: number[]) => void): void {
-  if (!need.some((q) => q > 0)) return;
+function takeNearest(tr: Trial, village: number, need: number[], people: number, deliver: boolean): void {
+  if (!anyPositive(need)) return;
   const w = tr.world;
   const nI = w.itemCount;
   const tree = tr.tree(w.villageNode[village]!);
   const dist = tree.dist;
   const whNode = w.warehouseNode;
-  const stores: number[] = [];
-  for (let i = 0; i < whNode.length; i++) if (Number.isFinite(dist[whNode[i]!]!)) stores.push(i);
-  stores.sort((a, b) => dist[whNode[a]!]! - dist[whNode[b]!]! || a - b);
-  if (stores.length === 0) {
+  const nW = whNode.length;
+  if (nearest.length < nW) nearest = new Int32Array(nW);
+  const stores = nearest;
+  // by (distance, index): insertion keeps a later index after an equal distance
+  let n = 0;
+  for (let i = 0; i < nW; i++) {
+    const x = dist[whNode[i]!]!;
+    if (!Number.isFinite(x)) continue;
+    let j = n++;
+    for (; j > 0 && dist[whNode[stores[j - 1]!]!]! > x; j--) stores[j] = stores[j - 1]!;
+    stores[j] = i;
+  }
+  if (n === 0) {
     let best = -1;
     let bestHeld = 0;
-    tr.s.reserves.warehouses.forEach((_, i) => {
+    for (let i = 0; i < nW; i++) {
       let held = 0;
       for (let k = 0; k < nI; k++) held += need[k]! > 0 ? Math.min(1, tr.stock[i * nI + k]! / need[k]!) : 0;
       if (held > bestHeld) (best = i), (bestHeld = held);
-    });
-    if (best >= 0) stores.push(best);
+    }
+    if (best >= 0) stores[n++] = best;
   }
-  const left = need.slice();
-  for (const wh of stores) {
+  const left = need;
+  for (let s = 0; s < n; s++) {
+    const wh = stores[s]!;
     let anyLeft = false;
     for (let k = 0; k < nI; k++) if (!(left[k]! <= 1e-9)) anyLeft = true;
     if (!anyLeft) break;
@@ -186,9 +227,12 @@ function takeNearest(tr: Trial, village: number, need: number[], loaded: (wh: nu
       tr.recordStock(wh, k);
       if (tr.stock[wh * nI + k]! <= 1e-9 && w.initialStock[wh * nI + k]! > 0) noteStockout(tr, wh, k);
     }
-    loaded(wh, take);
+    if (deliver) startDelivery(tr, wh, village, take, people);
+    else addLoad(wh, take);
+    maybeResupply(tr, wh);
   }
-  left.forEach((q, k) => {
+  for (let k = 0; k < nI; k++) {
+    const q = left[k]!;
     if (q > 1e-9) {
       tr.shortfall[k]! += q;
       if (tr.log.on) tr.log.add(tr.now, 'relief.shortfall', {
@@ -197,7 +241,7 @@ function takeNearest(tr: Trial, village: number, need: number[], loaded: (wh: nu
         quantity: Math.round(q * 1000) / 1000,
       });
     }
-  });
+  }
 }
 
 /** The store holding most of item `k` among those `stocked` (ties: lower index), or −1. Pure read. */
@@ -229,9 +273,13 @@ export function settleStock(tr: Trial): void {
   tr.settledAt = tr.now;
   const nI = tr.world.itemCount;
   const rate = tr.drawRate;
+  const t = reliefTables(tr.world);
   // a store × item holding at most this (relative to its initial stock) is empty
-  const emptyAt = reliefTables(tr.world).emptyAt;
-  for (let k = 0; k < rate.length; k++) {
+  const emptyAt = t.emptyAt;
+  // only daily items are ever given a rate: their entries, in the ascending order of a full pass
+  const entries = t.dailyEntries;
+  for (let j = 0; j < entries.length; j++) {
+    const k = entries[j]!;
     const r = rate[k]!;
     if (!(r > 0)) continue;
     tr.stock[k] = tr.stock[k]! - r * dt;
@@ -241,9 +289,11 @@ export function settleStock(tr: Trial): void {
     if (tr.stock[k] === 0 && tr.world.initialStock[k]! > 0) noteStockout(tr, wh, k % nI);
   }
   const items = tr.s.reserves.items;
+  const daily = t.daily;
   for (const v of tr.affectedVillages) {
     for (let k = 0; k < nI; k++) {
-      if (tr.drawSource[v * nI + k] !== -1) continue;
+      // an item not drawn daily is never without a source (−2) and would add nothing
+      if (daily[k] === 0 || tr.drawSource[v * nI + k] !== -1) continue;
       const people = peopleInNeed(tr, v);
       if (people > 0) tr.shortfall[k]! += (people * items[k]!.perPersonPerDay * dt) / MIN_PER_DAY;
     }
@@ -277,8 +327,15 @@ export function refreshRates(tr: Trial): void {
   const stocked = stockedNow;
   let nDrawn = 0;
   const emptyAt = t.emptyAt;
-  for (let k = 0; k < nK; k++) stocked[k] = tr.stock[k]! <= emptyAt[k]! ? 0 : 1;
-  tr.drawRate.fill(0);
+  // only the daily items' entries are read (nearestStocked, bestStocked and the searches ask
+  // about daily items alone) and given a rate; the others keep whatever they held
+  const entries = t.dailyEntries;
+  const rate = tr.drawRate;
+  for (let j = 0; j < entries.length; j++) {
+    const k = entries[j]!;
+    stocked[k] = tr.stock[k]! <= emptyAt[k]! ? 0 : 1;
+    rate[k] = 0;
+  }
   const rows = storeRowsOf(tr);
   // affected villages in ascending order, as the draw rates are summed
   for (const v of tr.affectedVillages) {
@@ -300,8 +357,8 @@ export function refreshRates(tr: Trial): void {
       const before = tr.drawSource[v * nI + k]!;
       tr.drawSource[v * nI + k] = best;
       if (best >= 0) {
-        if (tr.drawRate[best * nI + k] === 0) drawn[nDrawn++] = best * nI + k;
-        tr.drawRate[best * nI + k]! += (people * perDay) / MIN_PER_DAY;
+        if (rate[best * nI + k] === 0) drawn[nDrawn++] = best * nI + k;
+        rate[best * nI + k]! += (people * perDay) / MIN_PER_DAY;
       } else if (before !== -1 && tr.log.on)
         tr.log.add(tr.now, 'relief.shortfall', { village: tr.s.region.villages[v]!.id, item: items[k]!.id, perDay: Math.round(people * perDay * 1000) / 1000 });
     }
@@ -311,7 +368,7 @@ export function refreshRates(tr: Trial): void {
   let next = Infinity;
   for (let j = 0; j < nDrawn; j++) {
     const k = drawn[j]!;
-    const r = tr.drawRate[k]!;
+    const r = rate[k]!;
     if (!(r > 0)) continue;
     // a store that would run out within the clock's resolution has run out now (else the check
     // would fall at this very minute again and again)
@@ -324,10 +381,10 @@ export function refreshRates(tr: Trial): void {
     }
     next = Math.min(next, tr.stock[k]! / r);
     const wh = Math.floor(k / nI);
-    const above = tr.stock[k]! - tr.s.reserves.warehouses[wh]!.reorderFraction * w.initialStock[k]!;
+    const above = tr.stock[k]! - t.reorderAt[k]!;
     // within requestResupply's tolerance it is already low: a request that found nothing to send (an
     // empty parent) is not retried at ever smaller steps
-    if (!tr.resupplyPending[wh] && above > 1e-9 * w.initialStock[k]! && tr.now + above / r > tr.now) next = Math.min(next, above / r);
+    if (!tr.resupplyPending[wh] && above > t.reorderTol[k]! && tr.now + above / r > tr.now) next = Math.min(next, above / r);
   }
   tr.stockEpoch++;
   if (tr.now + next <= tr.horizon) tr.schedule(tr.now + next, { k: 'stockCheck', epoch: tr.stockEpoch });

@@ -7,8 +7,32 @@ let dist = new Float64Array(0);
 let stamp = new Int32Array(0);
 let gen = 0;
 let foundAt = new Float64Array(0);
-let firstAt = new Int32Array(0);
-let targetNext = new Int32Array(0);
+
+/**
+ * Targets by node, made once per target array (a world's stores, searched from every affected
+ * village): `firstAt[node]` heads the node's targets (−1: none), listed ascending through `next`.
+ */
+interface TargetLists {
+  firstAt: Int32Array;
+  next: Int32Array;
+}
+const listsOf = new WeakMap<Int32Array, TargetLists>();
+
+/** The lists of `targetNode` over `n` nodes (cached per array; a target array is not changed afterwards). */
+function targetLists(targetNode: Int32Array, n: number): TargetLists {
+  let t = listsOf.get(targetNode);
+  if (!t || t.firstAt.length < n) {
+    const firstAt = new Int32Array(n).fill(-1);
+    const next = new Int32Array(targetNode.length);
+    for (let i = targetNode.length - 1; i >= 0; i--) {
+      const v = targetNode[i]!;
+      next[i] = firstAt[v]!;
+      firstAt[v] = i;
+    }
+    listsOf.set(targetNode, (t = { firstAt, next }));
+  }
+  return t;
+}
 
 /**
  * Distances from `source` to some target nodes over open links, settling nodes in Dijkstra's
@@ -21,7 +45,8 @@ let targetNext = new Int32Array(0);
  *
  * A settled node's distance is the one `shortestPathTree` (and so `coreTree`) gives it,
  * bit for bit: it is the same Dijkstra (same sums, du + linkMinutes), stopped early, and with
- * positive weights a settled distance never changes afterwards. Pure apart from the scratch.
+ * positive weights a settled distance never changes afterwards. Pure apart from the scratch
+ * and the cached target lists.
  */
 export function nearestTargets(
   g: RoadGraph,
@@ -38,11 +63,10 @@ export function nearestTargets(
   if (stamp.length < n) {
     dist = new Float64Array(n);
     stamp = new Int32Array(n);
-    firstAt = new Int32Array(n);
     gen = 0;
   }
   if (foundAt.length < groups) foundAt = new Float64Array(groups);
-  if (targetNext.length < nT) targetNext = new Int32Array(nT);
+  const { firstAt, next: targetNext } = targetLists(targetNode, n);
   const cap = g.arcTarget.length + 1;
   if (heapD.length < cap) {
     heapD = new Float64Array(cap);
@@ -53,17 +77,6 @@ export function nearestTargets(
     gen = 1;
   }
   const G = gen;
-  // targets by node: firstAt[node] (valid where stamped) heads a list through targetNext, ascending
-  for (let t = nT - 1; t >= 0; t--) {
-    const v = targetNode[t]!;
-    if (stamp[v] !== G) {
-      stamp[v] = G;
-      dist[v] = Infinity;
-      firstAt[v] = -1;
-    }
-    targetNext[t] = firstAt[v]!;
-    firstAt[v] = t;
-  }
   out.fill(Infinity, 0, nT);
   let missing = 0;
   for (let k = 0; k < groups; k++) {
@@ -77,10 +90,7 @@ export function nearestTargets(
   const arcLink = g.arcLink;
   const arcTarget = g.arcTarget;
   const linkMinutes = g.linkMinutes;
-  if (stamp[source] !== G) {
-    stamp[source] = G;
-    firstAt[source] = -1;
-  }
+  stamp[source] = G;
   dist[source] = 0;
   hd[0] = 0;
   hn[0] = source;
@@ -127,7 +137,6 @@ export function nearestTargets(
       if (stamp[v] !== G) {
         stamp[v] = G;
         dist[v] = Infinity;
-        firstAt[v] = -1;
       }
       if (nd < dist[v]!) {
         dist[v] = nd;
