@@ -1,6 +1,8 @@
 import { finishedTrial } from '../sim/runTrial.ts';
+import { TrialArena } from '../sim/trialArena.ts';
 import type { MachineFactory } from '../sim/trial.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
+import { compileWorld } from '../world/world.ts';
 import { addTrial, addTrialExceptFans, createAggregate, FanBatch, type McAggregate } from './aggregate.ts';
 import { csvRow } from './csvRow.ts';
 import type { McLayout } from './mcLayout.ts';
@@ -69,9 +71,12 @@ export function runChunk(
   let csv = '';
   // the stock fans in one pass at the end (FanBatch); for a few trials, trial by trial
   const fans = chunk.count >= FAN_BATCH_MIN_TRIALS ? FanBatch.for(layout) : null;
+  // trials one after another, each read into its row before the next starts: they share one
+  // set of arrays (reset between them) instead of allocating their own
+  const arena = TrialArena.of(compileWorld(scenario));
   for (let i = chunk.start; i < chunk.start + chunk.count; i++) {
     // the row straight from the trial's state: no outcome objects to build and collect
-    const row = trialRowOfTrial(layout, i, finishedTrial(scenario, trialSeed(master, i), machines, { log: false }));
+    const row = trialRowOfTrial(layout, i, finishedTrial(scenario, trialSeed(master, i), machines, { log: false, arena }));
     if (fans) {
       addTrialExceptFans(layout, agg, row);
       fans.add(row);

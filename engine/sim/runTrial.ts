@@ -8,6 +8,7 @@ import { runUntil } from './kernel.ts';
 import { buildOutcome, type TrialOutcome } from './outcome.ts';
 import { finishStock } from './relief.ts';
 import { Trial, xstateMachines, type MachineFactory } from './trial.ts';
+import type { TrialArena } from './trialArena.ts';
 
 export interface TrialResult {
   events: LogEvent[];
@@ -23,12 +24,17 @@ export interface TrialOptions {
   decisions?: readonly TimedDecision[];
   /** generator per stream from its derived seed (default sfc32); benchmarks plug a baseline in */
   generator?: (seed: number) => Rng;
+  /**
+   * Monte Carlo's fast path: the trial's arrays from this arena (reset, not allocated), valid only
+   * until the arena's next trial starts; the scenario's world's arena, 'auto' mode only (trialArena.ts)
+   */
+  arena?: TrialArena;
 }
 
 /** Creates a trial, draws its hazard and queues the given decisions; nothing has run yet. */
 export function startTrial(scenario: Scenario, seed: number, machines: MachineFactory, options: TrialOptions): Trial {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`seed must be a uint32, got ${seed}`);
-  const tr = new Trial(compileWorld(scenario), seed, machines, options.log ?? true, options.mode ?? 'auto', options.generator);
+  const tr = new Trial(compileWorld(scenario), seed, machines, options.log ?? true, options.mode ?? 'auto', options.generator, options.arena);
   startHazard(tr);
   for (const d of options.decisions ?? []) {
     tr.decisions.push(d);

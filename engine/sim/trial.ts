@@ -17,30 +17,8 @@ import { EventLog } from './eventLog.ts';
 import type { PolicyMode, TimedDecision } from './decision.ts';
 import { EventQueue } from './eventQueue.ts';
 import { LazyMachines } from './lazyMachines.ts';
-
-/** Hands out zero-filled typed arrays from one buffer, in order (8-byte arrays first, then 4, then 1). */
-class Carver {
-  private readonly buf: ArrayBuffer;
-  private off = 0;
-  constructor(bytes: number) {
-    this.buf = new ArrayBuffer(bytes);
-  }
-  f64(n: number): Float64Array {
-    const x = new Float64Array(this.buf, this.off, n);
-    this.off += 8 * n;
-    return x;
-  }
-  i32(n: number): Int32Array {
-    const x = new Int32Array(this.buf, this.off, n);
-    this.off += 4 * n;
-    return x;
-  }
-  u8(n: number): Uint8Array {
-    const x = new Uint8Array(this.buf, this.off, n);
-    this.off += n;
-    return x;
-  }
-}
+import type { TrialArena } from './trialArena.ts';
+import { openingStockSeries, TrialArrays, type StockPoint } from './trialArrays.ts';
 
 /** Minutes from one root to any node (Trial.distancesFrom). */
 export interface NodeDistances {
@@ -226,7 +204,7 @@ export class Trial {
   readonly stockouts: { t: number; warehouse: number; item: number }[] = [];
   readonly stockoutSeen: Uint8Array;
   readonly shortfall: Float64Array;
-  readonly stockSeries: { t: number; warehouse: number; item: number; level: number }[] = [];
+  readonly stockSeries: StockPoint[];
   /**
    * Consumption at a rate (reserves.consumption 'rate', engine deciding): daily items leave the
    * stores continuously. Per village × item, the store it draws from now (−1: none holds it, so
@@ -263,7 +241,10 @@ export class Trial {
     readonly mode: PolicyMode = 'auto',
     /** makes a stream's generator from its derived uint32 seed (sfc32 unless a baseline asks otherwise) */
     private readonly generator: (seed: number) => Rng = (seed) => Sfc32.fromSeed(seed),
+    /** where the typed arrays come from on Monte Carlo's fast path (trialArena.ts: 'auto' only; valid until its next trial) */
+    arena: TrialArena | null = null,
   ) {
+    if (arena && (mode !== 'auto' || arena.world !== world)) throw new RangeError("a trial arena serves its own world's engine-deciding trials only");
     this.log = new EventLog(keepLog);
     this.auto = mode === 'auto';
     const s = world.scenario;
@@ -271,7 +252,6 @@ export class Trial {
     this.horizon = s.horizonHours * 60;
     const nL = s.roads.links.length;
     const nT = s.teams.length;
-    const nV = s.region.villages.length;
     const nSites = s.hazardSites.length;
     // 'atOnce': a step-down takes effect in the hour it is due (a wait of one hour is no wait)
     this.warning = machines.rainWarning({ cancelAfterDryHours: s.warnings.downgrade === 'atOnce' ? 1 : s.warnings.cancelAfterDryHours });
@@ -283,51 +263,41 @@ export class Trial {
       endAfterHours: s.response.endAfterHours,
     });
     this.teams = new LazyMachines(nT, machines.team, init.team);
-    // the trial's typed arrays are views of one buffer: creating a typed array costs about a
-    // microsecond whatever its size, and a Monte Carlo creates thousands of trials a second
-    const nW = s.reserves.warehouses.length;
-    const nS = s.shelters.length;
-    const nK = world.initialStock.length;
-    const nN = world.graph.nodeCount;
-    const a = new Carver(8 * (2 * nSites + 4 * nV + nS + nK + world.itemCount) + 4 * (2 * nL + 4 * nT + 2 * nW + 2 * nN) + (nL + 2 * nSites + nS + nW + nK) + 8 * 8);
-    this.siteFailedAt = a.f64(nSites).fill(Infinity);
-    this.siteRescueAt = a.f64(nSites).fill(Infinity);
-    this.villageAffected = a.f64(nV);
-    this.villageAffectedAt = a.f64(nV).fill(Infinity);
-    this.villageFirstReliefAt = a.f64(nV).fill(Infinity);
-    this.villageReleased = a.f64(nV);
-    this.shelterOccupancy = a.f64(nS);
-    this.stock = a.f64(nK);
-    this.stock.set(world.initialStock);
-    this.shortfall = a.f64(world.itemCount);
-    this.linkEpisode = a.i32(nL).fill(-1);
-    this.linkClearings = a.i32(nL);
-    this.teamAt = a.i32(nT);
-    this.teamAt.set(world.teamNode);
-    this.teamLeg = a.i32(nT);
-    this.teamDest = a.i32(nT);
-    this.teamDest.set(world.teamNode);
-    this.teamCalls = a.i32(nT);
-    this.warehouseLoads = a.i32(nW);
-    this.warehouseResupplies = a.i32(nW);
-    this.memoEpoch = a.i32(nN).fill(-1);
-    this.memoVersion = a.i32(nN);
-    this.open = a.u8(nL).fill(1);
-    this.siteFailPending = a.u8(nSites);
-    this.siteNeedsRescue = a.u8(nSites);
-    // in a drill, shelters are opened by decision; the engine on its own opens them all
-    this.shelterOpen = a.u8(nS).fill(this.auto ? 1 : 0);
-    this.resupplyPending = a.u8(nW);
-    this.stockoutSeen = a.u8(nK);
-    this.rateMode = this.auto && (s.reserves.consumption ?? 'rate') === 'rate';
-    this.drawSource = new Int32Array(this.rateMode ? nV * world.itemCount : 0).fill(-2);
-    this.drawRate = new Float64Array(this.rateMode ? nK : 0);
-    this.stockRecordedAt = new Float64Array(this.rateMode ? nK : 0);
+    // the typed arrays: views of one buffer (trialArrays.ts), or the arena's, reset
+    const a = arena ? arena.take() : new TrialArrays(world, this.auto);
+    this.rateMode = a.rateMode;
+    this.siteFailedAt = a.siteFailedAt;
+    this.siteRescueAt = a.siteRescueAt;
+    this.villageAffected = a.villageAffected;
+    this.villageAffectedAt = a.villageAffectedAt;
+    this.villageFirstReliefAt = a.villageFirstReliefAt;
+    this.villageReleased = a.villageReleased;
+    this.shelterOccupancy = a.shelterOccupancy;
+    this.stock = a.stock;
+    this.shortfall = a.shortfall;
+    this.drawRate = a.drawRate;
+    this.stockRecordedAt = a.stockRecordedAt;
+    this.linkEpisode = a.linkEpisode;
+    this.linkClearings = a.linkClearings;
+    this.teamAt = a.teamAt;
+    this.teamLeg = a.teamLeg;
+    this.teamDest = a.teamDest;
+    this.teamCalls = a.teamCalls;
+    this.warehouseLoads = a.warehouseLoads;
+    this.warehouseResupplies = a.warehouseResupplies;
+    this.memoEpoch = a.memoEpoch;
+    this.memoVersion = a.memoVersion;
+    this.drawSource = a.drawSource;
+    this.open = a.open;
+    this.siteFailPending = a.siteFailPending;
+    this.siteNeedsRescue = a.siteNeedsRescue;
+    this.shelterOpen = a.shelterOpen;
+    this.resupplyPending = a.resupplyPending;
+    this.stockoutSeen = a.stockoutSeen;
+    this.memoTree = arena ? arena.memoTree : [];
     this.teamTask = new Array<TeamTask | null>(nT).fill(null);
     this.teamTravel = new Array<Travel | null>(nT).fill(null);
-    world.initialStock.forEach((level, k) =>
-      this.stockSeries.push({ t: 0, warehouse: Math.floor(k / world.itemCount), item: k % world.itemCount, level }),
-    );
+    this.stockSeries = arena ? arena.stockSeries : openingStockSeries(world);
   }
 
   /** The generator for one entity's draws: seeded from (trial seed, id path) alone. */
@@ -380,7 +350,7 @@ export class Trial {
   private baseKey: string | null = null;
   /** bumped whenever a link closes or opens; the trees asked for in this epoch, by root, and their versions */
   private epoch = 0;
-  private readonly memoTree: (PathTree | undefined)[] = [];
+  private readonly memoTree: (PathTree | undefined)[];
   private readonly memoEpoch: Int32Array;
   private readonly memoVersion: Int32Array;
 
