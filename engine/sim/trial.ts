@@ -9,7 +9,8 @@ import { roadLinkMachine, type RoadLinkEvent } from '../machines/roadLink.machin
 import { teamMachine, type TeamEvent } from '../machines/team.machine.ts';
 import { deriveSeed, Sfc32, type Rng } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
-import { CoreDistances, coreGraphOf, coreTree } from '../world/coreGraph.ts';
+import { CoreDistances } from '../world/coreDistances.ts';
+import { coreGraphOf, coreTree } from '../world/coreGraph.ts';
 import { shortestPathTree, type PathTree } from '../world/roadGraph.ts';
 import type { World } from '../world/world.ts';
 import { PRIORITY, type Agenda, type Owner, type Travel } from './agenda.ts';
@@ -423,8 +424,8 @@ export class Trial {
     const cache = this.world.treeCache;
     if (this.closed.length === 0) return this.intactTree(root);
     // asked again with the same links closed: no key to build and hash
-    const memo = this.memoTree[root];
-    if (memo !== undefined && this.memoEpoch[root] === this.epoch && memo.version === this.memoVersion[root]) return memo;
+    const memo = this.memoOf(root);
+    if (memo) return memo;
     const key = this.closedKey;
     let t = cache.get(key, root);
     if (!t) {
@@ -445,12 +446,12 @@ export class Trial {
         }
       if (!onBase) {
         t = base;
-        cache.set(key, root, t, before ? beforeKey : 'intact');
+        cache.set(key, root, t);
       } else {
         // on the folded network (coreGraph.ts: identical to a fresh Dijkstra, ties included)
         const core = coreGraphOf(g);
         t = core ? coreTree(g, core, this.open, root, out) : shortestPathTree(g, this.open, root, out);
-        cache.set(key, root, t, null);
+        cache.set(key, root, t);
       }
     }
     this.memoTree[root] = t;
@@ -469,13 +470,19 @@ export class Trial {
    */
   distancesFrom(root: number): NodeDistances {
     if (this.closed.length === 0) return treeDistances.of(this.intactTree(root));
-    const memo = this.memoTree[root];
-    if (memo !== undefined && this.memoEpoch[root] === this.epoch && memo.version === this.memoVersion[root]) return treeDistances.of(memo);
+    const memo = this.memoOf(root);
+    if (memo) return treeDistances.of(memo);
     const cached = this.world.treeCache.get(this.closedKey, root);
     if (cached) return treeDistances.of(cached);
     const g = this.world.graph;
     const core = coreGraphOf(g);
     return core ? pointDistances.from(g, core, this.open, root) : treeDistances.of(this.tree(root));
+  }
+
+  /** The tree this trial last asked for from `root`, while no link has opened or closed since and the cache has not reused its arrays. */
+  private memoOf(root: number): PathTree | undefined {
+    const memo = this.memoTree[root];
+    return memo !== undefined && this.memoEpoch[root] === this.epoch && memo.version === this.memoVersion[root] ? memo : undefined;
   }
 
   /** The intact network's tree from `root`, kept for good by the world's cache. */

@@ -68,10 +68,9 @@ export class TreeCache {
   /**
    * Stores `tree` for (`closed`, `root`) (after `spare`): a tree made for this key (from
    * `spare`'s arrays or fresh), or one taken unchanged from another entry or the intact trees
-   * (`alias`: where it came from; only said for the reader: entries are counted per tree).
+   * (entries are counted per tree, so either kind is reused only once no entry holds it).
    */
-  set(closed: string, root: number, tree: PathTree, alias: string | 'intact' | null): void {
-    void alias;
+  set(closed: string, root: number, tree: PathTree): void {
     const f = this.free.length;
     if (f > 0 && this.free[f - 1] === tree) this.free.pop();
     if (this.intact[tree.source] !== tree) this.holders.set(tree, (this.holders.get(tree) ?? 0) + 1);

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileWorld } from '../../../engine/index.ts';
 import { loadScenarioFile } from '../../../engine/node/scenarioFile.ts';
-import { buildCoreGraph, coreGraphOf, CoreDistances, coreTree } from '../../../engine/world/coreGraph.ts';
+import { CoreDistances } from '../../../engine/world/coreDistances.ts';
+import { buildCoreGraph, coreGraphOf, coreTree } from '../../../engine/world/coreGraph.ts';
 import { buildRoadGraph, shortestPathTree, type RoadGraph } from '../../../engine/world/roadGraph.ts';
 
 type Link = { from: number; to: number; minutes: number };
