@@ -45,7 +45,7 @@ describe('TrialArena (Monte Carlo trials reusing one set of arrays)', () => {
       }
     });
 
-  it('takes back every array, the tree memo and the stock series as a fresh trial has them', () => {
+  it('takes back every array, the tree memo, the stock series and the agenda as a fresh trial has them', () => {
     const world = compileWorld(load('scenarios/lezhi-rainstorm.yaml'));
     const arena = TrialArena.of(world);
     const a = arena.take();
@@ -53,11 +53,13 @@ describe('TrialArena (Monte Carlo trials reusing one set of arrays)', () => {
     arena.memoTree[7] = {} as PathTree;
     arena.stockSeries.push({ t: 60, warehouse: 0, item: 0, level: -1 });
     arena.stockSeries[0] = { t: 5, warehouse: 0, item: 0, level: -1 };
+    arena.queue.push(90, 3, { k: 'loaded', delivery: 0 });
     const b = arena.take();
     expect(b).toBe(a);
     expect(Buffer.from(b.bytes).equals(Buffer.from(new TrialArrays(world, true).bytes))).toBe(true);
     expect(arena.memoTree.every((t) => t === undefined)).toBe(true);
     expect(arena.stockSeries).toStrictEqual(openingStockSeries(world));
+    expect(arena.queue.size).toBe(0);
   });
 
   it('serves only its own world and engine-deciding trials', () => {
