@@ -110,7 +110,7 @@ export function sendTeam(tr: Trial, t: number, task: TeamTask, dest: number): vo
   if (task.kind === 'suppress') tr.fires[task.fire]!.sent++;
   tr.teamDest[t] = dest;
   if (wasIdle) {
-    const hours = sampleDist(tr.rng('team', tr.s.teams[t]!.id, 'mobilise', tr.teamCalls[t]!), tr.s.teams[t]!.mobilisationHours);
+    const hours = sampleDist(tr.teamRng(t, 'mobilise', tr.teamCalls[t]!), tr.s.teams[t]!.mobilisationHours);
     tr.schedule(tr.now + hours * 60, { k: 'mobilised', team: t, leg: tr.teamLeg[t]! });
   } else {
     tr.teamTravel[t] = null;
@@ -212,7 +212,7 @@ export function onTeamArrive(tr: Trial, t: number, leg: number): void {
     onCrewAtRoad(tr, t, leg, task.fire);
   } else {
     if (!Number.isFinite(tr.siteRescueAt[task.site]!)) tr.siteRescueAt[task.site] = tr.now;
-    const hours = sampleDist(tr.rng('team', id, 'rescue', tr.teamCalls[t]!), tr.s.chain.rescue.onSiteHours);
+    const hours = sampleDist(tr.teamRng(t, 'rescue', tr.teamCalls[t]!), tr.s.chain.rescue.onSiteHours);
     tr.schedule(tr.now + hours * 60, { k: 'taskDone', team: t, leg });
   }
 }
@@ -310,7 +310,7 @@ export function retryWaiting(tr: Trial): void {
 function onCrewAtRoad(tr: Trial, t: number, leg: number, fire: number): void {
   const f = tr.fires[fire]!;
   const walk = tr.s.hazardSites[f.site]!.forest!.walkInHours;
-  const hours = sampleDist(tr.rng('team', tr.s.teams[t]!.id, 'walkIn', tr.teamCalls[t]!), walk);
+  const hours = sampleDist(tr.teamRng(t, 'walkIn', tr.teamCalls[t]!), walk);
   tr.schedule(tr.now + hours * 60, { k: 'fireLine', team: t, leg });
 }
 

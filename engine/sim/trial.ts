@@ -21,6 +21,9 @@ import { LazyMachines } from './lazyMachines.ts';
 import type { TrialArena } from './trialArena.ts';
 import { openingStockSeries, TrialArrays, type StockPoint } from './trialArrays.ts';
 
+/** The per-call team streams `Trial.teamRng` keeps, in the order of their slots. */
+export type TeamStream = 'mobilise' | 'rescue' | 'walkIn';
+
 /** Minutes from one root to any node (Trial.distancesFrom). */
 export interface NodeDistances {
   to(v: number): number;
@@ -144,7 +147,7 @@ export interface RoadEpisode {
 export class Trial {
   readonly s: Scenario;
   readonly log: EventLog;
-  readonly queue = new EventQueue<Agenda>();
+  readonly queue: EventQueue<Agenda>;
   now = 0;
   readonly horizon: number;
   /** true when the engine takes the decisions itself (Monte Carlo, `run`); false in a drill */
@@ -284,6 +287,8 @@ export class Trial {
     this.teamLeg = a.teamLeg;
     this.teamDest = a.teamDest;
     this.teamCalls = a.teamCalls;
+    this.teamStreamCall = a.teamStreamCall;
+    this.teamStreams = new Array<Rng | undefined>(a.teamStreamCall.length);
     this.warehouseLoads = a.warehouseLoads;
     this.warehouseResupplies = a.warehouseResupplies;
     this.memoEpoch = a.memoEpoch;
@@ -296,6 +301,7 @@ export class Trial {
     this.resupplyPending = a.resupplyPending;
     this.stockoutSeen = a.stockoutSeen;
     this.memoTree = arena ? arena.memoTree : [];
+    this.queue = arena ? arena.queue : new EventQueue<Agenda>();
     this.teamTask = new Array<TeamTask | null>(nT).fill(null);
     this.teamTravel = new Array<Travel | null>(nT).fill(null);
     this.stockSeries = arena ? arena.stockSeries : openingStockSeries(world);
@@ -321,6 +327,28 @@ export class Trial {
     return this.generator(deriveSeed(this.seed, ...path));
   }
 
+  private readonly teamStreamCall: Int32Array;
+  private readonly teamStreams: (Rng | undefined)[];
+
+  /**
+   * `rng('team', id, kind, call)` for team `t`'s `call`th call-out, kept in a slot per (kind,
+   * team) instead of under a joined string key. The same generator rng would give: a team's call
+   * number only grows (sendTeam), so once it moves on, the streams of earlier calls are never
+   * asked for again and the slot's is the only one rng's Map could still hand back. An ask again
+   * within one call continues that stream, as rng's would (a stale reroute can make a team arrive
+   * twice on one leg and draw its rescue or walk-in time twice).
+   */
+  teamRng(t: number, kind: TeamStream, call: number): Rng {
+    const slot = (kind === 'mobilise' ? 0 : kind === 'rescue' ? 1 : 2) * this.teams.length + t;
+    let r = this.teamStreams[slot];
+    if (r === undefined || this.teamStreamCall[slot] !== call) {
+      r = this.generator(deriveSeed(this.seed, 'team', this.s.teams[t]!.id, kind, call));
+      this.teamStreams[slot] = r;
+      this.teamStreamCall[slot] = call;
+    }
+    return r;
+  }
+
   schedule(t: number, item: Agenda): void {
     this.queue.push(t, PRIORITY[item.k], item);
   }
@@ -332,16 +360,6 @@ export class Trial {
   setTravel(owner: Owner, travel: Travel | null): void {
     if (owner.kind === 'team') this.teamTravel[owner.index] = travel;
     else this.deliveries[owner.index]!.travel = travel;
-  }
-
-  getTravel(owner: Owner): Travel | null {
-    return owner.kind === 'team' ? this.teamTravel[owner.index]! : this.deliveries[owner.index]!.travel;
-  }
-
-  /** Everyone who may be on the road now, in a fixed order (teams, then deliveries). */
-  *travellers(): Generator<Owner> {
-    for (let i = 0; i < this.teams.length; i++) if (this.teamTravel[i]) yield { kind: 'team', index: i };
-    for (let i = 0; i < this.deliveries.length; i++) if (this.deliveries[i]!.travel) yield { kind: 'delivery', index: i };
   }
 
   /** Closed links, ascending, as the key of the shared tree cache. */
