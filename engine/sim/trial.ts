@@ -43,6 +43,16 @@ class TreeDistances implements NodeDistances {
 const treeDistances = new TreeDistances();
 const pointDistances = new CoreDistances();
 
+/** A trial's rain before its hazard is drawn (none): one empty array for every trial, never written. */
+const NO_RAIN = new Float64Array(0);
+
+/** `n` slots holding `value`: in the arena's `storage` when there is one, else a new array. */
+function slots<T>(storage: unknown[] | undefined, n: number, value: T): T[] {
+  const a = (storage ?? new Array<T>(n)) as T[];
+  a.length = n;
+  return a.fill(value);
+}
+
 /** Who a shelter took in for one evacuation: shelter index and people (see `leaveShelter`). */
 export interface ShelterStay {
   shelter: number;
@@ -235,7 +245,7 @@ export class Trial {
   responseStartedAt = Infinity;
   readonly responseTimeline: { t: number; level: string }[] = [];
   readonly warningTimeline: { t: number; level: string }[] = [];
-  rainMm: Float64Array = new Float64Array(0);
+  rainMm: Float64Array = NO_RAIN;
 
   constructor(
     readonly world: World,
@@ -260,13 +270,13 @@ export class Trial {
     // 'atOnce': a step-down takes effect in the hour it is due (a wait of one hour is no wait)
     this.warning = machines.rainWarning({ cancelAfterDryHours: s.warnings.downgrade === 'atOnce' ? 1 : s.warnings.cancelAfterDryHours });
     const init = initialValues(machines);
-    this.sites = new LazyMachines(nSites, machines.hazardSite, init.hazardSite);
-    this.links = new LazyMachines(nL, machines.roadLink, init.roadLink);
+    this.sites = new LazyMachines(nSites, machines.hazardSite, init.hazardSite, arena?.siteMachines);
+    this.links = new LazyMachines(nL, machines.roadLink, init.roadLink, arena?.linkMachines);
     this.response = machines.responseLevel({
       deescalateAfterHours: s.response.deescalateAfterHours,
       endAfterHours: s.response.endAfterHours,
     });
-    this.teams = new LazyMachines(nT, machines.team, init.team);
+    this.teams = new LazyMachines(nT, machines.team, init.team, arena?.teamMachines);
     // the typed arrays: views of one buffer (trialArrays.ts), or the arena's, reset
     const a = arena ? arena.take() : new TrialArrays(world, this.auto);
     this.rateMode = a.rateMode;
@@ -288,7 +298,7 @@ export class Trial {
     this.teamDest = a.teamDest;
     this.teamCalls = a.teamCalls;
     this.teamStreamCall = a.teamStreamCall;
-    this.teamStreams = new Array<Rng | undefined>(a.teamStreamCall.length);
+    this.teamStreams = slots<Rng | undefined>(arena?.teamStreams, a.teamStreamCall.length, undefined);
     this.warehouseLoads = a.warehouseLoads;
     this.warehouseResupplies = a.warehouseResupplies;
     this.memoEpoch = a.memoEpoch;
@@ -302,8 +312,8 @@ export class Trial {
     this.stockoutSeen = a.stockoutSeen;
     this.memoTree = arena ? arena.memoTree : [];
     this.queue = arena ? arena.queue : new EventQueue<Agenda>();
-    this.teamTask = new Array<TeamTask | null>(nT).fill(null);
-    this.teamTravel = new Array<Travel | null>(nT).fill(null);
+    this.teamTask = slots<TeamTask | null>(arena?.teamTask, nT, null);
+    this.teamTravel = slots<Travel | null>(arena?.teamTravel, nT, null);
     this.stockSeries = arena ? arena.stockSeries : openingStockSeries(world);
   }
 

@@ -25,6 +25,13 @@ export class TrialArena {
    */
   readonly stockSeries: StockPoint[];
   private readonly opening: readonly StockPoint[];
+  /** storage of the trial's rows of lazily made statecharts (LazyMachines empties them) and of its team slots (Trial fills them) */
+  readonly siteMachines: unknown[] = [];
+  readonly linkMachines: unknown[] = [];
+  readonly teamMachines: unknown[] = [];
+  readonly teamTask: unknown[] = [];
+  readonly teamTravel: unknown[] = [];
+  readonly teamStreams: unknown[] = [];
   /** Trial.queue: emptied by `take` (events past the last trial's horizon are still in it) */
   readonly queue = new EventQueue<Agenda>();
 

@@ -62,6 +62,27 @@ describe('TrialArena (Monte Carlo trials reusing one set of arrays)', () => {
     expect(arena.queue.size).toBe(0);
   });
 
+  it("lends its statechart rows and team slots emptied: a trial after one that used them starts as a fresh trial", () => {
+    const world = compileWorld(load('scenarios/lezhi-rainstorm.yaml'));
+    const arena = TrialArena.of(world);
+    arena.take();
+    const used = new Trial(world, 5, mcMachines, false, 'auto', undefined, arena);
+    for (let l = 0; l < used.links.length; l += 3) used.links.get(l).send({ type: 'CUT' });
+    used.sites.get(0).send({ type: 'CALM' });
+    used.teams.get(0).send({ type: 'DISPATCH' });
+    used.teamTask[0] = { kind: 'clear', link: 1 };
+    used.teamTravel[0] = { from: 0, dest: 1, departT: 0, links: [2], totalMinutes: 3, leg: 0 };
+    const before = used.teamRng(0, 'mobilise', 1).next();
+    arena.take();
+    const next = new Trial(world, 5, mcMachines, false, 'auto', undefined, arena);
+    const fresh = new Trial(world, 5, mcMachines, false, 'auto');
+    for (const row of ['links', 'sites', 'teams'] as const)
+      for (let i = 0; i < fresh[row].length; i++) expect(next[row].value(i), `${row} ${i}`).toBe(fresh[row].value(i));
+    expect(next.teamTask).toStrictEqual(fresh.teamTask);
+    expect(next.teamTravel).toStrictEqual(fresh.teamTravel);
+    expect(next.teamRng(0, 'mobilise', 1).next()).toBe(before);
+  });
+
   it('serves only its own world and engine-deciding trials', () => {
     const world = compileWorld(load('test/fixtures/scenarios/tiny.yaml'));
     const other = TrialArena.of(compileWorld(load('test/fixtures/scenarios/closed-form.yaml')));
