@@ -7,7 +7,7 @@ import { rainWarningMachine, WARNING_LEVELS, type RainWarningEvent } from '../ma
 import { responseLevelMachine, type ResponseEvent } from '../machines/responseLevel.machine.ts';
 import { roadLinkMachine, type RoadLinkEvent } from '../machines/roadLink.machine.ts';
 import { teamMachine, type TeamEvent } from '../machines/team.machine.ts';
-import { deriveSeed, Sfc32, type Rng } from '../random/index.ts';
+import { deriveSeed, deriveSeedPath, Sfc32, type Rng } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { CoreDistances } from '../world/coreDistances.ts';
 import { coreGraphOf, coreTree } from '../world/coreGraph.ts';
@@ -322,7 +322,7 @@ export class Trial {
     const key = path.join('\u0000');
     let r = this.streams.get(key);
     if (!r) {
-      r = this.generator(deriveSeed(this.seed, ...path));
+      r = this.generator(deriveSeedPath(this.seed, path));
       this.streams.set(key, r);
     }
     return r;
@@ -334,7 +334,7 @@ export class Trial {
    * under its joined key (a Map entry and a string per draw site that is never looked up again).
    */
   rngOnce(...path: (string | number)[]): Rng {
-    return this.generator(deriveSeed(this.seed, ...path));
+    return this.generator(deriveSeedPath(this.seed, path));
   }
 
   private readonly teamStreamCall: Int32Array;
@@ -429,6 +429,8 @@ export class Trial {
   dryHours = 0;
   firstRainHour = -1;
   private readonly siteRain: (Rng | undefined)[] = [];
+  /** per site: its consequences stream, then its triggers stream (siteRng) */
+  private readonly siteStreams: (Rng | undefined)[] = [];
 
   /** The generator for a site's hourly failure draws (a hot path: no string keys). */
   siteRainRng(i: number): Rng {
@@ -436,6 +438,21 @@ export class Trial {
     if (!r) {
       r = this.generator(deriveSeed(this.seed, 'site', this.s.hazardSites[i]!.id, 'rain'));
       this.siteRain[i] = r;
+    }
+    return r;
+  }
+
+  /**
+   * `rng('site', id, kind)` for site `i`, from a slot per (site, kind) instead of a joined string
+   * key in the Map: the path holds no counter, so a slot holds the one stream of that path for
+   * the whole trial, just as the Map would (the earthquake asks for ≈ 15 a trial).
+   */
+  siteRng(i: number, kind: 'consequences' | 'triggers'): Rng {
+    const slot = 2 * i + (kind === 'consequences' ? 0 : 1);
+    let r = this.siteStreams[slot];
+    if (!r) {
+      r = this.generator(deriveSeed(this.seed, 'site', this.s.hazardSites[i]!.id, kind));
+      this.siteStreams[slot] = r;
     }
     return r;
   }

@@ -45,3 +45,25 @@ describe('Trial.teamRng (team streams in slots, not under string keys)', () => {
     );
   });
 });
+
+describe('Trial.siteRng (site streams in slots, not under string keys)', () => {
+  it('property: hands out the streams rng gives for the same path, asked again or not', () => {
+    const nS = world.scenario.hazardSites.length;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.array(fc.record({ site: fc.integer({ min: 0, max: nS - 1 }), kind: fc.constantFrom('consequences' as const, 'triggers' as const), draws: fc.integer({ min: 1, max: 3 }) }), { maxLength: 120 }),
+        (seed, asks) => {
+          const slots = new Trial(world, seed, mcMachines, false, 'auto');
+          const keyed = new Trial(world, seed, mcMachines, false, 'auto');
+          for (const a of asks) {
+            const r = slots.siteRng(a.site, a.kind);
+            const ref = keyed.rng('site', world.scenario.hazardSites[a.site]!.id, a.kind);
+            for (let d = 0; d < a.draws; d++) expect(r.next()).toBe(ref.next());
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
