@@ -44,14 +44,6 @@ const MASTER_HASH_KEY = 0x73656564;
  *   non-safe-integer number element, TypeError for other element types.
  */
 export function deriveSeed(master: number, ...idPath: (string | number)[]): number {
-  return deriveSeedPath(master, idPath);
-}
-
-/**
- * {@link deriveSeed} of a path given as an array: for a caller that holds the path in an array
- * already (`Trial.rng(...path)`), so that it is not spread into a second one.
- */
-export function deriveSeedPath(master: number, idPath: readonly (string | number)[]): number {
   if (!Number.isInteger(master) || master < 0 || master > 0xffffffff) {
     throw new RangeError(`deriveSeed: master must be an integer in [0, 2^32), got ${master}`);
   }

@@ -6,7 +6,7 @@
 export type { Rng } from './rng.ts';
 export type { DistSpec } from './distSpec.ts';
 export { Sfc32 } from './sfc32.ts';
-export { deriveSeed, deriveSeedPath, masterSeedFrom, rngFor } from './deriveSeed.ts';
+export { deriveSeed, masterSeedFrom, rngFor } from './deriveSeed.ts';
 export { fmix32 } from './fmix32.ts';
 export {
   bernoulli,

@@ -78,7 +78,7 @@ export class Sfc32 implements Rng {
     this.c = splitmix32MixInt(w);
     w = (w + SPLITMIX32_GAMMA) | 0;
     this.d = splitmix32MixInt(w);
-    for (let i = 0; i < SEED_DISCARD; i++) this.step();
+    for (let i = 0; i < SEED_DISCARD; i++) this.nextU32();
     return this;
   }
 
@@ -109,19 +109,6 @@ export class Sfc32 implements Rng {
   /** Copy of the state `[a, b, c, counter]` as uint32 numbers. Pure read. */
   getState(): number[] {
     return [this.a >>> 0, this.b >>> 0, this.c >>> 0, this.d >>> 0];
-  }
-
-  /** One step, output discarded (seeding): no uint32 made, which above 2^31 would be a heap number where the call is not inlined. */
-  private step(): void {
-    const a = this.a;
-    const b = this.b;
-    const c = this.c;
-    const d = this.d;
-    const t = (((a + b) | 0) + d) | 0;
-    this.d = (d + 1) | 0;
-    this.a = b ^ (b >>> 9);
-    this.b = (c + (c << 3)) | 0;
-    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
   }
 
   /** Next raw output, a uint32 in [0, 2^32). Advances the state by one step. */

@@ -7,7 +7,7 @@ import { rainWarningMachine, WARNING_LEVELS, type RainWarningEvent } from '../ma
 import { responseLevelMachine, type ResponseEvent } from '../machines/responseLevel.machine.ts';
 import { roadLinkMachine, type RoadLinkEvent } from '../machines/roadLink.machine.ts';
 import { teamMachine, type TeamEvent } from '../machines/team.machine.ts';
-import { deriveSeed, deriveSeedPath, Sfc32, type Rng } from '../random/index.ts';
+import { deriveSeed, Sfc32, type Rng } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { CoreDistances } from '../world/coreDistances.ts';
 import { coreGraphOf, coreTree } from '../world/coreGraph.ts';
@@ -322,7 +322,7 @@ export class Trial {
     const key = path.join('\u0000');
     let r = this.streams.get(key);
     if (!r) {
-      r = this.generator(deriveSeedPath(this.seed, path));
+      r = this.generator(deriveSeed(this.seed, ...path));
       this.streams.set(key, r);
     }
     return r;
@@ -334,7 +334,7 @@ export class Trial {
    * under its joined key (a Map entry and a string per draw site that is never looked up again).
    */
   rngOnce(...path: (string | number)[]): Rng {
-    return this.generator(deriveSeedPath(this.seed, path));
+    return this.generator(deriveSeed(this.seed, ...path));
   }
 
   private readonly teamStreamCall: Int32Array;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Sfc32, deriveSeed, deriveSeedPath, masterSeedFrom, rngFor } from '../../../engine/random/index.ts';
+import { Sfc32, deriveSeed, masterSeedFrom, rngFor } from '../../../engine/random/index.ts';
 
 const isU32 = (v: number): boolean => Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
 
@@ -150,18 +150,6 @@ describe('deriveSeed', () => {
       expect(() => deriveSeed(1, 'x', bad)).toThrow(/safe integer/);
     }
     expect(() => deriveSeed(1, {} as unknown as string)).toThrow(TypeError);
-  });
-});
-
-describe('deriveSeedPath', () => {
-  it('property: is deriveSeed of the same path spread', () => {
-    const el = fc.oneof(fc.string(), fc.integer(), fc.constantFrom(0, -1, 2 ** 32, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER));
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.array(el, { maxLength: 6 }), (m, path) => {
-        expect(deriveSeedPath(m, path)).toBe(deriveSeed(m, ...path));
-      }),
-      { numRuns: 500 },
-    );
   });
 });
 
