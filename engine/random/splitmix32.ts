@@ -14,12 +14,19 @@
  * @returns uint32 output.
  */
 export function splitmix32Mix(position: number): number {
+  return splitmix32MixInt(position) >>> 0;
+}
+
+/**
+ * {@link splitmix32Mix}'s 32 bits as an int32, what a generator stores as a state word (an int32
+ * is a small integer in V8; a uint32 above 2^31 is a heap number wherever the call is not inlined).
+ */
+export function splitmix32MixInt(position: number): number {
   let t = position ^ (position >>> 16);
   t = Math.imul(t, 0x21f0aaad);
   t ^= t >>> 15;
   t = Math.imul(t, 0x735a2d97);
-  t ^= t >>> 15;
-  return t >>> 0;
+  return t ^ (t >>> 15);
 }
 
 /**

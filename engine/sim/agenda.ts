@@ -53,12 +53,16 @@ export const PRIORITY: Record<Agenda['k'], number> = {
 
 /** A journey over the road network, fixed at departure and re-planned when a cut lies ahead. */
 export interface Travel {
+  /** where it set off from and where it is going */
+  from: number;
   dest: number;
   departT: number;
-  /** links in travel order, the node each is entered from, and the minutes from departure at entry */
+  /**
+   * links in travel order (the node each is entered from and the minutes from departure at
+   * entry follow from `from` by walking them: `entryOf` in travel.ts, needed only when a cut lies
+   * ahead, so a journey keeps one array, not three)
+   */
   links: number[];
-  entryNodes: number[];
-  entryMinutes: number[];
   totalMinutes: number;
   leg: number;
 }

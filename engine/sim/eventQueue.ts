@@ -25,6 +25,18 @@ export class EventQueue<E> {
     this.up(i);
   }
 
+  /**
+   * Empties the queue and restarts the insertion counter: then it orders what is pushed exactly as
+   * a new queue would, in the arrays it already has (TrialArena hands one queue to every trial).
+   */
+  clear(): void {
+    this.times.length = 0;
+    this.prios.length = 0;
+    this.seqs.length = 0;
+    this.items.length = 0;
+    this.counter = 0;
+  }
+
   /** Time of the next event, or Infinity when empty. */
   peekTime(): number {
     return this.items.length > 0 ? this.times[0]! : Infinity;
@@ -37,9 +49,18 @@ export class EventQueue<E> {
 
   /** Removes and returns the next event with its time, or undefined when empty. */
   pop(): { time: number; item: E } | undefined {
+    if (this.items.length === 0) return undefined;
+    const time = this.times[0]!;
+    return { time, item: this.popItem()! };
+  }
+
+  /**
+   * Removes and returns the next event, or undefined when empty; its time is what `peekTime`
+   * said just before. The kernel's path: no `{ time, item }` record per event.
+   */
+  popItem(): E | undefined {
     const n = this.items.length;
     if (n === 0) return undefined;
-    const time = this.times[0]!;
     const item = this.items[0]!;
     this.swap(0, n - 1);
     this.times.pop();
@@ -47,7 +68,7 @@ export class EventQueue<E> {
     this.seqs.pop();
     this.items.pop();
     if (n > 1) this.down(0);
-    return { time, item };
+    return item;
   }
 
   private less(a: number, b: number): boolean {

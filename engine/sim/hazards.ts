@@ -214,7 +214,7 @@ export function onSiteFail(tr: Trial, i: number): void {
   const evacuated = m.value === 'watch.evacuated';
   m.send({ type: 'FAIL' });
   tr.siteFailedAt[i] = tr.now;
-  const r = tr.rng('site', site.id, 'consequences');
+  const r = tr.siteRng(i, 'consequences');
   const c = tr.s.chain.consequences;
   const affected = Math.round(site.threatenedPeople * sampleDist(r, c.affectedFraction));
   const deadMissing = Math.round(site.threatenedPeople * sampleDist(r, c.deadMissingRate) * (evacuated ? c.evacuatedFactor : 1));
@@ -238,7 +238,7 @@ export function onSiteFail(tr: Trial, i: number): void {
   // 灾害链: this failure may set off others (a breached levee floods the chemical park…)
   const tr2 = tr.world.siteTriggers[i]!;
   if (tr2.length > 0) {
-    const rt = tr.rng('site', site.id, 'triggers');
+    const rt = tr.siteRng(i, 'triggers');
     for (const trig of tr2) {
       const u = rt.next();
       const delay = sampleDist(rt, trig.delayHours);

@@ -26,10 +26,9 @@ export function runUntil(tr: Trial, until: number): void {
       }
     }
     if (qt > until) break;
-    const next = tr.queue.pop();
-    if (!next) break;
-    tr.now = next.time;
-    const e = next.item;
+    const e = tr.queue.popItem();
+    if (!e) break;
+    tr.now = qt;
     switch (e.k) {
       case 'hour':
         onHour(tr, e.hour);

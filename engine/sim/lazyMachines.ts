@@ -7,12 +7,18 @@ import type { MachineInstance } from '../machines/host.ts';
 export class LazyMachines<E extends { type: string }> {
   private readonly items: (MachineInstance<E> | undefined)[];
 
+  /** `storage`: an array to hold the instances (emptied here; TrialArena lends one per row), else a new one */
   constructor(
     readonly length: number,
     private readonly make: () => MachineInstance<E>,
     private readonly initial: string,
+    storage?: unknown[],
   ) {
-    this.items = new Array<MachineInstance<E> | undefined>(length);
+    if (storage) {
+      storage.length = length;
+      storage.fill(undefined);
+      this.items = storage as (MachineInstance<E> | undefined)[];
+    } else this.items = new Array<MachineInstance<E> | undefined>(length);
   }
 
   /** The instance, created on first use. */

@@ -3,35 +3,63 @@ import { onNetworkChange, retryWaitingDeliveries } from './relief.ts';
 import { fireNeedsCrews } from './fireState.ts';
 import { responseEvidence } from './response.ts';
 import { depart, planTravel } from './travel.ts';
+import type { Owner } from './agenda.ts';
 import type { TeamTask, Trial } from './trial.ts';
 
-const owner = (index: number) => ({ kind: 'team', index }) as const;
+/** One owner object per team index, shared by every trial (never written): no object per departure. */
+const teamOwners: Owner[] = [];
+function owner(index: number): Owner {
+  let o = teamOwners[index];
+  if (o === undefined) {
+    o = { kind: 'team', index };
+    teamOwners[index] = o;
+  }
+  return o;
+}
 
 function available(tr: Trial, t: number): boolean {
   const v = tr.teams.value(t);
   return v === 'idle' || v === 'returning';
 }
 
-/** Nodes a task can be worked from: either end of a blocked link, or the site's village. */
-function taskNodes(tr: Trial, task: TeamTask): number[] {
-  if (task.kind === 'clear') return [tr.world.graph.linkFrom[task.link]!, tr.world.graph.linkTo[task.link]!];
-  if (task.kind === 'suppress') return [tr.world.villageNode[tr.world.siteVillage[tr.fires[task.fire]!.site]!]!];
-  return [tr.world.villageNode[tr.world.siteVillage[task.site]!]!];
+type TaskKind = TeamTask['kind'];
+
+/** The link, site or fire a task is about. */
+function targetOf(task: TeamTask): number {
+  return task.kind === 'clear' ? task.link : task.kind === 'suppress' ? task.fire : task.site;
+}
+
+/** Scratch of `taskNodes`: the one or two nodes a task can be worked from. */
+const taskNode = new Int32Array(2);
+
+/** Nodes a task can be worked from: either end of a blocked link, or the site's village; into `taskNode`, returns how many. */
+function taskNodes(tr: Trial, kind: TaskKind, target: number): number {
+  if (kind === 'clear') {
+    taskNode[0] = tr.world.graph.linkFrom[target]!;
+    taskNode[1] = tr.world.graph.linkTo[target]!;
+    return 2;
+  }
+  const site = kind === 'suppress' ? tr.fires[target]!.site : target;
+  taskNode[0] = tr.world.villageNode[tr.world.siteVillage[site]!]!;
+  return 1;
 }
 
 /** Scratch of `bestTeam`: the free capable teams, and the minutes from each task node to each of them. */
 let candidates: Int32Array = new Int32Array(16);
 let minutes: Float64Array = new Float64Array(32);
+/** `bestTeam`'s answer: the team and the task node it is sent to */
+const pick = { team: -1, dest: -1 };
 
 /**
  * Picks the available team (idle or on its way home) with the right capability that can be on
  * site soonest: expected mobilisation (idle teams only) plus travel over the links open now.
  * Distances from each task node, rooted there as the team's route will be (roads are two-way);
  * read node by node (`distancesFrom`), so no tree is built for the nodes no team is sent to.
- * Ties → lower team index, then the task's first node.
+ * Ties → lower team index, then the task's first node. The answer in `pick`; false when no
+ * team can be sent.
  */
-function bestTeam(tr: Trial, task: TeamTask): { team: number; dest: number } | null {
-  const capable = task.kind === 'clear' ? tr.world.teamCanClear : task.kind === 'suppress' ? tr.world.teamCanSuppress : tr.world.teamCanRescue;
+function bestTeam(tr: Trial, kind: TaskKind, target: number): boolean {
+  const capable = kind === 'clear' ? tr.world.teamCanClear : kind === 'suppress' ? tr.world.teamCanSuppress : tr.world.teamCanRescue;
   let count = 0;
   for (let t = 0; t < tr.teams.length; t++) {
     if (capable[t] !== 1 || !available(tr, t)) continue;
@@ -39,27 +67,30 @@ function bestTeam(tr: Trial, task: TeamTask): { team: number; dest: number } | n
     candidates[count++] = t;
   }
   // no capable team free (a long backlog while every team is out): nothing to route
-  if (count === 0) return null;
-  const nodes = taskNodes(tr, task);
-  if (minutes.length < nodes.length * count) minutes = new Float64Array(2 * nodes.length * count);
-  for (let k = 0; k < nodes.length; k++) {
-    const from = tr.distancesFrom(nodes[k]!);
+  if (count === 0) return false;
+  const nNodes = taskNodes(tr, kind, target);
+  const node0 = taskNode[0]!;
+  const node1 = taskNode[1]!;
+  if (minutes.length < nNodes * count) minutes = new Float64Array(2 * nNodes * count);
+  for (let k = 0; k < nNodes; k++) {
+    const from = tr.distancesFrom(k === 0 ? node0 : node1);
     for (let c = 0; c < count; c++) minutes[k * count + c] = from.to(tr.teamAt[candidates[c]!]!);
   }
-  let best: { team: number; dest: number } | null = null;
   let bestScore = Infinity;
+  pick.team = -1;
   for (let c = 0; c < count; c++) {
     const t = candidates[c]!;
     const mob = tr.teams.value(t) === 'idle' ? tr.world.teamExpectedMobilisation[t]! : 0;
-    for (let k = 0; k < nodes.length; k++) {
+    for (let k = 0; k < nNodes; k++) {
       const score = mob + minutes[k * count + c]!;
       if (score < bestScore) {
         bestScore = score;
-        best = { team: t, dest: nodes[k]! };
+        pick.team = t;
+        pick.dest = k === 0 ? node0 : node1;
       }
     }
   }
-  return best;
+  return pick.team >= 0;
 }
 
 function growInt(a: Int32Array): Int32Array {
@@ -68,9 +99,10 @@ function growInt(a: Int32Array): Int32Array {
   return b;
 }
 
-function assign(tr: Trial, task: TeamTask): boolean {
-  const pick = bestTeam(tr, task);
-  if (!pick) return false;
+/** Sends the best team to the task (made only then); false when none can go. */
+function assign(tr: Trial, kind: TaskKind, target: number): boolean {
+  if (!bestTeam(tr, kind, target)) return false;
+  const task: TeamTask = kind === 'clear' ? { kind, link: target } : kind === 'suppress' ? { kind, fire: target } : { kind, site: target };
   sendTeam(tr, pick.team, task, pick.dest);
   return true;
 }
@@ -80,11 +112,15 @@ function assign(tr: Trial, task: TeamTask): boolean {
  * of a blocked link), or null when it cannot reach it at all.
  */
 export function reachableTaskNode(tr: Trial, t: number, task: TeamTask): number | null {
+  const n = taskNodes(tr, task.kind, targetOf(task));
+  const node0 = taskNode[0]!;
+  const node1 = taskNode[1]!;
   let best: number | null = null;
   let bestD = Infinity;
-  for (const n of taskNodes(tr, task)) {
-    const d = tr.distancesFrom(n).to(tr.teamAt[t]!);
-    if (d < bestD) (bestD = d), (best = n);
+  for (let k = 0; k < n; k++) {
+    const node = k === 0 ? node0 : node1;
+    const d = tr.distancesFrom(node).to(tr.teamAt[t]!);
+    if (d < bestD) (bestD = d), (best = node);
   }
   return best;
 }
@@ -110,7 +146,7 @@ export function sendTeam(tr: Trial, t: number, task: TeamTask, dest: number): vo
   if (task.kind === 'suppress') tr.fires[task.fire]!.sent++;
   tr.teamDest[t] = dest;
   if (wasIdle) {
-    const hours = sampleDist(tr.rng('team', tr.s.teams[t]!.id, 'mobilise', tr.teamCalls[t]!), tr.s.teams[t]!.mobilisationHours);
+    const hours = sampleDist(tr.teamRng(t, 'mobilise', tr.teamCalls[t]!), tr.s.teams[t]!.mobilisationHours);
     tr.schedule(tr.now + hours * 60, { k: 'mobilised', team: t, leg: tr.teamLeg[t]! });
   } else {
     tr.teamTravel[t] = null;
@@ -130,39 +166,43 @@ function destOf(tr: Trial, t: number): number {
 /** Calls out a clearing team for a newly blocked link, or queues the link. */
 export function dispatchClearing(tr: Trial, link: number): void {
   if (!tr.auto) return; // in a drill, trainees dispatch teams
-  if (!assign(tr, { kind: 'clear', link })) tr.clearingBacklog.push(link);
+  if (!assign(tr, 'clear', link)) tr.clearingBacklog.push(link);
 }
 
 /** Calls out a rescue team to a failed site with people at risk, or queues the site. */
 export function dispatchRescue(tr: Trial, site: number): void {
   if (!tr.auto) return;
-  if (!assign(tr, { kind: 'rescue', site })) tr.rescueBacklog.push(site);
+  if (!assign(tr, 'rescue', site)) tr.rescueBacklog.push(site);
 }
 
 /** Sends the best available fire crew to fire `fire`; false when none is free. */
 export function assignFire(tr: Trial, fire: number): boolean {
-  return assign(tr, { kind: 'suppress', fire });
+  return assign(tr, 'suppress', fire);
 }
 
 /** Tries to give queued tasks to teams that have become available or reachable. */
 export function assignBacklog(tr: Trial): void {
-  const order = [...tr.clearingBacklog].sort(
-    (a, b) => tr.world.linkTrunk[b]! - tr.world.linkTrunk[a]! || tr.linkEpisode[a]! - tr.linkEpisode[b]!,
-  );
-  for (const link of order) {
-    if (tr.open[link] === 1 || tr.links.value(link) === 'clearing') {
-      tr.clearingBacklog.splice(tr.clearingBacklog.indexOf(link), 1);
-      continue;
+  // (most calls find both queues empty: no copies then)
+  if (tr.clearingBacklog.length > 0) {
+    const order = [...tr.clearingBacklog].sort(
+      (a, b) => tr.world.linkTrunk[b]! - tr.world.linkTrunk[a]! || tr.linkEpisode[a]! - tr.linkEpisode[b]!,
+    );
+    for (const link of order) {
+      if (tr.open[link] === 1 || tr.links.value(link) === 'clearing') {
+        tr.clearingBacklog.splice(tr.clearingBacklog.indexOf(link), 1);
+        continue;
+      }
+      if (assign(tr, 'clear', link)) tr.clearingBacklog.splice(tr.clearingBacklog.indexOf(link), 1);
     }
-    if (assign(tr, { kind: 'clear', link })) tr.clearingBacklog.splice(tr.clearingBacklog.indexOf(link), 1);
   }
-  for (const site of [...tr.rescueBacklog])
-    if (assign(tr, { kind: 'rescue', site })) tr.rescueBacklog.splice(tr.rescueBacklog.indexOf(site), 1);
+  if (tr.rescueBacklog.length > 0)
+    for (const site of [...tr.rescueBacklog])
+      if (assign(tr, 'rescue', site)) tr.rescueBacklog.splice(tr.rescueBacklog.indexOf(site), 1);
   if (tr.fireBacklog.length > 0) {
     // a contained fire needs no more crews; the others are served oldest first
     const queued = tr.fireBacklog.splice(0).filter((f) => fireNeedsCrews(tr, f));
     for (const [k, f] of queued.entries())
-      if (!assign(tr, { kind: 'suppress', fire: f })) {
+      if (!assign(tr, 'suppress', f)) {
         tr.fireBacklog.push(...queued.slice(k));
         break;
       }
@@ -212,7 +252,7 @@ export function onTeamArrive(tr: Trial, t: number, leg: number): void {
     onCrewAtRoad(tr, t, leg, task.fire);
   } else {
     if (!Number.isFinite(tr.siteRescueAt[task.site]!)) tr.siteRescueAt[task.site] = tr.now;
-    const hours = sampleDist(tr.rng('team', id, 'rescue', tr.teamCalls[t]!), tr.s.chain.rescue.onSiteHours);
+    const hours = sampleDist(tr.teamRng(t, 'rescue', tr.teamCalls[t]!), tr.s.chain.rescue.onSiteHours);
     tr.schedule(tr.now + hours * 60, { k: 'taskDone', team: t, leg });
   }
 }
@@ -310,7 +350,7 @@ export function retryWaiting(tr: Trial): void {
 function onCrewAtRoad(tr: Trial, t: number, leg: number, fire: number): void {
   const f = tr.fires[fire]!;
   const walk = tr.s.hazardSites[f.site]!.forest!.walkInHours;
-  const hours = sampleDist(tr.rng('team', tr.s.teams[t]!.id, 'walkIn', tr.teamCalls[t]!), walk);
+  const hours = sampleDist(tr.teamRng(t, 'walkIn', tr.teamCalls[t]!), walk);
   tr.schedule(tr.now + hours * 60, { k: 'fireLine', team: t, leg });
 }
 

@@ -11,17 +11,13 @@ export function planTravel(tr: Trial, from: number, dest: number, leg: number): 
   const tree = tr.tree(dest);
   if (!Number.isFinite(tree.dist[from]!)) return null;
   const links: number[] = [];
-  const entryNodes: number[] = [];
-  const entryMinutes: number[] = [];
   let m = 0;
   for (let v = from; v !== dest; v = tree.prev[v]!) {
     const l = tree.viaLink[v]!;
     links.push(l);
-    entryNodes.push(v);
-    entryMinutes.push(m);
     m += g.linkMinutes[l]!;
   }
-  return { dest, departT: tr.now, links, entryNodes, entryMinutes, totalMinutes: m, leg };
+  return { from, dest, departT: tr.now, links, totalMinutes: m, leg };
 }
 
 /** Starts a journey: schedules the arrival. */
@@ -31,19 +27,48 @@ export function depart(tr: Trial, owner: Owner, travel: Travel): void {
 }
 
 /**
+ * Where a journey enters its `idx`th link: the node (the end of the links before it that they
+ * lead to) and the minutes from departure, summed link by link in `planTravel`'s order so the
+ * sum is planTravel's to the bit. Scratch: valid until the next call.
+ */
+const entry = { node: 0, minutes: 0 };
+export function entryOf(tr: Trial, tv: Travel, idx: number): typeof entry {
+  const g = tr.world.graph;
+  let v = tv.from;
+  let m = 0;
+  for (let i = 0; i < idx; i++) {
+    const l = tv.links[i]!;
+    m += g.linkMinutes[l]!;
+    // a tree path never uses a loop, so the far end is the end that is not v
+    v = g.linkFrom[l] === v ? g.linkTo[l]! : g.linkFrom[l]!;
+  }
+  entry.node = v;
+  entry.minutes = m;
+  return entry;
+}
+
+/**
  * A link has just been cut: every traveller who has not yet entered it will find the road
  * blocked when they reach it, and re-plans from there (a team sent over a cut road does not
- * arrive on time).
+ * arrive on time). Travellers in a fixed order: teams, then deliveries.
  */
 export function onLinkCut(tr: Trial, link: number): void {
-  for (const owner of tr.travellers()) {
-    const tv = tr.getTravel(owner);
-    if (!tv) continue;
-    const idx = tv.links.indexOf(link);
-    if (idx < 0) continue;
-    const entryT = tv.departT + tv.entryMinutes[idx]!;
-    if (entryT <= tr.now) continue; // already past (or on) the slide when it came down
-    tv.leg++;
-    tr.schedule(entryT, { k: 'reroute', owner, leg: tv.leg, node: tv.entryNodes[idx]! });
+  for (let t = 0; t < tr.teamTravel.length; t++) {
+    const tv = tr.teamTravel[t];
+    if (tv) rerouteAhead(tr, { kind: 'team', index: t }, tv, link);
   }
+  for (let i = 0; i < tr.deliveries.length; i++) {
+    const tv = tr.deliveries[i]!.travel;
+    if (tv) rerouteAhead(tr, { kind: 'delivery', index: i }, tv, link);
+  }
+}
+
+function rerouteAhead(tr: Trial, owner: Owner, tv: Travel, link: number): void {
+  const idx = tv.links.indexOf(link);
+  if (idx < 0) return;
+  const at = entryOf(tr, tv, idx);
+  const entryT = tv.departT + at.minutes;
+  if (entryT <= tr.now) return; // already past (or on) the slide when it came down
+  tv.leg++;
+  tr.schedule(entryT, { k: 'reroute', owner, leg: tv.leg, node: at.node });
 }

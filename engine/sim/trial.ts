@@ -21,6 +21,9 @@ import { LazyMachines } from './lazyMachines.ts';
 import type { TrialArena } from './trialArena.ts';
 import { openingStockSeries, TrialArrays, type StockPoint } from './trialArrays.ts';
 
+/** The per-call team streams `Trial.teamRng` keeps, in the order of their slots. */
+export type TeamStream = 'mobilise' | 'rescue' | 'walkIn';
+
 /** Minutes from one root to any node (Trial.distancesFrom). */
 export interface NodeDistances {
   to(v: number): number;
@@ -39,6 +42,16 @@ class TreeDistances implements NodeDistances {
 }
 const treeDistances = new TreeDistances();
 const pointDistances = new CoreDistances();
+
+/** A trial's rain before its hazard is drawn (none): one empty array for every trial, never written. */
+const NO_RAIN = new Float64Array(0);
+
+/** `n` slots holding `value`: in the arena's `storage` when there is one, else a new array. */
+function slots<T>(storage: unknown[] | undefined, n: number, value: T): T[] {
+  const a = (storage ?? new Array<T>(n)) as T[];
+  a.length = n;
+  return a.fill(value);
+}
 
 /** Who a shelter took in for one evacuation: shelter index and people (see `leaveShelter`). */
 export interface ShelterStay {
@@ -144,7 +157,7 @@ export interface RoadEpisode {
 export class Trial {
   readonly s: Scenario;
   readonly log: EventLog;
-  readonly queue = new EventQueue<Agenda>();
+  readonly queue: EventQueue<Agenda>;
   now = 0;
   readonly horizon: number;
   /** true when the engine takes the decisions itself (Monte Carlo, `run`); false in a drill */
@@ -232,7 +245,7 @@ export class Trial {
   responseStartedAt = Infinity;
   readonly responseTimeline: { t: number; level: string }[] = [];
   readonly warningTimeline: { t: number; level: string }[] = [];
-  rainMm: Float64Array = new Float64Array(0);
+  rainMm: Float64Array = NO_RAIN;
 
   constructor(
     readonly world: World,
@@ -257,13 +270,13 @@ export class Trial {
     // 'atOnce': a step-down takes effect in the hour it is due (a wait of one hour is no wait)
     this.warning = machines.rainWarning({ cancelAfterDryHours: s.warnings.downgrade === 'atOnce' ? 1 : s.warnings.cancelAfterDryHours });
     const init = initialValues(machines);
-    this.sites = new LazyMachines(nSites, machines.hazardSite, init.hazardSite);
-    this.links = new LazyMachines(nL, machines.roadLink, init.roadLink);
+    this.sites = new LazyMachines(nSites, machines.hazardSite, init.hazardSite, arena?.siteMachines);
+    this.links = new LazyMachines(nL, machines.roadLink, init.roadLink, arena?.linkMachines);
     this.response = machines.responseLevel({
       deescalateAfterHours: s.response.deescalateAfterHours,
       endAfterHours: s.response.endAfterHours,
     });
-    this.teams = new LazyMachines(nT, machines.team, init.team);
+    this.teams = new LazyMachines(nT, machines.team, init.team, arena?.teamMachines);
     // the typed arrays: views of one buffer (trialArrays.ts), or the arena's, reset
     const a = arena ? arena.take() : new TrialArrays(world, this.auto);
     this.rateMode = a.rateMode;
@@ -284,6 +297,8 @@ export class Trial {
     this.teamLeg = a.teamLeg;
     this.teamDest = a.teamDest;
     this.teamCalls = a.teamCalls;
+    this.teamStreamCall = a.teamStreamCall;
+    this.teamStreams = slots<Rng | undefined>(arena?.teamStreams, a.teamStreamCall.length, undefined);
     this.warehouseLoads = a.warehouseLoads;
     this.warehouseResupplies = a.warehouseResupplies;
     this.memoEpoch = a.memoEpoch;
@@ -296,8 +311,9 @@ export class Trial {
     this.resupplyPending = a.resupplyPending;
     this.stockoutSeen = a.stockoutSeen;
     this.memoTree = arena ? arena.memoTree : [];
-    this.teamTask = new Array<TeamTask | null>(nT).fill(null);
-    this.teamTravel = new Array<Travel | null>(nT).fill(null);
+    this.queue = arena ? arena.queue : new EventQueue<Agenda>();
+    this.teamTask = slots<TeamTask | null>(arena?.teamTask, nT, null);
+    this.teamTravel = slots<Travel | null>(arena?.teamTravel, nT, null);
     this.stockSeries = arena ? arena.stockSeries : openingStockSeries(world);
   }
 
@@ -321,6 +337,28 @@ export class Trial {
     return this.generator(deriveSeed(this.seed, ...path));
   }
 
+  private readonly teamStreamCall: Int32Array;
+  private readonly teamStreams: (Rng | undefined)[];
+
+  /**
+   * `rng('team', id, kind, call)` for team `t`'s `call`th call-out, kept in a slot per (kind,
+   * team) instead of under a joined string key. The same generator rng would give: a team's call
+   * number only grows (sendTeam), so once it moves on, the streams of earlier calls are never
+   * asked for again and the slot's is the only one rng's Map could still hand back. An ask again
+   * within one call continues that stream, as rng's would (a stale reroute can make a team arrive
+   * twice on one leg and draw its rescue or walk-in time twice).
+   */
+  teamRng(t: number, kind: TeamStream, call: number): Rng {
+    const slot = (kind === 'mobilise' ? 0 : kind === 'rescue' ? 1 : 2) * this.teams.length + t;
+    let r = this.teamStreams[slot];
+    if (r === undefined || this.teamStreamCall[slot] !== call) {
+      r = this.generator(deriveSeed(this.seed, 'team', this.s.teams[t]!.id, kind, call));
+      this.teamStreams[slot] = r;
+      this.teamStreamCall[slot] = call;
+    }
+    return r;
+  }
+
   schedule(t: number, item: Agenda): void {
     this.queue.push(t, PRIORITY[item.k], item);
   }
@@ -332,16 +370,6 @@ export class Trial {
   setTravel(owner: Owner, travel: Travel | null): void {
     if (owner.kind === 'team') this.teamTravel[owner.index] = travel;
     else this.deliveries[owner.index]!.travel = travel;
-  }
-
-  getTravel(owner: Owner): Travel | null {
-    return owner.kind === 'team' ? this.teamTravel[owner.index]! : this.deliveries[owner.index]!.travel;
-  }
-
-  /** Everyone who may be on the road now, in a fixed order (teams, then deliveries). */
-  *travellers(): Generator<Owner> {
-    for (let i = 0; i < this.teams.length; i++) if (this.teamTravel[i]) yield { kind: 'team', index: i };
-    for (let i = 0; i < this.deliveries.length; i++) if (this.deliveries[i]!.travel) yield { kind: 'delivery', index: i };
   }
 
   /** Closed links, ascending, as the key of the shared tree cache. */
@@ -401,6 +429,8 @@ export class Trial {
   dryHours = 0;
   firstRainHour = -1;
   private readonly siteRain: (Rng | undefined)[] = [];
+  /** per site: its consequences stream, then its triggers stream (siteRng) */
+  private readonly siteStreams: (Rng | undefined)[] = [];
 
   /** The generator for a site's hourly failure draws (a hot path: no string keys). */
   siteRainRng(i: number): Rng {
@@ -408,6 +438,21 @@ export class Trial {
     if (!r) {
       r = this.generator(deriveSeed(this.seed, 'site', this.s.hazardSites[i]!.id, 'rain'));
       this.siteRain[i] = r;
+    }
+    return r;
+  }
+
+  /**
+   * `rng('site', id, kind)` for site `i`, from a slot per (site, kind) instead of a joined string
+   * key in the Map: the path holds no counter, so a slot holds the one stream of that path for
+   * the whole trial, just as the Map would (the earthquake asks for ≈ 15 a trial).
+   */
+  siteRng(i: number, kind: 'consequences' | 'triggers'): Rng {
+    const slot = 2 * i + (kind === 'consequences' ? 0 : 1);
+    let r = this.siteStreams[slot];
+    if (!r) {
+      r = this.generator(deriveSeed(this.seed, 'site', this.s.hazardSites[i]!.id, kind));
+      this.siteStreams[slot] = r;
     }
     return r;
   }

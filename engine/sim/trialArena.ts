@@ -1,10 +1,12 @@
 import type { PathTree } from '../world/roadGraph.ts';
 import type { World } from '../world/world.ts';
+import type { Agenda } from './agenda.ts';
+import { EventQueue } from './eventQueue.ts';
 import { openingStockSeries, TrialArrays, type StockPoint } from './trialArrays.ts';
 
 /**
  * One thread's storage for the trials of one world that run strictly one after another (Monte
- * Carlo's `runChunk`): each `take` hands back the same typed arrays, tree memo and stock series,
+ * Carlo's `runChunk`): each `take` hands back the same typed arrays, tree memo, stock series and agenda,
  * reset to exactly what a fresh `Trial` starts with, so a trial allocates none of them. The
  * trial taken last keeps them as it left them until the next `take` (its row is read from them),
  * which overwrites them: a trial built on the arena must be finished with before the next one
@@ -23,6 +25,15 @@ export class TrialArena {
    */
   readonly stockSeries: StockPoint[];
   private readonly opening: readonly StockPoint[];
+  /** storage of the trial's rows of lazily made statecharts (LazyMachines empties them) and of its team slots (Trial fills them) */
+  readonly siteMachines: unknown[] = [];
+  readonly linkMachines: unknown[] = [];
+  readonly teamMachines: unknown[] = [];
+  readonly teamTask: unknown[] = [];
+  readonly teamTravel: unknown[] = [];
+  readonly teamStreams: unknown[] = [];
+  /** Trial.queue: emptied by `take` (events past the last trial's horizon are still in it) */
+  readonly queue = new EventQueue<Agenda>();
 
   private constructor(readonly world: World) {
     this.arrays = new TrialArrays(world, true);
@@ -47,6 +58,7 @@ export class TrialArena {
   take(): TrialArrays {
     this.arrays.bytes.set(this.initial);
     this.memoTree.fill(undefined);
+    this.queue.clear();
     const series = this.stockSeries;
     const n = this.opening.length;
     series.length = n;

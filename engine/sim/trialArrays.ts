@@ -1,5 +1,8 @@
 import type { World } from '../world/world.ts';
 
+/** How many kinds of per-call team streams `Trial.teamRng` keeps (mobilise, rescue, walk-in). */
+export const TEAM_STREAM_KINDS = 3;
+
 /**
  * The typed arrays of one trial, at the values a trial starts with: views of one ArrayBuffer
  * (creating a typed array costs about a microsecond whatever its size, and a Monte Carlo creates
@@ -31,6 +34,8 @@ export class TrialArrays {
   readonly teamLeg: Int32Array;
   readonly teamDest: Int32Array;
   readonly teamCalls: Int32Array;
+  /** per team stream kind × team (Trial.teamRng): the call whose stream is kept, −1 none */
+  readonly teamStreamCall: Int32Array;
   readonly warehouseLoads: Int32Array;
   readonly warehouseResupplies: Int32Array;
   readonly memoEpoch: Int32Array;
@@ -60,7 +65,7 @@ export class TrialArrays {
     const nRate = this.rateMode ? nK : 0;
     const nDraw = this.rateMode ? nV * nI : 0;
     const buf = new ArrayBuffer(
-      8 * (2 * nSites + 4 * nV + nS + nK + nI + 2 * nRate) + 4 * (2 * nL + 4 * nT + 2 * nW + 2 * nN + nDraw) + (nL + 2 * nSites + nS + nW + nK),
+      8 * (2 * nSites + 4 * nV + nS + nK + nI + 2 * nRate) + 4 * (2 * nL + (4 + TEAM_STREAM_KINDS) * nT + 2 * nW + 2 * nN + nDraw) + (nL + 2 * nSites + nS + nW + nK),
     );
     this.bytes = new Uint8Array(buf);
     let off = 0;
@@ -99,6 +104,7 @@ export class TrialArrays {
     this.teamDest = i32(nT);
     this.teamDest.set(world.teamNode);
     this.teamCalls = i32(nT);
+    this.teamStreamCall = i32(TEAM_STREAM_KINDS * nT).fill(-1);
     this.warehouseLoads = i32(nW);
     this.warehouseResupplies = i32(nW);
     this.memoEpoch = i32(nN).fill(-1);

@@ -147,6 +147,41 @@ describe('EventQueue', () => {
     );
   });
 
+  it('property: popItem (after peekTime) gives what pop gives, and a cleared queue orders as a new one', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 300 }), fc.array(opArb, { maxLength: 300 }), (earlier, ops) => {
+        const a = new EventQueue<number>();
+        const b = new EventQueue<number>();
+        // b has had other events, some left in it, before it is cleared
+        for (const [i, op] of earlier.entries()) if (op.kind === 'push') b.push(op.time, op.priority, -1 - i);
+        else b.popItem();
+        b.clear();
+        expect(b.size).toBe(0);
+        expect(b.peekTime()).toBe(Infinity);
+        let id = 0;
+        for (const op of ops) {
+          if (op.kind === 'push') {
+            a.push(op.time, op.priority, id);
+            b.push(op.time, op.priority, id++);
+          } else {
+            const t = b.peekTime();
+            const want = a.pop();
+            const got = b.popItem();
+            if (want === undefined) expect(got).toBeUndefined();
+            else {
+              expect(got).toBe(want.item);
+              expect(Object.is(t, want.time)).toBe(true);
+            }
+          }
+          expect(b.size).toBe(a.size);
+        }
+        for (let e = a.pop(); e; e = a.pop()) expect(b.popItem()).toBe(e.item);
+        expect(b.popItem()).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('property: a failed push (non-finite time) disturbs neither the order nor the insertion counter', () => {
     fc.assert(
       fc.property(

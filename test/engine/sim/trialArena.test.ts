@@ -45,7 +45,7 @@ describe('TrialArena (Monte Carlo trials reusing one set of arrays)', () => {
       }
     });
 
-  it('takes back every array, the tree memo and the stock series as a fresh trial has them', () => {
+  it('takes back every array, the tree memo, the stock series and the agenda as a fresh trial has them', () => {
     const world = compileWorld(load('scenarios/lezhi-rainstorm.yaml'));
     const arena = TrialArena.of(world);
     const a = arena.take();
@@ -53,11 +53,34 @@ describe('TrialArena (Monte Carlo trials reusing one set of arrays)', () => {
     arena.memoTree[7] = {} as PathTree;
     arena.stockSeries.push({ t: 60, warehouse: 0, item: 0, level: -1 });
     arena.stockSeries[0] = { t: 5, warehouse: 0, item: 0, level: -1 };
+    arena.queue.push(90, 3, { k: 'loaded', delivery: 0 });
     const b = arena.take();
     expect(b).toBe(a);
     expect(Buffer.from(b.bytes).equals(Buffer.from(new TrialArrays(world, true).bytes))).toBe(true);
     expect(arena.memoTree.every((t) => t === undefined)).toBe(true);
     expect(arena.stockSeries).toStrictEqual(openingStockSeries(world));
+    expect(arena.queue.size).toBe(0);
+  });
+
+  it("lends its statechart rows and team slots emptied: a trial after one that used them starts as a fresh trial", () => {
+    const world = compileWorld(load('scenarios/lezhi-rainstorm.yaml'));
+    const arena = TrialArena.of(world);
+    arena.take();
+    const used = new Trial(world, 5, mcMachines, false, 'auto', undefined, arena);
+    for (let l = 0; l < used.links.length; l += 3) used.links.get(l).send({ type: 'CUT' });
+    used.sites.get(0).send({ type: 'CALM' });
+    used.teams.get(0).send({ type: 'DISPATCH' });
+    used.teamTask[0] = { kind: 'clear', link: 1 };
+    used.teamTravel[0] = { from: 0, dest: 1, departT: 0, links: [2], totalMinutes: 3, leg: 0 };
+    const before = used.teamRng(0, 'mobilise', 1).next();
+    arena.take();
+    const next = new Trial(world, 5, mcMachines, false, 'auto', undefined, arena);
+    const fresh = new Trial(world, 5, mcMachines, false, 'auto');
+    for (const row of ['links', 'sites', 'teams'] as const)
+      for (let i = 0; i < fresh[row].length; i++) expect(next[row].value(i), `${row} ${i}`).toBe(fresh[row].value(i));
+    expect(next.teamTask).toStrictEqual(fresh.teamTask);
+    expect(next.teamTravel).toStrictEqual(fresh.teamTravel);
+    expect(next.teamRng(0, 'mobilise', 1).next()).toBe(before);
   });
 
   it('serves only its own world and engine-deciding trials', () => {
