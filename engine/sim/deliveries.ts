@@ -1,4 +1,5 @@
 import { sampleDist } from '../random/index.ts';
+import { routeExists } from './routeExists.ts';
 import { depart, planTravel } from './travel.ts';
 import type { Trial } from './trial.ts';
 
@@ -60,11 +61,13 @@ export function onDeliveryReroute(tr: Trial, index: number, leg: number, node: n
   }
 }
 
-/** Deliveries waiting for a road try again (after a link reopens). */
+/** Deliveries waiting for a road try again (after a link reopens); one still cut off plans nothing. */
 export function retryWaitingDeliveries(tr: Trial): void {
   tr.deliveries.forEach((d, index) => {
     if (d.machine.value !== 'waitingForRoute') return;
-    const travel = planTravel(tr, d.at, tr.world.villageNode[d.village]!, 1);
+    const dest = tr.world.villageNode[d.village]!;
+    if (!routeExists(tr, d.at, dest)) return;
+    const travel = planTravel(tr, d.at, dest, 1);
     if (!travel) return;
     d.machine.send({ type: 'ROUTE_FOUND' });
     depart(tr, { kind: 'delivery', index }, travel);
