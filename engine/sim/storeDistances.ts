@@ -32,7 +32,13 @@ export class StoreRows {
   /** words of a row's bitset of links */
   readonly words: number;
   sens: Uint32Array;
-  /** the links' open flags the rows were last brought up to (`sync`), and the trial's routing epoch then */
+  /**
+   * The links some searched row is sensitive to (`watch`; kept until the next trial, however
+   * the rows change), as a bitset and a list, and their open flags as the rows were last
+   * brought up to (`sync`), with the trial's routing epoch then; no other link can matter.
+   */
+  private readonly watchedBits: Uint32Array;
+  private readonly watched: number[] = [];
   private readonly open: Uint8Array;
   private syncedEpoch = 0;
   /** village → its row (undefined: none yet), and row → village */
@@ -46,7 +52,8 @@ export class StoreRows {
     this.order = new Int32Array(FIRST_ROWS * nW);
     this.words = (nL + 31) >>> 5;
     this.sens = new Uint32Array(FIRST_ROWS * this.words);
-    this.open = new Uint8Array(nL).fill(1);
+    this.watchedBits = new Uint32Array(this.words);
+    this.open = new Uint8Array(nL);
   }
 
   /** The village's row, made (stale) on first use. */
@@ -76,32 +83,42 @@ export class StoreRows {
   }
 
   /** Forgets every row (for another trial, whose links are `open` now in routing epoch `epoch`). */
-  reset(open: Uint8Array, epoch: number): void {
+  reset(epoch: number): void {
     for (let r = 0; r < this.rows; r++) this.rowOf[this.villageOf[r]!] = undefined;
     this.rows = 0;
-    this.open.set(open);
+    for (const l of this.watched) this.watchedBits[l >>> 5] = 0;
+    this.watched.length = 0;
     this.syncedEpoch = epoch;
   }
 
+  /** Row `r` is sensitive to link `l`, open or not as `open` says now (`markSensitive`). */
+  watch(r: number, l: number, open: Uint8Array): void {
+    const word = l >>> 5;
+    const bit = 1 << (l & 31);
+    this.sens[r * this.words + word]! |= bit;
+    if ((this.watchedBits[word]! & bit) !== 0) return;
+    this.watchedBits[word]! |= bit;
+    this.watched.push(l);
+    this.open[l] = open[l]!;
+  }
+
   /**
-   * Brings the rows up to the links open now (`open`, changed since the last call only if
-   * `epoch`, the trial's routing epoch, moved): each link that closed or opened since makes
-   * the searched rows sensitive to it stale (and every intact row, which holds for the intact
-   * network alone).
+   * Brings the searched rows up to the links open now (`open`, changed since the last call
+   * only if `epoch`, the trial's routing epoch, moved): each watched link that closed or
+   * opened since makes the rows sensitive to it stale. (An intact row needs no telling: it
+   * holds while no link is closed, which `storeRow` sees.)
    */
   sync(open: Uint8Array, epoch: number): void {
     if (epoch === this.syncedEpoch) return;
     this.syncedEpoch = epoch;
     const seen = this.open;
-    for (let l = 0; l < seen.length; l++) {
+    for (const l of this.watched) {
       if (seen[l] === open[l]) continue;
       seen[l] = open[l]!;
       const word = l >>> 5;
       const bit = 1 << (l & 31);
-      for (let r = 0; r < this.rows; r++) {
-        const st = this.state[r]!;
-        if (st === INTACT || (st === SEARCHED && (this.sens[r * this.words + word]! & bit) !== 0)) this.state[r] = STALE;
-      }
+      for (let r = 0; r < this.rows; r++)
+        if (this.state[r] === SEARCHED && (this.sens[r * this.words + word]! & bit) !== 0) this.state[r] = STALE;
     }
   }
 
@@ -155,7 +172,7 @@ export function storeRowsOf(tr: Trial): StoreRows {
   let held = rowsByWorld.get(w);
   if (!held) rowsByWorld.set(w, (held = { rows: new StoreRows(w.warehouseNode.length, w.graph.linkCount), trial: null }));
   if (held.trial !== tr) {
-    held.rows.reset(tr.open, tr.routingEpoch);
+    held.rows.reset(tr.routingEpoch);
     held.trial = tr;
   }
   lastTrial = tr;
@@ -235,7 +252,7 @@ function markSensitive(g: RoadGraph, open: Uint8Array, whNode: Int32Array, rows:
     const du = settledDistance(u);
     for (let k = offsets[u]!, end = offsets[u + 1]!; k < end; k++) {
       const l = arcLink[k]!;
-      if (open[l] === 0 && du + minutes[l]! < bound) sens[base + (l >>> 5)]! |= 1 << (l & 31);
+      if (open[l] === 0 && du + minutes[l]! < bound) rows.watch(r, l, open);
     }
   }
   if (pushedIn.length < g.nodeCount) {
@@ -259,7 +276,7 @@ function markSensitive(g: RoadGraph, open: Uint8Array, whNode: Int32Array, rows:
       if (open[l] === 0) continue;
       const u = arcTarget[k]!;
       if (settledDistance(u) + minutes[l]! !== dv) continue;
-      sens[base + (l >>> 5)]! |= 1 << (l & 31);
+      rows.watch(r, l, open);
       if (pushedIn[u] !== W) (pushedIn[u] = W), (stack[top++] = u);
     }
   }
