@@ -84,9 +84,12 @@ export function refreshRates(tr: Trial): void {
   // about daily items alone) and given a rate; the others keep whatever they held
   const entries = t.dailyEntries;
   const rate = tr.drawRate;
+  const stock = tr.stock;
+  const source = tr.drawSource;
+  const perDayOf = t.perDay;
   for (let j = 0; j < entries.length; j++) {
     const k = entries[j]!;
-    stocked[k] = tr.stock[k]! <= emptyAt[k]! ? 0 : 1;
+    stocked[k] = stock[k]! <= emptyAt[k]! ? 0 : 1;
     rate[k] = 0;
   }
   const rows = storeRowsOf(tr);
@@ -94,21 +97,21 @@ export function refreshRates(tr: Trial): void {
   for (const v of tr.affectedVillages) {
     const people = peopleInNeed(tr, v);
     if (!(people > 0)) {
-      for (let k = 0; k < nI; k++) tr.drawSource[v * nI + k] = -2; // nobody here draws it
+      for (let k = 0; k < nI; k++) source[v * nI + k] = -2; // nobody here draws it
       continue;
     }
     const row = storeRow(tr, rows, v, stocked, t.daily);
     const reachable = rows.count[row]! > 0;
     for (let k = 0; k < nI; k++) {
-      const perDay = items[k]!.perPersonPerDay;
+      const perDay = perDayOf[k]!;
       if (!(perDay > 0)) {
-        tr.drawSource[v * nI + k] = -2;
+        source[v * nI + k] = -2;
         continue;
       }
       // the nearest store holding it; with none reachable at all, the best-stocked one
       const best = reachable ? rows.nearestStocked(row, stocked, nI, k) : bestStocked(tr, stocked, k);
-      const before = tr.drawSource[v * nI + k]!;
-      tr.drawSource[v * nI + k] = best;
+      const before = source[v * nI + k]!;
+      source[v * nI + k] = best;
       if (best >= 0) {
         if (rate[best * nI + k] === 0) drawn[nDrawn++] = best * nI + k;
         rate[best * nI + k]! += (people * perDay) / MIN_PER_DAY;
@@ -119,28 +122,29 @@ export function refreshRates(tr: Trial): void {
   // only the entries given a rate can run out: visited in ascending order, as a full pass would
   sortInts(drawn, nDrawn);
   let next = Infinity;
+  const now = tr.now;
   for (let j = 0; j < nDrawn; j++) {
     const k = drawn[j]!;
     const r = rate[k]!;
     if (!(r > 0)) continue;
     // a store that would run out within the clock's resolution has run out now (else the check
     // would fall at this very minute again and again)
-    if (!(tr.now + tr.stock[k]! / r > tr.now)) {
-      tr.stock[k] = 0;
+    if (!(now + stock[k]! / r > now)) {
+      stock[k] = 0;
       tr.recordStock(Math.floor(k / nI), k % nI);
       if (w.initialStock[k]! > 0) noteStockout(tr, Math.floor(k / nI), k % nI);
       refreshRates(tr);
       return;
     }
-    next = Math.min(next, tr.stock[k]! / r);
+    next = Math.min(next, stock[k]! / r);
     const wh = Math.floor(k / nI);
-    const above = tr.stock[k]! - t.reorderAt[k]!;
+    const above = stock[k]! - t.reorderAt[k]!;
     // within requestResupply's tolerance it is already low: a request that found nothing to send (an
     // empty parent) is not retried at ever smaller steps
-    if (!tr.resupplyPending[wh] && above > t.reorderTol[k]! && tr.now + above / r > tr.now) next = Math.min(next, above / r);
+    if (!tr.resupplyPending[wh] && above > t.reorderTol[k]! && now + above / r > now) next = Math.min(next, above / r);
   }
   tr.stockEpoch++;
-  if (tr.now + next <= tr.horizon) tr.schedule(tr.now + next, { k: 'stockCheck', epoch: tr.stockEpoch });
+  if (now + next <= tr.horizon) tr.schedule(now + next, { k: 'stockCheck', epoch: tr.stockEpoch });
 }
 
 /** Sorts `a[0 … n − 1]` ascending in place (insertion sort: a few entries). */
