@@ -1,5 +1,6 @@
 import { sampleDist } from '../random/index.ts';
 import { refreshRates, settleStock } from './drawRates.ts';
+import { reliefTables } from './reliefTables.ts';
 import { markBeforeJump, noteStockout } from './stockLevel.ts';
 import type { Trial } from './trial.ts';
 
@@ -30,13 +31,12 @@ export function requestResupply(tr: Trial, wh: number, force: boolean): boolean 
   const w = tr.world;
   const nI = w.itemCount;
   const def = tr.s.reserves.warehouses[wh]!;
-  // at a rate, the check falls at the crossing itself: a relative 1e-9 keeps rounding from missing it
-  const tol = tr.rateMode ? 1e-9 : 0;
+  // below the reorder level (reorderFraction × initial stock); at a rate the check falls at the
+  // crossing itself, and a relative 1e-9 (reorderTol) keeps rounding from missing it
+  const t = reliefTables(w);
   let low = false;
-  for (let k = 0; k < nI; k++) {
-    const init = w.initialStock[wh * nI + k]!;
-    if (init > 0 && tr.stock[wh * nI + k]! < def.reorderFraction * init + tol * init) low = true;
-  }
+  for (let k = wh * nI; k < (wh + 1) * nI && !low; k++)
+    if (w.initialStock[k]! > 0 && tr.stock[k]! < (tr.rateMode ? t.reorderAt[k]! + t.reorderTol[k]! : t.reorderAt[k]!)) low = true;
   if (!low && !force) return false;
   const parent = w.warehouseParent[wh]!;
   const quantities: number[] = [];

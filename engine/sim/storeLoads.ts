@@ -58,8 +58,8 @@ export function sendTransport(tr: Trial, village: number, people: number): void 
   }
 }
 
-/** Scratch of `takeNearest`: the reachable stores, nearest first. */
-let nearest = new Int32Array(0);
+/** Scratch of `takeNearest`: each store's distance from the village, Infinity once visited. */
+let storeDist = new Float64Array(0);
 
 /**
  * Takes `need` (its own now: it is used up as what is still missing) from the reachable
@@ -74,36 +74,38 @@ export function takeNearest(tr: Trial, village: number, need: number[], people: 
   const w = tr.world;
   const nI = w.itemCount;
   const tree = tr.tree(w.villageNode[village]!);
-  const dist = tree.dist;
   const whNode = w.warehouseNode;
   const nW = whNode.length;
-  if (nearest.length < nW) nearest = new Int32Array(nW);
-  const stores = nearest;
-  // by (distance, index): insertion keeps a later index after an equal distance
-  let n = 0;
+  if (storeDist.length < nW) storeDist = new Float64Array(nW);
+  const d = storeDist;
+  let reachable = false;
   for (let i = 0; i < nW; i++) {
-    const x = dist[whNode[i]!]!;
-    if (!Number.isFinite(x)) continue;
-    let j = n++;
-    for (; j > 0 && dist[whNode[stores[j - 1]!]!]! > x; j--) stores[j] = stores[j - 1]!;
-    stores[j] = i;
+    d[i] = tree.dist[whNode[i]!]!;
+    if (d[i]! < Infinity) reachable = true;
   }
-  if (n === 0) {
-    let best = -1;
+  // with no store reachable, the one holding most of the need (as a share per item)
+  let cutOff = -1;
+  if (!reachable) {
     let bestHeld = 0;
     for (let i = 0; i < nW; i++) {
       let held = 0;
       for (let k = 0; k < nI; k++) held += need[k]! > 0 ? Math.min(1, tr.stock[i * nI + k]! / need[k]!) : 0;
-      if (held > bestHeld) (best = i), (bestHeld = held);
+      if (held > bestHeld) (cutOff = i), (bestHeld = held);
     }
-    if (best >= 0) stores[n++] = best;
   }
   const left = need;
-  for (let s = 0; s < n; s++) {
-    const wh = stores[s]!;
+  for (;;) {
     let anyLeft = false;
     for (let k = 0; k < nI; k++) if (!(left[k]! <= 1e-9)) anyLeft = true;
     if (!anyLeft) break;
+    // the nearest store not visited yet (ties: lower index), picked only as the need asks:
+    // most requests are met by the first
+    let wh = -1;
+    if (reachable) {
+      for (let i = 0; i < nW; i++) if (d[i]! < Infinity && (wh < 0 || d[i]! < d[wh]!)) wh = i;
+      if (wh >= 0) d[wh] = Infinity;
+    } else (wh = cutOff), (cutOff = -1);
+    if (wh < 0) break;
     const take = new Array<number>(nI);
     let anyTaken = false;
     for (let k = 0; k < nI; k++) {
