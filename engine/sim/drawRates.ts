@@ -29,9 +29,11 @@ export function settleStock(tr: Trial): void {
   const t = reliefTables(tr.world);
   // a store × item holding at most this (relative to its initial stock) is empty
   const emptyAt = t.emptyAt;
-  // only daily items are ever given a rate: their entries, in the ascending order of a full pass
-  const entries = t.dailyEntries;
-  for (let j = 0; j < entries.length; j++) {
+  // only the entries the trial's last refreshRates gave a rate (`drawn`, ascending, as a full
+  // pass visits them); for another trial's list, every daily item's entry
+  const entries = drawnFor === tr ? drawn : t.dailyEntries;
+  const n = drawnFor === tr ? nDrawnLast : entries.length;
+  for (let j = 0; j < n; j++) {
     const k = entries[j]!;
     const r = rate[k]!;
     if (!(r > 0)) continue;
@@ -55,8 +57,14 @@ export function settleStock(tr: Trial): void {
 
 /** Scratch of `refreshRates` (single-threaded; each call fills what it reads first). */
 let stockedNow = new Uint8Array(0);
-/** the store × item entries `refreshRates` gave a draw rate, in the order first given */
+/**
+ * The store × item entries `refreshRates` gave a draw rate (in the order first given, then
+ * ascending); after its last call, the first `nDrawnLast` of them, for trial `drawnFor`: every
+ * entry of that trial with a rate above zero (`settleStock` needs visit no other).
+ */
 let drawn = new Int32Array(0);
+let nDrawnLast = 0;
+let drawnFor: Trial | null = null;
 
 /**
  * Consumption 'rate': which store each village draws each daily item from — the nearest
@@ -121,6 +129,8 @@ export function refreshRates(tr: Trial): void {
   }
   // only the entries given a rate can run out: visited in ascending order, as a full pass would
   sortInts(drawn, nDrawn);
+  nDrawnLast = nDrawn;
+  drawnFor = tr;
   let next = Infinity;
   const now = tr.now;
   for (let j = 0; j < nDrawn; j++) {
