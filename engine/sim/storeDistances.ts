@@ -236,7 +236,10 @@ let walk = 0;
  * route that avoided the link is still there and nothing new is shorter. Opening a link can
  * only shorten routes, and none below the bound unless the link leaves a settled node within
  * it (du + minutes < bound): a route over it costs at least that much. Either way the row
- * stays exact, bit for bit, and a store farther than the bound stays farther.
+ * stays exact, bit for bit, and a store farther than the bound stays farther. The marks are
+ * against the network the row was searched in, so this holds for any number of changes to
+ * unmarked links, in any order: the routes found are all still there, and nothing opened
+ * since reaches below the bound (the float sums are monotone: du + minutes ≥ du).
  */
 function markSensitive(g: RoadGraph, open: Uint8Array, whNode: Int32Array, rows: StoreRows, r: number, bound: number): void {
   const sens = rows.sens;
