@@ -10,6 +10,8 @@ export interface ReliefTables {
   emptyAt: Float64Array;
   /** per item: 1 when it is drawn daily (perPersonPerDay > 0), the `wanted` of `storeDistances` */
   daily: Uint8Array;
+  /** per item: its perPersonPerDay (read per village and item on every refreshRates) */
+  perDay: Float64Array;
   /**
    * the store × item entries of the daily items, ascending: the only ones ever given a draw
    * rate, so the only ones `refreshRates` and `settleStock` need to visit
@@ -35,13 +37,14 @@ export function reliefTables(w: World): ReliefTables {
     // the very product isEmpty used to compute on every call: the same double, bit for bit
     const emptyAt = Float64Array.from(w.initialStock, (init) => 1e-9 * Math.max(1, init));
     const daily = Uint8Array.from(w.scenario.reserves.items, (it) => (it.perPersonPerDay > 0 ? 1 : 0));
+    const perDay = Float64Array.from(w.scenario.reserves.items, (it) => it.perPersonPerDay);
     const nI = w.itemCount;
     const entries: number[] = [];
     for (let k = 0; k < w.initialStock.length; k++) if (daily[k % nI] === 1) entries.push(k);
     const stores = w.scenario.reserves.warehouses;
     const reorderAt = Float64Array.from(w.initialStock, (init, k) => stores[Math.floor(k / nI)]!.reorderFraction * init);
     const reorderTol = Float64Array.from(w.initialStock, (init) => 1e-9 * init);
-    t = { emptyAt, daily, dailyEntries: Int32Array.from(entries), reorderAt, reorderTol, intactRow: [] };
+    t = { emptyAt, daily, perDay, dailyEntries: Int32Array.from(entries), reorderAt, reorderTol, intactRow: [] };
     tables.set(w, t);
   }
   return t;

@@ -1,17 +1,26 @@
-import { nearestTargets } from '../world/nearestTargets.ts';
+import { nearestTargets, settledCount, settledDistance, settledNode } from '../world/nearestTargets.ts';
+import type { RoadGraph } from '../world/roadGraph.ts';
+import type { World } from '../world/world.ts';
 import { reliefTables } from './reliefTables.ts';
 import type { Trial } from './trial.ts';
 
 /** Rows a trial's `StoreRows` starts with; doubled when more villages are affected. */
 const FIRST_ROWS = 8;
 
+/** A row's state: never searched or out of date, the intact network's, or searched and still exact. */
+const STALE = -1;
+const INTACT = -2;
+const SEARCHED = 0;
+
 /**
  * One trial's store distances by village, as `storeRow` keeps them: a row of `nW` per village
  * asked about, in arrays shared by the rows (creating a typed array per village and trial cost
  * more than the lookups it served). Per row: `dist` (travel minutes to each store, Infinity
  * beyond what is known), `order` (the stores of finite distance, nearest first, ties: lower
- * index, `count` of them), `bound` (every store nearer than it is known) and `epoch` (the
- * routing epoch it was searched in; −2: the intact network's, −1: never).
+ * index, `count` of them), `bound` (every store nearer than it is known), `state` (STALE,
+ * INTACT or SEARCHED) and, for a searched row, `sens`: a bitset of the links whose closing or
+ * opening could move what it found (`markSensitive`). The rows follow the trial's links
+ * (`sync`): a change of a sensitive link makes a row stale, any other leaves it exact.
  */
 export class StoreRows {
   readonly nW: number;
@@ -19,25 +28,43 @@ export class StoreRows {
   order: Int32Array;
   readonly count: number[] = [];
   readonly bound: number[] = [];
-  readonly epoch: number[] = [];
-  /** village → its row (undefined: none yet) */
+  readonly state: number[] = [];
+  /** words of a row's bitset of links */
+  readonly words: number;
+  sens: Uint32Array;
+  /**
+   * The links some searched row is sensitive to (`watch`; kept until the next trial, however
+   * the rows change), as a bitset and a list, and their open flags as the rows were last
+   * brought up to (`sync`), with the trial's routing epoch then; no other link can matter.
+   */
+  private readonly watchedBits: Uint32Array;
+  private readonly watched: number[] = [];
+  private readonly open: Uint8Array;
+  private syncedEpoch = 0;
+  /** village → its row (undefined: none yet), and row → village */
   private readonly rowOf: (number | undefined)[] = [];
+  private readonly villageOf: number[] = [];
   private rows = 0;
 
-  constructor(nW: number) {
+  constructor(nW: number, nL: number) {
     this.nW = nW;
     this.dist = new Float64Array(FIRST_ROWS * nW);
     this.order = new Int32Array(FIRST_ROWS * nW);
+    this.words = (nL + 31) >>> 5;
+    this.sens = new Uint32Array(FIRST_ROWS * this.words);
+    this.watchedBits = new Uint32Array(this.words);
+    this.open = new Uint8Array(nL);
   }
 
-  /** The village's row, made (never searched: epoch −1) on first use. */
+  /** The village's row, made (stale) on first use. */
   row(village: number): number {
     let r = this.rowOf[village];
     if (r === undefined) {
       r = this.rows++;
       if (r * this.nW >= this.dist.length) this.grow();
       this.rowOf[village] = r;
-      this.epoch[r] = -1;
+      this.villageOf[r] = village;
+      this.state[r] = STALE;
       this.count[r] = 0;
     }
     return r;
@@ -46,10 +73,53 @@ export class StoreRows {
   private grow(): void {
     const dist = new Float64Array(2 * this.dist.length);
     const order = new Int32Array(2 * this.order.length);
+    const sens = new Uint32Array(2 * this.sens.length);
     dist.set(this.dist);
     order.set(this.order);
+    sens.set(this.sens);
     this.dist = dist;
     this.order = order;
+    this.sens = sens;
+  }
+
+  /** Forgets every row (for another trial, whose links are `open` now in routing epoch `epoch`). */
+  reset(epoch: number): void {
+    for (let r = 0; r < this.rows; r++) this.rowOf[this.villageOf[r]!] = undefined;
+    this.rows = 0;
+    for (const l of this.watched) this.watchedBits[l >>> 5] = 0;
+    this.watched.length = 0;
+    this.syncedEpoch = epoch;
+  }
+
+  /** Row `r` is sensitive to link `l`, open or not as `open` says now (`markSensitive`). */
+  watch(r: number, l: number, open: Uint8Array): void {
+    const word = l >>> 5;
+    const bit = 1 << (l & 31);
+    this.sens[r * this.words + word]! |= bit;
+    if ((this.watchedBits[word]! & bit) !== 0) return;
+    this.watchedBits[word]! |= bit;
+    this.watched.push(l);
+    this.open[l] = open[l]!;
+  }
+
+  /**
+   * Brings the searched rows up to the links open now (`open`, changed since the last call
+   * only if `epoch`, the trial's routing epoch, moved): each watched link that closed or
+   * opened since makes the rows sensitive to it stale. (An intact row needs no telling: it
+   * holds while no link is closed, which `storeRow` sees.)
+   */
+  sync(open: Uint8Array, epoch: number): void {
+    if (epoch === this.syncedEpoch) return;
+    this.syncedEpoch = epoch;
+    const seen = this.open;
+    for (const l of this.watched) {
+      if (seen[l] === open[l]) continue;
+      seen[l] = open[l]!;
+      const word = l >>> 5;
+      const bit = 1 << (l & 31);
+      for (let r = 0; r < this.rows; r++)
+        if (this.state[r] === SEARCHED && (this.sens[r * this.words + word]! & bit) !== 0) this.state[r] = STALE;
+    }
   }
 
   /**
@@ -86,21 +156,28 @@ export class StoreRows {
 }
 
 /**
- * The trial's rows: per-trial scratch kept here rather than on the Trial; the last trial's are
- * held beside the map so that the hot path skips the WeakMap lookup.
+ * The rows of the trial that asked last, one `StoreRows` per world, emptied when another
+ * trial asks (so trials made one after another, as Monte Carlo runs them, allocate nothing;
+ * trials taking turns only search again). The last one is held beside the map so that the hot
+ * path skips the WeakMap lookup.
  */
-const rowsByTrial = new WeakMap<Trial, StoreRows>();
+const rowsByWorld = new WeakMap<World, { rows: StoreRows; trial: Trial | null }>();
 let lastTrial: Trial | null = null;
 let lastRows: StoreRows | null = null;
 
-/** The trial's `StoreRows`, made on first use. */
+/** The trial's `StoreRows`: the world's, emptied first if another trial used them last. */
 export function storeRowsOf(tr: Trial): StoreRows {
   if (tr === lastTrial) return lastRows!;
-  let rows = rowsByTrial.get(tr);
-  if (!rows) rowsByTrial.set(tr, (rows = new StoreRows(tr.world.warehouseNode.length)));
+  const w = tr.world;
+  let held = rowsByWorld.get(w);
+  if (!held) rowsByWorld.set(w, (held = { rows: new StoreRows(w.warehouseNode.length, w.graph.linkCount), trial: null }));
+  if (held.trial !== tr) {
+    held.rows.reset(tr.routingEpoch);
+    held.trial = tr;
+  }
   lastTrial = tr;
-  lastRows = rows;
-  return rows;
+  lastRows = held.rows;
+  return held.rows;
 }
 
 /** nearestTargets' output (single-threaded; copied into the row at once). */
@@ -114,31 +191,98 @@ let found = new Float64Array(0);
  * stores of known distance nearest first. With every link open that is the intact tree's
  * (made once per world); otherwise a Dijkstra from the village stopped once, for every daily
  * item (`wanted`), the nearest store holding it (`stocked`, store-major like the stock) and
- * every store as near are settled (`nearestTargets`), kept per village until a link closes or
- * opens, and searched again deeper when stock running out asks beyond it. This spares
- * building and caching a whole tree per affected village after every road change.
+ * every store as near are settled (`nearestTargets`), kept per village until a link it is
+ * sensitive to closes or opens (`markSensitive`: most road changes leave most rows exact), and
+ * searched again deeper when stock running out asks beyond it. This spares building and
+ * caching a whole tree per affected village after every road change.
  */
 export function storeRow(tr: Trial, rows: StoreRows, village: number, stocked: Uint8Array, wanted: Uint8Array): number {
   const w = tr.world;
   const nW = rows.nW;
   const r = rows.row(village);
+  rows.sync(tr.open, tr.routingEpoch);
+  if (rows.state[r] === SEARCHED && covers(rows, r, stocked, wanted)) return r;
   if (tr.closedLinks === 0) {
-    if (rows.epoch[r] !== -2) {
+    if (rows.state[r] !== INTACT) {
       const t = intactRow(tr, village);
       rows.dist.set(t.dist, r * nW);
       rows.order.set(t.order, r * nW);
       rows.count[r] = t.order.length;
-      rows.epoch[r] = -2;
+      rows.state[r] = INTACT;
     }
     return r;
   }
-  if (rows.epoch[r] === tr.routingEpoch && covers(rows, r, stocked, wanted)) return r;
   if (found.length < nW) found = new Float64Array(nW);
-  rows.bound[r] = nearestTargets(w.graph, tr.open, w.villageNode[village]!, w.warehouseNode, stocked, wanted, found);
+  const bound = nearestTargets(w.graph, tr.open, w.villageNode[village]!, w.warehouseNode, stocked, wanted, found);
+  rows.bound[r] = bound;
   for (let i = 0; i < nW; i++) rows.dist[r * nW + i] = found[i]!;
-  rows.epoch[r] = tr.routingEpoch;
+  rows.state[r] = SEARCHED;
   rows.sort(r);
+  markSensitive(w.graph, tr.open, w.warehouseNode, rows, r, bound);
   return r;
+}
+
+/** Scratch of `markSensitive`: nodes to visit, and the search they were last pushed in. */
+let stack = new Int32Array(0);
+let pushedIn = new Int32Array(0);
+let walk = 0;
+
+/**
+ * Sets row `r`'s `sens` after the search that filled it (`nearestTargets`, its scratch still
+ * at hand; `bound` what it returned): the links whose change could move a store distance
+ * below the bound. Closing a link can only lengthen routes, and no store's distance moves
+ * unless the link lies on its route: on the search's tree path, which is among the tight arcs
+ * (du + minutes = dv, the very sum the search made) walked back from the settled stores; a
+ * route that avoided the link is still there and nothing new is shorter. Opening a link can
+ * only shorten routes, and none below the bound unless the link leaves a settled node within
+ * it (du + minutes < bound): a route over it costs at least that much. Either way the row
+ * stays exact, bit for bit, and a store farther than the bound stays farther. The marks are
+ * against the network the row was searched in, so this holds for any number of changes to
+ * unmarked links, in any order: the routes found are all still there, and nothing opened
+ * since reaches below the bound (the float sums are monotone: du + minutes ≥ du).
+ */
+function markSensitive(g: RoadGraph, open: Uint8Array, whNode: Int32Array, rows: StoreRows, r: number, bound: number): void {
+  const sens = rows.sens;
+  const base = r * rows.words;
+  sens.fill(0, base, base + rows.words);
+  const offsets = g.offsets;
+  const arcLink = g.arcLink;
+  const arcTarget = g.arcTarget;
+  const minutes = g.linkMinutes;
+  const nSettled = settledCount();
+  for (let j = 0; j < nSettled; j++) {
+    const u = settledNode(j);
+    const du = settledDistance(u);
+    for (let k = offsets[u]!, end = offsets[u + 1]!; k < end; k++) {
+      const l = arcLink[k]!;
+      if (open[l] === 0 && du + minutes[l]! < bound) rows.watch(r, l, open);
+    }
+  }
+  if (pushedIn.length < g.nodeCount) {
+    pushedIn = new Int32Array(g.nodeCount);
+    stack = new Int32Array(g.nodeCount);
+    walk = 0;
+  }
+  const W = ++walk;
+  let top = 0;
+  const nW = rows.nW;
+  for (let i = 0; i < nW; i++) {
+    if (rows.dist[r * nW + i] === Infinity) continue;
+    const v = whNode[i]!;
+    if (pushedIn[v] !== W) (pushedIn[v] = W), (stack[top++] = v);
+  }
+  while (top > 0) {
+    const v = stack[--top]!;
+    const dv = settledDistance(v);
+    for (let k = offsets[v]!, end = offsets[v + 1]!; k < end; k++) {
+      const l = arcLink[k]!;
+      if (open[l] === 0) continue;
+      const u = arcTarget[k]!;
+      if (settledDistance(u) + minutes[l]! !== dv) continue;
+      rows.watch(r, l, open);
+      if (pushedIn[u] !== W) (pushedIn[u] = W), (stack[top++] = u);
+    }
+  }
 }
 
 /** The village's intact-network distances to the stores and their order, made once per world. */
@@ -148,7 +292,7 @@ function intactRow(tr: Trial, village: number): { dist: Float64Array; order: Int
   if (!row) {
     const w = tr.world;
     const tree = tr.tree(w.villageNode[village]!).dist;
-    const one = new StoreRows(w.warehouseNode.length);
+    const one = new StoreRows(w.warehouseNode.length, 0);
     one.dist.set(Float64Array.from(w.warehouseNode, (node) => tree[node]!));
     one.sort(one.row(village));
     row = { dist: one.dist.slice(0, one.nW), order: one.order.slice(0, one.count[0]!) };

@@ -7,6 +7,9 @@ let dist = new Float64Array(0);
 let stamp = new Int32Array(0);
 let gen = 0;
 let foundAt = new Float64Array(0);
+/** the nodes the last search settled, in settling order (`settledNode`) */
+let settled = new Int32Array(0);
+let nSettled = 0;
 
 /**
  * Targets by node, made once per target array (a world's stores, searched from every affected
@@ -63,6 +66,7 @@ export function nearestTargets(
   if (stamp.length < n) {
     dist = new Float64Array(n);
     stamp = new Int32Array(n);
+    settled = new Int32Array(n);
     gen = 0;
   }
   if (foundAt.length < groups) foundAt = new Float64Array(groups);
@@ -95,6 +99,7 @@ export function nearestTargets(
   hd[0] = 0;
   hn[0] = source;
   let size = 1;
+  nSettled = 0;
   while (size > 0) {
     const du = hd[0]!;
     if (missing === 0 && du > farthest) return du;
@@ -119,6 +124,7 @@ export function nearestTargets(
       hn[i] = v;
     }
     if (du !== dist[u]) continue;
+    settled[nSettled++] = u;
     for (let t = firstAt[u]!; t >= 0; t = targetNext[t]!) {
       out[t] = du;
       for (let k = 0; k < groups; k++) {
@@ -154,4 +160,26 @@ export function nearestTargets(
     }
   }
   return Infinity;
+}
+
+/**
+ * How many nodes the last `nearestTargets` call settled: `settledNode(0 … count − 1)`, in
+ * settling order, are exactly the nodes below the bound it returned, at `settledDistance`.
+ * What a caller needs to tell which later link changes could move what it found. Pure reads
+ * of the scratch, valid until the next call.
+ */
+export function settledCount(): number {
+  return nSettled;
+}
+
+export function settledNode(i: number): number {
+  return settled[i]!;
+}
+
+/**
+ * The distance the last `nearestTargets` call gave `node`: below the bound it returned
+ * exactly when the node was settled (then it is final); Infinity where it never got.
+ */
+export function settledDistance(node: number): number {
+  return stamp[node] === gen ? dist[node]! : Infinity;
 }
