@@ -198,11 +198,26 @@ function applyAssign(a: CompiledAssign, args: GuardArgs): void {
     return;
   }
   const n = a.keys.length;
-  for (let k = 0; k < n; k++) {
-    const fn = a.fns[k]!;
-    VALUES[k] = fn === null ? a.consts[k] : fn(args, a.params);
+  if (n === 1) {
+    ctx[a.keys[0]!] = valueOf(a, 0, args);
+    return;
   }
+  if (n === 2) {
+    // the machines' assigns have one or two keys: no scratch array for them
+    const v0 = valueOf(a, 0, args);
+    const v1 = valueOf(a, 1, args);
+    ctx[a.keys[0]!] = v0;
+    ctx[a.keys[1]!] = v1;
+    return;
+  }
+  for (let k = 0; k < n; k++) VALUES[k] = valueOf(a, k, args);
   for (let k = 0; k < n; k++) ctx[a.keys[k]!] = VALUES[k];
+}
+
+/** The new value of key k of assign `a`. */
+function valueOf(a: CompiledAssign, k: number, args: GuardArgs): unknown {
+  const fn = a.fns[k]!;
+  return fn === null ? a.consts[k] : fn(args, a.params);
 }
 
 /** A compiled machine's instance in its initial state (see CompiledInstance). */
