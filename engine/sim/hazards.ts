@@ -65,15 +65,21 @@ export function onHour(tr: Trial, hour: number): void {
   const h = hour - 1; // the hour that just ended
   const t = hazardTables(tr.world);
   if (h >= 0 && h < tr.rainMm.length) {
-    const mm = tr.rainMm[h]!;
-    tr.dryHours = mm > 0 ? 0 : tr.dryHours + 1;
-    if (mm > 0) {
-      if (tr.log.on) tr.log.add(tr.now, 'rain.hour', { hour: h, mm: round(mm, 2) });
-      if (tr.firstRainHour < 0) tr.firstRainHour = h;
+    if (t.rainless) {
+      // a fire season or a quake: every hour is dry, so no signal is reached (thresholds above
+      // zero) and the rain drives no failures; only the count of dry hours moves
+      tr.dryHours++;
+    } else {
+      const mm = tr.rainMm[h]!;
+      tr.dryHours = mm > 0 ? 0 : tr.dryHours + 1;
+      if (mm > 0) {
+        if (tr.log.on) tr.log.add(tr.now, 'rain.hour', { hour: h, mm: round(mm, 2) });
+        if (tr.firstRainHour < 0) tr.firstRainHour = h;
+      }
+      tr.cumRainMm += mm;
+      updateWarning(tr, h, t);
+      if (tr.s.hazard.kind === 'rainstorm') rainfallFailures(tr, h, t);
     }
-    tr.cumRainMm += mm;
-    updateWarning(tr, h, t);
-    if (tr.s.hazard.kind === 'rainstorm') rainfallFailures(tr, h, t);
   }
   // watch, calm and evacuation follow the signal: nothing to do unless it changed
   if (tr.auto && tr.warningRank() !== tr.watchedAtRank) updateWatch(tr, t);
