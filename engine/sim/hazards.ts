@@ -144,19 +144,19 @@ function rainfallFailures(tr: Trial, h: number, t: HazardTables): void {
   const base = ls.hourlyRateAtThreshold * Math.pow(ratio, ls.exponent);
   const susceptibility = t.susceptibility;
   const pending = tr.siteFailPending;
+  // one stream per site for its hourly draws: they happen in hour order, whatever else is
+  // drawn; each site not pending draws every hour, whether or not the exp is needed
+  const r = tr.siteRain();
   for (let i = 0; i < susceptibility.length; i++) {
     if (pending[i]) continue;
-    // one stream per site for its hourly draws: they happen in hour order, whatever else is
-    // drawn; each site not pending draws every hour, whether or not the exp is needed
-    const r = tr.siteRainRng(i);
     const x = base * susceptibility[i]!;
-    const u = r.next();
+    const u = r.next(i);
     if (u > x + FAIL_BOUND_SLACK) continue;
     // −x is (−base) × susceptibility, bit for bit: negation is exact
     if (u < 1 - Math.exp(-x)) {
       // the state of the slope at the end of this hour sets its hazard for the next one
       pending[i] = 1;
-      tr.schedule(tr.now + 60 * r.next(), { k: 'siteFail', site: i });
+      tr.schedule(tr.now + 60 * r.next(i), { k: 'siteFail', site: i });
     }
   }
 }
