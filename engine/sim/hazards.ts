@@ -84,6 +84,10 @@ export function onHour(tr: Trial, hour: number): void {
   // watch, calm and evacuation follow the signal: nothing to do unless it changed
   if (tr.auto && tr.warningRank() !== tr.watchedAtRank) updateWatch(tr, t);
   responseAssess(tr);
+  // Rainless, with the response ended (a final state): every later tick would only count a dry
+  // hour that nothing reads (updateWarning, which reads the count, is never called rainless), so
+  // the hourly clock stops here (a fire season ends its response a month before the season does)
+  if (t.rainless && tr.response.value === 'ended' && tr.lastHour > hour) tr.lastHour = hour;
 }
 
 function updateWarning(tr: Trial, h: number, t: HazardTables): void {
