@@ -224,7 +224,9 @@ export function onSiteFail(tr: Trial, i: number): void {
   const evacuated = m.value === 'watch.evacuated';
   m.send({ type: 'FAIL' });
   tr.siteFailedAt[i] = tr.now;
-  const r = tr.rng('site', site.id, 'consequences');
+  // a site fails once a trial (siteFailPending is never cleared), so its consequence and
+  // trigger streams are each asked for once: no need to keep them under a joined key
+  const r = tr.rngOnce('site', site.id, 'consequences');
   const c = tr.s.chain.consequences;
   const affected = Math.round(site.threatenedPeople * sampleDist(r, c.affectedFraction));
   const deadMissing = Math.round(site.threatenedPeople * sampleDist(r, c.deadMissingRate) * (evacuated ? c.evacuatedFactor : 1));
@@ -237,9 +239,11 @@ export function onSiteFail(tr: Trial, i: number): void {
   if (tr.log.on) tr.log.add(tr.now, 'site.failed', { site: site.id, affected, deadMissing, evacuated });
   const village = tr.world.siteVillage[i]!;
   if (!evacuated && affected > 0) admitToShelter(tr, village, affected);
-  tr.world.siteCuts[i]!.forEach(({ link, probability }, k) => {
+  const cuts = tr.world.siteCuts[i]!;
+  for (let k = 0; k < cuts.length; k++) {
+    const { link, probability } = cuts[k]!;
     if (link >= 0 && r.next() < probability) onRoadCut(tr, link, i, k);
-  });
+  }
   if (!evacuated && (affected > 0 || deadMissing > 0)) {
     tr.siteNeedsRescue[i] = 1;
     dispatchRescue(tr, i);
@@ -248,7 +252,7 @@ export function onSiteFail(tr: Trial, i: number): void {
   // 灾害链: this failure may set off others (a breached levee floods the chemical park…)
   const tr2 = tr.world.siteTriggers[i]!;
   if (tr2.length > 0) {
-    const rt = tr.rng('site', site.id, 'triggers');
+    const rt = tr.rngOnce('site', site.id, 'triggers');
     for (const trig of tr2) {
       const u = rt.next();
       const delay = sampleDist(rt, trig.delayHours);
