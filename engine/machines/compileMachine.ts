@@ -6,10 +6,31 @@ type Ev = { type: string };
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Node = any;
 
-/** One row of the flat table: guard, context updates, target state index (−1 = stay). */
+/** What a guard or an assigner is called with: XState's `{ context, event }` (one object per send, reused). */
+export interface GuardArgs {
+  context: Ctx;
+  event: Ev;
+}
+type Guard = (args: GuardArgs, params: unknown) => boolean;
+type Assigner = (args: GuardArgs, params: unknown) => unknown;
+
+/**
+ * One `assign` action: per key of its assignment object, an assigner or (`fns[k]` null) the
+ * constant `consts[k]`; or, for `assign(fn)`, `whole`, whose result is merged into the context.
+ */
+export interface CompiledAssign {
+  keys: string[];
+  fns: (Assigner | null)[];
+  consts: unknown[];
+  params: unknown;
+  whole: ((args: GuardArgs, params: unknown) => Ctx) | null;
+}
+
+/** One row of the flat table: guard (the implementation and its params), assigns, target state index (−1 = stay). */
 export interface CompiledTransition {
-  guard: ((ctx: Ctx, ev: Ev) => boolean) | null;
-  actions: ((ctx: Ctx, ev: Ev) => Ctx)[];
+  guard: Guard | null;
+  guardParams: unknown;
+  actions: CompiledAssign[];
   target: number;
 }
 
@@ -59,47 +80,30 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
     return states.indexOf(name(n));
   };
 
-  const guardOf = (g: any): CompiledTransition['guard'] => {
-    if (g === undefined) return null;
-    if (typeof g === 'function') return (ctx, ev) => g({ context: ctx, event: ev }, undefined);
+  // guards and assigners are the machine's own implementations, called as XState calls them
+  // (`{ context, event }`, params); the instance passes one reused argument object
+  const guardOf = (g: any): { guard: Guard | null; guardParams: unknown } => {
+    if (g === undefined) return { guard: null, guardParams: undefined };
+    if (typeof g === 'function') return { guard: (args) => g(args, undefined), guardParams: undefined };
     const type = typeof g === 'string' ? g : g.type;
-    const params = typeof g === 'string' ? undefined : g.params;
     const fn = impl.guards[type];
     if (typeof fn !== 'function' || fn.check) throw new Error(`compileMachine(${m.id}): guard "${type}" is not a plain guard`);
-    // one argument object per guard, reused: guards are pure and synchronous
-    const args = { context: undefined as unknown as Ctx, event: undefined as unknown as Ev };
-    return (ctx, ev) => {
-      args.context = ctx;
-      args.event = ev;
-      return fn(args, params);
-    };
+    return { guard: fn, guardParams: typeof g === 'string' ? undefined : g.params };
   };
-  const actionOf = (a: any): CompiledTransition['actions'][number] => {
+  const actionOf = (a: any): CompiledAssign => {
     const type = typeof a === 'string' ? a : a.type;
     const params = typeof a === 'string' ? undefined : a.params;
     const fn = typeof a === 'function' ? a : impl.actions[type];
     if (!fn || fn.type !== 'xstate.assign') throw new Error(`compileMachine(${m.id}): action "${type}" is not an assign`);
     const assignment = fn.assignment;
-    // The instance owns its context object and nobody else holds it (the engine reads no
-    // context; `context` is for tests, read between sends), so an assign writes into it instead
-    // of copying it (the hourly response assessment assigned a fresh copy every hour of a
-    // 120-day season). Every new value is computed from the context as it was before the
-    // action, as XState's assign does, and only then written.
-    if (typeof assignment === 'function')
-      return (ctx, ev) => Object.assign(ctx, assignment({ context: ctx, event: ev }, params));
+    if (typeof assignment === 'function') return { keys: [], fns: [], consts: [], params, whole: assignment };
     const keys = Object.keys(assignment);
-    const values: unknown[] = new Array(keys.length);
-    // one argument object per action, reused: assigners are pure and synchronous
-    const args = { context: undefined as unknown as Ctx, event: undefined as unknown as Ev };
-    return (ctx, ev) => {
-      args.context = ctx;
-      args.event = ev;
-      for (let i = 0; i < keys.length; i++) {
-        const v = assignment[keys[i]!];
-        values[i] = typeof v === 'function' ? v(args, params) : v;
-      }
-      for (let i = 0; i < keys.length; i++) ctx[keys[i]!] = values[i];
-      return ctx;
+    return {
+      keys,
+      fns: keys.map((k) => (typeof assignment[k] === 'function' ? assignment[k] : null)),
+      consts: keys.map((k) => (typeof assignment[k] === 'function' ? undefined : assignment[k])),
+      params,
+      whole: null,
     };
   };
 
@@ -110,7 +114,7 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
         const out = (row[type] ??= []);
         for (const t of list)
           out.push({
-            guard: guardOf(t.guard),
+            ...guardOf(t.guard),
             actions: (t.actions as any[]).map(actionOf),
             target: t.target?.length ? leafOf(t.target[0]) : -1,
           });
@@ -156,17 +160,64 @@ class CompiledInstance<E extends Ev> implements MachineInstance<E> {
 
   send(event: E): boolean {
     const list = this.cm.table[this.state]![event.type];
-    if (!list) return false;
+    if (list === undefined) return false;
+    const args = ARGS;
+    args.context = this.ctx;
+    args.event = event;
     for (let i = 0; i < list.length; i++) {
       const t = list[i]!;
-      if (t.guard && !t.guard(this.ctx, event)) continue;
-      for (let j = 0; j < t.actions.length; j++) this.ctx = t.actions[j]!(this.ctx, event);
+      if (t.guard !== null && !t.guard(args, t.guardParams)) continue;
+      for (let j = 0; j < t.actions.length; j++) applyAssign(t.actions[j]!, args);
       if (t.target < 0 || t.target === this.state) return false;
       this.state = t.target;
       return true;
     }
     return false;
   }
+}
+
+/**
+ * The argument object of every guard and assigner call, reused: they are pure and synchronous,
+ * and one send finishes before the next starts.
+ */
+const ARGS: GuardArgs = { context: {}, event: { type: '' } };
+/** values of one assign, computed before any is written */
+const VALUES: unknown[] = [];
+
+/**
+ * Applies one assign to `args.context`. The instance owns its context object and nobody else
+ * holds it (the engine reads no context; `context` is for tests, read between sends), so the
+ * assign writes into it instead of copying it (the hourly response assessment assigned a fresh
+ * copy every hour of a 120-day season). Every new value is computed from the context as it was
+ * before the action, as XState's assign does, and only then written.
+ */
+function applyAssign(a: CompiledAssign, args: GuardArgs): void {
+  const ctx = args.context;
+  if (a.whole !== null) {
+    Object.assign(ctx, a.whole(args, a.params));
+    return;
+  }
+  const n = a.keys.length;
+  if (n === 1) {
+    ctx[a.keys[0]!] = valueOf(a, 0, args);
+    return;
+  }
+  if (n === 2) {
+    // the machines' assigns have one or two keys: no scratch array for them
+    const v0 = valueOf(a, 0, args);
+    const v1 = valueOf(a, 1, args);
+    ctx[a.keys[0]!] = v0;
+    ctx[a.keys[1]!] = v1;
+    return;
+  }
+  for (let k = 0; k < n; k++) VALUES[k] = valueOf(a, k, args);
+  for (let k = 0; k < n; k++) ctx[a.keys[k]!] = VALUES[k];
+}
+
+/** The new value of key k of assign `a`. */
+function valueOf(a: CompiledAssign, k: number, args: GuardArgs): unknown {
+  const fn = a.fns[k]!;
+  return fn === null ? a.consts[k] : fn(args, a.params);
 }
 
 /** A compiled machine's instance in its initial state (see CompiledInstance). */

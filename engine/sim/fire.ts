@@ -6,6 +6,7 @@ import { responseEvidence } from './response.ts';
 import { onRoadCut } from './roads.ts';
 import { assignFire } from './teams.ts';
 import { fireAreaHa, fireNeedsCrews } from './fireState.ts';
+import { hazardTables } from './hazardTables.ts';
 import type { Fire, Trial } from './trial.ts';
 
 type FireSeason = Extract<Trial['s']['hazard'], { kind: 'fireSeason' }>;
@@ -19,8 +20,8 @@ function season(tr: Trial): FireSeason {
   return h;
 }
 
-function pick(weights: readonly number[], u: number): number {
-  const total = weights.reduce((a, b) => a + b, 0);
+/** The index that draw u picks, by weight; `total` is the weights' sum (hazardTables: summed once per world). */
+function pick(weights: readonly number[], total: number, u: number): number {
   let x = u * total;
   for (let i = 0; i < weights.length; i++) {
     x -= weights[i]!;
@@ -38,11 +39,8 @@ function pick(weights: readonly number[], u: number): number {
  */
 export function startFireSeason(tr: Trial): void {
   const h = season(tr);
-  const forests: number[] = [];
-  const weights: number[] = [];
-  tr.s.hazardSites.forEach((site, i) => {
-    if (site.kind === 'forest' && site.forest) forests.push(i), weights.push(site.susceptibility);
-  });
+  const tables = hazardTables(tr.world);
+  const forests = tables.forests;
   const rd = tr.rng('fire', 'danger');
   const days = Math.min(h.days, Math.ceil(tr.horizon / MIN_PER_DAY));
   let level = 0;
@@ -52,13 +50,13 @@ export function startFireSeason(tr: Trial): void {
     while (p + 1 < h.danger.periods.length && h.danger.periods[p + 1]!.fromDay <= d) p++;
     const keep = rd.next();
     const u = rd.next();
-    if (d === 0 || keep >= h.danger.persistence) level = pick(h.danger.periods[p]!.weights, u) + 1;
+    if (d === 0 || keep >= h.danger.persistence) level = pick(h.danger.periods[p]!.weights, tables.dangerTotals[p]!, u) + 1;
     tr.fireDangerDays[level - 1]!++;
     const r = tr.rngOnce('fire', 'day', d);
     const n = poisson(r, h.ignitionsPerDay[level - 1]!);
     for (let k = 0; k < n; k++) {
       const hour = sampleDist(r, h.ignitionHour);
-      const site = forests[pick(weights, r.next())]!;
+      const site = forests[pick(tables.forestWeights, tables.forestTotal, r.next())]!;
       const t = (d * 24 + hour) * 60;
       if (t >= tr.horizon || forests.length === 0) continue;
       ignitions++;

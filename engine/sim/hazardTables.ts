@@ -17,6 +17,11 @@ export interface HazardTables {
    * threshold is reached
    */
   quietAfter: number;
+  /**
+   * no rain falls (a fire season or an earthquake: the hourly rainfall is all zeros) and every
+   * warning threshold is above zero: no hourly tick sends the warning anything or sums a window
+   */
+  rainless: boolean;
   /** rank of the warning level at which watched sites are evacuated */
   evacuateRank: number;
   /** intensity–duration landslide rule: D^−b by hours of rain D, filled as asked (Math.pow's own value) */
@@ -27,6 +32,12 @@ export interface HazardTables {
    */
   eastKm: Float64Array;
   northKm: Float64Array;
+  /** fire season: the forest compartments (site indices) and their susceptibilities, the weights an ignition picks by */
+  forests: number[];
+  forestWeights: number[];
+  /** the sum of forestWeights, and per danger period the sum of its level weights (as `pick` added them up) */
+  forestTotal: number;
+  dangerTotals: number[];
 }
 
 const tables = new WeakMap<World, HazardTables>();
@@ -57,13 +68,25 @@ function build(w: World): HazardTables {
       northKm[i] = (v.position[1] - lat0) * 110.57;
     }
   }
+  const forests: number[] = [];
+  const forestWeights: number[] = [];
+  s.hazardSites.forEach((site, i) => {
+    if (site.kind === 'forest' && site.forest) forests.push(i), forestWeights.push(site.susceptibility);
+  });
+  const sum = (weights: readonly number[]) => weights.reduce((a, b) => a + b, 0);
+  const quietAfter = rules.every((x) => x.thresholdMm > 0) ? Math.max(0, ...rules.map((x) => x.windowHours)) : -1;
   return {
     susceptibility: Float64Array.from(s.hazardSites, (site) => site.susceptibility),
     warningRank: Int8Array.from(rules, (r) => WARNING_LEVELS.indexOf(r.level)),
-    quietAfter: rules.every((x) => x.thresholdMm > 0) ? Math.max(0, ...rules.map((x) => x.windowHours)) : -1,
+    quietAfter,
+    rainless: s.hazard.kind !== 'rainstorm' && quietAfter >= 0,
     evacuateRank: WARNING_LEVELS.indexOf(s.warnings.evacuateAt),
     negPowD: [],
     eastKm,
     northKm,
+    forests,
+    forestWeights,
+    forestTotal: sum(forestWeights),
+    dangerTotals: s.hazard.kind === 'fireSeason' ? s.hazard.danger.periods.map((p) => sum(p.weights)) : [],
   };
 }

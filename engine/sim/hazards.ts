@@ -65,19 +65,29 @@ export function onHour(tr: Trial, hour: number): void {
   const h = hour - 1; // the hour that just ended
   const t = hazardTables(tr.world);
   if (h >= 0 && h < tr.rainMm.length) {
-    const mm = tr.rainMm[h]!;
-    tr.dryHours = mm > 0 ? 0 : tr.dryHours + 1;
-    if (mm > 0) {
-      if (tr.log.on) tr.log.add(tr.now, 'rain.hour', { hour: h, mm: round(mm, 2) });
-      if (tr.firstRainHour < 0) tr.firstRainHour = h;
+    if (t.rainless) {
+      // a fire season or a quake: every hour is dry, so no signal is reached (thresholds above
+      // zero) and the rain drives no failures; only the count of dry hours moves
+      tr.dryHours++;
+    } else {
+      const mm = tr.rainMm[h]!;
+      tr.dryHours = mm > 0 ? 0 : tr.dryHours + 1;
+      if (mm > 0) {
+        if (tr.log.on) tr.log.add(tr.now, 'rain.hour', { hour: h, mm: round(mm, 2) });
+        if (tr.firstRainHour < 0) tr.firstRainHour = h;
+      }
+      tr.cumRainMm += mm;
+      updateWarning(tr, h, t);
+      if (tr.s.hazard.kind === 'rainstorm') rainfallFailures(tr, h, t);
     }
-    tr.cumRainMm += mm;
-    updateWarning(tr, h, t);
-    if (tr.s.hazard.kind === 'rainstorm') rainfallFailures(tr, h, t);
   }
   // watch, calm and evacuation follow the signal: nothing to do unless it changed
   if (tr.auto && tr.warningRank() !== tr.watchedAtRank) updateWatch(tr, t);
   responseAssess(tr);
+  // Rainless, with the response ended (a final state): every later tick would only count a dry
+  // hour that nothing reads (updateWarning, which reads the count, is never called rainless), so
+  // the hourly clock stops here (a fire season ends its response a month before the season does)
+  if (t.rainless && tr.response.value === 'ended' && tr.lastHour > hour) tr.lastHour = hour;
 }
 
 function updateWarning(tr: Trial, h: number, t: HazardTables): void {
@@ -138,19 +148,19 @@ function rainfallFailures(tr: Trial, h: number, t: HazardTables): void {
   const base = ls.hourlyRateAtThreshold * Math.pow(ratio, ls.exponent);
   const susceptibility = t.susceptibility;
   const pending = tr.siteFailPending;
+  // one stream per site for its hourly draws: they happen in hour order, whatever else is
+  // drawn; each site not pending draws every hour, whether or not the exp is needed
+  const r = tr.siteRain();
   for (let i = 0; i < susceptibility.length; i++) {
     if (pending[i]) continue;
-    // one stream per site for its hourly draws: they happen in hour order, whatever else is
-    // drawn; each site not pending draws every hour, whether or not the exp is needed
-    const r = tr.siteRainRng(i);
     const x = base * susceptibility[i]!;
-    const u = r.next();
+    const u = r.next(i);
     if (u > x + FAIL_BOUND_SLACK) continue;
     // −x is (−base) × susceptibility, bit for bit: negation is exact
     if (u < 1 - Math.exp(-x)) {
       // the state of the slope at the end of this hour sets its hazard for the next one
       pending[i] = 1;
-      tr.schedule(tr.now + 60 * r.next(), { k: 'siteFail', site: i });
+      tr.schedule(tr.now + 60 * r.next(i), { k: 'siteFail', site: i });
     }
   }
 }
@@ -227,9 +237,11 @@ export function onSiteFail(tr: Trial, i: number): void {
   if (tr.log.on) tr.log.add(tr.now, 'site.failed', { site: site.id, affected, deadMissing, evacuated });
   const village = tr.world.siteVillage[i]!;
   if (!evacuated && affected > 0) admitToShelter(tr, village, affected);
-  tr.world.siteCuts[i]!.forEach(({ link, probability }, k) => {
+  const cuts = tr.world.siteCuts[i]!;
+  for (let k = 0; k < cuts.length; k++) {
+    const { link, probability } = cuts[k]!;
     if (link >= 0 && r.next() < probability) onRoadCut(tr, link, i, k);
-  });
+  }
   if (!evacuated && (affected > 0 || deadMissing > 0)) {
     tr.siteNeedsRescue[i] = 1;
     dispatchRescue(tr, i);

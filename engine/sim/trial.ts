@@ -18,6 +18,7 @@ import { EventLog } from './eventLog.ts';
 import type { PolicyMode, TimedDecision } from './decision.ts';
 import { EventQueue } from './eventQueue.ts';
 import { LazyMachines } from './lazyMachines.ts';
+import { SiteRainDraws } from './siteRain.ts';
 import type { TrialArena } from './trialArena.ts';
 import { openingStockSeries, TrialArrays, type StockPoint } from './trialArrays.ts';
 
@@ -254,7 +255,7 @@ export class Trial {
     keepLog = true,
     readonly mode: PolicyMode = 'auto',
     /** makes a stream's generator from its derived uint32 seed (sfc32 unless a baseline asks otherwise) */
-    private readonly generator: (seed: number) => Rng = (seed) => Sfc32.fromSeed(seed),
+    private readonly generator: (seed: number) => Rng = sfc32,
     /** where the typed arrays come from on Monte Carlo's fast path (trialArena.ts: 'auto' only; valid until its next trial) */
     arena: TrialArena | null = null,
   ) {
@@ -428,18 +429,16 @@ export class Trial {
   /** dry hours in a row up to the hour last ticked (all of them while it has not rained yet) */
   dryHours = 0;
   firstRainHour = -1;
-  private readonly siteRain: (Rng | undefined)[] = [];
+  private siteRainDraws: SiteRainDraws | null = null;
   /** per site: its consequences stream, then its triggers stream (siteRng) */
   private readonly siteStreams: (Rng | undefined)[] = [];
 
-  /** The generator for a site's hourly failure draws (a hot path: no string keys). */
-  siteRainRng(i: number): Rng {
-    let r = this.siteRain[i];
-    if (!r) {
-      r = this.generator(deriveSeed(this.seed, 'site', this.s.hazardSites[i]!.id, 'rain'));
-      this.siteRain[i] = r;
-    }
-    return r;
+  /** The sites' hourly failure draws (a hot path): one stream per site, from (trial seed, 'site', id, 'rain'). */
+  siteRain(): SiteRainDraws {
+    return (this.siteRainDraws ??= new SiteRainDraws(
+      this.s.hazardSites.map((site) => deriveSeed(this.seed, 'site', site.id, 'rain')),
+      this.generator === sfc32 ? null : this.generator,
+    ));
   }
 
   /**
@@ -546,4 +545,9 @@ export class Trial {
     if (this.rateMode) this.stockRecordedAt[k] = this.now;
     this.stockSeries.push({ t: this.now, warehouse, item, level: this.stock[k]! });
   }
+}
+
+/** The default generator of a stream (siteRain.ts steps its states in place when a trial uses it). */
+function sfc32(seed: number): Rng {
+  return Sfc32.fromSeed(seed);
 }
