@@ -181,7 +181,6 @@ function takeNearest(tr: Trial, village: number, need: number[], people: number,
   const w = tr.world;
   const nI = w.itemCount;
   const tree = tr.tree(w.villageNode[village]!);
-  const dist = tree.dist;
   const whNode = w.warehouseNode;
   const nW = whNode.length;
   if (nearest.length < nW) nearest = new Int32Array(nW);
@@ -189,10 +188,10 @@ function takeNearest(tr: Trial, village: number, need: number[], people: number,
   // by (distance, index): insertion keeps a later index after an equal distance
   let n = 0;
   for (let i = 0; i < nW; i++) {
-    const x = dist[whNode[i]!]!;
+    const x = tree.distTo(whNode[i]!);
     if (!Number.isFinite(x)) continue;
     let j = n++;
-    for (; j > 0 && dist[whNode[stores[j - 1]!]!]! > x; j--) stores[j] = stores[j - 1]!;
+    for (; j > 0 && tree.distTo(whNode[stores[j - 1]!]!) > x; j--) stores[j] = stores[j - 1]!;
     stores[j] = i;
   }
   if (n === 0) {

@@ -1,10 +1,10 @@
-import type { PathTree } from './roadGraph.ts';
+import type { LazyTree } from './lazyTree.ts';
 
 /** One cached tree under one key; a tree may sit under several keys (see `set`'s alias). */
 interface Entry {
   closed: string;
   root: number;
-  tree: PathTree;
+  tree: LazyTree;
 }
 
 /** The cached trees of one set of closed links, by root, and how many there are. */
@@ -32,11 +32,11 @@ export class TreeCache {
   private next = 0;
   private count = 0;
   /** entries holding each cached tree (intact trees are not counted: never reused) */
-  private readonly holders = new Map<PathTree, number>();
+  private readonly holders = new Map<LazyTree, number>();
   /** trees no entry holds, whose arrays the next trees reuse */
-  private readonly free: PathTree[] = [];
+  private readonly free: LazyTree[] = [];
   /** intact-network trees by root */
-  readonly intact: (PathTree | undefined)[] = [];
+  readonly intact: (LazyTree | undefined)[] = [];
 
   constructor(readonly limit: number) {
     this.ring = new Array<Entry | undefined>(limit);
@@ -46,7 +46,7 @@ export class TreeCache {
     return this.count;
   }
 
-  get(closed: string, root: number): PathTree | undefined {
+  get(closed: string, root: number): LazyTree | undefined {
     return this.rows.get(closed)?.byRoot[root]?.tree;
   }
 
@@ -54,7 +54,7 @@ export class TreeCache {
    * Makes room for one more entry: evicts the oldest when full and returns a tree whose arrays
    * may be overwritten for the new one (undefined: allocate). Give it back with `set`.
    */
-  spare(): PathTree | undefined {
+  spare(): LazyTree | undefined {
     if (this.free.length === 0) {
       const old = this.ring[this.next];
       if (old) {
@@ -70,7 +70,7 @@ export class TreeCache {
    * `spare`'s arrays or fresh), or one taken unchanged from another entry or the intact trees
    * (entries are counted per tree, so either kind is reused only once no entry holds it).
    */
-  set(closed: string, root: number, tree: PathTree): void {
+  set(closed: string, root: number, tree: LazyTree): void {
     const f = this.free.length;
     if (f > 0 && this.free[f - 1] === tree) this.free.pop();
     if (this.intact[tree.source] !== tree) this.holders.set(tree, (this.holders.get(tree) ?? 0) + 1);
@@ -103,7 +103,7 @@ export class TreeCache {
   }
 
   /** One entry fewer holds `tree`; with none left, its arrays are free for the next tree. */
-  private release(tree: PathTree): void {
+  private release(tree: LazyTree): void {
     const n = this.holders.get(tree);
     if (n === undefined) return; // an intact tree
     if (n > 1) this.holders.set(tree, n - 1);
