@@ -55,10 +55,9 @@ export const PRIORITY: Record<Agenda['k'], number> = {
 export interface Travel {
   dest: number;
   departT: number;
-  /** links in travel order, the node each is entered from, and the minutes from departure at entry */
+  /** where it set out from, and the links in travel order (see `entryOf` for where and when each is entered) */
+  from: number;
   links: number[];
-  entryNodes: number[];
-  entryMinutes: number[];
   totalMinutes: number;
   leg: number;
 }

@@ -11,17 +11,29 @@ export function planTravel(tr: Trial, from: number, dest: number, leg: number): 
   const tree = tr.tree(dest);
   if (!Number.isFinite(tree.distTo(from))) return null;
   const links: number[] = [];
-  const entryNodes: number[] = [];
-  const entryMinutes: number[] = [];
   let m = 0;
   for (let v = from; v !== dest; v = tree.prevOf(v)) {
     const l = tree.linkOf(v);
     links.push(l);
-    entryNodes.push(v);
-    entryMinutes.push(m);
     m += g.linkMinutes[l]!;
   }
-  return { dest, departT: tr.now, links, entryNodes, entryMinutes, totalMinutes: m, leg };
+  return { dest, departT: tr.now, from, links, totalMinutes: m, leg };
+}
+
+/**
+ * The node `travel` enters its `idx`th link from and the minutes from departure until then:
+ * the minutes summed link by link from departure, as `planTravel` summed them. Pure.
+ */
+export function entryOf(tr: Trial, travel: Travel, idx: number): { node: number; minutes: number } {
+  const g = tr.world.graph;
+  let node = travel.from;
+  let m = 0;
+  for (let i = 0; i < idx; i++) {
+    const l = travel.links[i]!;
+    m += g.linkMinutes[l]!;
+    node = g.linkFrom[l] === node ? g.linkTo[l]! : g.linkFrom[l]!;
+  }
+  return { node, minutes: m };
 }
 
 /** Starts a journey: schedules the arrival. */
@@ -41,9 +53,10 @@ export function onLinkCut(tr: Trial, link: number): void {
     if (!tv) continue;
     const idx = tv.links.indexOf(link);
     if (idx < 0) continue;
-    const entryT = tv.departT + tv.entryMinutes[idx]!;
+    const entry = entryOf(tr, tv, idx);
+    const entryT = tv.departT + entry.minutes;
     if (entryT <= tr.now) continue; // already past (or on) the slide when it came down
     tv.leg++;
-    tr.schedule(entryT, { k: 'reroute', owner, leg: tv.leg, node: tv.entryNodes[idx]! });
+    tr.schedule(entryT, { k: 'reroute', owner, leg: tv.leg, node: entry.node });
   }
 }
