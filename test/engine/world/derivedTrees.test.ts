@@ -77,6 +77,7 @@ describe('shared shortest-path trees', () => {
             // the tree asked for just before is still intact (the contract: valid for `limit` − 1 more trees)
             if (held) expect(Array.from(held.tree.whole().prev)).toStrictEqual(Array.from(shortestPathTree(g, held.open, held.root).prev));
             held = { root, tree: got, open: tr.open.slice() };
+            expect(w2.treeCache.size).toBeLessThanOrEqual(3);
           }
         },
       ),
