@@ -17,8 +17,6 @@ export class TrialRouting {
   /** Closed links, ascending, and their key in the shared tree cache. */
   private closedKey = '';
   private readonly closed: number[] = [];
-  /** the closed links before the latest change when that change was a closure, else null */
-  private baseKey: string | null = null;
   /** bumped whenever a link closes or opens */
   epoch = 0;
 
@@ -47,8 +45,6 @@ export class TrialRouting {
       while (i < this.closed.length && this.closed[i]! < link) i++;
       this.closed.splice(i, 0, link);
     }
-    // a closure leaves the trees of the links closed before it valid bases
-    this.baseKey = open ? null : this.closedKey;
     this.epoch++;
     this.closedKey = this.closed.join(',');
     return true;
@@ -56,11 +52,12 @@ export class TrialRouting {
 
   /**
    * Shortest-path tree rooted at `root` over the links open now (roads are two-way), from the
-   * world's shared cache. A pure function of (root, closed links), however it is computed:
-   * the tree from before the latest closure (when cached) or the intact network's tree when no
-   * closed link is on it, else a new `LazyTree` (the core settled now, other nodes filled as
-   * read; identical to a fresh Dijkstra, ties included). Valid until the cache has made
-   * TREE_CACHE_LIMIT newer trees: use it in the handler that asked, keep no reference.
+   * world's shared cache: a pure function of (root, closed links), made on a miss as a
+   * `LazyTree` (the core settled now, other nodes filled as read; identical to a fresh Dijkstra,
+   * ties included). Valid until the cache has made TREE_CACHE_LIMIT newer trees: use it in the
+   * handler that asked, keep no reference. (Handing out the tree from before the latest closure,
+   * or the intact one, when no closed link is on it saved a settle in under one miss in ten and
+   * cost reading the base tree at both ends of every closed link on every miss: dropped.)
    */
   tree(root: number): LazyTree {
     if (this.closed.length === 0) return this.intactTree(root);
@@ -71,20 +68,10 @@ export class TrialRouting {
     const key = this.closedKey;
     let t = cache.get(key, root);
     if (!t) {
-      // room for the new entry first (the evicted tree's arrays are reused), then the bases
+      // room for the new entry first (the evicted tree's arrays are reused)
       const out = cache.spare();
-      // a tree over more open links stays exact while no closed link is on it: the tree from
-      // before the latest closure (when cached), else the intact one
-      const before = this.baseKey === null || this.baseKey === '' ? undefined : cache.get(this.baseKey, root);
-      const base = before ?? this.intactTree(root);
       const g = this.world.graph;
-      let onBase = false;
-      for (const l of this.closed)
-        if (base.linkOf(g.linkFrom[l]!) === l || base.linkOf(g.linkTo[l]!) === l) {
-          onBase = true;
-          break;
-        }
-      t = onBase ? (out ?? new LazyTree(g, coreGraphOf(g))).make(this.open, root) : base;
+      t = (out ?? new LazyTree(g, coreGraphOf(g))).make(this.open, root);
       cache.set(key, root, t);
     }
     this.memoTree[root] = t;

@@ -54,8 +54,6 @@ export class LazyTree {
   source = -1;
   /** bumped each time a cache overwrites this tree's arrays for another tree (see TreeCache) */
   version = 0;
-  /** how many of a TreeCache's entries hold this tree (TreeCache's bookkeeping) */
-  holders = 0;
   private readonly dist: Float64Array;
   private readonly prev: Int32Array;
   private readonly via: Int32Array;

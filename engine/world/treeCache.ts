@@ -1,6 +1,6 @@
 import type { LazyTree } from './lazyTree.ts';
 
-/** One cached tree under one key; a tree may sit under several keys (see `set`'s alias). Reused once evicted. */
+/** One cached tree under one key (its own). Reused once evicted. */
 interface Entry {
   closed: string;
   root: number;
@@ -12,9 +12,8 @@ interface Entry {
 /**
  * Shortest-path trees by (set of closed links, root node), shared by every trial of a world:
  * trees are pure functions of that key. The intact network's tree per root is kept for good;
- * the others, at most `limit` entries of them, are evicted oldest first, and a tree no entry
- * holds any more (entries are counted per tree: one tree may stand for several keys) has its
- * arrays reused for the next tree, so the cache neither grows past `limit` entries nor makes
+ * the others, at most `limit` entries of them, are evicted oldest first, and an evicted tree's
+ * arrays are reused for the next tree, so the cache neither grows past `limit` entries nor makes
  * garbage once full (entries are reused too). Keyed by the closed set's string (made once per
  * road change) and then by root, among the few entries of that set, so a look-up builds no string.
  *
@@ -63,15 +62,10 @@ export class TreeCache {
     return this.free[this.free.length - 1];
   }
 
-  /**
-   * Stores `tree` for (`closed`, `root`) (after `spare`): a tree made for this key (from
-   * `spare`'s arrays or fresh), or one taken unchanged from another entry or the intact trees
-   * (entries are counted per tree, so either kind is reused only once no entry holds it).
-   */
+  /** Stores `tree`, made for (`closed`, `root`) from `spare`'s arrays or fresh, after `spare`. */
   set(closed: string, root: number, tree: LazyTree): void {
     const f = this.free.length;
     if (f > 0 && this.free[f - 1] === tree) this.free.pop();
-    if (this.intact[tree.source] !== tree) tree.holders++;
     let e = this.ring[this.next];
     if (e) {
       this.remove(e); // only when `spare` was not called first
@@ -111,9 +105,8 @@ export class TreeCache {
     this.release(e.tree);
   }
 
-  /** One entry fewer holds `tree`; with none left, its arrays are free for the next tree. */
+  /** No entry holds `tree` now: its arrays are free for the next tree. */
   private release(tree: LazyTree): void {
-    if (this.intact[tree.source] === tree) return; // intact trees are not counted: never reused
-    if (--tree.holders === 0) this.free.push(tree);
+    this.free.push(tree);
   }
 }
