@@ -101,8 +101,8 @@ export class LazyTree {
     }
     known.fill(0);
     settleCore(g, cg, this.open, root, this.dist, this.prev, this.via);
-    // the root's way out (its spur up to the 2-core) is final but for a core node's arc, which
-    // the rule of core arcs gives again (as coreTree did): the marks do not outlive the next settle
+    // the root's way out (its spur up to the 2-core) is final, but for a core node's arc, which
+    // coreArc gives by the rule of every core node; kept here, as the marks are not past the next settle
     const marks = wayOutMarks();
     const mine = wayOutMark();
     for (let v = root; v >= 0 && marks[v] === mine; v = cg.removed[v] === 1 ? cg.spurParent[v]! : -1) if (cg.isCore[v] === 0) known[v] = 1;
