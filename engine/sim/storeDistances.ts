@@ -291,9 +291,9 @@ function intactRow(tr: Trial, village: number): { dist: Float64Array; order: Int
   let row = t.intactRow[village];
   if (!row) {
     const w = tr.world;
-    const tree = tr.tree(w.villageNode[village]!).dist;
+    const tree = tr.tree(w.villageNode[village]!);
     const one = new StoreRows(w.warehouseNode.length, 0);
-    one.dist.set(Float64Array.from(w.warehouseNode, (node) => tree[node]!));
+    one.dist.set(Float64Array.from(w.warehouseNode, (node) => tree.distTo(node)));
     one.sort(one.row(village));
     row = { dist: one.dist.slice(0, one.nW), order: one.order.slice(0, one.count[0]!) };
     t.intactRow[village] = row;

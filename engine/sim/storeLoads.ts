@@ -80,7 +80,7 @@ export function takeNearest(tr: Trial, village: number, need: number[], people: 
   const d = storeDist;
   let reachable = false;
   for (let i = 0; i < nW; i++) {
-    d[i] = tree.dist[whNode[i]!]!;
+    d[i] = tree.distTo(whNode[i]!);
     if (d[i]! < Infinity) reachable = true;
   }
   // with no store reachable, the one holding most of the need (as a share per item)

@@ -9,11 +9,11 @@ import type { Trial } from './trial.ts';
 export function planTravel(tr: Trial, from: number, dest: number, leg: number): Travel | null {
   const g = tr.world.graph;
   const tree = tr.tree(dest);
-  if (!Number.isFinite(tree.dist[from]!)) return null;
+  if (!Number.isFinite(tree.distTo(from))) return null;
   const links: number[] = [];
   let m = 0;
-  for (let v = from; v !== dest; v = tree.prev[v]!) {
-    const l = tree.viaLink[v]!;
+  for (let v = from; v !== dest; v = tree.prevOf(v)) {
+    const l = tree.linkOf(v);
     links.push(l);
     m += g.linkMinutes[l]!;
   }

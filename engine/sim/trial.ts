@@ -9,9 +9,7 @@ import { roadLinkMachine, type RoadLinkEvent } from '../machines/roadLink.machin
 import { teamMachine, type TeamEvent } from '../machines/team.machine.ts';
 import { deriveSeed, Sfc32, type Rng } from '../random/index.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
-import { CoreDistances } from '../world/coreDistances.ts';
-import { coreGraphOf, coreTree } from '../world/coreGraph.ts';
-import { shortestPathTree, type PathTree } from '../world/roadGraph.ts';
+import type { LazyTree } from '../world/lazyTree.ts';
 import type { World } from '../world/world.ts';
 import { PRIORITY, type Agenda, type Owner, type Travel } from './agenda.ts';
 import { EventLog } from './eventLog.ts';
@@ -21,28 +19,12 @@ import { LazyMachines } from './lazyMachines.ts';
 import { SiteRainDraws } from './siteRain.ts';
 import type { TrialArena } from './trialArena.ts';
 import { openingStockSeries, TrialArrays, type StockPoint } from './trialArrays.ts';
+import { TrialRouting, type NodeDistances } from './trialRouting.ts';
 
 /** The per-call team streams `Trial.teamRng` keeps, in the order of their slots. */
 export type TeamStream = 'mobilise' | 'rescue' | 'walkIn';
 
-/** Minutes from one root to any node (Trial.distancesFrom). */
-export interface NodeDistances {
-  to(v: number): number;
-}
-
-/** A tree read as NodeDistances (one, reused: valid until the next distancesFrom). */
-class TreeDistances implements NodeDistances {
-  private tree: PathTree | null = null;
-  of(t: PathTree): this {
-    this.tree = t;
-    return this;
-  }
-  to(v: number): number {
-    return this.tree!.dist[v]!;
-  }
-}
-const treeDistances = new TreeDistances();
-const pointDistances = new CoreDistances();
+export type { NodeDistances } from './trialRouting.ts';
 
 /** A trial's rain before its hazard is drawn (none): one empty array for every trial, never written. */
 const NO_RAIN = new Float64Array(0);
@@ -302,16 +284,14 @@ export class Trial {
     this.teamStreams = slots<Rng | undefined>(arena?.teamStreams, a.teamStreamCall.length, undefined);
     this.warehouseLoads = a.warehouseLoads;
     this.warehouseResupplies = a.warehouseResupplies;
-    this.memoEpoch = a.memoEpoch;
-    this.memoVersion = a.memoVersion;
     this.drawSource = a.drawSource;
     this.open = a.open;
+    this.routing = new TrialRouting(world, a.open, arena ? arena.memoTree : [], a.memoEpoch, a.memoVersion);
     this.siteFailPending = a.siteFailPending;
     this.siteNeedsRescue = a.siteNeedsRescue;
     this.shelterOpen = a.shelterOpen;
     this.resupplyPending = a.resupplyPending;
     this.stockoutSeen = a.stockoutSeen;
-    this.memoTree = arena ? arena.memoTree : [];
     this.queue = arena ? arena.queue : new EventQueue<Agenda>();
     this.teamTask = slots<TeamTask | null>(arena?.teamTask, nT, null);
     this.teamTravel = slots<Travel | null>(arena?.teamTravel, nT, null);
@@ -373,41 +353,22 @@ export class Trial {
     else this.deliveries[owner.index]!.travel = travel;
   }
 
-  /** Closed links, ascending, as the key of the shared tree cache. */
-  private closedKey = '';
-  private readonly closed: number[] = [];
-  /** the closed links before the latest change when that change was a closure, else null */
-  private baseKey: string | null = null;
-  /** bumped whenever a link closes or opens; the trees asked for in this epoch, by root, and their versions */
-  private epoch = 0;
-  private readonly memoTree: (PathTree | undefined)[];
-  private readonly memoEpoch: Int32Array;
-  private readonly memoVersion: Int32Array;
+  /** Open links, the closed set and the trees asked for (trialRouting.ts). */
+  private readonly routing: TrialRouting;
 
   /** How many links are closed now. */
   get closedLinks(): number {
-    return this.closed.length;
+    return this.routing.closedLinks;
   }
 
   /** Bumped whenever a link closes or opens. */
   get routingEpoch(): number {
-    return this.epoch;
+    return this.routing.epoch;
   }
 
   /** Marks a link blocked or open for routing. */
   setOpen(link: number, open: boolean): void {
-    if ((this.open[link] === 1) === open) return;
-    this.open[link] = open ? 1 : 0;
-    if (open) this.closed.splice(this.closed.indexOf(link), 1);
-    else {
-      let i = 0;
-      while (i < this.closed.length && this.closed[i]! < link) i++;
-      this.closed.splice(i, 0, link);
-    }
-    // a closure leaves the trees of the links closed before it valid bases for repair
-    this.baseKey = open ? null : this.closedKey;
-    this.epoch++;
-    this.closedKey = this.closed.join(',');
+    if (!this.routing.setOpen(link, open)) return;
     const d = open ? -1 : 1;
     this.cutLinks += d;
     if (this.world.linkTrunk[link] === 1) this.cutTrunkLinks += d;
@@ -456,88 +417,14 @@ export class Trial {
     return r;
   }
 
-  /**
-   * Shortest-path tree rooted at `root` over the links open now (roads are two-way), from the
-   * world's shared cache. A pure function of (root, closed links), however it is computed:
-   * the tree from before the latest closure (when cached) or the intact network's tree when no
-   * closed link is on it, else a tree on the folded network (`coreTree`, identical to a fresh
-   * Dijkstra, ties included). Valid until the cache has
-   * made TREE_CACHE_LIMIT newer trees: use it in the handler that asked, keep no reference.
-   */
-  tree(root: number): PathTree {
-    const cache = this.world.treeCache;
-    if (this.closed.length === 0) return this.intactTree(root);
-    // asked again with the same links closed: no key to build and hash
-    const memo = this.memoOf(root);
-    if (memo) return memo;
-    const key = this.closedKey;
-    let t = cache.get(key, root);
-    if (!t) {
-      const w = this.world;
-      // room for the new entry first (the evicted tree's arrays are reused), then the bases
-      const out = cache.spare();
-      // a tree over more open links stays exact while no closed link is on it: the tree from
-      // before the latest closure (when cached), else the intact one
-      const beforeKey = this.baseKey === null || this.baseKey === '' ? null : this.baseKey;
-      const before = beforeKey === null ? undefined : cache.get(beforeKey, root);
-      const base = before ?? this.intactTree(root);
-      const g = w.graph;
-      let onBase = false;
-      for (const l of this.closed)
-        if (base.viaLink[g.linkFrom[l]!] === l || base.viaLink[g.linkTo[l]!] === l) {
-          onBase = true;
-          break;
-        }
-      if (!onBase) {
-        t = base;
-        cache.set(key, root, t);
-      } else {
-        // on the folded network (coreGraph.ts: identical to a fresh Dijkstra, ties included)
-        const core = coreGraphOf(g);
-        t = core ? coreTree(g, core, this.open, root, out) : shortestPathTree(g, this.open, root, out);
-        cache.set(key, root, t);
-      }
-    }
-    this.memoTree[root] = t;
-    this.memoEpoch[root] = this.epoch;
-    this.memoVersion[root] = t.version;
-    return t;
+  /** Shortest-path tree rooted at `root` over the links open now (TrialRouting.tree: use it in the handler that asked). */
+  tree(root: number): LazyTree {
+    return this.routing.tree(root);
   }
 
-  /**
-   * Minutes from `root` to any node over the links open now, read node by node with `to(v)`:
-   * from the tree when one is at hand (the intact network's, or the cached tree of the closed
-   * links now), else by a query on the folded network that builds no tree (coreGraph.ts
-   * `CoreDistances`: the same values, bit for bit). What a team choice needs: the minutes from a
-   * task's nodes to the few free teams, most of which are never driven. Valid until the next
-   * call or tree (single-threaded scratch).
-   */
+  /** Minutes from `root` to any node over the links open now (TrialRouting.distancesFrom). */
   distancesFrom(root: number): NodeDistances {
-    if (this.closed.length === 0) return treeDistances.of(this.intactTree(root));
-    const memo = this.memoOf(root);
-    if (memo) return treeDistances.of(memo);
-    const cached = this.world.treeCache.get(this.closedKey, root);
-    if (cached) return treeDistances.of(cached);
-    const g = this.world.graph;
-    const core = coreGraphOf(g);
-    return core ? pointDistances.from(g, core, this.open, root) : treeDistances.of(this.tree(root));
-  }
-
-  /** The tree this trial last asked for from `root`, while no link has opened or closed since and the cache has not reused its arrays. */
-  private memoOf(root: number): PathTree | undefined {
-    const memo = this.memoTree[root];
-    return memo !== undefined && this.memoEpoch[root] === this.epoch && memo.version === this.memoVersion[root] ? memo : undefined;
-  }
-
-  /** The intact network's tree from `root`, kept for good by the world's cache. */
-  private intactTree(root: number): PathTree {
-    const cache = this.world.treeCache;
-    let t = cache.intact[root];
-    if (!t) {
-      t = shortestPathTree(this.world.graph, new Uint8Array(this.world.graph.linkCount).fill(1), root);
-      cache.intact[root] = t;
-    }
-    return t;
+    return this.routing.distancesFrom(root);
   }
 
   recordStock(warehouse: number, item: number): void {

@@ -1,4 +1,4 @@
-import type { PathTree } from '../world/roadGraph.ts';
+import type { LazyTree } from '../world/lazyTree.ts';
 import type { World } from '../world/world.ts';
 import type { Agenda } from './agenda.ts';
 import { EventQueue } from './eventQueue.ts';
@@ -17,8 +17,8 @@ export class TrialArena {
   private readonly arrays: TrialArrays;
   /** the arrays' bytes as a fresh trial has them */
   private readonly initial: Uint8Array;
-  /** Trial.memoTree's storage: `take` sets every entry undefined, as a fresh trial's `[]` reads */
-  readonly memoTree: (PathTree | undefined)[] = [];
+  /** TrialRouting's tree memo: `take` sets every entry undefined, as a fresh trial's `[]` reads */
+  readonly memoTree: (LazyTree | undefined)[] = [];
   /**
    * Trial.stockSeries' storage, cut back to its opening points by `take`: the series is only ever
    * appended to (`recordStock`), so those points, made once, serve every trial

@@ -1,4 +1,4 @@
-import { canRepair, newTree, reuse, type PathTree, type RoadGraph } from './roadGraph.ts';
+import { canRepair, type RoadGraph } from './roadGraph.ts';
 
 /**
  * The road network folded onto its core, for shortest-path trees: a county's roads are mostly
@@ -36,7 +36,7 @@ export interface CoreGraph {
   coreOffsets: Int32Array;
   coreChain: Int32Array;
   coreDir: Uint8Array;
-  /** coreTree's heap (keys and nodes): one entry per relaxation that lowers a distance, at most two per chain, plus two starts */
+  /** settleCore's heap (keys and nodes): one entry per relaxation that lowers a distance, at most two per chain, plus two starts */
   heapD: Float64Array;
   heapN: Int32Array;
 }
@@ -194,7 +194,7 @@ function heapPush(hd: Float64Array, hn: Int32Array, size: number, d: number, v: 
   return size + 1;
 }
 
-/** Scratch space of `coreTree` (single-threaded, never re-entered): marks of the root's way out. */
+/** Scratch space of `settleCore` (single-threaded, never re-entered): marks of the root's way out. */
 let stamp = new Uint32Array(0);
 let stampNow = 0;
 
@@ -208,12 +208,12 @@ export function wayOutMark(): number {
 }
 
 /**
- * Steps 1 and 2 of `coreTree`, shared with `coreDistances`: marks the root and its way out (with
- * the current `stampNow`) and gives them their distances (and arcs, when `prev` is given), and
- * settles the core nodes; writes Infinity everywhere else except, when the way out enters the
- * 2-core inside a chain, that chain's nodes as reached from there. Returns that chain (−1: none).
+ * The first steps of a tree on the core graph (`LazyTree.make`): marks the root and its way out
+ * (with the current `stampNow`) and gives them their distances and arcs, and settles the core
+ * nodes; writes Infinity everywhere else except, when the way out enters the 2-core inside a
+ * chain, that chain's nodes as reached from there. Returns that chain (−1: none).
  */
-export function settleCore(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: number, dist: Float64Array, prev: Int32Array | null, viaLink: Int32Array | null): number {
+export function settleCore(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: number, dist: Float64Array, prev: Int32Array, viaLink: Int32Array): number {
   const n = g.nodeCount;
   dist.fill(Infinity, 0, n);
   const w = g.linkMinutes;
@@ -229,10 +229,8 @@ export function settleCore(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: 
   // 1. the root's way out: up its spur (each node on it marked), to z in the 2-core at dz
   dist[root] = 0;
   marks[root] = mine;
-  if (prev && viaLink) {
-    prev[root] = -1;
-    viaLink[root] = -1;
-  }
+  prev[root] = -1;
+  viaLink[root] = -1;
   let z = root;
   let dz = 0;
   if (removed[root] === 1) {
@@ -244,10 +242,8 @@ export function settleCore(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: 
       const d = dist[v]! + w[l]!;
       dist[p] = d;
       marks[p] = mine;
-      if (prev && viaLink) {
-        prev[p] = v;
-        viaLink[p] = l;
-      }
+      prev[p] = v;
+      viaLink[p] = l;
       if (removed[p] === 0) {
         z = p;
         dz = d;
@@ -323,158 +319,33 @@ export function settleCore(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: 
       if (c === split) continue;
       const s = chainStart[c]!;
       const e = chainStart[c + 1]!;
+      // a sum only grows link by link (d + w ≥ d): once it reaches the far end's distance the
+      // chain cannot lower it, so the walk stops there (at once when that end is settled)
+      const v = coreDir[k] === 0 ? chainB[c]! : chainA[c]!;
+      const dv = dist[v]!;
       let d = du;
-      let v: number;
       if (coreDir[k] === 0) {
         let j = s;
-        for (; j < e; j++) {
+        for (; j < e && d < dv; j++) {
           const l = chainLinks[j]!;
           if (open[l] === 0) break;
           d += w[l]!;
         }
         if (j < e) continue;
-        v = chainB[c]!;
       } else {
         let j = e - 1;
-        for (; j >= s; j--) {
+        for (; j >= s && d < dv; j--) {
           const l = chainLinks[j]!;
           if (open[l] === 0) break;
           d += w[l]!;
         }
         if (j >= s) continue;
-        v = chainA[c]!;
       }
-      if (d < dist[v]!) {
+      if (d < dv) {
         dist[v] = d;
         size = heapPush(hd, hn, size, d, v);
       }
     }
   }
   return split;
-}
-
-/**
- * The shortest-path tree from `root` over the links open now, computed on the core graph, and
- * **identical** to `shortestPathTree(g, open, root)` (distances bit for bit, arcs included; `cg`
- * must be `coreGraphOf(g)`). Why it is the same tree:
- * - Dijkstra's distance to a node is the least, over all routes, of the route's minutes summed
- *   link by link from the root (floating-point addition is monotone, so its usual proof holds);
- *   here every route is summed the same way — along a chain link by link from the distance of
- *   the node it is entered from — so each node gets the same least sum: core nodes by a Dijkstra
- *   whose arcs are whole chains, a chain's interior nodes as the lesser of the sums from its two
- *   ends, spur nodes from the node they hang from. The root, when it is not a core node, is
- *   where its own routes start: up its spur to the 2-core (the only way out), then both ways
- *   along its chain (whose ends then need not be entered through it: that is never shorter).
- * - A node's arc is then, as in Dijkstra, among the open arcs (u, v) with dist[u] + w = dist[v],
- *   the one from the u settled first — the least (dist[u], u), every link lengthening a route
- *   (canRepair) — and of its arcs the first.
- * Pure (allocates its result unless given `out`, a tree of the same graph to overwrite).
- */
-export function coreTree(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: number, out?: PathTree): PathTree {
-  const n = g.nodeCount;
-  const tree = out && out.dist.length === n ? reuse(out, root) : newTree(root, n);
-  const dist = tree.dist;
-  const viaLink = tree.viaLink;
-  const prev = tree.prev;
-  const w = g.linkMinutes;
-  const { removed, spurParent, spurLink, chainA, chainB, chainStart, chainLinks, chainNodes } = cg;
-  const split = settleCore(g, cg, open, root, dist, prev, viaLink);
-  const mine = stampNow;
-  const marks = stamp;
-  const isCore = cg.isCore;
-  // 3. chain interiors: the lesser of the sums from either end (up to a closed link)
-  for (let c = 0, nc = chainA.length; c < nc; c++) {
-    const s = chainStart[c]!;
-    const e = chainStart[c + 1]!;
-    if (e - s < 2) continue;
-    const base = s - c;
-    let d = dist[chainA[c]!]!;
-    if (d < Infinity)
-      for (let j = s; j < e - 1; j++) {
-        const l = chainLinks[j]!;
-        if (open[l] === 0) break;
-        d += w[l]!;
-        const v = chainNodes[base + (j - s)]!;
-        if (d < dist[v]!) dist[v] = d;
-      }
-    d = dist[chainB[c]!]!;
-    if (d < Infinity)
-      for (let j = e - 1; j > s; j--) {
-        const l = chainLinks[j]!;
-        if (open[l] === 0) break;
-        d += w[l]!;
-        const v = chainNodes[base + (j - s) - 1]!;
-        if (d < dist[v]!) dist[v] = d;
-      }
-    // each interior node's arc: from one of its two chain neighbours (its other roads lead to
-    // spurs hanging from it, further from the root, but for the root's own way out, set above)
-    for (let j = s; j < e - 1; j++) {
-      const v = chainNodes[base + (j - s)]!;
-      if (marks[v] === mine) continue;
-      const dv = dist[v]!;
-      let bu = -1;
-      let bl = -1;
-      if (dv < Infinity) {
-        const la = chainLinks[j]!;
-        const lb = chainLinks[j + 1]!;
-        const ua = j === s ? chainA[c]! : chainNodes[base + (j - s) - 1]!;
-        const ub = j === e - 2 ? chainB[c]! : chainNodes[base + (j - s) + 1]!;
-        if (open[la] === 1 && dist[ua]! + w[la]! === dv) {
-          bu = ua;
-          bl = la;
-        }
-        if (open[lb] === 1 && dist[ub]! + w[lb]! === dv) {
-          const du = dist[ub]!;
-          // the least (dist[u], u), then the first arc (arcs are in link order)
-          if (bu < 0 || du < dist[bu]! || (du === dist[bu] && (ub < bu || (ub === bu && lb < bl)))) {
-            bu = ub;
-            bl = lb;
-          }
-        }
-      }
-      prev[v] = bu;
-      viaLink[v] = bl;
-    }
-  }
-  // 4. spurs, nearest the core first, from the node each hangs from (the root's way out is done)
-  const peel = cg.peelOrder;
-  for (let i = peel.length - 1; i >= 0; i--) {
-    const v = peel[i]!;
-    if (marks[v] === mine) continue;
-    const p = spurParent[v]!;
-    const l = spurLink[v]!;
-    // its only route: from the node it hangs from (its other roads lead to nodes hanging from it)
-    if (p >= 0 && open[l] === 1 && dist[p]! < Infinity) {
-      dist[v] = dist[p]! + w[l]!;
-      prev[v] = p;
-      viaLink[v] = l;
-    } else {
-      prev[v] = -1;
-      viaLink[v] = -1;
-    }
-  }
-  // 5. arcs of the core nodes: among the open arcs giving a node its distance, the least
-  // (dist[u], u), then the first (the others' are set above)
-  const { offsets, arcTarget, arcLink } = g;
-  for (let v = 0; v < n; v++) {
-    if (isCore[v] === 0) continue;
-    const dv = dist[v]!;
-    let bu = -1;
-    let bl = -1;
-    if (v !== root && dv < Infinity)
-      for (let k = offsets[v]!, end = offsets[v + 1]!; k < end; k++) {
-        const link = arcLink[k]!;
-        if (open[link] === 0) continue;
-        const u = arcTarget[k]!;
-        const du = dist[u]!;
-        if (du + w[link]! !== dv || u === v) continue;
-        if (bu < 0 || du < dist[bu]! || (du === dist[bu] && u < bu)) {
-          bu = u;
-          bl = link;
-        }
-      }
-    prev[v] = bu;
-    viaLink[v] = bl;
-  }
-  return tree;
 }

@@ -46,7 +46,7 @@ function targetLists(targetNode: Int32Array, n: number): TargetLists {
  * (Infinity for the others) and returns the bound: every target with a distance below it is
  * settled (Infinity: the search ran out of nodes, so `out` is complete).
  *
- * A settled node's distance is the one `shortestPathTree` (and so `coreTree`) gives it,
+ * A settled node's distance is the one `shortestPathTree` (and so `LazyTree`) gives it,
  * bit for bit: it is the same Dijkstra (same sums, du + linkMinutes), stopped early, and with
  * positive weights a settled distance never changes afterwards. Pure apart from the scratch
  * and the cached target lists.

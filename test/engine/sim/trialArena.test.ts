@@ -7,7 +7,7 @@ import { finishedTrial } from '../../../engine/sim/runTrial.ts';
 import { Trial } from '../../../engine/sim/trial.ts';
 import { TrialArena } from '../../../engine/sim/trialArena.ts';
 import { openingStockSeries, TrialArrays } from '../../../engine/sim/trialArrays.ts';
-import type { PathTree } from '../../../engine/world/roadGraph.ts';
+import type { LazyTree } from '../../../engine/world/lazyTree.ts';
 import { compileWorld } from '../../../engine/world/world.ts';
 
 const repo = new URL('../../..', import.meta.url).pathname;
@@ -50,7 +50,7 @@ describe('TrialArena (Monte Carlo trials reusing one set of arrays)', () => {
     const arena = TrialArena.of(world);
     const a = arena.take();
     a.bytes.fill(0xa5);
-    arena.memoTree[7] = {} as PathTree;
+    arena.memoTree[7] = {} as LazyTree;
     arena.stockSeries.push({ t: 60, warehouse: 0, item: 0, level: -1 });
     arena.stockSeries[0] = { t: 5, warehouse: 0, item: 0, level: -1 };
     arena.queue.push(90, 3, { k: 'loaded', delivery: 0 });

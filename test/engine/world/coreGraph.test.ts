@@ -2,31 +2,66 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileWorld } from '../../../engine/index.ts';
 import { loadScenarioFile } from '../../../engine/node/scenarioFile.ts';
-import { CoreDistances } from '../../../engine/world/coreDistances.ts';
-import { buildCoreGraph, coreGraphOf, coreTree } from '../../../engine/world/coreGraph.ts';
+import { buildCoreGraph, coreGraphOf } from '../../../engine/world/coreGraph.ts';
+import { LazyTree } from '../../../engine/world/lazyTree.ts';
 import { buildRoadGraph, shortestPathTree, type RoadGraph } from '../../../engine/world/roadGraph.ts';
 
 type Link = { from: number; to: number; minutes: number };
 
-function expectSameTree(g: RoadGraph, open: Uint8Array, root: number): void {
+/**
+ * The lazy tree from `root` read three ways — distances alone node by node in `order` (default:
+ * last node first, so spur nodes before the nodes they hang from), arcs alone in `order`, and a
+ * node at a time by route (each node's route walked to the root, as planTravel does) — each time
+ * on a freshly made tree, then whole; every value Object.is a fresh Dijkstra's.
+ */
+function expectSameTree(g: RoadGraph, open: Uint8Array, root: number, order?: readonly number[]): void {
   const cg = coreGraphOf(g);
   if (!cg) throw new Error('graph has no core form');
-  const got = coreTree(g, cg, open, root);
   const want = shortestPathTree(g, open, root);
-  // Object.is per element: the same doubles, bit for bit
-  expect(Array.from(got.dist), `dist from ${root}`).toStrictEqual(Array.from(want.dist));
-  expect(Array.from(got.prev), `prev from ${root}`).toStrictEqual(Array.from(want.prev));
-  expect(Array.from(got.viaLink), `viaLink from ${root}`).toStrictEqual(Array.from(want.viaLink));
-  expect(got.source).toBe(root);
-  // node by node (CoreDistances), in an order that visits spur nodes before the nodes above them
-  const q = points.from(g, cg, open, root);
-  const each = Array.from({ length: g.nodeCount }, (_, i) => g.nodeCount - 1 - i).map((v) => q.to(v));
-  expect(each.reverse(), `point distances from ${root}`).toStrictEqual(Array.from(want.dist));
+  const n = g.nodeCount;
+  const seq = order ?? Array.from({ length: n }, (_, i) => n - 1 - i);
+  const t = tree(g).make(open, root);
+  expect(t.source).toBe(root);
+  const dist = new Array<number>(n);
+  for (const v of seq) dist[v] = t.distTo(v);
+  expect(dist, `distances from ${root}`).toStrictEqual(Array.from(want.dist));
+  expectWhole(t, want, `after distances, from ${root}`);
+  t.make(open, root);
+  const prev = new Array<number>(n);
+  const via = new Array<number>(n);
+  for (const v of seq) {
+    prev[v] = t.prevOf(v);
+    via[v] = t.linkOf(v);
+  }
+  expect(prev, `prev from ${root}`).toStrictEqual(Array.from(want.prev));
+  expect(via, `viaLink from ${root}`).toStrictEqual(Array.from(want.viaLink));
+  expectWhole(t, want, `after arcs, from ${root}`);
+  t.make(open, root);
+  const wrong: number[] = [];
+  for (const v of seq)
+    if (t.distTo(v) < Infinity)
+      for (let u = v; u !== root; u = t.prevOf(u)) if (t.linkOf(u) !== want.viaLink[u] || !Object.is(t.distTo(u), want.dist[u])) wrong.push(u);
+  expect(wrong, `nodes off their routes from ${root}`).toStrictEqual([]);
+  expectWhole(t, want, `after routes, from ${root}`);
 }
 
-const points = new CoreDistances();
+function expectWhole(t: LazyTree, want: ReturnType<typeof shortestPathTree>, what: string): void {
+  const got = t.whole();
+  // toStrictEqual compares numbers with Object.is: the same doubles, bit for bit
+  expect(Array.from(got.dist), `dist ${what}`).toStrictEqual(Array.from(want.dist));
+  expect(Array.from(got.prev), `prev ${what}`).toStrictEqual(Array.from(want.prev));
+  expect(Array.from(got.viaLink), `viaLink ${what}`).toStrictEqual(Array.from(want.viaLink));
+}
 
-/** A 6×6 grid of 1- and 2-minute links (many equal routes), parallel links, a self-loop, spurs, chains, a lone cycle and lone nodes. */
+/** One lazy tree per graph, made over and over (as the cache reuses trees). */
+const trees = new WeakMap<RoadGraph, LazyTree>();
+function tree(g: RoadGraph): LazyTree {
+  let t = trees.get(g);
+  if (!t) trees.set(g, (t = new LazyTree(g, coreGraphOf(g))));
+  return t;
+}
+
+/** A 6×6 grid of 1- and 2-minute links (many equal routes), parallel links, a self-loop, spurs, chains, lone cycles and lone nodes. */
 function tieHeavyGraph(): RoadGraph {
   const links: Link[] = [];
   const id = (x: number, y: number) => 6 * y + x;
@@ -46,7 +81,11 @@ function tieHeavyGraph(): RoadGraph {
   links.push({ from: 41, to: 45, minutes: 0.25 }, { from: 38, to: 46, minutes: 1 }, { from: 46, to: 38, minutes: 1 });
   // a cycle on its own (47, 48, 49) and a tree on its own (50–51–52); 53 alone
   links.push({ from: 47, to: 48, minutes: 1 }, { from: 48, to: 49, minutes: 1 }, { from: 49, to: 47, minutes: 2 }, { from: 50, to: 51, minutes: 1 }, { from: 51, to: 52, minutes: 1 });
-  return buildRoadGraph(54, links);
+  // two-way ties inside chains: a lone square (root 54: 56 as near by 55 as by 57) and a chain
+  // 1–58–6 between two grid nodes as near as each other to many roots
+  links.push({ from: 54, to: 55, minutes: 1 }, { from: 55, to: 56, minutes: 1 }, { from: 56, to: 57, minutes: 1 }, { from: 57, to: 54, minutes: 1 });
+  links.push({ from: 1, to: 58, minutes: 1 }, { from: 58, to: 6, minutes: 1 });
+  return buildRoadGraph(59, links);
 }
 
 /** A random connected-ish graph with small integer weights (ties) and many nodes of degree 1 or 2. */
@@ -94,11 +133,13 @@ describe('shortest-path trees on the core graph (engine/world/coreGraph.ts)', ()
 
   it('equals a fresh Dijkstra on random graphs with small integer weights', () => {
     fc.assert(
-      fc.property(arbGraph, fc.nat(), fc.array(fc.nat(), { maxLength: 6 }), ({ n, links }, rootSeed, closedSeeds) => {
+      fc.property(arbGraph, fc.nat(), fc.array(fc.nat(), { maxLength: 6 }), fc.array(fc.nat(), { minLength: 40, maxLength: 40 }), ({ n, links }, rootSeed, closedSeeds, keys) => {
         const g = buildRoadGraph(n, links);
         const open = new Uint8Array(g.linkCount).fill(1);
         for (const c of closedSeeds) open[c % g.linkCount] = 0;
-        expectSameTree(g, open, rootSeed % n);
+        // nodes read in a random order
+        const order = Array.from({ length: n }, (_, v) => v).sort((a, b) => keys[a]! - keys[b]! || a - b);
+        expectSameTree(g, open, rootSeed % n, order);
       }),
       { numRuns: 3000, seed: 17 },
     );
@@ -111,24 +152,45 @@ describe('shortest-path trees on the core graph (engine/world/coreGraph.ts)', ()
       const g = compileWorld(r.scenario).graph;
       const all = new Uint8Array(g.linkCount).fill(1);
       fc.assert(
-        fc.property(fc.uniqueArray(fc.integer({ min: 0, max: g.linkCount - 1 }), { maxLength: 10 }), fc.integer({ min: 0, max: g.nodeCount - 1 }), (closed, root) => {
+        fc.property(fc.uniqueArray(fc.integer({ min: 0, max: g.linkCount - 1 }), { maxLength: 10 }), fc.integer({ min: 0, max: g.nodeCount - 1 }), fc.boolean(), (closed, root, ascending) => {
           const open = all.slice();
           for (const l of closed) open[l] = 0;
-          expectSameTree(g, open, root);
+          expectSameTree(g, open, root, ascending ? Array.from({ length: g.nodeCount }, (_, v) => v) : undefined);
         }),
         { numRuns: 200, seed: 23 },
       );
     }
   });
 
-  it('overwrites a given tree in place', () => {
+  it('is remade in place, keeps its own copy of the open links, and is Dijkstra itself on a graph with no core form', () => {
     const g = tieHeavyGraph();
-    const cg = buildCoreGraph(g);
     const all = new Uint8Array(g.linkCount).fill(1);
-    const t = coreTree(g, cg, all, 0);
-    const again = coreTree(g, cg, all, 40, t);
-    expect(again).toBe(t);
+    const t = new LazyTree(g, buildCoreGraph(g)).make(all, 0);
+    const v0 = t.version;
+    expect(t.make(all, 40)).toBe(t);
     expect(t.source).toBe(40);
-    expect(Array.from(t.dist)).toStrictEqual(Array.from(shortestPathTree(g, all, 40).dist));
+    expect(t.version).toBe(v0 + 1);
+    // the caller's links change after the tree is made: the tree does not
+    all.fill(0);
+    all[0] = 1;
+    expect(Array.from(t.whole().dist)).toStrictEqual(Array.from(shortestPathTree(g, new Uint8Array(g.linkCount).fill(1), 40).dist));
+    // a link too short to lengthen every route in float64 (canRepair false): no core form
+    const odd = buildRoadGraph(4, [
+      { from: 0, to: 1, minutes: 1e15 },
+      { from: 1, to: 2, minutes: 1e-3 },
+      { from: 2, to: 3, minutes: 1 },
+      { from: 3, to: 0, minutes: 1 },
+    ]);
+    expect(coreGraphOf(odd)).toBeNull();
+    const open = new Uint8Array(4).fill(1);
+    for (let root = 0; root < 4; root++) {
+      const got = new LazyTree(odd, null).make(open, root);
+      const want = shortestPathTree(odd, open, root);
+      for (let v = 0; v < 4; v++) {
+        expect(got.distTo(v)).toBe(want.dist[v]);
+        expect(got.prevOf(v)).toBe(want.prev[v]);
+        expect(got.linkOf(v)).toBe(want.viaLink[v]);
+      }
+    }
   });
 });

@@ -100,7 +100,7 @@ describe('nearest targets (a Dijkstra stopped early)', () => {
           for (const [link, close, stocked] of steps) {
             tr.setOpen(link, !close);
             const d = storeDistances(tr, village, stocked, wanted);
-            const tree = tr.tree(world.villageNode[village]!).dist;
+            const tree = tr.tree(world.villageNode[village]!);
             for (let k = 0; k < nI; k++) {
               if (wanted[k] !== 1) continue;
               // the nearest stocked store and its distance, as refreshRates picks it
@@ -110,11 +110,11 @@ describe('nearest targets (a Dijkstra stopped early)', () => {
                   if (stocked[i * nI + k] === 1 && Number.isFinite(dist(i)) && (best < 0 || dist(i) < dist(best))) best = i;
                 return best;
               };
-              expect(pick((i) => d[i]!)).toBe(pick((i) => tree[world.warehouseNode[i]!]!));
+              expect(pick((i) => d[i]!)).toBe(pick((i) => tree.distTo(world.warehouseNode[i]!)));
             }
             const reach = (dist: (i: number) => number) => Array.from({ length: nW }, (_, i) => i).some((i) => Number.isFinite(dist(i)));
-            expect(reach((i) => d[i]!)).toBe(reach((i) => tree[world.warehouseNode[i]!]!));
-            for (let i = 0; i < nW; i++) if (d[i] !== Infinity) expect(d[i]).toBe(tree[world.warehouseNode[i]!]);
+            expect(reach((i) => d[i]!)).toBe(reach((i) => tree.distTo(world.warehouseNode[i]!)));
+            for (let i = 0; i < nW; i++) if (d[i] !== Infinity) expect(d[i]).toBe(tree.distTo(world.warehouseNode[i]!));
           }
         },
       ),
