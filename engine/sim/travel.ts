@@ -69,6 +69,10 @@ function rerouteAhead(tr: Trial, owner: Owner, tv: Travel, link: number): void {
   const at = entryOf(tr, tv, idx);
   const entryT = tv.departT + at.minutes;
   if (entryT <= tr.now) return; // already past (or on) the slide when it came down
-  tv.leg++;
+  // the journey's arrival (and any earlier re-plan) is stale from now on; a team's events are
+  // checked against the team's leg, so it moves too (before, only the journey's moved, so a
+  // team's re-plan was dropped and the team arrived on time over the cut road)
+  if (owner.kind === 'team') tv.leg = ++tr.teamLeg[owner.index]!;
+  else tv.leg++;
   tr.schedule(entryT, { k: 'reroute', owner, leg: tv.leg, node: at.node });
 }
