@@ -114,7 +114,7 @@ program
   .option('--teams <file>', zh ? '救援队伍名册 .xlsx/.csv' : 'rescue teams register .xlsx/.csv')
   .option('--shelters <file>', zh ? '避难场所名册 .xlsx/.csv' : 'shelters register .xlsx/.csv')
   .option('--dem <file>', zh ? '数字高程模型 GeoTIFF（经纬度），可选' : 'elevation model GeoTIFF (longitude–latitude), optional')
-  .option('--template <name>', zh ? '情景模板：rainstorm（默认）、earthquake、typhoon' : 'scenario template: rainstorm (default), earthquake, typhoon')
+  .option('--template <name>', zh ? '情景模板：rainstorm（默认）、earthquake、typhoon、fire-season（隐患点名册为林区）' : 'scenario template: rainstorm (default), earthquake, typhoon, fire-season (the sites register holds forest compartments)')
   .option('--divisions <file>', zh ? '区划表 JSON（默认取 scenarios/data/*-divisions.json）' : 'division table JSON (default: scenarios/data/*-divisions.json)')
   .option('--snap <m>', zh ? '道路端点捕捉容差，米（默认 20）' : 'road end snapping tolerance, metres (default 20)')
   .option('--buffer <m>', zh ? '隐患点影响道路的距离，米（默认 200）' : 'distance within which a hazard site threatens a road, metres (default 200)')

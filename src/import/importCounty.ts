@@ -8,7 +8,8 @@
  */
 import { Document, isMap, isScalar, isSeq, parse, visit } from 'yaml';
 import { buildRoadGraph, type RoadGraph } from '../../engine/import/buildRoadGraph.ts';
-import { buildScenario, type ImportInput, type ImportSummary } from '../../engine/import/buildScenario.ts';
+import { buildScenario, type ImportSummary } from '../../engine/import/buildScenario.ts';
+import type { ImportInput } from '../../engine/import/importContext.ts';
 import type { DivisionData } from '../../engine/import/divisions.ts';
 import { ProblemList } from '../../engine/import/importProblem.ts';
 import { TEMPLATES, type ImportTemplate } from '../../engine/import/rainstormTemplate.ts';
