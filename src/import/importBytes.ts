@@ -7,7 +7,7 @@
  * Node or DOM API, only web-standard TextDecoder and the parsing packages (loaded on first use).
  * A file that cannot be read becomes a located problem, never a throw.
  */
-import type { RoadFeature } from '../../engine/import/buildRoadGraph.ts';
+import type { RoadFeature } from '../../engine/import/roadLines.ts';
 import type { LonLat } from '../../engine/import/geo.ts';
 import type { ProblemList } from '../../engine/import/importProblem.ts';
 import type { Cell, SheetData } from '../../engine/import/registers.ts';

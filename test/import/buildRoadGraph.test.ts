@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRoadGraph, type RoadFeature } from '../../engine/import/buildRoadGraph.ts';
+import { buildRoadGraph } from '../../engine/import/buildRoadGraph.ts';
+import type { RoadFeature } from '../../engine/import/roadLines.ts';
 import { haversineKm } from '../../engine/import/geo.ts';
 import { formatImportProblem, ProblemList } from '../../engine/import/importProblem.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRoadGraph, type RoadFeature } from '../../engine/import/buildRoadGraph.ts';
+import { buildRoadGraph } from '../../engine/import/buildRoadGraph.ts';
+import type { RoadFeature } from '../../engine/import/roadLines.ts';
 import { buildScenario } from '../../engine/import/buildScenario.ts';
 import type { DivisionData } from '../../engine/import/divisions.ts';
 import { ProblemList } from '../../engine/import/importProblem.ts';
