@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { DrillRecord } from '../../engine/drill/records.ts';
 import type { Scenario } from '../../engine/index.ts';
-import type { AuthFn } from './buildServer.ts';
+import type { AuthFn } from './requestGate.ts';
 import type { DrillService, LiveDrill } from './drillService.ts';
 import { apiError } from './messages.ts';
 import { FailureLimiter } from './rateLimit.ts';

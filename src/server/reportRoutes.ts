@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterActionReport } from '../../engine/drill/afterAction.ts';
 import { verifyChain } from '../../engine/drill/hashChain.ts';
 import { whatIf } from '../../engine/drill/whatIf.ts';
-import type { AuthFn } from './buildServer.ts';
+import type { AuthFn } from './requestGate.ts';
 import type { DrillService, LiveDrill } from './drillService.ts';
 import type { ParticipantRow } from './drillStore.ts';
 import { apiError } from './messages.ts';
