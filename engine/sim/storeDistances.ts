@@ -29,6 +29,11 @@ export class StoreRows {
   readonly count: number[] = [];
   readonly bound: number[] = [];
   readonly state: number[] = [];
+  /**
+   * per row, a stamp taken whenever `storeRow` fills it anew or it is made (unique across every
+   * row and trial): equal stamps mean the same contents, whatever happened in between
+   */
+  readonly filled: number[] = [];
   /** words of a row's bitset of links */
   readonly words: number;
   sens: Uint32Array;
@@ -66,6 +71,7 @@ export class StoreRows {
       this.villageOf[r] = village;
       this.state[r] = STALE;
       this.count[r] = 0;
+      this.filled[r] = ++fills;
     }
     return r;
   }
@@ -155,6 +161,9 @@ export class StoreRows {
   }
 }
 
+/** the last stamp given to a row (`StoreRows.filled`) */
+let fills = 0;
+
 /**
  * The rows of the trial that asked last, one `StoreRows` per world, emptied when another
  * trial asks (so trials made one after another, as Monte Carlo runs them, allocate nothing;
@@ -209,6 +218,7 @@ export function storeRow(tr: Trial, rows: StoreRows, village: number, stocked: U
       rows.order.set(t.order, r * nW);
       rows.count[r] = t.order.length;
       rows.state[r] = INTACT;
+      rows.filled[r] = ++fills;
     }
     return r;
   }
@@ -217,9 +227,24 @@ export function storeRow(tr: Trial, rows: StoreRows, village: number, stocked: U
   rows.bound[r] = bound;
   for (let i = 0; i < nW; i++) rows.dist[r * nW + i] = found[i]!;
   rows.state[r] = SEARCHED;
+  rows.filled[r] = ++fills;
   rows.sort(r);
   markSensitive(w.graph, tr.open, w.warehouseNode, rows, r, bound);
   return r;
+}
+
+/**
+ * Would `storeRow` return row `r` as it is, for flags `stocked` that are those it last returned
+ * it for (stamp `filled` then)? Yes unless it was filled anew since, a road change made it
+ * stale, or it is the intact network's and a link is closed now. (A searched row covered those
+ * flags then, and so it does still.) Brings the rows up to the links open now first. Pure
+ * apart from that.
+ */
+export function rowUnchanged(tr: Trial, rows: StoreRows, r: number, filled: number): boolean {
+  rows.sync(tr.open, tr.routingEpoch);
+  if (rows.filled[r] !== filled) return false;
+  const state = rows.state[r]!;
+  return state === SEARCHED || (state === INTACT && tr.closedLinks === 0);
 }
 
 /** Scratch of `markSensitive`: nodes to visit, and the search they were last pushed in. */
