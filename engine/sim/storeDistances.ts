@@ -1,4 +1,4 @@
-import { nearestTargets, settledCount, settledDistance, settledNode } from '../world/nearestTargets.ts';
+import { lastSearch, nearestTargets } from '../world/nearestTargets.ts';
 import type { RoadGraph } from '../world/roadGraph.ts';
 import type { World } from '../world/world.ts';
 import { reliefTables } from './reliefTables.ts';
@@ -274,10 +274,11 @@ function markSensitive(g: RoadGraph, open: Uint8Array, whNode: Int32Array, rows:
   const arcLink = g.arcLink;
   const arcTarget = g.arcTarget;
   const minutes = g.linkMinutes;
-  const nSettled = settledCount();
-  for (let j = 0; j < nSettled; j++) {
-    const u = settledNode(j);
-    const du = settledDistance(u);
+  // the search's distances, read in place (settled: stamp === gen; elsewhere Infinity)
+  const { nodes, count, dist, stamp, gen } = lastSearch();
+  for (let j = 0; j < count; j++) {
+    const u = nodes[j]!;
+    const du = dist[u]!;
     for (let k = offsets[u]!, end = offsets[u + 1]!; k < end; k++) {
       const l = arcLink[k]!;
       if (open[l] === 0 && du + minutes[l]! < bound) rows.watch(r, l, open);
@@ -298,12 +299,12 @@ function markSensitive(g: RoadGraph, open: Uint8Array, whNode: Int32Array, rows:
   }
   while (top > 0) {
     const v = stack[--top]!;
-    const dv = settledDistance(v);
+    const dv = stamp[v] === gen ? dist[v]! : Infinity;
     for (let k = offsets[v]!, end = offsets[v + 1]!; k < end; k++) {
       const l = arcLink[k]!;
       if (open[l] === 0) continue;
       const u = arcTarget[k]!;
-      if (settledDistance(u) + minutes[l]! !== dv) continue;
+      if ((stamp[u] === gen ? dist[u]! : Infinity) + minutes[l]! !== dv) continue;
       rows.watch(r, l, open);
       if (pushedIn[u] !== W) (pushedIn[u] = W), (stack[top++] = u);
     }
