@@ -29,9 +29,12 @@ export function settleStock(tr: Trial): void {
   const rate = tr.drawRate;
   // a store × item holding at most this (relative to its initial stock) is empty
   const emptyAt = reliefTables(tr.world).emptyAt;
-  // only the entries given a rate (ascending, as a pass over every entry visits them)
-  for (let j = 0; j < nDrawn; j++) {
-    const k = drawn[j]!;
+  // only the entries given a rate (ascending, as a pass over every entry visits them); the
+  // scratch in locals, as in refreshRates
+  const entries = drawn;
+  const n = nDrawn;
+  for (let j = 0; j < n; j++) {
+    const k = entries[j]!;
     const r = rate[k]!;
     if (!(r > 0)) continue;
     tr.stock[k] = tr.stock[k]! - r * dt;
@@ -42,9 +45,11 @@ export function settleStock(tr: Trial): void {
   }
   // only the villages × daily items without a source (by village, then item, as the need is summed)
   const items = tr.s.reserves.items;
-  for (let j = 0; j < nUnmet; j++) {
-    const v = Math.floor(unmet[j]! / nI);
-    const k = unmet[j]! - v * nI;
+  const gaps = unmet;
+  const nGaps = nUnmet;
+  for (let j = 0; j < nGaps; j++) {
+    const v = Math.floor(gaps[j]! / nI);
+    const k = gaps[j]! - v * nI;
     const people = peopleInNeed(tr, v);
     if (people > 0) tr.shortfall[k]! += (people * items[k]!.perPersonPerDay * dt) / MIN_PER_DAY;
   }
@@ -142,33 +147,41 @@ export function refreshRates(tr: Trial): void {
   const rows = storeRowsOf(tr);
   const source = tr.drawSource;
   const perDayOf = t.perDay;
-  nDrawn = 0;
-  nUnmet = 0;
+  // the scratch in locals (module-level bindings cost a load at every use in the loop)
+  const list = drawn;
+  const gaps = unmet;
+  const withFlags = chosenWith;
+  const fromRow = chosenFrom;
+  const current = stockedStamp;
+  let n = 0;
+  let nGaps = 0;
   // affected villages in ascending order, as the draw rates are summed
   for (const v of tr.affectedVillages) {
     const people = peopleInNeed(tr, v);
     if (!(people > 0)) {
       for (let k = 0; k < nI; k++) source[v * nI + k] = -2; // nobody here draws it
-      chosenWith[v] = -1;
+      withFlags[v] = -1;
       continue;
     }
-    if (chosenWith[v] !== stockedStamp || !rowUnchanged(tr, rows, rows.row(v), chosenFrom[v]!)) choose(tr, rows, v, people);
+    if (withFlags[v] !== current || !rowUnchanged(tr, rows, rows.row(v), fromRow[v]!)) choose(tr, rows, v, people);
     for (let k = 0; k < nI; k++) {
       const perDay = perDayOf[k]!;
       if (!(perDay > 0)) continue;
       const e = source[v * nI + k]!;
       if (e >= 0) {
-        if (rate[e * nI + k] === 0) drawn[nDrawn++] = e * nI + k;
+        if (rate[e * nI + k] === 0) list[n++] = e * nI + k;
         rate[e * nI + k]! += (people * perDay) / MIN_PER_DAY;
-      } else unmet[nUnmet++] = v * nI + k;
+      } else gaps[nGaps++] = v * nI + k;
     }
   }
+  nDrawn = n;
+  nUnmet = nGaps;
   // only the entries given a rate can run out: visited in ascending order, as a full pass would
-  sortInts(drawn, nDrawn);
+  sortInts(list, n);
   let next = Infinity;
   const now = tr.now;
-  for (let j = 0; j < nDrawn; j++) {
-    const k = drawn[j]!;
+  for (let j = 0; j < n; j++) {
+    const k = list[j]!;
     const r = rate[k]!;
     if (!(r > 0)) continue;
     // a store that would run out within the clock's resolution has run out now (else the check
