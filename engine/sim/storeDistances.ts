@@ -1,4 +1,4 @@
-import { nearestTargets, settledCount, settledDistance, settledNode } from '../world/nearestTargets.ts';
+import { lastSearch, nearestTargets } from '../world/nearestTargets.ts';
 import type { RoadGraph } from '../world/roadGraph.ts';
 import type { World } from '../world/world.ts';
 import { reliefTables } from './reliefTables.ts';
@@ -29,6 +29,11 @@ export class StoreRows {
   readonly count: number[] = [];
   readonly bound: number[] = [];
   readonly state: number[] = [];
+  /**
+   * per row, a stamp taken whenever `storeRow` fills it anew or it is made (unique across every
+   * row and trial): equal stamps mean the same contents, whatever happened in between
+   */
+  readonly filled: number[] = [];
   /** words of a row's bitset of links */
   readonly words: number;
   sens: Uint32Array;
@@ -66,6 +71,7 @@ export class StoreRows {
       this.villageOf[r] = village;
       this.state[r] = STALE;
       this.count[r] = 0;
+      this.filled[r] = ++fills;
     }
     return r;
   }
@@ -155,6 +161,9 @@ export class StoreRows {
   }
 }
 
+/** the last stamp given to a row (`StoreRows.filled`) */
+let fills = 0;
+
 /**
  * The rows of the trial that asked last, one `StoreRows` per world, emptied when another
  * trial asks (so trials made one after another, as Monte Carlo runs them, allocate nothing;
@@ -209,6 +218,7 @@ export function storeRow(tr: Trial, rows: StoreRows, village: number, stocked: U
       rows.order.set(t.order, r * nW);
       rows.count[r] = t.order.length;
       rows.state[r] = INTACT;
+      rows.filled[r] = ++fills;
     }
     return r;
   }
@@ -217,9 +227,24 @@ export function storeRow(tr: Trial, rows: StoreRows, village: number, stocked: U
   rows.bound[r] = bound;
   for (let i = 0; i < nW; i++) rows.dist[r * nW + i] = found[i]!;
   rows.state[r] = SEARCHED;
+  rows.filled[r] = ++fills;
   rows.sort(r);
   markSensitive(w.graph, tr.open, w.warehouseNode, rows, r, bound);
   return r;
+}
+
+/**
+ * Would `storeRow` return row `r` as it is, for flags `stocked` that are those it last returned
+ * it for (stamp `filled` then)? Yes unless it was filled anew since, a road change made it
+ * stale, or it is the intact network's and a link is closed now. (A searched row covered those
+ * flags then, and so it does still.) Brings the rows up to the links open now first. Pure
+ * apart from that.
+ */
+export function rowUnchanged(tr: Trial, rows: StoreRows, r: number, filled: number): boolean {
+  rows.sync(tr.open, tr.routingEpoch);
+  if (rows.filled[r] !== filled) return false;
+  const state = rows.state[r]!;
+  return state === SEARCHED || (state === INTACT && tr.closedLinks === 0);
 }
 
 /** Scratch of `markSensitive`: nodes to visit, and the search they were last pushed in. */
@@ -249,10 +274,11 @@ function markSensitive(g: RoadGraph, open: Uint8Array, whNode: Int32Array, rows:
   const arcLink = g.arcLink;
   const arcTarget = g.arcTarget;
   const minutes = g.linkMinutes;
-  const nSettled = settledCount();
-  for (let j = 0; j < nSettled; j++) {
-    const u = settledNode(j);
-    const du = settledDistance(u);
+  // the search's distances, read in place (settled: stamp === gen; elsewhere Infinity)
+  const { nodes, count, dist, stamp, gen } = lastSearch();
+  for (let j = 0; j < count; j++) {
+    const u = nodes[j]!;
+    const du = dist[u]!;
     for (let k = offsets[u]!, end = offsets[u + 1]!; k < end; k++) {
       const l = arcLink[k]!;
       if (open[l] === 0 && du + minutes[l]! < bound) rows.watch(r, l, open);
@@ -273,12 +299,12 @@ function markSensitive(g: RoadGraph, open: Uint8Array, whNode: Int32Array, rows:
   }
   while (top > 0) {
     const v = stack[--top]!;
-    const dv = settledDistance(v);
+    const dv = stamp[v] === gen ? dist[v]! : Infinity;
     for (let k = offsets[v]!, end = offsets[v + 1]!; k < end; k++) {
       const l = arcLink[k]!;
       if (open[l] === 0) continue;
       const u = arcTarget[k]!;
-      if (settledDistance(u) + minutes[l]! !== dv) continue;
+      if ((stamp[u] === gen ? dist[u]! : Infinity) + minutes[l]! !== dv) continue;
       rows.watch(r, l, open);
       if (pushedIn[u] !== W) (pushedIn[u] = W), (stack[top++] = u);
     }

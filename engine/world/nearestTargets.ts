@@ -1,15 +1,31 @@
 import type { RoadGraph } from './roadGraph.ts';
 
+/**
+ * What the last `nearestTargets` call left (valid until the next call; the arrays are its
+ * scratch): `nodes[0 … count − 1]` are the nodes it settled, in settling order — exactly the
+ * nodes below the bound it returned; a node's distance is `dist[node]` where `stamp[node] ===
+ * gen` (below the bound exactly when settled, then final) and Infinity elsewhere (it never got
+ * there). What a caller needs to tell which later link changes could move what it found; read
+ * through the fields in hot loops (a call per node cost more than the walk it served).
+ */
+export interface LastSearch {
+  nodes: Int32Array;
+  count: number;
+  dist: Float64Array;
+  stamp: Int32Array;
+  gen: number;
+}
+
 /** Scratch space of `nearestTargets` (single-threaded, never re-entered). */
 let heapD = new Float64Array(1024);
 let heapN = new Int32Array(1024);
-let dist = new Float64Array(0);
-let stamp = new Int32Array(0);
-let gen = 0;
 let foundAt = new Float64Array(0);
-/** the nodes the last search settled, in settling order (`settledNode`) */
-let settled = new Int32Array(0);
-let nSettled = 0;
+const last: LastSearch = { nodes: new Int32Array(0), count: 0, dist: new Float64Array(0), stamp: new Int32Array(0), gen: 0 };
+
+/** The last `nearestTargets` call's settled nodes and distances (see `LastSearch`). Pure read. */
+export function lastSearch(): LastSearch {
+  return last;
+}
 
 /**
  * Targets by node, made once per target array (a world's stores, searched from every affected
@@ -63,11 +79,11 @@ export function nearestTargets(
   const n = g.nodeCount;
   const nT = targetNode.length;
   const groups = wanted.length;
-  if (stamp.length < n) {
-    dist = new Float64Array(n);
-    stamp = new Int32Array(n);
-    settled = new Int32Array(n);
-    gen = 0;
+  if (last.stamp.length < n) {
+    last.dist = new Float64Array(n);
+    last.stamp = new Int32Array(n);
+    last.nodes = new Int32Array(n);
+    last.gen = 0;
   }
   if (foundAt.length < groups) foundAt = new Float64Array(groups);
   const { firstAt, next: targetNext } = targetLists(targetNode, n);
@@ -76,15 +92,20 @@ export function nearestTargets(
     heapD = new Float64Array(cap);
     heapN = new Int32Array(cap);
   }
-  if (++gen === 0x7fffffff) {
-    stamp.fill(0);
-    gen = 1;
+  if (++last.gen === 0x7fffffff) {
+    last.stamp.fill(0);
+    last.gen = 1;
   }
-  const G = gen;
+  const G = last.gen;
+  // the scratch in locals: the loop below reads them at every arc
+  const dist = last.dist;
+  const stamp = last.stamp;
+  const settled = last.nodes;
+  const found = foundAt;
   out.fill(Infinity, 0, nT);
   let missing = 0;
   for (let k = 0; k < groups; k++) {
-    foundAt[k] = wanted[k] === 1 ? Infinity : -Infinity;
+    found[k] = wanted[k] === 1 ? Infinity : -Infinity;
     if (wanted[k] === 1) missing++;
   }
   let farthest = -Infinity;
@@ -99,10 +120,13 @@ export function nearestTargets(
   hd[0] = 0;
   hn[0] = source;
   let size = 1;
-  nSettled = 0;
+  let nSettled = 0;
   while (size > 0) {
     const du = hd[0]!;
-    if (missing === 0 && du > farthest) return du;
+    if (missing === 0 && du > farthest) {
+      last.count = nSettled;
+      return du;
+    }
     const u: number = hn[0]!;
     size--;
     if (size > 0) {
@@ -128,8 +152,8 @@ export function nearestTargets(
     for (let t = firstAt[u]!; t >= 0; t = targetNext[t]!) {
       out[t] = du;
       for (let k = 0; k < groups; k++) {
-        if (member[t * groups + k] === 1 && foundAt[k] === Infinity) {
-          foundAt[k] = du;
+        if (member[t * groups + k] === 1 && found[k] === Infinity) {
+          found[k] = du;
           missing--;
           if (du > farthest) farthest = du;
         }
@@ -159,27 +183,6 @@ export function nearestTargets(
       }
     }
   }
+  last.count = nSettled;
   return Infinity;
-}
-
-/**
- * How many nodes the last `nearestTargets` call settled: `settledNode(0 … count − 1)`, in
- * settling order, are exactly the nodes below the bound it returned, at `settledDistance`.
- * What a caller needs to tell which later link changes could move what it found. Pure reads
- * of the scratch, valid until the next call.
- */
-export function settledCount(): number {
-  return nSettled;
-}
-
-export function settledNode(i: number): number {
-  return settled[i]!;
-}
-
-/**
- * The distance the last `nearestTargets` call gave `node`: below the bound it returned
- * exactly when the node was settled (then it is final); Infinity where it never got.
- */
-export function settledDistance(node: number): number {
-  return stamp[node] === gen ? dist[node]! : Infinity;
 }

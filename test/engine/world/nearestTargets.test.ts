@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compiledMachines, compileWorld, loadScenario } from '../../../engine/index.ts';
 import { storeDistances } from '../../../engine/sim/storeDistances.ts';
 import { Trial } from '../../../engine/sim/trial.ts';
-import { nearestTargets, settledCount, settledDistance, settledNode } from '../../../engine/world/nearestTargets.ts';
+import { lastSearch, nearestTargets } from '../../../engine/world/nearestTargets.ts';
 import { buildRoadGraph, shortestPathTree, type RoadGraph } from '../../../engine/world/roadGraph.ts';
 
 const text = readFileSync(new URL('../../../scenarios/lezhi-rainstorm.yaml', import.meta.url), 'utf8');
@@ -22,10 +22,11 @@ function checkSearch(g: RoadGraph, open: Uint8Array, source: number, targets: In
   const bound = nearestTargets(g, open, source, targets, member, wanted, out);
   const full = shortestPathTree(g, open, source).dist;
   // the settled nodes: exactly those nearer than the bound, each at the tree's distance
-  const settled = Array.from({ length: settledCount() }, (_, i) => settledNode(i));
+  const s = lastSearch();
+  const settled = Array.from(s.nodes.subarray(0, s.count));
   expect(new Set(settled).size).toBe(settled.length);
   expect(settled.sort((a, b) => a - b)).toEqual(Array.from({ length: g.nodeCount }, (_, v) => v).filter((v) => full[v]! < bound));
-  for (const v of settled) expect(Object.is(settledDistance(v), full[v])).toBe(true);
+  for (const v of settled) expect(Object.is(s.stamp[v] === s.gen ? s.dist[v] : Infinity, full[v])).toBe(true);
   targets.forEach((node, t) => {
     if (out[t] !== Infinity) expect(Object.is(out[t], full[node]), `target ${t}`).toBe(true);
     if (full[node]! < bound) expect(out[t], `target ${t} below the bound`).toBe(full[node]);
