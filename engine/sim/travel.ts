@@ -8,6 +8,8 @@ import type { Trial } from './trial.ts';
  */
 export function planTravel(tr: Trial, from: number, dest: number, leg: number): Travel | null {
   const g = tr.world.graph;
+  // already there: no tree to ask for (the tree would give no links, 0 minutes)
+  if (from === dest) return { from, dest, departT: tr.now, links: [], totalMinutes: 0, leg };
   const tree = tr.tree(dest);
   if (!Number.isFinite(tree.distTo(from))) return null;
   const links: number[] = [];

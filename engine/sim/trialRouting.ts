@@ -1,5 +1,6 @@
-import { coreGraphOf } from '../world/coreGraph.ts';
+import { coreGraphOf, type CoreGraph } from '../world/coreGraph.ts';
 import { LazyTree } from '../world/lazyTree.ts';
+import { chainLinkHash, CoreStore } from '../world/treeCache.ts';
 import type { World } from '../world/world.ts';
 
 
@@ -17,8 +18,13 @@ export class TrialRouting {
   /** Closed links, ascending, and their key in the shared tree cache. */
   private closedKey = '';
   private readonly closed: number[] = [];
+  /** Closed chain links (cg.linkChain ≥ 0), ascending, and their hash (chainLinkHash XORed) in the core store's key. */
+  private readonly chainClosed: number[] = [];
+  private chainHash = 0;
   /** bumped whenever a link closes or opens */
   epoch = 0;
+  /** the world's folded network (null: trees are whole Dijkstras) */
+  readonly cg: CoreGraph | null;
 
   constructor(
     private readonly world: World,
@@ -28,7 +34,9 @@ export class TrialRouting {
     private readonly memoTree: (LazyTree | undefined)[],
     private readonly memoEpoch: Int32Array,
     private readonly memoVersion: Int32Array,
-  ) {}
+  ) {
+    this.cg = coreGraphOf(world.graph);
+  }
 
   /** How many links are closed now. */
   get closedLinks(): number {
@@ -47,6 +55,16 @@ export class TrialRouting {
     }
     this.epoch++;
     this.closedKey = this.closed.join(',');
+    if (this.cg !== null && this.cg.linkChain[link]! >= 0) {
+      const c = this.chainClosed;
+      if (open) c.splice(c.indexOf(link), 1);
+      else {
+        let i = 0;
+        while (i < c.length && c[i]! < link) i++;
+        c.splice(i, 0, link);
+      }
+      this.chainHash ^= chainLinkHash(link);
+    }
     return true;
   }
 
@@ -70,8 +88,7 @@ export class TrialRouting {
     if (!t) {
       // room for the new entry first (the evicted tree's arrays are reused)
       const out = cache.spare();
-      const g = this.world.graph;
-      t = (out ?? new LazyTree(g, coreGraphOf(g))).make(this.open, root);
+      t = this.make(out ?? new LazyTree(this.world.graph, this.cg), root);
       cache.set(key, root, t);
     }
     this.memoTree[root] = t;
@@ -90,13 +107,28 @@ export class TrialRouting {
     return this.tree(root);
   }
 
+  /**
+   * Makes `t` the tree from `root` over the links open now: the core's distances from the
+   * world's CoreStore when a tree from `root` with the same chain links closed was made before
+   * (no search), else searched and kept there for the next.
+   */
+  private make(t: LazyTree, root: number): LazyTree {
+    if (this.cg === null) return t.make(this.open, root);
+    const cores = this.world.treeCache.cores;
+    const hash = CoreStore.hash(this.chainHash, root);
+    const at = cores.find(hash, root, this.chainClosed);
+    t.make(this.open, root, at < 0 ? null : cores.data, at);
+    if (t.searchedCore) cores.keep(hash, root, this.chainClosed, t);
+    return t;
+  }
+
   /** The intact network's tree from `root`, kept for good by the world's cache. */
   private intactTree(root: number): LazyTree {
     const cache = this.world.treeCache;
     let t = cache.intact[root];
     if (!t) {
       const g = this.world.graph;
-      t = new LazyTree(g, coreGraphOf(g)).make(new Uint8Array(g.linkCount).fill(1), root);
+      t = new LazyTree(g, this.cg).make(new Uint8Array(g.linkCount).fill(1), root);
       cache.intact[root] = t;
     }
     return t;

@@ -32,10 +32,22 @@ export interface CoreGraph {
   nodeChain: Int32Array;
   /** per interior node: its index among its chain's interior nodes */
   nodePos: Int32Array;
-  /** core adjacency (CSR over all nodes, empty for non-core nodes): chain ids, and 0 = leave from A, 1 = from B */
+  /** the core nodes, ascending */
+  coreNodes: Int32Array;
+  /** per link: the chain it is on (−1: a spur link or a self-loop) */
+  linkChain: Int32Array;
+  /**
+   * core adjacency (CSR over all nodes, empty for non-core nodes), each chain from both ends:
+   * entry k leaves along chain `coreChain[k]` for the core node `coreFar[k]` over the links
+   * `coreLinks[coreLinkStart[k] … coreLinkStart[k + 1] − 1]` in the order walked, whose
+   * minutes are `coreMinutes[…]` (a copy, beside them)
+   */
   coreOffsets: Int32Array;
   coreChain: Int32Array;
-  coreDir: Uint8Array;
+  coreFar: Int32Array;
+  coreLinkStart: Int32Array;
+  coreLinks: Int32Array;
+  coreMinutes: Float64Array;
   /** settleCore's heap (keys and nodes): one entry per relaxation that lowers a distance, at most two per chain, plus two starts */
   heapD: Float64Array;
   heapN: Int32Array;
@@ -133,6 +145,10 @@ export function buildCoreGraph(g: RoadGraph): CoreGraph {
       isCore[v] = 1;
       walkFrom(v);
     }
+  const linkChain = new Int32Array(g.linkCount).fill(-1);
+  for (let c = 0; c < chainA.length; c++) for (let j = chainStart[c]!; j < chainStart[c + 1]!; j++) linkChain[chainLinks[j]!] = c;
+  const coreNodes: number[] = [];
+  for (let v = 0; v < n; v++) if (isCore[v] === 1) coreNodes.push(v);
   // core adjacency: each chain from both ends (a chain from a node back to itself never shortens a route to it)
   const count = new Int32Array(n + 1);
   for (let c = 0; c < chainA.length; c++)
@@ -143,8 +159,9 @@ export function buildCoreGraph(g: RoadGraph): CoreGraph {
   const coreOffsets = new Int32Array(n + 1);
   for (let v = 0; v < n; v++) coreOffsets[v + 1] = coreOffsets[v]! + count[v + 1]!;
   const fill = coreOffsets.slice(0, n);
-  const coreChain = new Int32Array(coreOffsets[n]!);
-  const coreDir = new Uint8Array(coreOffsets[n]!);
+  const m = coreOffsets[n]!;
+  const coreChain = new Int32Array(m);
+  const coreDir = new Uint8Array(m);
   for (let c = 0; c < chainA.length; c++) {
     if (chainA[c] === chainB[c]) continue;
     let k = fill[chainA[c]!]!++;
@@ -154,6 +171,25 @@ export function buildCoreGraph(g: RoadGraph): CoreGraph {
     coreChain[k] = c;
     coreDir[k] = 1;
   }
+  // each entry's links in the order walked (from B: the chain's links backwards)
+  const coreFar = new Int32Array(m);
+  const coreLinkStart = new Int32Array(m + 1);
+  const walked: number[] = [];
+  for (let k = 0; k < m; k++) {
+    const c = coreChain[k]!;
+    coreLinkStart[k] = walked.length;
+    if (coreDir[k] === 0) {
+      coreFar[k] = chainB[c]!;
+      for (let j = chainStart[c]!; j < chainStart[c + 1]!; j++) walked.push(chainLinks[j]!);
+    } else {
+      coreFar[k] = chainA[c]!;
+      for (let j = chainStart[c + 1]! - 1; j >= chainStart[c]!; j--) walked.push(chainLinks[j]!);
+    }
+  }
+  coreLinkStart[m] = walked.length;
+  const coreLinks = Int32Array.from(walked);
+  const coreMinutes = new Float64Array(walked.length);
+  for (let i = 0; i < walked.length; i++) coreMinutes[i] = g.linkMinutes[walked[i]!]!;
   return {
     removed,
     spurParent,
@@ -167,9 +203,14 @@ export function buildCoreGraph(g: RoadGraph): CoreGraph {
     chainNodes: Int32Array.from(chainNodes),
     nodeChain,
     nodePos,
+    coreNodes: Int32Array.from(coreNodes),
+    linkChain,
     coreOffsets,
     coreChain,
-    coreDir,
+    coreFar,
+    coreLinkStart,
+    coreLinks,
+    coreMinutes,
     heapD: new Float64Array(2 * chainA.length + 2),
     heapN: new Int32Array(2 * chainA.length + 2),
   };
@@ -211,9 +252,27 @@ export function wayOutMark(): number {
  * The first steps of a tree on the core graph (`LazyTree.make`): marks the root and its way out
  * (with the current `stampNow`) and gives them their distances and arcs, and settles the core
  * nodes; writes Infinity everywhere else except, when the way out enters the 2-core inside a
- * chain, that chain's nodes as reached from there. Returns that chain (−1: none).
+ * chain, that chain's nodes as reached from there.
+ *
+ * The core's distances depend on the root and on which chain links are open, not on the spur
+ * links (a spur is a dead end; only the root's own way out, walked here every time, leads through
+ * spur links to the core). `given` (from `givenAt`, in `coreNodes` order) are the distances an
+ * earlier search from this root under the same closed chain links wrote: they are written as
+ * they are instead of searching again (CoreStore). Returns whether it searched the core (false
+ * with `given`, or when the way out reaches no core node: nothing to search, every core node
+ * Infinity); after a search `dist` holds the core's distances for a CoreStore.
  */
-export function settleCore(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: number, dist: Float64Array, prev: Int32Array, viaLink: Int32Array): number {
+export function settleCore(
+  g: RoadGraph,
+  cg: CoreGraph,
+  open: Uint8Array,
+  root: number,
+  dist: Float64Array,
+  prev: Int32Array,
+  viaLink: Int32Array,
+  given: Float64Array | null = null,
+  givenAt = 0,
+): boolean {
   const n = g.nodeCount;
   dist.fill(Infinity, 0, n);
   const w = g.linkMinutes;
@@ -290,7 +349,14 @@ export function settleCore(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: 
       if (s + j === e && dist[chainB[split]!] === d) size = heapPush(hd, hn, size, d, chainB[split]!);
     }
   }
-  const { coreOffsets, coreChain, coreDir } = cg;
+  if (z < 0) return false;
+  if (given !== null) {
+    // the core's distances as a search under the same closed chain links gave them
+    const core = cg.coreNodes;
+    for (let i = 0; i < core.length; i++) dist[core[i]!] = given[givenAt + i]!;
+    return false;
+  }
+  const { coreOffsets, coreChain, coreFar, coreLinkStart, coreLinks, coreMinutes } = cg;
   while (size > 0) {
     const du = hd[0]!;
     const u = hn[0]!;
@@ -315,37 +381,24 @@ export function settleCore(g: RoadGraph, cg: CoreGraph, open: Uint8Array, root: 
     }
     if (du !== dist[u]) continue;
     for (let k = coreOffsets[u]!, end = coreOffsets[u + 1]!; k < end; k++) {
-      const c = coreChain[k]!;
-      if (c === split) continue;
-      const s = chainStart[c]!;
-      const e = chainStart[c + 1]!;
+      const v = coreFar[k]!;
+      const dv = dist[v]!;
       // a sum only grows link by link (d + w ≥ d): once it reaches the far end's distance the
       // chain cannot lower it, so the walk stops there (at once when that end is settled)
-      const v = coreDir[k] === 0 ? chainB[c]! : chainA[c]!;
-      const dv = dist[v]!;
+      if (du >= dv || coreChain[k] === split) continue;
       let d = du;
-      if (coreDir[k] === 0) {
-        let j = s;
-        for (; j < e && d < dv; j++) {
-          const l = chainLinks[j]!;
-          if (open[l] === 0) break;
-          d += w[l]!;
-        }
-        if (j < e) continue;
-      } else {
-        let j = e - 1;
-        for (; j >= s && d < dv; j--) {
-          const l = chainLinks[j]!;
-          if (open[l] === 0) break;
-          d += w[l]!;
-        }
-        if (j >= s) continue;
+      let j = coreLinkStart[k]!;
+      const e = coreLinkStart[k + 1]!;
+      for (; j < e && d < dv; j++) {
+        if (open[coreLinks[j]!] === 0) break;
+        d += coreMinutes[j]!;
       }
+      if (j < e) continue;
       if (d < dv) {
         dist[v] = d;
         size = heapPush(hd, hn, size, d, v);
       }
     }
   }
-  return split;
+  return true;
 }

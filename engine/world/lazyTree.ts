@@ -37,7 +37,9 @@ function carve(bytes: number): number {
  *   link by link from the root (floating-point addition is monotone, so its usual proof holds);
  *   here every route is summed the same way — along a chain link by link from the distance of
  *   the node it is entered from — so each node gets the same least sum: core nodes by a Dijkstra
- *   whose arcs are whole chains (`settleCore`), a chain's interior nodes as the lesser of the sums
+ *   whose arcs are whole chains (`settleCore`, or as such a search from the same root under the
+ *   same closed chain links wrote them before: a CoreStore's; closed spur links play no part in
+ *   it but for the root's own way out), a chain's interior nodes as the lesser of the sums
  *   from its two ends, spur nodes from the node they hang from. The root, when it is not a core
  *   node, is where its own routes start: up its spur to the 2-core (the only way out), then both
  *   ways along its chain (whose ends then need not be entered through it: that is never shorter).
@@ -82,9 +84,11 @@ export class LazyTree {
   /**
    * Makes this the tree from `root` over `open` (copied), overwriting what it held: the core
    * settled, every other node filled when read; a whole Dijkstra instead where the graph has no
-   * core form (cg null). Returns this.
+   * core form (cg null). `given`, from `givenAt`: the core's distances a tree from `root` under
+   * the same closed chain links had (`coreDistances`; CoreStore), taken instead of searching the
+   * core. Returns this.
    */
-  make(open: Uint8Array, root: number): this {
+  make(open: Uint8Array, root: number, given: Float64Array | null = null, givenAt = 0): this {
     this.source = root;
     this.version++;
     this.open.set(open);
@@ -97,16 +101,32 @@ export class LazyTree {
       this.prev.set(t.prev);
       this.via.set(t.viaLink);
       known.fill(1);
+      this.searchedCore = false;
       return this;
     }
     known.fill(0);
-    settleCore(g, cg, this.open, root, this.dist, this.prev, this.via);
+    this.searchedCore = settleCore(g, cg, this.open, root, this.dist, this.prev, this.via, given, givenAt);
     // the root's way out (its spur up to the 2-core) is final, but for a core node's arc, which
     // coreArc gives by the rule of every core node; kept here, as the marks are not past the next settle
     const marks = wayOutMarks();
     const mine = wayOutMark();
     for (let v = root; v >= 0 && marks[v] === mine; v = cg.removed[v] === 1 ? cg.spurParent[v]! : -1) if (cg.isCore[v] === 0) known[v] = 1;
     return this;
+  }
+
+  /** Whether the last `make` searched the core (so that `coreDistances` may be kept for the next tree from this root under the same closed chain links). */
+  searchedCore = false;
+
+  /** How many core nodes the graph has (0 with no core form). */
+  get coreWidth(): number {
+    return this.cg === null ? 0 : this.cg.coreNodes.length;
+  }
+
+  /** Writes the core's distances (final once made), in `coreNodes` order, into `out` from `at`. */
+  coreDistances(out: Float64Array, at: number): void {
+    const core = this.cg!.coreNodes;
+    const dist = this.dist;
+    for (let i = 0; i < core.length; i++) out[at + i] = dist[core[i]!]!;
   }
 
   /** Minutes from the source to `v` (Infinity: no route). */
