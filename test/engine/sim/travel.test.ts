@@ -48,4 +48,18 @@ describe('journeys (engine/sim/travel.ts)', () => {
       { numRuns: 300, seed: 11 },
     );
   });
+
+  it('from a node to itself: no links, 0 minutes, as the tree gives, and no tree asked for (cut off or not)', () => {
+    const tr = new Trial(world, 1, compiledMachines, false);
+    for (let l = 0; l < g.linkCount; l += 3) tr.setOpen(l, false);
+    let asked = 0;
+    const tree = tr.tree.bind(tr);
+    tr.tree = (root: number) => (asked++, tree(root));
+    for (let v = 0; v < g.nodeCount; v += 7) {
+      const travel = planTravel(tr, v, v, 4);
+      expect(travel).toStrictEqual({ from: v, dest: v, departT: tr.now, links: [], totalMinutes: 0, leg: 4 });
+      expect(shortestPathTree(g, tr.open, v).dist[v]).toBe(0);
+    }
+    expect(asked).toBe(0);
+  });
 });
