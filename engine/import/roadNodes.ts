@@ -1,6 +1,7 @@
 import { GridIndex, planeKm, roundTo, type LocalPlane, type LonLat, type XY } from './geo.ts';
 import type { Cut } from './roadJunctions.ts';
 import type { PlacedLine } from './roadLines.ts';
+import { UnionFind } from './unionFind.ts';
 
 export interface GraphNode {
   id: string;
@@ -41,34 +42,22 @@ export function roadNodes(lines: readonly PlacedLine[], cuts: Cut[][], plane: Lo
     endNode[li]![1] = points.length;
     points.push({ xy: l.xy[l.xy.length - 1]!, lonlat: l.coords[l.coords.length - 1]! });
   });
-  const parent = points.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  const union = (i: number, j: number) => {
-    const a = find(i);
-    const b = find(j);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-  };
+  const sets = new UnionFind(points.length);
   const pgrid = new GridIndex<number>(Math.max(snapKm, 0.001) * 2);
   points.forEach((p, i) => {
-    for (const j of pgrid.near(p.xy, snapKm)) if (planeKm(points[j]!.xy, p.xy) <= snapKm) union(i, j);
+    for (const j of pgrid.near(p.xy, snapKm)) if (planeKm(points[j]!.xy, p.xy) <= snapKm) sets.union(i, j);
     pgrid.add(i, p.xy[0], p.xy[1]);
   });
   const members = new Map<number, number[]>();
   points.forEach((_, i) => {
-    const r = find(i);
+    const r = sets.find(i);
     members.set(r, [...(members.get(r) ?? []), i]);
   });
   const nodeOf = new Map<number, number>(); // root → node number
   const nodes: GraphNode[] = [];
   const nodeXY: XY[] = [];
   const nodeFor = (pointIndex: number): number => {
-    const r = find(pointIndex);
+    const r = sets.find(pointIndex);
     let n = nodeOf.get(r);
     if (n === undefined) {
       const ms = members.get(r)!;

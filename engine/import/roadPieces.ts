@@ -2,6 +2,7 @@ import { closestOnSegment, GridIndex, type LocalPlane } from './geo.ts';
 import type { ProblemList } from './importProblem.ts';
 import type { GraphLink } from './roadLinks.ts';
 import type { RoadNodes } from './roadNodes.ts';
+import { UnionFind } from './unionFind.ts';
 
 /**
  * The network's connected pieces: the largest (most links) is the main network, each other one
@@ -11,14 +12,7 @@ import type { RoadNodes } from './roadNodes.ts';
 export function roadPieces(at: RoadNodes, links: readonly GraphLink[], plane: LocalPlane, snapM: number, danglingKm: number, file: string, problems: ProblemList): { mainNodes: Set<string>; pieces: number; deadEnds: number } {
   const { nodes, nodeXY } = at;
   const snapKm = snapM / 1000;
-  const up = nodes.map((_, i) => i);
-  const root = (i: number): number => {
-    while (up[i] !== i) {
-      up[i] = up[up[i]!]!;
-      i = up[i]!;
-    }
-    return i;
-  };
+  const sets = new UnionFind(nodes.length);
   const idx = new Map(nodes.map((n, i) => [n.id, i]));
   const degree = nodes.map(() => 0);
   for (const l of links) {
@@ -26,18 +20,16 @@ export function roadPieces(at: RoadNodes, links: readonly GraphLink[], plane: Lo
     const b = idx.get(l.to)!;
     degree[a]!++;
     degree[b]!++;
-    const ra = root(a);
-    const rb = root(b);
-    if (ra !== rb) up[Math.max(ra, rb)] = Math.min(ra, rb);
+    sets.union(a, b);
   }
   const pieces = new Map<number, { nodes: number[]; links: GraphLink[] }>();
   nodes.forEach((_, i) => {
-    const r = root(i);
+    const r = sets.find(i);
     const p = pieces.get(r) ?? { nodes: [], links: [] };
     p.nodes.push(i);
     pieces.set(r, p);
   });
-  for (const l of links) pieces.get(root(idx.get(l.from)!))!.links.push(l);
+  for (const l of links) pieces.get(sets.find(idx.get(l.from)!))!.links.push(l);
   const used = [...pieces.values()].filter((p) => p.links.length > 0).sort((x, y) => y.links.length - x.links.length || x.nodes[0]! - y.nodes[0]!);
   const main = used[0]!;
   for (const p of used.slice(1)) {
