@@ -1,6 +1,6 @@
 import { coreGraphOf, type CoreGraph } from '../world/coreGraph.ts';
 import { LazyTree } from '../world/lazyTree.ts';
-import { chainLinkHash, CoreStore } from '../world/treeCache.ts';
+import { chainLinkHash, CoreStore } from '../world/coreStore.ts';
 import type { World } from '../world/world.ts';
 
 

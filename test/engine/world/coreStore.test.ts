@@ -6,7 +6,8 @@ import { Trial } from '../../../engine/sim/trial.ts';
 import { coreGraphOf } from '../../../engine/world/coreGraph.ts';
 import { LazyTree } from '../../../engine/world/lazyTree.ts';
 import { shortestPathTree } from '../../../engine/world/roadGraph.ts';
-import { chainLinkHash, CORE_KEY_LINKS, CoreStore, TreeCache } from '../../../engine/world/treeCache.ts';
+import { chainLinkHash, CORE_KEY_LINKS, CoreStore } from '../../../engine/world/coreStore.ts';
+import { TreeCache } from '../../../engine/world/treeCache.ts';
 
 /** A stand-in for a tree whose core's distances are `fill, fill + 1, …` (CoreStore reads only these). */
 function fakeTree(width: number, fill: number): LazyTree {
